@@ -1,0 +1,69 @@
+#pragma once
+// The engines of all accounts, seen from the GUI thread (or the headless main).
+// Each account runs in an AccountSession on its own thread; this facade starts
+// and stops them, forwards their state as signals in the caller's thread, and
+// routes user actions (send, retry, reconnect) to the right session.
+// Nothing here blocks: all work happens in the session threads or the store.
+
+#include "gateway/GatewayEndpoint.h"
+#include "model/Types.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace gd {
+
+class Store;
+class AccountSession;
+
+// What the UI needs to draw one account at a glance.
+struct AccountStatus
+{
+    AccountInfo info;
+    SessionState state = SessionState::Offline;
+    QString detail;           // readable reason for Error / LoggedOut
+    QString qrCode;           // text to encode as QR while waiting for a scan
+    ScanStatus scanStatus = ScanStatus::Unknown;
+    int syncDone = 0;
+    int syncTotal = 0;
+    qint64 nextReconnectMs = 0; // when the next reconnect attempt is due (0 = none)
+};
+
+class Engine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Engine(Store *store, QObject *parent = nullptr);
+    ~Engine() override; // stops every session
+
+    // Starts a session for the account on its own thread. The token is passed
+    // through to the gateway and never stored by the engine.
+    void addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint);
+    void removeAccount(const QString &accountId);
+    QStringList accountIds() const;
+    AccountStatus status(const QString &accountId) const;
+
+    // Persists the send in the outbox; the session sends it when it can.
+    void sendText(const QString &accountId, const QString &conversationId, const QString &text);
+    void retrySend(qint64 outboxId);
+    void reconnectNow(const QString &accountId);
+    void restartLogin(const QString &accountId);
+
+    // Stops every session (in-flight results are let go) and waits for the
+    // threads to end. The store is not closed here.
+    void shutdown();
+
+signals:
+    void accountStatusChanged(const QString &accountId);
+    void accountRemoved(const QString &accountId);
+    void logLine(const QString &accountId, const QString &line);
+
+private:
+    struct Entry;
+    Store *m_store;
+    QHash<QString, Entry *> m_entries;
+};
+
+} // namespace gd
+
+Q_DECLARE_METATYPE(gd::AccountStatus)

@@ -1,0 +1,28 @@
+#pragma once
+// Where a gateway is and how to reach it. The token is a secret: it is read
+// from the keychain (or a token file) just before connecting, never stored.
+
+#include <QString>
+
+namespace gd {
+
+struct GatewayEndpoint
+{
+    QString address;    // host:port
+    QString token;
+    bool tls = false;
+    QString caFile;     // PEM file with the CA; empty = system roots
+    QString serverName; // TLS name override, e.g. "insecure" for the reference server
+};
+
+// Result of a gateway call. code is the gRPC status code (0 = OK).
+struct GatewayStatus
+{
+    int code = 0;
+    QString message; // technical text from the server, for the log
+    bool ok() const { return code == 0; }
+    // A sentence a user understands (translated), for the UI.
+    QString userMessage() const;
+};
+
+} // namespace gd

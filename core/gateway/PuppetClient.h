@@ -1,0 +1,69 @@
+#pragma once
+// Asynchronous client of one wechaty.Puppet gateway. The object lives in the
+// thread of its owner (an AccountSession); every callback and signal is
+// delivered in that thread as a queued call, never on a gRPC thread.
+// No gRPC type appears in this header: generated code stays behind it.
+
+#include "gateway/GatewayEndpoint.h"
+#include "model/Types.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace gd {
+
+class PuppetClient : public QObject
+{
+    Q_OBJECT
+public:
+    template<typename T>
+    using Callback = std::function<void(const GatewayStatus &, const T &)>;
+    using StatusCallback = std::function<void(const GatewayStatus &)>;
+
+    explicit PuppetClient(QObject *parent = nullptr);
+    ~PuppetClient() override; // cancels everything in flight, waits for gRPC to let go
+
+    // Creates the channel (no I/O yet). Replaces any previous one.
+    void setEndpoint(const GatewayEndpoint &endpoint);
+    // Cancels the event stream and every call in flight.
+    void reset();
+
+    // Opens the Event stream. Events arrive as eventReceived; the end of the
+    // stream (error or cancel) as eventStreamClosed.
+    void subscribeEvents();
+    bool isSubscribed() const;
+
+    void start(StatusCallback done);
+    void stop(StatusCallback done);
+    void logout(StatusCallback done);
+    void ding(const QString &data, StatusCallback done);
+
+    void contactList(Callback<QStringList> done);
+    void contactPayload(const QString &contactId, Callback<Contact> done);
+    void roomList(Callback<QStringList> done);
+    void roomPayload(const QString &roomId, Callback<Room> done);
+    void roomMemberList(const QString &roomId, Callback<QStringList> done);
+    void roomMemberPayload(const QString &roomId, const QString &memberId,
+                           Callback<RoomMember> done);
+    // The Message has id, roomId, talkerId, listenerId, kind (mapped from the
+    // wire number), text, filename, timestampMs, mentionIds; nothing resolved.
+    void messagePayload(const QString &messageId, Callback<Message> done);
+    // Returns the new message id.
+    void messageSendText(const QString &conversationId, const QString &text,
+                         const QStringList &mentionIds, Callback<QString> done);
+
+    int callsInFlight() const;
+
+signals:
+    void eventReceived(int type, const QByteArray &payloadJson);
+    void eventStreamClosed(const gd::GatewayStatus &status);
+
+private:
+    struct Private;
+    std::shared_ptr<Private> d;
+};
+
+} // namespace gd

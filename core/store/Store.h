@@ -1,0 +1,112 @@
+#pragma once
+// The database: one SQLite file (WAL) with a versioned schema. Writes go to a
+// single writer thread that batches them into transactions; reads run on a
+// reader thread with its own connection and answer to the caller's thread.
+// Every public method is safe to call from any thread and never blocks on disk
+// (except open(), close() and flush(), which are meant for start-up, shutdown
+// and tests).
+
+#include "model/Types.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace gd {
+
+class StoreReader;
+class StoreWriter;
+
+class Store : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    explicit Store(QObject *parent = nullptr);
+    ~Store() override; // commits pending writes, stops the threads
+
+    // Creates or migrates the database at `path`. A database from a newer
+    // schema version is refused (returns false, *error says why) and left
+    // untouched. Outbox rows left in Sending by a crash become Unknown.
+    bool open(const QString &path, QString *error);
+    void close(); // commits pending writes, stops the threads
+    bool isOpen() const;
+    QString path() const;
+
+    // --- writes (asynchronous, batched) ---
+    void upsertAccount(const AccountInfo &account);
+    void removeAccount(const QString &accountId);
+    void upsertContacts(const QVector<Contact> &contacts);
+    void upsertRooms(const QVector<Room> &rooms);
+    // Replaces the member list of one room.
+    void replaceRoomMembers(const QString &accountId, const QString &roomId,
+                            const QVector<RoomMember> &members);
+    // Stores each message once per (accountId, id); repeats are ignored, except
+    // that a repeat carrying an outboxId links the stored row to that entry.
+    // Emits messagesStored with the rows that were new, after commit.
+    void insertMessages(const QVector<Message> &messages);
+    void markConversationRead(const QString &accountId, const QString &conversationId);
+
+    // --- outbox ---
+    // Persists a send as Queued; emits outboxChanged after commit.
+    void enqueueText(const QString &accountId, const QString &conversationId,
+                     const QString &text);
+    void updateOutbox(qint64 outboxId, OutboxState state, const QString &error = {},
+                      const QString &messageId = {});
+    // Failed or Unknown -> Queued (the user asked for it).
+    void retryOutbox(qint64 outboxId);
+
+    // Blocks until everything submitted before this call is committed.
+    void flush();
+
+    // --- reads ---
+    // Runs `query` on the reader thread, then `done` in `context`'s thread
+    // (dropped if context is gone).
+    template<typename R>
+    void read(QObject *context, std::function<R(StoreReader &)> query,
+              std::function<void(R)> done);
+
+    // A new reader connection for the calling thread (tests, benchmarks,
+    // worker threads that read a lot). The caller owns it.
+    std::unique_ptr<StoreReader> createReader() const;
+
+signals:
+    void messagesStored(const QVector<gd::Message> &messages);
+    void outboxChanged(const gd::OutboxEntry &entry);
+    void accountsChanged();
+    void contactsChanged(const QString &accountId);
+    void roomsChanged(const QString &accountId);
+    void roomMembersChanged(const QString &accountId, const QString &roomId);
+    void writeFailed(const QString &error); // technical text, for the log
+
+private:
+    void postRead(std::function<void(StoreReader &)> job);
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+template<typename R>
+void Store::read(QObject *context, std::function<R(StoreReader &)> query,
+                 std::function<void(R)> done)
+{
+    QPointer<QObject> guard(context);
+    postRead([guard, query = std::move(query), done = std::move(done)](StoreReader &reader) {
+        R result = query(reader);
+        if (!guard)
+            return;
+        QMetaObject::invokeMethod(
+            guard.data(),
+            [guard, done, result = std::move(result)]() {
+                if (guard)
+                    done(result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+} // namespace gd

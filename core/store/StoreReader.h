@@ -1,0 +1,49 @@
+#pragma once
+// Read queries on one connection. Use it from one thread only.
+
+#include "model/Types.h"
+
+#include <QString>
+#include <QVector>
+
+namespace gd {
+
+class StoreReader
+{
+public:
+    StoreReader(const QString &path, const QString &connectionName);
+    ~StoreReader();
+    StoreReader(const StoreReader &) = delete;
+    StoreReader &operator=(const StoreReader &) = delete;
+
+    bool isOpen() const;
+    int schemaVersion();
+
+    QVector<AccountInfo> accounts();
+    // Most recently active first.
+    QVector<RoomSummary> roomSummaries(const QString &accountId);
+    QVector<Room> rooms(const QString &accountId);
+    QVector<Contact> contacts(const QString &accountId);
+    QVector<RoomMember> roomMembers(const QString &accountId, const QString &roomId);
+
+    // Up to `limit` messages of a conversation strictly older than `before`
+    // (a null cursor means "from the newest"), returned oldest first.
+    // Keyset pagination on (timestamp, rowid): never OFFSET.
+    QVector<Message> messagesBefore(const QString &accountId, const QString &conversationId,
+                                    FeedCursor before, int limit);
+    // Strictly newer than `after`, oldest first.
+    QVector<Message> messagesAfter(const QString &accountId, const QString &conversationId,
+                                   FeedCursor after, int limit);
+    qint64 messageCount(const QString &accountId = {});
+    qint64 incomingMessageCount(const QString &accountId = {});
+
+    // Outbox entries of an account in the given states, oldest first.
+    QVector<OutboxEntry> outbox(const QString &accountId, const QVector<OutboxState> &states);
+    QVector<OutboxEntry> outboxForConversation(const QString &accountId,
+                                               const QString &conversationId);
+
+private:
+    QString m_connectionName;
+};
+
+} // namespace gd
