@@ -2,6 +2,7 @@
 // Where a gateway is and how to reach it. The token is a secret: it is read
 // from the keychain (or a token file) just before connecting, never stored.
 
+#include <QMetaType>
 #include <QString>
 
 namespace gd {
@@ -26,3 +27,6 @@ struct GatewayStatus
 };
 
 } // namespace gd
+
+Q_DECLARE_METATYPE(gd::GatewayEndpoint)
+Q_DECLARE_METATYPE(gd::GatewayStatus)

@@ -1,0 +1,516 @@
+#include "gateway/PuppetClient.h"
+
+#include "util/Log.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QMetaObject>
+
+#include <grpcpp/grpcpp.h>
+
+#include "wechaty/puppet.grpc.pb.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+
+namespace gd {
+namespace {
+
+// The async interface overloads every method (callback and reactor forms):
+// name the callback form through a generic lambda.
+#define GD_ASYNC(Method) \
+    [](auto *async, auto *ctx, auto *req, auto *resp, auto callback) { \
+        async->Method(ctx, req, resp, std::move(callback)); \
+    }
+
+constexpr int kUnaryDeadlineSec = 15;
+constexpr int kStartDeadlineSec = 60; // a real puppet may take a while to start
+
+GatewayStatus toStatus(const grpc::Status &s)
+{
+    GatewayStatus st;
+    st.code = static_cast<int>(s.error_code());
+    st.message = QString::fromStdString(s.error_message());
+    if (!s.error_details().empty())
+        st.message += QStringLiteral(" | ") + QString::fromStdString(s.error_details()).left(2000);
+    return st;
+}
+
+QString qs(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QStringList toList(const google::protobuf::RepeatedPtrField<std::string> &items)
+{
+    QStringList out;
+    out.reserve(items.size());
+    for (const std::string &s : items)
+        out.append(qs(s));
+    return out;
+}
+
+Contact toContact(const wechaty::ContactPayloadResponse &r)
+{
+    Contact c;
+    c.id = qs(r.id());
+    c.name = qs(r.name());
+    c.alias = qs(r.alias());
+    c.avatar = qs(r.avatar());
+    c.gender = r.gender();
+    c.type = r.type();
+    c.isFriend = r.friend_();
+    c.weixin = qs(r.weixin());
+    return c;
+}
+
+Room toRoom(const wechaty::RoomPayloadResponse &r)
+{
+    Room room;
+    room.id = qs(r.id());
+    room.topic = qs(r.topic());
+    room.avatar = qs(r.avatar());
+    room.ownerId = qs(r.owner_id());
+    room.adminIds = toList(r.admin_ids());
+    room.memberIds = toList(r.member_ids());
+    return room;
+}
+
+Message toMessage(const wechaty::MessagePayloadResponse &r)
+{
+    Message m;
+    m.id = qs(r.id());
+    m.filename = qs(r.filename());
+    m.text = qs(r.text());
+    m.kind = messageKindFromWire(r.type());
+    m.talkerId = qs(r.talker_id());
+    m.roomId = qs(r.room_id());
+    m.listenerId = qs(r.listener_id());
+    m.mentionIds = toList(r.mention_ids());
+    if (r.has_receive_time() && (r.receive_time().seconds() > 0 || r.receive_time().nanos() > 0)) {
+        m.timestampMs = r.receive_time().seconds() * 1000 + r.receive_time().nanos() / 1000000;
+    } else if (r.timestamp_deprecated() > 0) {
+        const quint64 t = r.timestamp_deprecated();
+        // Documented as ms, but some gateways send seconds.
+        m.timestampMs = t < 100000000000ULL ? qint64(t) * 1000 : qint64(t);
+    } else {
+        m.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    }
+    return m;
+}
+
+} // namespace
+
+// Shared between the client object and every call in flight: a gRPC callback
+// may outlive the PuppetClient, so it holds this, never the client itself.
+struct PuppetClient::Private
+{
+    class EventReader;
+
+    PuppetClient *q = nullptr;
+    std::mutex mutex;
+    std::condition_variable idle;
+    bool alive = true;                     // false once the client is being destroyed
+    quint64 generation = 0;                // bumped by reset(): older results are dropped
+    std::set<grpc::ClientContext *> active; // every call gRPC still holds
+    std::shared_ptr<grpc::Channel> channel;
+    std::unique_ptr<wechaty::Puppet::Stub> stub;
+    std::string authorization;
+    EventReader *reader = nullptr; // the current generation's stream, if open
+
+    // Runs `fn` in the client's thread, unless the client is gone or was reset
+    // since `gen`. Caller holds `mutex`.
+    void postLocked(quint64 gen, std::function<void(PuppetClient *)> fn)
+    {
+        if (!alive || !q)
+            return;
+        PuppetClient *client = q;
+        QMetaObject::invokeMethod(
+            client,
+            [client, gen, fn = std::move(fn)]() {
+                // Queued events die with the receiver, so `client` is alive here.
+                if (client->d->generation != gen)
+                    return;
+                fn(client);
+            },
+            Qt::QueuedConnection);
+    }
+
+    void prepare(grpc::ClientContext &ctx, int deadlineSec) const
+    {
+        ctx.AddMetadata("authorization", authorization);
+        if (deadlineSec > 0)
+            ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(deadlineSec));
+    }
+
+    // One unary call with the callback API. `convert` runs on the gRPC thread,
+    // `done` in the client's thread.
+    template<typename Req, typename Resp, typename T, typename Method, typename Convert>
+    void unary(std::shared_ptr<Private> self, const char *name, Method method, Req req,
+               int deadlineSec, Convert convert, Callback<T> done)
+    {
+        struct Call
+        {
+            grpc::ClientContext ctx;
+            Req req;
+            Resp resp;
+            std::shared_ptr<grpc::Channel> channel; // keeps the channel alive until done
+        };
+
+        if (!stub) {
+            GatewayStatus st{14, QStringLiteral("no endpoint set")};
+            std::lock_guard lock(mutex);
+            postLocked(generation, [done, st](PuppetClient *) {
+                if (done)
+                    done(st, T{});
+            });
+            return;
+        }
+
+        auto *call = new Call;
+        call->req = std::move(req);
+        call->channel = channel;
+        prepare(call->ctx, deadlineSec);
+        quint64 gen;
+        {
+            std::lock_guard lock(mutex);
+            gen = generation;
+            active.insert(&call->ctx);
+        }
+        method(stub->async(), &call->ctx, &call->req, &call->resp,
+            [self, call, gen, name, convert, done](grpc::Status s) {
+                const GatewayStatus st = toStatus(s);
+                T value{};
+                if (s.ok())
+                    value = convert(call->resp);
+                else if (st.code != 1)
+                    qCDebug(lcGateway) << name << "failed:" << st.code << st.message;
+                std::lock_guard lock(self->mutex);
+                self->active.erase(&call->ctx);
+                delete call;
+                self->postLocked(gen, [done, st, value = std::move(value)](PuppetClient *) {
+                    if (done)
+                        done(st, value);
+                });
+                self->idle.notify_all();
+            });
+    }
+};
+
+class PuppetClient::Private::EventReader : public grpc::ClientReadReactor<wechaty::EventResponse>
+{
+public:
+    EventReader(std::shared_ptr<Private> d, quint64 gen)
+        : m_d(std::move(d))
+        , m_gen(gen)
+    {
+    }
+
+    void begin(wechaty::Puppet::Stub *stub)
+    {
+        stub->async()->Event(&m_ctx, &m_req, this);
+        StartRead(&m_resp);
+        StartCall();
+    }
+
+    grpc::ClientContext &context() { return m_ctx; }
+
+    void OnReadDone(bool ok) override
+    {
+        if (!ok)
+            return; // the stream ended: OnDone follows
+        const int type = m_resp.type();
+        QByteArray payload = QByteArray::fromStdString(m_resp.payload());
+        {
+            std::lock_guard lock(m_d->mutex);
+            m_d->postLocked(m_gen, [type, payload = std::move(payload)](PuppetClient *client) {
+                emit client->eventReceived(type, payload);
+            });
+        }
+        // Read on at once: the server does not apply backpressure.
+        StartRead(&m_resp);
+    }
+
+    void OnDone(const grpc::Status &s) override
+    {
+        const GatewayStatus st = toStatus(s);
+        std::shared_ptr<Private> d = m_d; // keeps Private alive past `delete this`
+        std::lock_guard lock(d->mutex);
+        if (d->reader == this)
+            d->reader = nullptr;
+        d->active.erase(&m_ctx);
+        d->postLocked(m_gen, [st](PuppetClient *client) {
+            emit client->eventStreamClosed(st);
+        });
+        delete this;
+        d->idle.notify_all();
+    }
+
+private:
+    std::shared_ptr<Private> m_d;
+    quint64 m_gen;
+    grpc::ClientContext m_ctx;
+    wechaty::EventRequest m_req;
+    wechaty::EventResponse m_resp;
+};
+
+PuppetClient::PuppetClient(QObject *parent)
+    : QObject(parent)
+    , d(std::make_shared<Private>())
+{
+    qRegisterMetaType<gd::GatewayStatus>();
+    d->q = this;
+}
+
+PuppetClient::~PuppetClient()
+{
+    std::unique_lock lock(d->mutex);
+    d->alive = false;
+    for (grpc::ClientContext *ctx : d->active)
+        ctx->TryCancel();
+    // Cancelled calls complete quickly; the bound only guards against a stuck
+    // library at exit (the shared Private keeps late callbacks safe anyway).
+    if (!d->idle.wait_for(lock, std::chrono::seconds(10), [this] { return d->active.empty(); }))
+        qCWarning(lcGateway) << d->active.size() << "gateway calls still held by gRPC at shutdown";
+    d->q = nullptr;
+}
+
+void PuppetClient::setEndpoint(const GatewayEndpoint &endpoint)
+{
+    reset();
+
+    grpc::ChannelArguments args;
+    args.SetMaxReceiveMessageSize(64 * 1024 * 1024);
+    // Our own reconnect logic decides when to retry; keep the channel's own
+    // backoff short and private to this channel so a gateway that comes back
+    // is reached at once.
+    args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
+    args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 500);
+    args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 500);
+    args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 5000);
+
+    std::shared_ptr<grpc::ChannelCredentials> creds;
+    if (endpoint.tls) {
+        grpc::SslCredentialsOptions ssl;
+        if (!endpoint.caFile.isEmpty()) {
+            QFile f(endpoint.caFile);
+            if (f.open(QIODevice::ReadOnly))
+                ssl.pem_root_certs = f.readAll().toStdString();
+            else
+                qCWarning(lcGateway) << "cannot read the CA file" << endpoint.caFile << f.errorString();
+        }
+        if (!endpoint.serverName.isEmpty())
+            args.SetSslTargetNameOverride(endpoint.serverName.toStdString());
+        creds = grpc::SslCredentials(ssl);
+    } else {
+        creds = grpc::InsecureChannelCredentials();
+    }
+
+    d->channel = grpc::CreateCustomChannel(endpoint.address.toStdString(), creds, args);
+    d->stub = wechaty::Puppet::NewStub(d->channel);
+    d->authorization = "Wechaty " + endpoint.token.toStdString();
+    qCInfo(lcGateway) << "endpoint" << endpoint.address << (endpoint.tls ? "tls" : "plaintext");
+}
+
+void PuppetClient::reset()
+{
+    std::lock_guard lock(d->mutex);
+    ++d->generation;
+    d->reader = nullptr;
+    for (grpc::ClientContext *ctx : d->active)
+        ctx->TryCancel();
+}
+
+void PuppetClient::subscribeEvents()
+{
+    if (!d->stub) {
+        GatewayStatus st{14, QStringLiteral("no endpoint set")};
+        std::lock_guard lock(d->mutex);
+        d->postLocked(d->generation, [st](PuppetClient *client) { emit client->eventStreamClosed(st); });
+        return;
+    }
+    quint64 gen;
+    Private::EventReader *reader;
+    {
+        std::lock_guard lock(d->mutex);
+        if (d->reader) {
+            d->reader->context().TryCancel(); // one stream per token: drop the old one
+            d->reader = nullptr;
+            ++d->generation;
+        }
+        gen = d->generation;
+        reader = new Private::EventReader(d, gen);
+        d->prepare(reader->context(), 0);
+        d->active.insert(&reader->context());
+        d->reader = reader;
+    }
+    reader->begin(d->stub.get());
+}
+
+bool PuppetClient::isSubscribed() const
+{
+    std::lock_guard lock(d->mutex);
+    return d->reader != nullptr;
+}
+
+int PuppetClient::callsInFlight() const
+{
+    std::lock_guard lock(d->mutex);
+    return int(d->active.size()) - (d->reader ? 1 : 0);
+}
+
+namespace {
+struct Nothing {};
+constexpr auto ignoreResponse = [](const auto &) { return Nothing{}; };
+
+PuppetClient::Callback<Nothing> statusOnly(PuppetClient::StatusCallback done)
+{
+    return [done](const GatewayStatus &st, const Nothing &) {
+        if (done)
+            done(st);
+    };
+}
+} // namespace
+
+void PuppetClient::start(StatusCallback done)
+{
+    d->unary<wechaty::StartRequest, wechaty::StartResponse, Nothing>(
+        d, "Start", GD_ASYNC(Start), {}, kStartDeadlineSec,
+        ignoreResponse, statusOnly(std::move(done)));
+}
+
+void PuppetClient::stop(StatusCallback done)
+{
+    d->unary<wechaty::StopRequest, wechaty::StopResponse, Nothing>(
+        d, "Stop", GD_ASYNC(Stop), {}, kUnaryDeadlineSec,
+        ignoreResponse, statusOnly(std::move(done)));
+}
+
+void PuppetClient::logout(StatusCallback done)
+{
+    d->unary<wechaty::LogoutRequest, wechaty::LogoutResponse, Nothing>(
+        d, "Logout", GD_ASYNC(Logout), {}, kUnaryDeadlineSec,
+        ignoreResponse, statusOnly(std::move(done)));
+}
+
+void PuppetClient::ding(const QString &data, StatusCallback done)
+{
+    wechaty::DingRequest req;
+    req.set_data(data.toStdString());
+    d->unary<wechaty::DingRequest, wechaty::DingResponse, Nothing>(
+        d, "Ding", GD_ASYNC(Ding), std::move(req), kUnaryDeadlineSec,
+        ignoreResponse, statusOnly(std::move(done)));
+}
+
+void PuppetClient::contactList(Callback<QStringList> done)
+{
+    d->unary<wechaty::ContactListRequest, wechaty::ContactListResponse, QStringList>(
+        d, "ContactList", GD_ASYNC(ContactList), {}, kUnaryDeadlineSec,
+        [](const wechaty::ContactListResponse &r) { return toList(r.ids()); }, std::move(done));
+}
+
+void PuppetClient::contactPayload(const QString &contactId, Callback<Contact> done)
+{
+    wechaty::ContactPayloadRequest req;
+    req.set_id(contactId.toStdString());
+    d->unary<wechaty::ContactPayloadRequest, wechaty::ContactPayloadResponse, Contact>(
+        d, "ContactPayload", GD_ASYNC(ContactPayload), std::move(req),
+        kUnaryDeadlineSec,
+        [contactId](const wechaty::ContactPayloadResponse &r) {
+            Contact c = toContact(r);
+            if (c.id.isEmpty())
+                c.id = contactId;
+            return c;
+        },
+        std::move(done));
+}
+
+void PuppetClient::roomList(Callback<QStringList> done)
+{
+    d->unary<wechaty::RoomListRequest, wechaty::RoomListResponse, QStringList>(
+        d, "RoomList", GD_ASYNC(RoomList), {}, kUnaryDeadlineSec,
+        [](const wechaty::RoomListResponse &r) { return toList(r.ids()); }, std::move(done));
+}
+
+void PuppetClient::roomPayload(const QString &roomId, Callback<Room> done)
+{
+    wechaty::RoomPayloadRequest req;
+    req.set_id(roomId.toStdString());
+    d->unary<wechaty::RoomPayloadRequest, wechaty::RoomPayloadResponse, Room>(
+        d, "RoomPayload", GD_ASYNC(RoomPayload), std::move(req),
+        kUnaryDeadlineSec,
+        [roomId](const wechaty::RoomPayloadResponse &r) {
+            Room room = toRoom(r);
+            if (room.id.isEmpty())
+                room.id = roomId;
+            return room;
+        },
+        std::move(done));
+}
+
+void PuppetClient::roomMemberList(const QString &roomId, Callback<QStringList> done)
+{
+    wechaty::RoomMemberListRequest req;
+    req.set_id(roomId.toStdString());
+    d->unary<wechaty::RoomMemberListRequest, wechaty::RoomMemberListResponse, QStringList>(
+        d, "RoomMemberList", GD_ASYNC(RoomMemberList), std::move(req),
+        kUnaryDeadlineSec,
+        [](const wechaty::RoomMemberListResponse &r) { return toList(r.member_ids()); },
+        std::move(done));
+}
+
+void PuppetClient::roomMemberPayload(const QString &roomId, const QString &memberId,
+                                     Callback<RoomMember> done)
+{
+    wechaty::RoomMemberPayloadRequest req;
+    req.set_id(roomId.toStdString());
+    req.set_member_id(memberId.toStdString());
+    d->unary<wechaty::RoomMemberPayloadRequest, wechaty::RoomMemberPayloadResponse, RoomMember>(
+        d, "RoomMemberPayload", GD_ASYNC(RoomMemberPayload),
+        std::move(req), kUnaryDeadlineSec,
+        [roomId, memberId](const wechaty::RoomMemberPayloadResponse &r) {
+            RoomMember m;
+            m.roomId = roomId;
+            m.contactId = memberId; // the response id is the member's id too
+            m.roomAlias = qs(r.room_alias());
+            m.inviterId = qs(r.inviter_id());
+            m.avatar = qs(r.avatar());
+            m.name = qs(r.name());
+            return m;
+        },
+        std::move(done));
+}
+
+void PuppetClient::messagePayload(const QString &messageId, Callback<Message> done)
+{
+    wechaty::MessagePayloadRequest req;
+    req.set_id(messageId.toStdString());
+    d->unary<wechaty::MessagePayloadRequest, wechaty::MessagePayloadResponse, Message>(
+        d, "MessagePayload", GD_ASYNC(MessagePayload), std::move(req),
+        kUnaryDeadlineSec,
+        [messageId](const wechaty::MessagePayloadResponse &r) {
+            Message m = toMessage(r);
+            if (m.id.isEmpty())
+                m.id = messageId;
+            return m;
+        },
+        std::move(done));
+}
+
+void PuppetClient::messageSendText(const QString &conversationId, const QString &text,
+                                   const QStringList &mentionIds, Callback<QString> done)
+{
+    wechaty::MessageSendTextRequest req;
+    req.set_conversation_id(conversationId.toStdString());
+    req.set_text(text.toStdString());
+    for (const QString &id : mentionIds)
+        req.add_mention_ids(id.toStdString());
+    d->unary<wechaty::MessageSendTextRequest, wechaty::MessageSendTextResponse, QString>(
+        d, "MessageSendText", GD_ASYNC(MessageSendText),
+        std::move(req), kUnaryDeadlineSec,
+        [](const wechaty::MessageSendTextResponse &r) { return qs(r.id()); }, std::move(done));
+}
+
+} // namespace gd
