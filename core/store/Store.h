@@ -24,7 +24,8 @@ class Store : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int kSchemaVersion = 1;
+    // 1: vertical slice; 2: full-text search index.
+    static constexpr int kSchemaVersion = 2;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -49,11 +50,13 @@ public:
     // that a repeat carrying an outboxId links the stored row to that entry.
     // Emits messagesStored with the rows that were new, after commit.
     void insertMessages(const QVector<Message> &messages);
+    // Unread count to 0; emits conversationRead after commit.
     void markConversationRead(const QString &accountId, const QString &conversationId);
 
     // --- outbox ---
-    // Persists a send as Queued; emits outboxChanged after commit.
-    void enqueueText(const QString &accountId, const QString &conversationId,
+    // Persists a send as Queued; emits outboxChanged after commit. Returns the
+    // entry's id at once (ids are handed out here, not by the database).
+    qint64 enqueueText(const QString &accountId, const QString &conversationId,
                      const QString &text);
     void updateOutbox(qint64 outboxId, OutboxState state, const QString &error = {},
                       const QString &messageId = {});
@@ -81,6 +84,7 @@ signals:
     void contactsChanged(const QString &accountId);
     void roomsChanged(const QString &accountId);
     void roomMembersChanged(const QString &accountId, const QString &roomId);
+    void conversationRead(const QString &accountId, const QString &conversationId);
     void writeFailed(const QString &error); // technical text, for the log
 
 private:

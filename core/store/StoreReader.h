@@ -2,6 +2,7 @@
 // Read queries on one connection. Use it from one thread only.
 
 #include "model/Types.h"
+#include "store/SearchTypes.h"
 
 #include <QString>
 #include <QVector>
@@ -42,8 +43,26 @@ public:
     QVector<OutboxEntry> outboxForConversation(const QString &accountId,
                                                const QString &conversationId);
 
+    // The message stored in row `rowId`; rowId stays 0 when there is none.
+    Message messageByRowId(qint64 rowId);
+    // A message with up to `before` older and `after` newer messages of its
+    // conversation around it, oldest first (for jumping to a search hit).
+    QVector<Message> messagesAround(const QString &accountId, const QString &conversationId,
+                                    qint64 rowId, int before, int after);
+
+    // Archive search (see SearchQuery): newest stored first. Never fails on
+    // odd input: an empty query or one without any usable character gives
+    // an empty result.
+    QVector<SearchHit> search(const SearchQuery &query);
+    // Whether `text` is answered from the index; if not, search() scans only
+    // SearchQuery::scanWindow messages (the UI says so).
+    static bool searchUsesIndex(const QString &text);
+
 private:
+    QVector<Message> selectMessages(const QString &sql, const QVariantList &binds);
+
     QString m_connectionName;
+    bool m_open = false;
 };
 
 } // namespace gd

@@ -1,0 +1,245 @@
+#include "store/Schema.h"
+
+#include "store/SearchTokenizer.h"
+#include "util/Log.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <functional>
+#include <vector>
+
+namespace gd {
+namespace {
+
+using Step = std::function<bool(QSqlDatabase &, QString *)>;
+
+bool execAll(QSqlDatabase &db, const QStringList &statements, QString *error)
+{
+    QSqlQuery q(db);
+    for (const QString &sql : statements) {
+        if (!q.exec(sql)) {
+            *error = q.lastError().text() + QLatin1String(" in: ") + sql.left(120);
+            return false;
+        }
+    }
+    return true;
+}
+
+// v1: the vertical slice. No foreign keys on purpose: messages may arrive for
+// rooms and contacts the sync has not delivered yet, and must not be lost.
+bool createV1(QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {
+        QStringLiteral(
+            "CREATE TABLE accounts ("
+            " id TEXT PRIMARY KEY,"
+            " display_name TEXT NOT NULL DEFAULT '',"
+            " endpoint TEXT NOT NULL DEFAULT '',"
+            " tls INTEGER NOT NULL DEFAULT 0,"
+            " server_name TEXT NOT NULL DEFAULT '',"
+            " ca_file TEXT NOT NULL DEFAULT '',"
+            " demo INTEGER NOT NULL DEFAULT 0,"
+            " self_contact_id TEXT NOT NULL DEFAULT '',"
+            " self_name TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral(
+            "CREATE TABLE contacts ("
+            " account_id TEXT NOT NULL,"
+            " id TEXT NOT NULL,"
+            " name TEXT NOT NULL DEFAULT '',"
+            " alias TEXT NOT NULL DEFAULT '',"
+            " avatar TEXT NOT NULL DEFAULT '',"
+            " gender INTEGER NOT NULL DEFAULT 0,"
+            " type INTEGER NOT NULL DEFAULT 0,"
+            " is_friend INTEGER NOT NULL DEFAULT 0,"
+            " weixin TEXT NOT NULL DEFAULT '',"
+            " PRIMARY KEY (account_id, id))"),
+        QStringLiteral(
+            "CREATE TABLE rooms ("
+            " account_id TEXT NOT NULL,"
+            " id TEXT NOT NULL,"
+            " topic TEXT NOT NULL DEFAULT '',"
+            " owner_id TEXT NOT NULL DEFAULT '',"
+            " avatar TEXT NOT NULL DEFAULT '',"
+            " admin_ids TEXT NOT NULL DEFAULT '',"  // space-separated
+            " member_ids TEXT NOT NULL DEFAULT '',"  // space-separated
+            " PRIMARY KEY (account_id, id))"),
+        QStringLiteral(
+            "CREATE TABLE room_members ("
+            " account_id TEXT NOT NULL,"
+            " room_id TEXT NOT NULL,"
+            " contact_id TEXT NOT NULL,"
+            " room_alias TEXT NOT NULL DEFAULT '',"
+            " name TEXT NOT NULL DEFAULT '',"
+            " inviter_id TEXT NOT NULL DEFAULT '',"
+            " avatar TEXT NOT NULL DEFAULT '',"
+            " PRIMARY KEY (account_id, room_id, contact_id))"),
+        QStringLiteral(
+            "CREATE TABLE messages ("
+            " id INTEGER PRIMARY KEY,"
+            " account_id TEXT NOT NULL,"
+            " msg_id TEXT NOT NULL,"
+            " conversation_id TEXT NOT NULL,"
+            " room_id TEXT NOT NULL DEFAULT '',"
+            " talker_id TEXT NOT NULL DEFAULT '',"
+            " talker_name TEXT NOT NULL DEFAULT '',"
+            " listener_id TEXT NOT NULL DEFAULT '',"
+            " kind INTEGER NOT NULL DEFAULT 0,"
+            " text TEXT NOT NULL DEFAULT '',"
+            " filename TEXT NOT NULL DEFAULT '',"
+            " ts_ms INTEGER NOT NULL,"
+            " from_self INTEGER NOT NULL DEFAULT 0,"
+            " mention_ids TEXT NOT NULL DEFAULT '',"  // space-separated
+            " outbox_id INTEGER NOT NULL DEFAULT 0,"
+            " UNIQUE (account_id, msg_id))"),
+        // Keyset pagination of one conversation on (ts_ms, id).
+        QStringLiteral("CREATE INDEX messages_by_conversation"
+                       " ON messages (account_id, conversation_id, ts_ms, id)"),
+        // Maintained by the writer on insert so the room list never scans messages.
+        QStringLiteral(
+            "CREATE TABLE conversations ("
+            " account_id TEXT NOT NULL,"
+            " conversation_id TEXT NOT NULL,"
+            " last_ms INTEGER NOT NULL DEFAULT 0,"
+            " last_rowid INTEGER NOT NULL DEFAULT 0,"
+            " last_preview TEXT NOT NULL DEFAULT '',"
+            " last_sender TEXT NOT NULL DEFAULT '',"
+            " last_kind INTEGER NOT NULL DEFAULT 0,"
+            " unread INTEGER NOT NULL DEFAULT 0,"
+            " last_read_rowid INTEGER NOT NULL DEFAULT 0,"
+            " PRIMARY KEY (account_id, conversation_id))"),
+        QStringLiteral(
+            "CREATE TABLE outbox ("
+            " id INTEGER PRIMARY KEY,"
+            " account_id TEXT NOT NULL,"
+            " conversation_id TEXT NOT NULL,"
+            " text TEXT NOT NULL DEFAULT '',"
+            " state INTEGER NOT NULL DEFAULT 0,"
+            " error TEXT NOT NULL DEFAULT '',"
+            " message_id TEXT NOT NULL DEFAULT '',"
+            " created_ms INTEGER NOT NULL DEFAULT 0,"
+            " updated_ms INTEGER NOT NULL DEFAULT 0,"
+            " attempts INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX outbox_by_state ON outbox (account_id, state, id)"),
+        QStringLiteral("CREATE INDEX outbox_by_conversation ON outbox (account_id, conversation_id, id)"),
+    }, error);
+}
+
+// v2: full-text search. A contentless FTS5 table whose rowid is messages.id,
+// over SearchTokenizer::indexText(text) (CJK as bigrams). Contentless keeps
+// the file small: the text is stored once, in messages.
+bool addSearchIndexV2(QSqlDatabase &db, QString *error)
+{
+    if (!execAll(db, {QStringLiteral(
+                         "CREATE VIRTUAL TABLE message_index USING fts5("
+                         "body, content='', columnsize=0,"
+                         " tokenize='unicode61 remove_diacritics 0')")},
+                 error)) {
+        return false;
+    }
+    // Index what an older version stored.
+    QSqlQuery select(db);
+    select.setForwardOnly(true);
+    QSqlQuery insert(db);
+    if (!select.exec(QStringLiteral("SELECT id, text FROM messages"))
+        || !insert.prepare(QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (?, ?)"))) {
+        *error = select.lastError().text() + insert.lastError().text();
+        return false;
+    }
+    qint64 count = 0;
+    while (select.next()) {
+        insert.bindValue(0, select.value(0));
+        insert.bindValue(1, SearchTokenizer::indexText(select.value(1).toString()));
+        if (!insert.exec()) {
+            *error = insert.lastError().text();
+            return false;
+        }
+        ++count;
+    }
+    qCInfo(lcStore) << "indexed" << count << "stored messages for search";
+    return true;
+}
+
+const std::vector<Step> &steps()
+{
+    static const std::vector<Step> list = {
+        createV1,         // 0 -> 1
+        addSearchIndexV2, // 1 -> 2
+    };
+    return list;
+}
+
+} // namespace
+
+int Schema::latestVersion()
+{
+    return int(steps().size());
+}
+
+int Schema::userVersion(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+int Schema::fileUserVersion(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists() || file.size() == 0)
+        return 0;
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray header = file.read(100);
+    if (header.size() < 100 || !header.startsWith("SQLite format 3"))
+        return -1;
+    // Bytes 60..63: the user version, big-endian.
+    const auto *b = reinterpret_cast<const uchar *>(header.constData());
+    return int((quint32(b[60]) << 24) | (quint32(b[61]) << 16) | (quint32(b[62]) << 8) | quint32(b[63]));
+}
+
+bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
+{
+    const int latest = latestVersion();
+    if (targetVersion < 0 || targetVersion > latest)
+        targetVersion = latest;
+    int version = userVersion(db);
+    if (version < 0) {
+        *error = db.lastError().text();
+        return false;
+    }
+    if (version > latest) {
+        *error = QStringLiteral("schema version %1 is newer than this program's %2").arg(version).arg(latest);
+        return false;
+    }
+    while (version < targetVersion) {
+        if (!db.transaction()) {
+            *error = db.lastError().text();
+            return false;
+        }
+        QString stepError;
+        bool ok = steps()[size_t(version)](db, &stepError);
+        if (ok) {
+            QSqlQuery q(db);
+            ok = q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
+            if (!ok)
+                stepError = q.lastError().text();
+        }
+        if (!ok || !db.commit()) {
+            if (stepError.isEmpty())
+                stepError = db.lastError().text();
+            db.rollback();
+            *error = QStringLiteral("migration %1 -> %2 failed: %3").arg(version).arg(version + 1).arg(stepError);
+            return false;
+        }
+        qCInfo(lcStore) << "migrated database schema to version" << version + 1;
+        ++version;
+    }
+    return true;
+}
+
+} // namespace gd

@@ -1,0 +1,615 @@
+#include "store/Store.h"
+
+#include "store/SearchTokenizer.h"
+#include "store/StoreReader.h"
+#include "store/StoreWriter.h"
+#include "util/Log.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace gd {
+namespace {
+
+std::atomic<int> g_readerCounter{0};
+
+// Null QStrings bind as SQL NULL; the schema wants ''.
+QVariant str(const QString &s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+QString previewOf(const Message &m)
+{
+    QString text = m.text.isEmpty() ? m.filename : m.text;
+    if (text.size() > 160)
+        text.truncate(160);
+    return text.simplified();
+}
+
+void registerMetaTypes()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        qRegisterMetaType<gd::AccountInfo>();
+        qRegisterMetaType<gd::Contact>();
+        qRegisterMetaType<gd::Room>();
+        qRegisterMetaType<gd::RoomMember>();
+        qRegisterMetaType<gd::Message>();
+        qRegisterMetaType<gd::OutboxEntry>();
+        qRegisterMetaType<gd::RoomSummary>();
+        qRegisterMetaType<QVector<gd::Message>>();
+        qRegisterMetaType<QVector<gd::OutboxEntry>>();
+        qRegisterMetaType<QVector<gd::RoomSummary>>();
+    });
+}
+
+// The thread behind Store::read(): one connection, jobs in order.
+class ReadThread
+{
+public:
+    ReadThread(const QString &path, const QString &connectionName)
+    {
+        m_thread = std::thread([this, path, connectionName] {
+            StoreReader reader(path, connectionName);
+            while (true) {
+                std::function<void(StoreReader &)> job;
+                {
+                    std::unique_lock lock(m_mutex);
+                    m_wake.wait(lock, [this] { return !m_jobs.empty() || m_stopping; });
+                    if (m_jobs.empty())
+                        break;
+                    job = std::move(m_jobs.front());
+                    m_jobs.pop_front();
+                }
+                job(reader);
+            }
+        });
+    }
+    ~ReadThread()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_one();
+        m_thread.join();
+    }
+    void post(std::function<void(StoreReader &)> job)
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_jobs.push_back(std::move(job));
+        }
+        m_wake.notify_one();
+    }
+
+private:
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::function<void(StoreReader &)>> m_jobs;
+    bool m_stopping = false;
+};
+
+OutboxEntry outboxFromQuery(const QSqlQuery &q)
+{
+    OutboxEntry e;
+    e.id = q.value(0).toLongLong();
+    e.accountId = q.value(1).toString();
+    e.conversationId = q.value(2).toString();
+    e.text = q.value(3).toString();
+    e.state = OutboxState(q.value(4).toInt());
+    e.error = q.value(5).toString();
+    e.messageId = q.value(6).toString();
+    e.createdMs = q.value(7).toLongLong();
+    e.updatedMs = q.value(8).toLongLong();
+    e.attempts = q.value(9).toInt();
+    return e;
+}
+
+const QString kSelectOutboxById = QStringLiteral(
+    "SELECT id, account_id, conversation_id, text, state, error, message_id,"
+    " created_ms, updated_ms, attempts FROM outbox WHERE id = ?");
+
+} // namespace
+
+struct Store::Private
+{
+    QString path;
+    std::unique_ptr<StoreWriter> writer;
+    std::unique_ptr<ReadThread> reader;
+    std::atomic<qint64> lastOutboxId{0};
+};
+
+Store::Store(QObject *parent)
+    : QObject(parent)
+    , d(std::make_unique<Private>())
+{
+    registerMetaTypes();
+}
+
+Store::~Store()
+{
+    close();
+}
+
+bool Store::open(const QString &path, QString *error)
+{
+    close();
+    auto writer = std::make_unique<StoreWriter>(this);
+    QString why;
+    if (!writer->start(path, &why)) {
+        qCWarning(lcStore) << "cannot open database:" << why;
+        if (error)
+            *error = why;
+        return false;
+    }
+    d->path = path;
+    d->lastOutboxId = writer->maxOutboxIdAtOpen();
+    d->writer = std::move(writer);
+    d->reader = std::make_unique<ReadThread>(
+        path, QStringLiteral("gd-store-reader-%1").arg(++g_readerCounter));
+    qCInfo(lcStore) << "opened" << path;
+    return true;
+}
+
+void Store::close()
+{
+    if (!d->writer)
+        return;
+    d->reader.reset(); // runs what was posted, then stops
+    d->writer->stop(); // commits what was submitted
+    d->writer.reset();
+    d->path.clear();
+}
+
+bool Store::isOpen() const
+{
+    return d->writer != nullptr;
+}
+
+QString Store::path() const
+{
+    return d->path;
+}
+
+void Store::flush()
+{
+    if (d->writer)
+        d->writer->flush();
+}
+
+std::unique_ptr<StoreReader> Store::createReader() const
+{
+    return std::make_unique<StoreReader>(
+        d->path, QStringLiteral("gd-reader-%1").arg(++g_readerCounter));
+}
+
+void Store::postRead(std::function<void(StoreReader &)> job)
+{
+    if (!d->reader) {
+        qCWarning(lcStore) << "read on a closed store dropped";
+        return;
+    }
+    d->reader->post(std::move(job));
+}
+
+// --- writes ---
+
+void Store::upsertAccount(const AccountInfo &a)
+{
+    if (!d->writer)
+        return;
+    d->writer->submit([this, a](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT INTO accounts (id, display_name, endpoint, tls, server_name, ca_file, demo,"
+            " self_contact_id, self_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
+            " endpoint = excluded.endpoint, tls = excluded.tls, server_name = excluded.server_name,"
+            " ca_file = excluded.ca_file, demo = excluded.demo,"
+            " self_contact_id = excluded.self_contact_id, self_name = excluded.self_name"));
+        q.bindValue(0, str(a.id));
+        q.bindValue(1, str(a.displayName));
+        q.bindValue(2, str(a.endpoint));
+        q.bindValue(3, int(a.tls));
+        q.bindValue(4, str(a.serverName));
+        q.bindValue(5, str(a.caFile));
+        q.bindValue(6, int(a.demo));
+        q.bindValue(7, str(a.selfContactId));
+        q.bindValue(8, str(a.selfName));
+        if (!q.exec()) {
+            b.fail(QStringLiteral("upsert account"), q);
+            return;
+        }
+        b.afterCommit([this] { emit accountsChanged(); });
+    });
+}
+
+void Store::removeAccount(const QString &accountId)
+{
+    if (!d->writer)
+        return;
+    d->writer->submit([this, accountId](StoreWriter::Batch &b) {
+        // The index is contentless: removing a row means handing it the
+        // indexed text again.
+        QSqlQuery select(b.db());
+        select.setForwardOnly(true);
+        select.prepare(QStringLiteral("SELECT id, text FROM messages WHERE account_id = ?"));
+        select.bindValue(0, accountId);
+        if (!select.exec()) {
+            b.fail(QStringLiteral("remove account"), select);
+            return;
+        }
+        QSqlQuery &unindex = b.prepared(QStringLiteral(
+            "INSERT INTO message_index (message_index, rowid, body) VALUES ('delete', ?, ?)"));
+        while (select.next()) {
+            unindex.bindValue(0, select.value(0));
+            unindex.bindValue(1, SearchTokenizer::indexText(select.value(1).toString()));
+            if (!unindex.exec()) {
+                b.fail(QStringLiteral("remove account (index)"), unindex);
+                return;
+            }
+        }
+        select.finish();
+        const QStringList statements = {
+            QStringLiteral("DELETE FROM messages WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM conversations WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM room_members WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM rooms WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM contacts WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM outbox WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM accounts WHERE id = ?"),
+        };
+        for (const QString &sql : statements) {
+            QSqlQuery &q = b.prepared(sql);
+            q.bindValue(0, accountId);
+            if (!q.exec()) {
+                b.fail(QStringLiteral("remove account"), q);
+                return;
+            }
+        }
+        b.afterCommit([this, accountId] {
+            emit accountsChanged();
+            emit roomsChanged(accountId);
+            emit contactsChanged(accountId);
+        });
+    });
+}
+
+void Store::upsertContacts(const QVector<Contact> &contacts)
+{
+    if (!d->writer || contacts.isEmpty())
+        return;
+    d->writer->submit([this, contacts](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT INTO contacts (account_id, id, name, alias, avatar, gender, type, is_friend, weixin)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (account_id, id) DO UPDATE SET name = excluded.name,"
+            " alias = excluded.alias, avatar = excluded.avatar, gender = excluded.gender,"
+            " type = excluded.type, is_friend = excluded.is_friend, weixin = excluded.weixin"));
+        QSet<QString> accounts;
+        for (const Contact &c : contacts) {
+            q.bindValue(0, str(c.accountId));
+            q.bindValue(1, str(c.id));
+            q.bindValue(2, str(c.name));
+            q.bindValue(3, str(c.alias));
+            q.bindValue(4, str(c.avatar));
+            q.bindValue(5, c.gender);
+            q.bindValue(6, c.type);
+            q.bindValue(7, int(c.isFriend));
+            q.bindValue(8, str(c.weixin));
+            if (!q.exec())
+                b.fail(QStringLiteral("upsert contact"), q);
+            accounts.insert(c.accountId);
+        }
+        b.afterCommit([this, accounts] {
+            for (const QString &a : accounts)
+                emit contactsChanged(a);
+        });
+    }, int(contacts.size()));
+}
+
+void Store::upsertRooms(const QVector<Room> &rooms)
+{
+    if (!d->writer || rooms.isEmpty())
+        return;
+    d->writer->submit([this, rooms](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT INTO rooms (account_id, id, topic, owner_id, avatar, admin_ids, member_ids)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (account_id, id) DO UPDATE SET topic = excluded.topic,"
+            " owner_id = excluded.owner_id, avatar = excluded.avatar,"
+            " admin_ids = excluded.admin_ids, member_ids = excluded.member_ids"));
+        QSet<QString> accounts;
+        for (const Room &r : rooms) {
+            q.bindValue(0, str(r.accountId));
+            q.bindValue(1, str(r.id));
+            q.bindValue(2, str(r.topic));
+            q.bindValue(3, str(r.ownerId));
+            q.bindValue(4, str(r.avatar));
+            q.bindValue(5, r.adminIds.join(QLatin1Char(' ')));
+            q.bindValue(6, r.memberIds.join(QLatin1Char(' ')));
+            if (!q.exec())
+                b.fail(QStringLiteral("upsert room"), q);
+            accounts.insert(r.accountId);
+        }
+        b.afterCommit([this, accounts] {
+            for (const QString &a : accounts)
+                emit roomsChanged(a);
+        });
+    }, int(rooms.size()));
+}
+
+void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
+                               const QVector<RoomMember> &members)
+{
+    if (!d->writer)
+        return;
+    d->writer->submit([this, accountId, roomId, members](StoreWriter::Batch &b) {
+        QSqlQuery &del = b.prepared(QStringLiteral(
+            "DELETE FROM room_members WHERE account_id = ? AND room_id = ?"));
+        del.bindValue(0, accountId);
+        del.bindValue(1, roomId);
+        if (!del.exec()) {
+            b.fail(QStringLiteral("replace room members"), del);
+            return;
+        }
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT OR REPLACE INTO room_members (account_id, room_id, contact_id, room_alias, name,"
+            " inviter_id, avatar) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        for (const RoomMember &m : members) {
+            q.bindValue(0, str(accountId));
+            q.bindValue(1, str(roomId));
+            q.bindValue(2, str(m.contactId));
+            q.bindValue(3, str(m.roomAlias));
+            q.bindValue(4, str(m.name));
+            q.bindValue(5, str(m.inviterId));
+            q.bindValue(6, str(m.avatar));
+            if (!q.exec())
+                b.fail(QStringLiteral("insert room member"), q);
+        }
+        b.afterCommit([this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
+    }, int(members.size()) + 1);
+}
+
+void Store::insertMessages(const QVector<Message> &messages)
+{
+    if (!d->writer || messages.isEmpty())
+        return;
+    d->writer->submit([this, messages](StoreWriter::Batch &b) {
+        QSqlQuery &insert = b.prepared(QStringLiteral(
+            "INSERT OR IGNORE INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
+            " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, outbox_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery &index = b.prepared(QStringLiteral(
+            "INSERT INTO message_index (rowid, body) VALUES (?, ?)"));
+        QSqlQuery &link = b.prepared(QStringLiteral(
+            "UPDATE messages SET outbox_id = ? WHERE account_id = ? AND msg_id = ? AND outbox_id <> ?"));
+
+        struct Latest
+        {
+            const Message *message = nullptr;
+            qint64 rowId = 0;
+            int unread = 0;
+        };
+        QHash<QPair<QString, QString>, Latest> latest;
+        QVector<Message> stored;
+        stored.reserve(messages.size());
+
+        for (const Message &m : messages) {
+            const QString conversationId = m.conversationId();
+            insert.bindValue(0, str(m.accountId));
+            insert.bindValue(1, str(m.id));
+            insert.bindValue(2, str(conversationId));
+            insert.bindValue(3, str(m.roomId));
+            insert.bindValue(4, str(m.talkerId));
+            insert.bindValue(5, str(m.talkerName));
+            insert.bindValue(6, str(m.listenerId));
+            insert.bindValue(7, int(m.kind));
+            insert.bindValue(8, str(m.text));
+            insert.bindValue(9, str(m.filename));
+            insert.bindValue(10, m.timestampMs);
+            insert.bindValue(11, int(m.fromSelf));
+            insert.bindValue(12, m.mentionIds.join(QLatin1Char(' ')));
+            insert.bindValue(13, m.outboxId);
+            if (!insert.exec()) {
+                b.fail(QStringLiteral("insert message"), insert);
+                continue;
+            }
+            if (insert.numRowsAffected() != 1) {
+                // Seen before. Our own echo may arrive before the send result:
+                // remember which outbox entry it came from.
+                if (m.outboxId != 0) {
+                    link.bindValue(0, m.outboxId);
+                    link.bindValue(1, str(m.accountId));
+                    link.bindValue(2, str(m.id));
+                    link.bindValue(3, m.outboxId);
+                    if (!link.exec())
+                        b.fail(QStringLiteral("link message to outbox"), link);
+                }
+                continue;
+            }
+            const qint64 rowId = insert.lastInsertId().toLongLong();
+            if (!m.text.isEmpty()) {
+                index.bindValue(0, rowId);
+                index.bindValue(1, SearchTokenizer::indexText(m.text));
+                if (!index.exec())
+                    b.fail(QStringLiteral("index message"), index);
+            }
+            stored.append(m);
+            stored.last().rowId = rowId;
+
+            Latest &l = latest[{m.accountId, conversationId}];
+            if (!l.message || m.timestampMs >= l.message->timestampMs) {
+                l.message = &m;
+                l.rowId = rowId;
+            }
+            if (!m.fromSelf)
+                ++l.unread;
+        }
+
+        QSqlQuery &summary = b.prepared(QStringLiteral(
+            "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
+            " last_preview, last_sender, last_kind, unread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (account_id, conversation_id) DO UPDATE SET"
+            " unread = unread + excluded.unread,"
+            " last_preview = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
+            "   THEN excluded.last_preview ELSE last_preview END,"
+            " last_sender = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
+            "   THEN excluded.last_sender ELSE last_sender END,"
+            " last_kind = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
+            "   THEN excluded.last_kind ELSE last_kind END,"
+            " last_rowid = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
+            "   THEN excluded.last_rowid ELSE last_rowid END,"
+            " last_ms = MAX(last_ms, excluded.last_ms)"));
+        for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+            const Message &m = *it->message;
+            summary.bindValue(0, str(it.key().first));
+            summary.bindValue(1, str(it.key().second));
+            summary.bindValue(2, m.timestampMs);
+            summary.bindValue(3, it->rowId);
+            summary.bindValue(4, str(previewOf(m)));
+            summary.bindValue(5, str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
+            summary.bindValue(6, int(m.kind));
+            summary.bindValue(7, it->unread);
+            if (!summary.exec())
+                b.fail(QStringLiteral("update conversation summary"), summary);
+        }
+        if (!stored.isEmpty())
+            b.afterCommit([this, stored] { emit messagesStored(stored); });
+    }, int(messages.size()));
+}
+
+void Store::markConversationRead(const QString &accountId, const QString &conversationId)
+{
+    if (!d->writer)
+        return;
+    d->writer->submit([this, accountId, conversationId](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "UPDATE conversations SET unread = 0, last_read_rowid = last_rowid"
+            " WHERE account_id = ? AND conversation_id = ?"));
+        q.bindValue(0, accountId);
+        q.bindValue(1, conversationId);
+        if (!q.exec()) {
+            b.fail(QStringLiteral("mark conversation read"), q);
+            return;
+        }
+        b.afterCommit([this, accountId, conversationId] {
+            emit conversationRead(accountId, conversationId);
+        });
+    });
+}
+
+// --- outbox ---
+
+qint64 Store::enqueueText(const QString &accountId, const QString &conversationId,
+                          const QString &text)
+{
+    if (!d->writer)
+        return 0;
+    OutboxEntry e;
+    e.id = ++d->lastOutboxId;
+    e.accountId = accountId;
+    e.conversationId = conversationId;
+    e.text = text;
+    e.state = OutboxState::Queued;
+    e.createdMs = QDateTime::currentMSecsSinceEpoch();
+    e.updatedMs = e.createdMs;
+    d->writer->submit([this, e](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT INTO outbox (id, account_id, conversation_id, text, state, error, message_id,"
+            " created_ms, updated_ms, attempts) VALUES (?, ?, ?, ?, ?, '', '', ?, ?, 0)"));
+        q.bindValue(0, e.id);
+        q.bindValue(1, str(e.accountId));
+        q.bindValue(2, str(e.conversationId));
+        q.bindValue(3, str(e.text));
+        q.bindValue(4, int(e.state));
+        q.bindValue(5, e.createdMs);
+        q.bindValue(6, e.updatedMs);
+        if (!q.exec()) {
+            b.fail(QStringLiteral("enqueue outbox entry"), q);
+            return;
+        }
+        b.afterCommit([this, e] { emit outboxChanged(e); });
+    });
+    return e.id;
+}
+
+namespace {
+// Re-reads an outbox row after a change and schedules outboxChanged for it.
+void notifyOutbox(Store *store, StoreWriter::Batch &b, qint64 id)
+{
+    QSqlQuery &q = b.prepared(kSelectOutboxById);
+    q.bindValue(0, id);
+    if (!q.exec()) {
+        b.fail(QStringLiteral("read outbox entry"), q);
+        return;
+    }
+    if (!q.next())
+        return;
+    const OutboxEntry e = outboxFromQuery(q);
+    q.finish();
+    b.afterCommit([store, e] { emit store->outboxChanged(e); });
+}
+} // namespace
+
+void Store::updateOutbox(qint64 outboxId, OutboxState state, const QString &error,
+                         const QString &messageId)
+{
+    if (!d->writer)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    d->writer->submit([this, outboxId, state, error, messageId, now](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "UPDATE outbox SET state = ?, error = ?,"
+            " message_id = CASE WHEN ? = '' THEN message_id ELSE ? END,"
+            " updated_ms = ?, attempts = attempts + ? WHERE id = ?"));
+        q.bindValue(0, int(state));
+        q.bindValue(1, str(error));
+        q.bindValue(2, str(messageId));
+        q.bindValue(3, str(messageId));
+        q.bindValue(4, now);
+        q.bindValue(5, state == OutboxState::Sending ? 1 : 0);
+        q.bindValue(6, outboxId);
+        if (!q.exec()) {
+            b.fail(QStringLiteral("update outbox entry"), q);
+            return;
+        }
+        if (q.numRowsAffected() > 0)
+            notifyOutbox(this, b, outboxId);
+    });
+}
+
+void Store::retryOutbox(qint64 outboxId)
+{
+    if (!d->writer)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    d->writer->submit([this, outboxId, now](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "UPDATE outbox SET state = ?, error = '', updated_ms = ? WHERE id = ? AND state IN (?, ?)"));
+        q.bindValue(0, int(OutboxState::Queued));
+        q.bindValue(1, now);
+        q.bindValue(2, outboxId);
+        q.bindValue(3, int(OutboxState::Failed));
+        q.bindValue(4, int(OutboxState::Unknown));
+        if (!q.exec()) {
+            b.fail(QStringLiteral("retry outbox entry"), q);
+            return;
+        }
+        if (q.numRowsAffected() > 0)
+            notifyOutbox(this, b, outboxId);
+    });
+}
+
+} // namespace gd

@@ -1,0 +1,543 @@
+#include "store/StoreReader.h"
+
+#include "store/SearchTokenizer.h"
+#include "util/Log.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace gd {
+namespace {
+
+const QString kMessageColumns = QStringLiteral(
+    "m.id, m.account_id, m.msg_id, m.room_id, m.talker_id, m.talker_name, m.listener_id,"
+    " m.kind, m.text, m.filename, m.ts_ms, m.from_self, m.mention_ids, m.outbox_id");
+
+Message messageFromQuery(const QSqlQuery &q)
+{
+    Message m;
+    m.rowId = q.value(0).toLongLong();
+    m.accountId = q.value(1).toString();
+    m.id = q.value(2).toString();
+    m.roomId = q.value(3).toString();
+    m.talkerId = q.value(4).toString();
+    m.talkerName = q.value(5).toString();
+    m.listenerId = q.value(6).toString();
+    m.kind = MessageKind(q.value(7).toInt());
+    m.text = q.value(8).toString();
+    m.filename = q.value(9).toString();
+    m.timestampMs = q.value(10).toLongLong();
+    m.fromSelf = q.value(11).toInt() != 0;
+    const QString mentions = q.value(12).toString();
+    if (!mentions.isEmpty())
+        m.mentionIds = mentions.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m.outboxId = q.value(13).toLongLong();
+    return m;
+}
+
+OutboxEntry outboxFromQuery(const QSqlQuery &q)
+{
+    OutboxEntry e;
+    e.id = q.value(0).toLongLong();
+    e.accountId = q.value(1).toString();
+    e.conversationId = q.value(2).toString();
+    e.text = q.value(3).toString();
+    e.state = OutboxState(q.value(4).toInt());
+    e.error = q.value(5).toString();
+    e.messageId = q.value(6).toString();
+    e.createdMs = q.value(7).toLongLong();
+    e.updatedMs = q.value(8).toLongLong();
+    e.attempts = q.value(9).toInt();
+    return e;
+}
+
+const QString kOutboxColumns = QStringLiteral(
+    "id, account_id, conversation_id, text, state, error, message_id, created_ms, updated_ms, attempts");
+
+bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
+{
+    if (!q.prepare(sql)) {
+        qCWarning(lcStore) << "cannot prepare query:" << q.lastError().text() << sql.left(120);
+        return false;
+    }
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    if (!q.exec()) {
+        qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql.left(120);
+        return false;
+    }
+    return true;
+}
+
+// A term SQLite's ASCII-only lower() folds the same way Qt does.
+bool foldsLikeSqlite(const QString &term)
+{
+    for (QChar c : term) {
+        if (c.unicode() >= 0x80 && (c.toLower() != c || c.toUpper() != c))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+StoreReader::StoreReader(const QString &path, const QString &connectionName)
+    : m_connectionName(connectionName)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    // Not QSQLITE_OPEN_READONLY: a read-only connection cannot create the
+    // WAL index when no writer has the file open. query_only keeps it honest.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!db.open()) {
+        qCWarning(lcStore) << "reader cannot open" << path << db.lastError().text();
+        return;
+    }
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA query_only=1"));
+    q.exec(QStringLiteral("PRAGMA cache_size=-16000"));
+    q.exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
+    m_open = true;
+}
+
+StoreReader::~StoreReader()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool StoreReader::isOpen() const
+{
+    return m_open;
+}
+
+int StoreReader::schemaVersion()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+QVector<AccountInfo> StoreReader::accounts()
+{
+    QVector<AccountInfo> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q, QStringLiteral("SELECT id, display_name, endpoint, tls, server_name, ca_file, demo,"
+                               " self_contact_id, self_name FROM accounts ORDER BY rowid"), {}))
+        return out;
+    while (q.next()) {
+        AccountInfo a;
+        a.id = q.value(0).toString();
+        a.displayName = q.value(1).toString();
+        a.endpoint = q.value(2).toString();
+        a.tls = q.value(3).toInt() != 0;
+        a.serverName = q.value(4).toString();
+        a.caFile = q.value(5).toString();
+        a.demo = q.value(6).toInt() != 0;
+        a.selfContactId = q.value(7).toString();
+        a.selfName = q.value(8).toString();
+        out.append(a);
+    }
+    return out;
+}
+
+QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
+{
+    QVector<RoomSummary> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    // Rooms (with or without messages), then one-to-one conversations that
+    // have messages. Everything comes from the summary table: no message scan.
+    const QString sql = QStringLiteral(
+        "SELECT r.id, r.topic, COALESCE(c.last_ms, 0) AS last_ms, COALESCE(c.last_sender, ''),"
+        " COALESCE(c.last_preview, ''), COALESCE(c.last_kind, 0), COALESCE(c.unread, 0),"
+        " (SELECT COUNT(*) FROM room_members rm WHERE rm.account_id = r.account_id AND rm.room_id = r.id),"
+        " r.member_ids, 1 AS is_room"
+        " FROM rooms r LEFT JOIN conversations c"
+        "  ON c.account_id = r.account_id AND c.conversation_id = r.id"
+        " WHERE r.account_id = ?1"
+        " UNION ALL"
+        " SELECT c.conversation_id, COALESCE(NULLIF(ct.alias, ''), NULLIF(ct.name, ''), ''),"
+        " c.last_ms, c.last_sender, c.last_preview, c.last_kind, c.unread, 0, '', 0"
+        " FROM conversations c LEFT JOIN contacts ct"
+        "  ON ct.account_id = c.account_id AND ct.id = c.conversation_id"
+        " WHERE c.account_id = ?1 AND NOT EXISTS (SELECT 1 FROM rooms r2"
+        "  WHERE r2.account_id = c.account_id AND r2.id = c.conversation_id)"
+        " ORDER BY 3 DESC, 2");
+    if (!run(q, sql, {accountId}))
+        return out;
+    QVector<int> untitled;
+    while (q.next()) {
+        RoomSummary s;
+        s.accountId = accountId;
+        s.roomId = q.value(0).toString();
+        s.topic = q.value(1).toString();
+        s.lastMessageMs = q.value(2).toLongLong();
+        s.lastSender = q.value(3).toString();
+        s.lastText = q.value(4).toString();
+        s.lastKind = MessageKind(q.value(5).toInt());
+        s.unread = q.value(6).toInt();
+        s.memberCount = q.value(7).toInt();
+        if (s.memberCount == 0 && q.value(9).toInt() == 1)
+            s.memberCount = int(q.value(8).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
+        if (s.topic.isEmpty())
+            untitled.append(int(out.size()));
+        out.append(s);
+    }
+    q.finish();
+    // A group without a topic is called after its first members, as WeChat does.
+    for (int i : std::as_const(untitled)) {
+        RoomSummary &s = out[i];
+        QStringList names;
+        if (run(q, QStringLiteral(
+                       "SELECT COALESCE(NULLIF(rm.room_alias, ''), NULLIF(ct.alias, ''),"
+                       " NULLIF(rm.name, ''), NULLIF(ct.name, ''), rm.contact_id)"
+                       " FROM room_members rm LEFT JOIN contacts ct"
+                       "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
+                       " WHERE rm.account_id = ? AND rm.room_id = ? LIMIT 3"),
+                {accountId, s.roomId})) {
+            while (q.next())
+                names.append(q.value(0).toString());
+        }
+        s.topic = names.isEmpty() ? s.roomId : names.join(QStringLiteral("、"));
+    }
+    return out;
+}
+
+QVector<Room> StoreReader::rooms(const QString &accountId)
+{
+    QVector<Room> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q, QStringLiteral("SELECT account_id, id, topic, owner_id, avatar, admin_ids, member_ids"
+                               " FROM rooms WHERE account_id = ? ORDER BY topic, id"),
+             {accountId}))
+        return out;
+    while (q.next()) {
+        Room r;
+        r.accountId = q.value(0).toString();
+        r.id = q.value(1).toString();
+        r.topic = q.value(2).toString();
+        r.ownerId = q.value(3).toString();
+        r.avatar = q.value(4).toString();
+        r.adminIds = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        r.memberIds = q.value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        out.append(r);
+    }
+    return out;
+}
+
+QVector<Contact> StoreReader::contacts(const QString &accountId)
+{
+    QVector<Contact> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q, QStringLiteral("SELECT account_id, id, name, alias, avatar, gender, type, is_friend, weixin"
+                               " FROM contacts WHERE account_id = ?"
+                               " ORDER BY COALESCE(NULLIF(alias, ''), NULLIF(name, ''), id)"),
+             {accountId}))
+        return out;
+    while (q.next()) {
+        Contact c;
+        c.accountId = q.value(0).toString();
+        c.id = q.value(1).toString();
+        c.name = q.value(2).toString();
+        c.alias = q.value(3).toString();
+        c.avatar = q.value(4).toString();
+        c.gender = q.value(5).toInt();
+        c.type = q.value(6).toInt();
+        c.isFriend = q.value(7).toInt() != 0;
+        c.weixin = q.value(8).toString();
+        out.append(c);
+    }
+    return out;
+}
+
+QVector<RoomMember> StoreReader::roomMembers(const QString &accountId, const QString &roomId)
+{
+    QVector<RoomMember> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    // A member's nickname falls back to what the contact list knows.
+    if (!run(q, QStringLiteral(
+                    "SELECT rm.account_id, rm.room_id, rm.contact_id, rm.room_alias,"
+                    " COALESCE(NULLIF(rm.name, ''), ct.name, ''), rm.inviter_id,"
+                    " COALESCE(NULLIF(rm.avatar, ''), ct.avatar, '')"
+                    " FROM room_members rm LEFT JOIN contacts ct"
+                    "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
+                    " WHERE rm.account_id = ? AND rm.room_id = ?"
+                    " ORDER BY COALESCE(NULLIF(rm.room_alias, ''), NULLIF(rm.name, ''), rm.contact_id)"),
+             {accountId, roomId}))
+        return out;
+    while (q.next()) {
+        RoomMember m;
+        m.accountId = q.value(0).toString();
+        m.roomId = q.value(1).toString();
+        m.contactId = q.value(2).toString();
+        m.roomAlias = q.value(3).toString();
+        m.name = q.value(4).toString();
+        m.inviterId = q.value(5).toString();
+        m.avatar = q.value(6).toString();
+        out.append(m);
+    }
+    return out;
+}
+
+QVector<Message> StoreReader::selectMessages(const QString &sql, const QVariantList &binds)
+{
+    QVector<Message> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q, sql, binds))
+        return out;
+    while (q.next())
+        out.append(messageFromQuery(q));
+    return out;
+}
+
+QVector<Message> StoreReader::messagesBefore(const QString &accountId, const QString &conversationId,
+                                             FeedCursor before, int limit)
+{
+    if (limit <= 0)
+        return {};
+    QVector<Message> out;
+    if (before.isNull()) {
+        out = selectMessages(QStringLiteral("SELECT %1 FROM messages m"
+                                            " WHERE m.account_id = ? AND m.conversation_id = ?"
+                                            " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
+                                 .arg(kMessageColumns),
+                             {accountId, conversationId, limit});
+    } else {
+        out = selectMessages(QStringLiteral("SELECT %1 FROM messages m"
+                                            " WHERE m.account_id = ? AND m.conversation_id = ?"
+                                            " AND (m.ts_ms, m.id) < (?, ?)"
+                                            " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
+                                 .arg(kMessageColumns),
+                             {accountId, conversationId, before.timestampMs, before.rowId, limit});
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+QVector<Message> StoreReader::messagesAfter(const QString &accountId, const QString &conversationId,
+                                            FeedCursor after, int limit)
+{
+    if (limit <= 0)
+        return {};
+    return selectMessages(QStringLiteral("SELECT %1 FROM messages m"
+                                         " WHERE m.account_id = ? AND m.conversation_id = ?"
+                                         " AND (m.ts_ms, m.id) > (?, ?)"
+                                         " ORDER BY m.ts_ms, m.id LIMIT ?")
+                              .arg(kMessageColumns),
+                          {accountId, conversationId, after.timestampMs, after.rowId, limit});
+}
+
+Message StoreReader::messageByRowId(qint64 rowId)
+{
+    const QVector<Message> found = selectMessages(
+        QStringLiteral("SELECT %1 FROM messages m WHERE m.id = ?").arg(kMessageColumns), {rowId});
+    return found.isEmpty() ? Message() : found.first();
+}
+
+QVector<Message> StoreReader::messagesAround(const QString &accountId, const QString &conversationId,
+                                             qint64 rowId, int before, int after)
+{
+    const Message center = messageByRowId(rowId);
+    if (center.rowId == 0 || center.accountId != accountId || center.conversationId() != conversationId)
+        return {};
+    const FeedCursor at{center.timestampMs, center.rowId};
+    QVector<Message> out = messagesBefore(accountId, conversationId, at, before);
+    out.append(center);
+    out.append(messagesAfter(accountId, conversationId, at, after));
+    return out;
+}
+
+qint64 StoreReader::messageCount(const QString &accountId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    const bool ok = accountId.isEmpty()
+                        ? run(q, QStringLiteral("SELECT COUNT(*) FROM messages"), {})
+                        : run(q, QStringLiteral("SELECT COUNT(*) FROM messages WHERE account_id = ?"),
+                              {accountId});
+    return ok && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+qint64 StoreReader::incomingMessageCount(const QString &accountId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    const bool ok = accountId.isEmpty()
+                        ? run(q, QStringLiteral("SELECT COUNT(*) FROM messages WHERE from_self = 0"), {})
+                        : run(q, QStringLiteral("SELECT COUNT(*) FROM messages"
+                                                " WHERE account_id = ? AND from_self = 0"),
+                              {accountId});
+    return ok && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+QVector<OutboxEntry> StoreReader::outbox(const QString &accountId, const QVector<OutboxState> &states)
+{
+    QVector<OutboxEntry> out;
+    if (states.isEmpty())
+        return out;
+    QStringList numbers;
+    for (OutboxState s : states)
+        numbers.append(QString::number(int(s)));
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q, QStringLiteral("SELECT %1 FROM outbox WHERE account_id = ? AND state IN (%2) ORDER BY id")
+                    .arg(kOutboxColumns, numbers.join(QLatin1Char(','))),
+             {accountId}))
+        return out;
+    while (q.next())
+        out.append(outboxFromQuery(q));
+    return out;
+}
+
+QVector<OutboxEntry> StoreReader::outboxForConversation(const QString &accountId,
+                                                        const QString &conversationId)
+{
+    QVector<OutboxEntry> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q, QStringLiteral("SELECT %1 FROM outbox WHERE account_id = ? AND conversation_id = ?"
+                               " ORDER BY id").arg(kOutboxColumns),
+             {accountId, conversationId}))
+        return out;
+    while (q.next())
+        out.append(outboxFromQuery(q));
+    return out;
+}
+
+bool StoreReader::searchUsesIndex(const QString &text)
+{
+    return !SearchTokenizer::plan(text).match.isEmpty();
+}
+
+QVector<SearchHit> StoreReader::search(const SearchQuery &query)
+{
+    QVector<SearchHit> hits;
+    const SearchTokenizer::Plan plan = SearchTokenizer::plan(query.text);
+    if (plan.isEmpty() || query.limit <= 0)
+        return hits;
+
+    // Filters shared by both ways of finding candidates.
+    QString filters;
+    QVariantList filterBinds;
+    if (!query.accountId.isEmpty()) {
+        filters += QStringLiteral(" AND m.account_id = ?");
+        filterBinds << query.accountId;
+    }
+    if (!query.conversationId.isEmpty()) {
+        filters += QStringLiteral(" AND m.conversation_id = ?");
+        filterBinds << query.conversationId;
+    }
+    if (!query.talkerId.isEmpty()) {
+        filters += QStringLiteral(" AND m.talker_id = ?");
+        filterBinds << query.talkerId;
+    }
+    if (query.fromMs > 0) {
+        filters += QStringLiteral(" AND m.ts_ms >= ?");
+        filterBinds << query.fromMs;
+    }
+    if (query.toMs > 0) {
+        filters += QStringLiteral(" AND m.ts_ms <= ?");
+        filterBinds << query.toMs;
+    }
+    if (!query.kinds.isEmpty()) {
+        QStringList kinds;
+        for (MessageKind k : query.kinds)
+            kinds.append(QString::number(int(k)));
+        filters += QStringLiteral(" AND m.kind IN (%1)").arg(kinds.join(QLatin1Char(',')));
+    }
+
+    QString sql;
+    QVariantList binds;
+    if (!plan.match.isEmpty()) {
+        // From the index, newest row first (FTS5 walks its rowids backwards,
+        // no sort); CROSS JOIN keeps SQLite from driving the join from messages.
+        sql = QStringLiteral("SELECT %1 FROM message_index f CROSS JOIN messages m ON m.id = f.rowid"
+                             " WHERE message_index MATCH ? AND f.rowid < ?%2"
+                             " ORDER BY f.rowid DESC LIMIT ?")
+                  .arg(kMessageColumns, filters);
+        binds << plan.match;
+    } else if (!query.conversationId.isEmpty()) {
+        // Bounded scan of the conversation's newest messages.
+        QString terms;
+        QVariantList termBinds;
+        for (const QString &t : plan.terms) {
+            if (foldsLikeSqlite(t)) {
+                terms += QStringLiteral(" AND instr(lower(m.text), lower(?)) > 0");
+                termBinds << t;
+            }
+        }
+        sql = QStringLiteral("SELECT %1 FROM (SELECT * FROM messages w"
+                             "  WHERE w.account_id = ? AND w.conversation_id = ?"
+                             "  ORDER BY w.ts_ms DESC, w.id DESC LIMIT %2) m"
+                             " WHERE m.id < ?%3%4 ORDER BY m.id DESC LIMIT ?")
+                  .arg(kMessageColumns)
+                  .arg(qMax(0, query.scanWindow))
+                  .arg(filters, terms);
+        binds << query.accountId << query.conversationId;
+        filterBinds = termBinds.isEmpty() ? filterBinds : filterBinds + termBinds;
+    } else {
+        // Bounded scan of the newest messages overall.
+        QString terms;
+        QVariantList termBinds;
+        for (const QString &t : plan.terms) {
+            if (foldsLikeSqlite(t)) {
+                terms += QStringLiteral(" AND instr(lower(m.text), lower(?)) > 0");
+                termBinds << t;
+            }
+        }
+        sql = QStringLiteral("SELECT %1 FROM messages m"
+                             " WHERE m.id > (SELECT COALESCE(MAX(id), 0) FROM messages) - %2"
+                             " AND m.id < ?%3%4 ORDER BY m.id DESC LIMIT ?")
+                  .arg(kMessageColumns)
+                  .arg(qMax(0, query.scanWindow))
+                  .arg(filters, terms);
+        filterBinds += termBinds;
+    }
+
+    // Candidates come in chunks; each is verified against the real text
+    // (the index may over-approximate: punctuation, latin word prefixes).
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    const int chunk = qBound(64, query.limit * 2, 2000);
+    qint64 cursor = query.beforeRowId > 0 ? query.beforeRowId : std::numeric_limits<qint64>::max();
+    while (hits.size() < query.limit) {
+        QVariantList all = binds;
+        all << cursor;
+        all += filterBinds;
+        all << chunk;
+        if (!run(q, sql, all))
+            break;
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            Message m = messageFromQuery(q);
+            cursor = m.rowId;
+            if (hits.size() >= query.limit || !SearchTokenizer::containsAll(m.text, plan.terms))
+                continue;
+            SearchHit hit;
+            hit.matches = SearchTokenizer::matchOffsets(m.text, plan.terms);
+            hit.message = std::move(m);
+            hits.append(std::move(hit));
+        }
+        q.finish();
+        if (rows < chunk)
+            break;
+    }
+    // Hits past the limit in the last chunk were skipped; the caller pages on
+    // from the last hit returned.
+    return hits;
+}
+
+} // namespace gd
