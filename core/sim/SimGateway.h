@@ -1,0 +1,123 @@
+#pragma once
+// What the simulated puppet does, apart from the wire: the login flow (QR
+// rounds, scanned, confirmed), traffic while someone listens, echoes of the
+// bot's own sends, heartbeats, DONGs, room events, the world's answers and
+// the exact delivery count. Thread-safe: gRPC threads call it concurrently,
+// its own scheduler thread drives time. Holds no gRPC type.
+//
+// Lock order: m_mutex, then the hub's, then a stream's, then the message
+// log's. Nothing calls into gRPC while holding m_mutex: events are queued
+// under it and written after it is released (SimEventHub::flush).
+
+#include "sim/SimEventHub.h"
+#include "sim/SimMessageLog.h"
+#include "sim/SimChatter.h"
+#include "sim/SimScheduler.h"
+#include "sim/SimWorld.h"
+#include "sim/SimulatorOptions.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace gd::sim {
+
+class SimGateway
+{
+public:
+    explicit SimGateway(const SimulatorOptions &options);
+    ~SimGateway();
+
+    const SimulatorOptions &options() const { return m_options; }
+    SimEventHub &hub() { return m_hub; }
+    SimMessageLog &messages() { return m_messages; }
+
+    void startClock();  // heartbeats and traffic ticks begin
+    void quiesce();     // no more traffic, heartbeats or new events (shutdown begins)
+    void stopClock();   // the scheduler thread ends; pending delayed tasks are dropped
+    SimScheduler &clock() { return m_clock; }
+
+    // Event streams. subscribe() queues the replay (HEARTBEAT, then LOGIN +
+    // READY or the last SCAN); false if the token already has a stream.
+    bool subscribe(const QString &token, const std::shared_ptr<SimEventSink> &sink);
+    void unsubscribe(const SimEventSink *sink);
+    // A stream finished writing an event: counts deliveries exactly once.
+    void eventWritten(const SimEvent &event, bool ok);
+
+    void start();
+    void stop();
+    void logout(const QString &reason);
+    void ding(const QString &data);
+    void dirty(int payloadType, const QString &id);
+
+    QString selfId() const;
+    SimWorld world() const; // a copy: the world changes under room events
+    std::optional<SimContact> contact(const QString &id) const;
+    std::optional<SimRoom> room(const QString &id) const;
+
+    // Queues the echo; done(id) runs once it is written or cannot be.
+    // False if the conversation is neither a room nor a contact.
+    bool sendText(const QString &conversationId, const QString &text,
+                  std::function<void(const QString &messageId)> done);
+    void injectMessage(const QString &roomId, const QString &talkerId, const QString &text);
+
+    // Fault injection for MessagePayload: a gRPC code to fail with, or 0.
+    int nextPayloadFault();
+
+    bool isLoggedIn() const;
+    QStringList receivedTexts() const;
+    QJsonObject stats() const;
+
+private:
+    using Clock = std::chrono::steady_clock;
+
+    void emitLocked(int type, const QJsonObject &payload);
+    void beginLoginFlowLocked();
+    void qrTimedOut(quint64 flow);
+    void scanned(quint64 flow);
+    void confirmed(quint64 flow);
+    void loginLocked();
+    void emitScanLocked(int status);
+    QString newQrCodeLocked();
+    void heartbeatTick();
+    void trafficTick();
+    void generateMessageLocked();
+    void emitMessageLocked(const SimMessage &message);
+    void roomEventLocked();
+
+    const SimulatorOptions m_options;
+    SimEventHub m_hub;
+    SimMessageLog m_messages;
+    SimScheduler m_clock;
+
+    mutable std::mutex m_mutex;
+    SimWorld m_world;
+    SimChatter m_chatter;
+    bool m_quiesced = false;
+    bool m_started = false;
+    bool m_loggedIn = false;
+    bool m_everLoggedIn = false;
+    quint64 m_flow = 0;          // bumps to cancel a login flow in progress
+    bool m_loginInProgress = false;
+    int m_qrRound = 0;
+    int m_qrCounter = 0;
+    QString m_qrCode;
+    QJsonObject m_lastScan;
+    std::optional<Clock::time_point> m_firstSubscribe;
+    bool m_trafficEnded = false;
+    Clock::time_point m_lastTick;
+    double m_due = 0;
+    quint64 m_messageEvents = 0;
+    quint64 m_roomEvents = 0;
+    QStringList m_receivedTexts;
+    std::atomic<quint64> m_eventsWritten{0};
+    std::atomic<quint64> m_payloadCalls{0};
+};
+
+} // namespace gd::sim

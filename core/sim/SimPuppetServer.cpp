@@ -1,0 +1,563 @@
+#include "sim/SimPuppetServer.h"
+
+#include "sim/SimEventSink.h"
+#include "sim/SimGateway.h"
+#include "util/Log.h"
+
+#include "wechaty/puppet.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+
+#include <QCoreApplication>
+
+#include <deque>
+#include <mutex>
+
+namespace gd::sim {
+
+namespace {
+
+std::string toStd(const QString &s)
+{
+    return s.toStdString();
+}
+
+QString fromStd(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+class EventStream;
+
+// The queue side of one Event stream, shared with the hub. One write in
+// flight at a time; the reactor may only be touched while this object holds
+// the right to write (m_writing) or before Finish, so it is never used after
+// gRPC has deleted it.
+class StreamQueue final : public SimEventSink
+{
+public:
+    StreamQueue(SimGateway &gateway, EventStream *reactor)
+        : m_gateway(gateway)
+        , m_reactor(reactor)
+    {
+    }
+
+    bool enqueue(SimEvent event) override
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_finishing || m_finished)
+            return false;
+        m_pending.push_back(std::move(event));
+        return true;
+    }
+
+    void kick() override;
+    void close(int code, const QString &message) override;
+
+    void writeDone(bool ok);
+    void reactorDone();
+
+private:
+    // Takes the next event into m_current; caller holds m_mutex.
+    bool takeNextLocked();
+    void finishNow(std::unique_lock<std::mutex> &lock);
+
+    SimGateway &m_gateway;
+    std::mutex m_mutex;
+    EventStream *m_reactor;
+    std::deque<SimEvent> m_pending;
+    SimEvent m_current;
+    wechaty::EventResponse m_currentResponse;
+    bool m_writing = false;
+    bool m_finishing = false;
+    bool m_finished = false;
+    grpc::Status m_status;
+    int m_messagesWritten = 0;
+};
+
+class EventStream final : public grpc::ServerWriteReactor<wechaty::EventResponse>
+{
+public:
+    explicit EventStream(SimGateway &gateway)
+        : m_gateway(gateway)
+        , m_queue(std::make_shared<StreamQueue>(gateway, this))
+    {
+    }
+
+    std::shared_ptr<StreamQueue> queue() const { return m_queue; }
+
+    void OnWriteDone(bool ok) override { m_queue->writeDone(ok); }
+    void OnCancel() override
+    {
+        m_queue->close(int(grpc::StatusCode::CANCELLED), QStringLiteral("cancelled"));
+    }
+    void OnDone() override
+    {
+        m_gateway.unsubscribe(m_queue.get());
+        m_queue->reactorDone();
+        qCDebug(lcSim) << "event stream done";
+        delete this;
+    }
+
+private:
+    SimGateway &m_gateway;
+    std::shared_ptr<StreamQueue> m_queue;
+};
+
+bool StreamQueue::takeNextLocked()
+{
+    if (m_pending.empty())
+        return false;
+    m_current = std::move(m_pending.front());
+    m_pending.pop_front();
+    m_currentResponse.set_type(static_cast<wechaty::EventType>(m_current.type));
+    m_currentResponse.set_payload(m_current.payload.constData(), size_t(m_current.payload.size()));
+    m_writing = true;
+    return true;
+}
+
+void StreamQueue::kick()
+{
+    std::unique_lock lock(m_mutex);
+    if (m_writing || m_finishing || m_finished || !m_reactor)
+        return;
+    if (!takeNextLocked())
+        return;
+    EventStream *reactor = m_reactor;
+    lock.unlock();
+    // No lock held: gRPC may run OnWriteDone inline.
+    reactor->StartWrite(&m_currentResponse);
+}
+
+void StreamQueue::finishNow(std::unique_lock<std::mutex> &lock)
+{
+    // Caller holds the lock, no write is in flight, Finish not yet called.
+    m_finished = true;
+    std::deque<SimEvent> dropped;
+    dropped.swap(m_pending);
+    EventStream *reactor = m_reactor;
+    const grpc::Status status = m_status;
+    lock.unlock();
+    if (reactor)
+        reactor->Finish(status);
+    for (SimEvent &e : dropped) {
+        if (e.onWritten)
+            e.onWritten(false);
+    }
+}
+
+void StreamQueue::close(int code, const QString &message)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_finishing || m_finished)
+        return;
+    m_finishing = true;
+    m_status = grpc::Status(static_cast<grpc::StatusCode>(code), toStd(message));
+    if (!m_writing)
+        finishNow(lock);
+    // else: writeDone() finishes once the write in flight completes.
+}
+
+void StreamQueue::writeDone(bool ok)
+{
+    SimEvent done;
+    {
+        std::lock_guard lock(m_mutex);
+        done = std::move(m_current);
+        m_current = SimEvent();
+    }
+    m_gateway.eventWritten(done, ok);
+    if (done.onWritten)
+        done.onWritten(ok);
+
+    bool dropNow = false;
+    if (ok && done.type == EventMessage) {
+        const int dropAfter = m_gateway.options().faultDropStreamAfter;
+        dropNow = dropAfter > 0 && ++m_messagesWritten >= dropAfter;
+    }
+
+    std::unique_lock lock(m_mutex);
+    m_writing = false;
+    if (!ok && !m_finishing) {
+        // The client is gone; nothing more can be written.
+        m_finishing = true;
+        m_status = grpc::Status(grpc::StatusCode::UNAVAILABLE, "write failed");
+    }
+    if (dropNow && !m_finishing) {
+        m_finishing = true;
+        m_status = grpc::Status(grpc::StatusCode::UNAVAILABLE, "stream dropped (fault)");
+    }
+    if (m_finishing) {
+        if (!m_finished)
+            finishNow(lock);
+        return;
+    }
+    if (!takeNextLocked())
+        return;
+    EventStream *reactor = m_reactor;
+    lock.unlock();
+    reactor->StartWrite(&m_currentResponse);
+}
+
+void StreamQueue::reactorDone()
+{
+    std::deque<SimEvent> dropped;
+    {
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_reactor = nullptr;
+        dropped.swap(m_pending);
+    }
+    for (SimEvent &e : dropped) {
+        if (e.onWritten)
+            e.onWritten(false);
+    }
+}
+
+// ---- the service --------------------------------------------------------
+
+class PuppetService final : public wechaty::Puppet::CallbackService
+{
+public:
+    explicit PuppetService(SimGateway &gateway)
+        : m_gateway(gateway)
+    {
+    }
+
+    // Checks `authorization: Wechaty <token>`; without it the :authority is
+    // taken as the token, as the reference server does. presented gets the
+    // token the caller used (one Event stream per token).
+    grpc::Status authorize(grpc::CallbackServerContext *context, QString *presented = nullptr) const
+    {
+        QString token;
+        const auto &metadata = context->client_metadata();
+        const auto it = metadata.find("authorization");
+        if (it != metadata.end()) {
+            const QString value = QString::fromUtf8(it->second.data(), int(it->second.size()));
+            const QString scheme = QStringLiteral("Wechaty ");
+            token = value.startsWith(scheme, Qt::CaseInsensitive) ? value.mid(scheme.size()).trimmed()
+                                                                  : value.trimmed();
+        } else {
+            const grpc::string_ref authority = context->ExperimentalGetAuthority();
+            token = QString::fromUtf8(authority.data(), int(authority.size()));
+        }
+        if (presented)
+            *presented = token;
+        const QString &expected = m_gateway.options().token;
+        if (!expected.isEmpty() && token != expected)
+            return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, "invalid token");
+        return grpc::Status::OK;
+    }
+
+    template<typename Fn>
+    grpc::ServerUnaryReactor *unary(grpc::CallbackServerContext *context, Fn &&fn)
+    {
+        grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        grpc::Status status = authorize(context);
+        if (status.ok())
+            status = fn();
+        reactor->Finish(status);
+        return reactor;
+    }
+
+    grpc::ServerUnaryReactor *Start(grpc::CallbackServerContext *context,
+                                    const wechaty::StartRequest *, wechaty::StartResponse *) override
+    {
+        return unary(context, [&] {
+            m_gateway.start();
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *Stop(grpc::CallbackServerContext *context,
+                                   const wechaty::StopRequest *, wechaty::StopResponse *) override
+    {
+        return unary(context, [&] {
+            m_gateway.stop();
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *Logout(grpc::CallbackServerContext *context,
+                                     const wechaty::LogoutRequest *, wechaty::LogoutResponse *) override
+    {
+        return unary(context, [&] {
+            m_gateway.logout(QStringLiteral("logout by client"));
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *Ding(grpc::CallbackServerContext *context,
+                                   const wechaty::DingRequest *request, wechaty::DingResponse *) override
+    {
+        return unary(context, [&] {
+            m_gateway.ding(fromStd(request->data()));
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *Version(grpc::CallbackServerContext *context,
+                                      const wechaty::VersionRequest *,
+                                      wechaty::VersionResponse *response) override
+    {
+        return unary(context, [&] {
+            response->set_version("groupdesk-sim 0.1.0");
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *DirtyPayload(grpc::CallbackServerContext *context,
+                                           const wechaty::DirtyPayloadRequest *request,
+                                           wechaty::DirtyPayloadResponse *) override
+    {
+        return unary(context, [&] {
+            m_gateway.dirty(int(request->type()), fromStd(request->id()));
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerWriteReactor<wechaty::EventResponse> *Event(grpc::CallbackServerContext *context,
+                                                            const wechaty::EventRequest *) override
+    {
+        auto *stream = new EventStream(m_gateway);
+        QString token;
+        const grpc::Status status = authorize(context, &token);
+        if (!status.ok()) {
+            stream->queue()->close(int(status.error_code()), fromStd(status.error_message()));
+        } else if (!m_gateway.subscribe(token, stream->queue())) {
+            stream->queue()->close(int(grpc::StatusCode::ALREADY_EXISTS),
+                                   QStringLiteral("an Event stream for this token is already open"));
+        } else {
+            qCInfo(lcSim) << "event stream opened by" << fromStd(context->peer());
+        }
+        return stream;
+    }
+
+    grpc::ServerUnaryReactor *ContactList(grpc::CallbackServerContext *context,
+                                          const wechaty::ContactListRequest *,
+                                          wechaty::ContactListResponse *response) override
+    {
+        return unary(context, [&] {
+            for (const SimContact &c : m_gateway.world().contacts())
+                response->add_ids(toStd(c.id));
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *ContactPayload(grpc::CallbackServerContext *context,
+                                             const wechaty::ContactPayloadRequest *request,
+                                             wechaty::ContactPayloadResponse *response) override
+    {
+        return unary(context, [&] {
+            const auto c = m_gateway.contact(fromStd(request->id()));
+            if (!c)
+                return grpc::Status(grpc::StatusCode::NOT_FOUND, "no such contact");
+            response->set_id(toStd(c->id));
+            response->set_name(toStd(c->name));
+            response->set_alias(toStd(c->alias));
+            response->set_gender(c->gender);
+            response->set_type(1); // individual
+            response->set_friend_(true);
+            response->set_province(toStd(c->province));
+            response->set_city(toStd(c->city));
+            response->set_signature(toStd(c->signature));
+            response->set_coworker(c->staff);
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *RoomList(grpc::CallbackServerContext *context,
+                                       const wechaty::RoomListRequest *,
+                                       wechaty::RoomListResponse *response) override
+    {
+        return unary(context, [&] {
+            for (const SimRoom &r : m_gateway.world().rooms())
+                response->add_ids(toStd(r.id));
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *RoomPayload(grpc::CallbackServerContext *context,
+                                          const wechaty::RoomPayloadRequest *request,
+                                          wechaty::RoomPayloadResponse *response) override
+    {
+        return unary(context, [&] {
+            const auto r = m_gateway.room(fromStd(request->id()));
+            if (!r)
+                return grpc::Status(grpc::StatusCode::NOT_FOUND, "no such room");
+            response->set_id(toStd(r->id));
+            response->set_topic(toStd(r->topic));
+            response->set_owner_id(toStd(r->ownerId));
+            for (const QString &a : r->adminIds)
+                response->add_admin_ids(toStd(a));
+            for (const SimRoomMember &m : r->members)
+                response->add_member_ids(toStd(m.contactId));
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *RoomMemberList(grpc::CallbackServerContext *context,
+                                             const wechaty::RoomMemberListRequest *request,
+                                             wechaty::RoomMemberListResponse *response) override
+    {
+        return unary(context, [&] {
+            const auto r = m_gateway.room(fromStd(request->id()));
+            if (!r)
+                return grpc::Status(grpc::StatusCode::NOT_FOUND, "no such room");
+            for (const SimRoomMember &m : r->members)
+                response->add_member_ids(toStd(m.contactId));
+            return grpc::Status::OK;
+        });
+    }
+
+    grpc::ServerUnaryReactor *RoomMemberPayload(grpc::CallbackServerContext *context,
+                                                const wechaty::RoomMemberPayloadRequest *request,
+                                                wechaty::RoomMemberPayloadResponse *response) override
+    {
+        return unary(context, [&] {
+            const auto r = m_gateway.room(fromStd(request->id()));
+            if (!r)
+                return grpc::Status(grpc::StatusCode::NOT_FOUND, "no such room");
+            const QString memberId = fromStd(request->member_id());
+            for (const SimRoomMember &m : r->members) {
+                if (m.contactId != memberId)
+                    continue;
+                const auto c = m_gateway.contact(memberId);
+                response->set_id(toStd(memberId));
+                response->set_room_alias(toStd(m.roomAlias));
+                response->set_inviter_id(toStd(m.inviterId));
+                response->set_name(toStd(c ? c->name : QString()));
+                return grpc::Status::OK;
+            }
+            return grpc::Status(grpc::StatusCode::NOT_FOUND, "no such member in this room");
+        });
+    }
+
+    grpc::ServerUnaryReactor *MessagePayload(grpc::CallbackServerContext *context,
+                                             const wechaty::MessagePayloadRequest *request,
+                                             wechaty::MessagePayloadResponse *response) override
+    {
+        grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        grpc::Status status = authorize(context);
+        if (status.ok()) {
+            if (const int fault = m_gateway.nextPayloadFault()) {
+                status = grpc::Status(static_cast<grpc::StatusCode>(fault),
+                                      "injected failure (fault)");
+            } else if (const auto m = m_gateway.messages().find(fromStd(request->id()))) {
+                response->set_id(toStd(m->id));
+                response->set_text(toStd(m->text));
+                response->set_type(m->type); // Wechaty numbering: 7 = text
+                response->set_talker_id(toStd(m->talkerId));
+                response->set_room_id(toStd(m->roomId));
+                response->set_listener_id(toStd(m->listenerId));
+                response->set_timestamp_deprecated(quint64(m->timestampMs));
+                response->mutable_receive_time()->set_seconds(m->timestampMs / 1000);
+                response->mutable_receive_time()->set_nanos(int(m->timestampMs % 1000) * 1000000);
+            } else {
+                status = grpc::Status(grpc::StatusCode::NOT_FOUND, "no such message");
+            }
+        }
+        const int delayMs = m_gateway.options().faultDelayPayloadMs;
+        if (delayMs > 0) {
+            m_gateway.clock().post(delayMs, [reactor, status] { reactor->Finish(status); });
+            return reactor;
+        }
+        reactor->Finish(status);
+        return reactor;
+    }
+
+    grpc::ServerUnaryReactor *MessageSendText(grpc::CallbackServerContext *context,
+                                              const wechaty::MessageSendTextRequest *request,
+                                              wechaty::MessageSendTextResponse *response) override
+    {
+        grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        const grpc::Status status = authorize(context);
+        if (!status.ok()) {
+            reactor->Finish(status);
+            return reactor;
+        }
+        // The answer waits until the echo is written to the subscriber, so a
+        // client always sees its own MESSAGE event before the send returns.
+        const bool known = m_gateway.sendText(
+            fromStd(request->conversation_id()), fromStd(request->text()),
+            [reactor, response](const QString &id) {
+                response->set_id(toStd(id));
+                reactor->Finish(grpc::Status::OK);
+            });
+        if (!known)
+            reactor->Finish(grpc::Status(grpc::StatusCode::NOT_FOUND, "no such conversation"));
+        return reactor;
+    }
+
+    // MessageSendFile, MessageImage, MessageFile, Upload and Download are not
+    // overridden: gRPC answers UNIMPLEMENTED until files come (issue 4).
+
+private:
+    SimGateway &m_gateway;
+};
+
+} // namespace
+
+struct SimPuppetServer::Private
+{
+    explicit Private(SimGateway &g)
+        : gateway(g)
+        , service(g)
+    {
+    }
+    SimGateway &gateway;
+    PuppetService service;
+    std::unique_ptr<grpc::Server> server;
+    quint16 port = 0;
+    std::mutex shutdownMutex;
+};
+
+SimPuppetServer::SimPuppetServer(SimGateway &gateway)
+    : d(std::make_unique<Private>(gateway))
+{
+}
+
+SimPuppetServer::~SimPuppetServer()
+{
+    shutdown();
+}
+
+bool SimPuppetServer::start(const QString &host, quint16 port, QString *error)
+{
+    grpc::ServerBuilder builder;
+    int selectedPort = 0;
+    const QString address = QStringLiteral("%1:%2").arg(host).arg(port);
+    builder.AddListeningPort(toStd(address), grpc::InsecureServerCredentials(), &selectedPort);
+    builder.RegisterService(&d->service);
+    // Large batches of events at high rates: let writes queue, not fail.
+    builder.SetMaxReceiveMessageSize(16 * 1024 * 1024);
+    d->server = builder.BuildAndStart();
+    if (!d->server || selectedPort == 0) {
+        d->server.reset();
+        if (error) {
+            *error = QCoreApplication::translate("Simulator", "Cannot listen on %1.").arg(address);
+        }
+        return false;
+    }
+    d->port = quint16(selectedPort);
+    return true;
+}
+
+quint16 SimPuppetServer::port() const
+{
+    return d->port;
+}
+
+void SimPuppetServer::shutdown()
+{
+    std::lock_guard lock(d->shutdownMutex);
+    if (!d->server)
+        return;
+    d->gateway.hub().closeAll(int(grpc::StatusCode::UNAVAILABLE),
+                              QStringLiteral("the simulator is shutting down"));
+    d->server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));
+    d->server->Wait();
+    d->server.reset();
+}
+
+} // namespace gd::sim

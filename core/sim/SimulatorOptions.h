@@ -1,0 +1,39 @@
+#pragma once
+// Everything that shapes one simulator run: where it listens, how the
+// scripted world and its traffic behave, and which faults it injects.
+// Filled from the command line by groupdesk-sim, or directly by the demo,
+// the tests and the benchmarks.
+
+#include <QString>
+
+namespace gd::sim {
+
+struct SimulatorOptions
+{
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 0;           // 0 = pick a free port
+    QString token;              // empty = accept any caller
+    double rate = 5.0;          // MESSAGE events per second while traffic runs
+    double durationS = 0;       // stop traffic this long after the first subscribe; 0 = never
+    QString statsFile;          // JSON written on shutdown; empty = none
+    quint32 seed = 1;           // the world and the traffic are deterministic from it
+    int scanDelayMs = 1500;     // SCAN Waiting -> Scanned
+    int confirmDelayMs = 1000;  // Scanned -> Confirmed + LOGIN + READY
+    int qrRounds = 1;           // the first qrRounds-1 QR codes time out
+    int qrTimeoutMs = 3000;     // how long a QR code that times out stays up
+    bool autoLogin = false;     // LOGIN + READY right after Start, no scan
+    int heartbeatS = 10;        // HEARTBEAT period
+    bool roomEvents = true;     // occasional ROOM_JOIN / ROOM_LEAVE / ROOM_TOPIC
+    int roomEventEvery = 200;   // about one room event per this many messages
+
+    // Fault injection (0 = off). Counters are over MESSAGE events / calls.
+    int faultMalformedEvery = 0;    // every Nth event payload is broken JSON (not counted)
+    int faultRepeatEvery = 0;       // every Nth MESSAGE event is written twice
+    int faultFailPayloadEvery = 0;  // every Nth MessagePayload call fails with faultFailCode
+    int faultFailCode = 14;         // gRPC code used by faultFailPayloadEvery (14 UNAVAILABLE)
+    int faultDelayPayloadMs = 0;    // every MessagePayload answer is delayed this long
+    int faultDropStreamAfter = 0;   // end each Event stream after N MESSAGE events
+    int faultLogoutAfterS = 0;      // log the bot out this long after the first LOGIN
+};
+
+} // namespace gd::sim
