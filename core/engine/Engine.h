@@ -5,6 +5,7 @@
 // routes user actions (send, retry, reconnect) to the right session.
 // Nothing here blocks: all work happens in the session threads or the store.
 
+#include "engine/SessionTuning.h"
 #include "gateway/GatewayEndpoint.h"
 #include "model/Types.h"
 
@@ -53,6 +54,10 @@ public:
     // threads to end. The store is not closed here.
     void shutdown();
 
+    // Applies to sessions added after the call (tests shorten the intervals).
+    void setSessionTuning(const SessionTuning &tuning);
+    SessionTuning sessionTuning() const { return m_tuning; }
+
 signals:
     void accountStatusChanged(const QString &accountId);
     void accountRemoved(const QString &accountId);
@@ -60,7 +65,10 @@ signals:
 
 private:
     struct Entry;
+    void stopEntry(Entry *entry);
+
     Store *m_store;
+    SessionTuning m_tuning;
     QHash<QString, Entry *> m_entries;
 };
 

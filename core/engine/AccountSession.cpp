@@ -1,0 +1,769 @@
+#include "engine/AccountSession.h"
+
+#include "engine/EventParser.h"
+#include "gateway/PuppetClient.h"
+#include "store/Store.h"
+#include "store/StoreReader.h"
+#include "util/Log.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace gd {
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AccountSession", text);
+}
+
+bool isRoomId(const QString &id)
+{
+    return id.contains(QLatin1Char('@'));
+}
+
+} // namespace
+
+AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint &endpoint,
+                               Store *store, const SessionTuning &tuning, QObject *parent)
+    : QObject(parent)
+    , m_account(account)
+    , m_endpoint(endpoint)
+    , m_store(store)
+    , m_tuning(tuning)
+    , m_client(new PuppetClient(this))
+    , m_backoff(tuning.backoffInitialMs, tuning.backoffMaxMs)
+    , m_pacer(tuning.sendRatePerSecond, tuning.sendBurst, tuning.sendJitterMs)
+    , m_syncWindow(tuning.syncCallsInFlight)
+    , m_reconnectTimer(this)
+    , m_watchdog(this)
+    , m_batchTimer(this)
+    , m_sendTimer(this)
+{
+    qRegisterMetaType<gd::AccountStatus>();
+    qRegisterMetaType<gd::OutboxEntry>();
+    qRegisterMetaType<gd::GatewayStatus>();
+    m_status.info = m_account;
+
+    m_reconnectTimer.setSingleShot(true);
+    m_batchTimer.setSingleShot(true);
+    m_sendTimer.setSingleShot(true);
+    m_watchdog.setInterval(std::clamp(m_tuning.dingAfterSilenceMs / 4, 20, 1000));
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &AccountSession::connectToGateway);
+    connect(&m_watchdog, &QTimer::timeout, this, &AccountSession::onWatchdog);
+    connect(&m_batchTimer, &QTimer::timeout, this, &AccountSession::flushBatch);
+    connect(&m_sendTimer, &QTimer::timeout, this, &AccountSession::pumpOutbox);
+
+    connect(m_client, &PuppetClient::eventReceived, this, &AccountSession::onEvent);
+    connect(m_client, &PuppetClient::eventStreamClosed, this, &AccountSession::onStreamClosed);
+    if (m_store)
+        connect(m_store, &Store::outboxChanged, this, &AccountSession::onOutboxChanged);
+}
+
+AccountSession::~AccountSession()
+{
+    if (m_running)
+        stop();
+}
+
+void AccountSession::log(const QString &line)
+{
+    qCInfo(lcEngine).noquote() << m_account.id << line;
+    emit logLine(line);
+}
+
+void AccountSession::publish()
+{
+    m_status.info = m_account;
+    m_status.state = m_login.state();
+    m_status.detail = m_login.detail();
+    m_status.qrCode = m_login.qrCode();
+    m_status.scanStatus = m_login.scanStatus();
+    m_status.syncDone = m_syncDone;
+    m_status.syncTotal = m_syncTotal;
+    m_status.nextReconnectMs = m_reconnectTimer.isActive() ? m_nextReconnectMs : 0;
+    emit statusChanged(m_status);
+}
+
+// --- connection ---------------------------------------------------------------
+
+void AccountSession::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_watchdog.start();
+    connectToGateway();
+}
+
+void AccountSession::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    ++m_connectGen;
+    m_watchdog.stop();
+    m_reconnectTimer.stop();
+    m_sendTimer.stop();
+    teardown();
+    flushContacts();
+    flushBatch();
+    m_login.disconnected();
+    publish();
+}
+
+void AccountSession::connectToGateway()
+{
+    if (!m_running)
+        return;
+    teardown();
+    const quint64 gen = ++m_connectGen;
+    m_reconnectTimer.stop();
+    m_nextReconnectMs = 0;
+    ++m_counters.connectAttempts;
+    // A fresh channel each attempt: no inherited backoff from a dead one.
+    m_client->setEndpoint(m_endpoint);
+    m_login.connecting();
+    m_lastActivityMs = nowMs();
+    m_client->subscribeEvents();
+    publish();
+
+    // Start follows the first event (the stream is surely registered then);
+    // a gateway that stays quiet gets Start anyway after a while.
+    QTimer::singleShot(m_tuning.startFallbackMs, this, [this, gen] {
+        if (gen == m_connectGen && m_running && !m_startCalled && m_client->isSubscribed())
+            callStart();
+    });
+}
+
+void AccountSession::callStart()
+{
+    m_startCalled = true;
+    const quint64 gen = m_connectGen;
+    m_client->start([this, gen](const GatewayStatus &st) {
+        if (gen != m_connectGen || !m_running)
+            return;
+        if (!st.ok())
+            connectionFailed(st, "Start");
+    });
+}
+
+void AccountSession::teardown()
+{
+    m_client->reset(); // results of calls in flight are dropped from here on
+    m_streamOpen = false;
+    m_startCalled = false;
+    if (m_syncing) {
+        m_syncing = false;
+        m_syncWindow.clear();
+        m_syncOutstanding = 0;
+    }
+    flushContacts();
+    // Ids whose payload was being fetched go back to the front of the queue:
+    // they are fetched again after the reconnect, nothing is lost.
+    for (const QString &id : std::as_const(m_messagesInFlight)) {
+        m_messageQueue.push_front(id);
+        m_messagesQueued.insert(id);
+    }
+    m_messagesInFlight.clear();
+    if (m_sendingId != 0) {
+        // The gateway may or may not have sent it: never send it again by itself.
+        if (m_store)
+            m_store->updateOutbox(m_sendingId, OutboxState::Unknown,
+                                  tr("The connection was lost while sending. Check the chat before retrying."));
+        m_sendingId = 0;
+    }
+}
+
+void AccountSession::connectionFailed(const GatewayStatus &status, const char *where)
+{
+    log(QStringLiteral("%1 failed: code %2: %3").arg(QLatin1String(where)).arg(status.code).arg(status.message));
+    teardown();
+    ++m_connectGen;
+    m_login.error(status);
+    scheduleReconnect();
+}
+
+void AccountSession::scheduleReconnect()
+{
+    if (!m_running)
+        return;
+    const int delay = m_backoff.nextDelayMs(nowMs());
+    m_nextReconnectMs = nowMs() + delay;
+    m_reconnectTimer.start(delay);
+    log(QStringLiteral("reconnecting in %1 ms").arg(delay));
+    publish();
+}
+
+void AccountSession::reconnectNow()
+{
+    if (!m_running) {
+        start();
+        return;
+    }
+    m_backoff.reset();
+    connectToGateway();
+}
+
+void AccountSession::restartLogin()
+{
+    if (!m_running) {
+        start();
+        return;
+    }
+    if (!m_streamOpen) {
+        connectToGateway();
+        return;
+    }
+    m_synced = false;
+    m_login.connecting();
+    publish();
+    callStart();
+}
+
+void AccountSession::onWatchdog()
+{
+    if (!m_running || m_reconnectTimer.isActive())
+        return;
+    const qint64 now = nowMs();
+    const qint64 silence = now - m_lastActivityMs;
+    if (silence >= m_tuning.reconnectAfterSilenceMs) {
+        connectionFailed(GatewayStatus{4, QStringLiteral("no event for %1 ms").arg(silence)},
+                         m_streamOpen ? "Liveness check" : "Connect");
+        return;
+    }
+    if (m_streamOpen && silence >= m_tuning.dingAfterSilenceMs
+        && now - m_lastDingMs >= m_tuning.dingAfterSilenceMs) {
+        m_lastDingMs = now;
+        ++m_counters.dingsSent;
+        m_client->ding(QStringLiteral("groupdesk-%1").arg(now), [](const GatewayStatus &st) {
+            if (!st.ok())
+                qCDebug(lcEngine) << "Ding failed" << st.code << st.message;
+        });
+    }
+}
+
+void AccountSession::onStreamClosed(const GatewayStatus &status)
+{
+    if (!m_running)
+        return;
+    GatewayStatus st = status;
+    if (st.ok()) // the server ended the stream without an error
+        st = GatewayStatus{14, QStringLiteral("the gateway closed the event stream")};
+    connectionFailed(st, "Event stream");
+}
+
+// --- events -------------------------------------------------------------------
+
+void AccountSession::onEvent(int type, const QByteArray &payload)
+{
+    ++m_counters.eventsReceived;
+    const qint64 now = nowMs();
+    m_lastActivityMs = now;
+    if (!m_streamOpen) {
+        m_streamOpen = true;
+        m_backoff.connectionEstablished(now);
+        if (m_login.streamOpened())
+            publish();
+        if (!m_startCalled)
+            callStart();
+        pumpMessages(); // ids left from before a reconnect
+    }
+
+    using namespace events;
+    const GatewayEvent event = EventParser::parse(type, payload);
+
+    if (const auto *e = std::get_if<MessageEvent>(&event)) {
+        queueMessage(e->messageId);
+    } else if (std::holds_alternative<HeartbeatEvent>(event) || std::holds_alternative<DongEvent>(event)) {
+        // liveness only
+    } else if (const auto *e = std::get_if<ScanEvent>(&event)) {
+        if (m_login.scan(e->status, e->qrcode))
+            publish();
+    } else if (const auto *e = std::get_if<LoginEvent>(&event)) {
+        onLogin(e->contactId);
+    } else if (std::holds_alternative<ReadyEvent>(event)) {
+        onReady();
+    } else if (const auto *e = std::get_if<LogoutEvent>(&event)) {
+        log(QStringLiteral("logged out: %1").arg(e->reason));
+        m_synced = false;
+        if (m_syncing) {
+            m_syncing = false;
+            m_syncWindow.clear();
+            m_syncOutstanding = 0;
+        }
+        m_login.logout(e->reason);
+        publish();
+    } else if (const auto *e = std::get_if<RoomJoinEvent>(&event)) {
+        QStringList names;
+        for (const QString &id : e->inviteeIds)
+            names << m_names.resolve(e->roomId, id);
+        const QString who = names.join(tr(", "));
+        const QString text = e->inviterId.isEmpty() || e->inviteeIds.contains(e->inviterId)
+            ? tr("%1 joined the group").arg(who)
+            : tr("%1 invited %2 to the group").arg(m_names.resolve(e->roomId, e->inviterId), who);
+        insertSystemLine(e->roomId, e->inviterId, e->timestampMs, text,
+                         "join|" + e->inviterId.toUtf8() + "|" + e->inviteeIds.join(',').toUtf8());
+        fetchRoom(e->roomId, false);
+    } else if (const auto *e = std::get_if<RoomLeaveEvent>(&event)) {
+        QStringList names;
+        for (const QString &id : e->removeeIds)
+            names << m_names.resolve(e->roomId, id);
+        const QString who = names.join(tr(", "));
+        const QString text = e->removerId.isEmpty() || e->removeeIds.contains(e->removerId)
+            ? tr("%1 left the group").arg(who)
+            : tr("%1 removed %2 from the group").arg(m_names.resolve(e->roomId, e->removerId), who);
+        insertSystemLine(e->roomId, e->removerId, e->timestampMs, text,
+                         "leave|" + e->removerId.toUtf8() + "|" + e->removeeIds.join(',').toUtf8());
+        for (const QString &id : e->removeeIds)
+            m_names.removeRoomMember(e->roomId, id);
+        fetchRoom(e->roomId, false);
+    } else if (const auto *e = std::get_if<RoomTopicEvent>(&event)) {
+        const QString text = e->changerId.isEmpty()
+            ? tr("The group name was changed to \"%1\"").arg(e->newTopic)
+            : tr("%1 changed the group name to \"%2\"").arg(m_names.resolve(e->roomId, e->changerId), e->newTopic);
+        insertSystemLine(e->roomId, e->changerId, e->timestampMs, text,
+                         "topic|" + e->changerId.toUtf8() + "|" + e->newTopic.toUtf8());
+        fetchRoom(e->roomId, false);
+    } else if (const auto *e = std::get_if<DirtyEvent>(&event)) {
+        switch (e->payloadType) {
+        case 2: fetchContact(e->payloadId); break;
+        case 3: fetchRoom(e->payloadId, false); break;
+        case 4:
+            if (isRoomId(e->payloadId))
+                fetchRoom(e->payloadId, false);
+            break;
+        default: break; // messages are immutable here; friendships unused
+        }
+    } else if (const auto *e = std::get_if<ErrorEvent>(&event)) {
+        log(QStringLiteral("gateway error event: %1").arg(e->text.left(500)));
+    } else if (const auto *e = std::get_if<MalformedEvent>(&event)) {
+        ++m_counters.eventsMalformed;
+        qCWarning(lcEngine).noquote() << m_account.id << "malformed event of type" << e->type << ":"
+                                      << e->reason << payload.left(200);
+    } else if (const auto *e = std::get_if<IgnoredEvent>(&event)) {
+        ++m_counters.eventsIgnored;
+        qCDebug(lcEngine) << m_account.id << "ignored event type" << e->type;
+    }
+}
+
+void AccountSession::onLogin(const QString &selfId)
+{
+    if (!m_account.selfContactId.isEmpty() && m_account.selfContactId != selfId) {
+        m_synced = false; // another WeChat account on this gateway
+        m_names.clear();
+    }
+    const bool changed = m_login.login(selfId);
+    if (m_account.selfContactId != selfId) {
+        m_account.selfContactId = selfId;
+        if (m_store)
+            m_store->upsertAccount(m_account);
+    }
+    if (changed)
+        publish();
+    startSync();
+}
+
+void AccountSession::onReady()
+{
+    if (m_login.ready())
+        publish();
+    if (!m_login.isLoggedIn())
+        return;
+    startSync();
+    loadOutbox();
+}
+
+// --- sync ---------------------------------------------------------------------
+
+void AccountSession::startSync()
+{
+    if (m_synced || m_syncing || !m_login.isLoggedIn())
+        return;
+    m_syncing = true;
+    m_syncFailed = false;
+    m_syncDone = 0;
+    m_syncTotal = 0;
+    m_syncRooms = 0;
+    m_syncOutstanding = 2; // the two list calls
+    log(QStringLiteral("sync started"));
+    publish();
+
+    m_client->contactList([this](const GatewayStatus &st, const QStringList &ids) {
+        if (!m_syncing)
+            return;
+        if (!st.ok()) {
+            log(QStringLiteral("ContactList failed: %1 %2").arg(st.code).arg(st.message));
+            m_syncFailed = true;
+        }
+        m_syncTotal += int(ids.size());
+        m_syncOutstanding += int(ids.size());
+        for (const QString &id : ids) {
+            m_syncWindow.push([this, id](CallWindow::Done done) {
+                m_client->contactPayload(id, [this, id, done](const GatewayStatus &st, const Contact &c) {
+                    done();
+                    if (st.ok()) {
+                        Contact contact = c;
+                        contact.accountId = m_account.id;
+                        m_names.setContact(contact);
+                        m_contactBatch.append(contact);
+                        if (m_contactBatch.size() >= 200)
+                            flushContacts();
+                    } else {
+                        log(QStringLiteral("ContactPayload %1 failed: %2").arg(id).arg(st.code));
+                    }
+                    ++m_syncDone;
+                    syncStepDone();
+                });
+            });
+        }
+        syncStepDone();
+    });
+
+    m_client->roomList([this](const GatewayStatus &st, const QStringList &ids) {
+        if (!m_syncing)
+            return;
+        if (!st.ok()) {
+            log(QStringLiteral("RoomList failed: %1 %2").arg(st.code).arg(st.message));
+            m_syncFailed = true;
+        }
+        m_syncTotal += int(ids.size());
+        m_syncRooms = int(ids.size());
+        m_syncOutstanding += int(ids.size());
+        for (const QString &id : ids)
+            fetchRoom(id, true);
+        syncStepDone();
+    });
+}
+
+void AccountSession::syncStepDone()
+{
+    if (!m_syncing)
+        return;
+    if (--m_syncOutstanding % 50 == 0)
+        publish();
+    if (m_syncOutstanding > 0)
+        return;
+    flushContacts();
+    m_syncing = false;
+    m_synced = !m_syncFailed;
+    m_account.selfName = m_names.resolve({}, m_account.selfContactId);
+    ++m_counters.syncsCompleted;
+    log(QStringLiteral("sync finished: %1 contacts and rooms%2")
+            .arg(m_syncDone)
+            .arg(m_syncFailed ? QStringLiteral(" (with errors)") : QString()));
+    publish();
+    emit syncFinished(m_names.contactCount(), m_syncRooms);
+    if (m_syncFailed) {
+        const quint64 gen = m_connectGen;
+        QTimer::singleShot(std::min(5000, m_tuning.reconnectAfterSilenceMs), this, [this, gen] {
+            if (gen == m_connectGen)
+                startSync();
+        });
+    }
+}
+
+void AccountSession::flushContacts()
+{
+    if (m_contactBatch.isEmpty())
+        return;
+    if (m_store)
+        m_store->upsertContacts(m_contactBatch);
+    m_contactBatch.clear();
+}
+
+void AccountSession::fetchContact(const QString &contactId)
+{
+    m_client->contactPayload(contactId, [this](const GatewayStatus &st, const Contact &c) {
+        if (!st.ok())
+            return;
+        Contact contact = c;
+        contact.accountId = m_account.id;
+        m_names.setContact(contact);
+        if (m_store)
+            m_store->upsertContacts({contact});
+    });
+}
+
+// Room payload, then its member list, then each member's payload; the room's
+// members are replaced in one go when all are known.
+void AccountSession::fetchRoom(const QString &roomId, bool forSync)
+{
+    auto finish = [this, forSync] {
+        if (forSync) {
+            ++m_syncDone;
+            syncStepDone();
+        }
+    };
+    m_syncWindow.push([this, roomId, finish](CallWindow::Done done) {
+        m_client->roomPayload(roomId, [this, roomId, finish, done](const GatewayStatus &st, const Room &r) {
+            done();
+            if (!st.ok()) {
+                log(QStringLiteral("RoomPayload %1 failed: %2").arg(roomId).arg(st.code));
+                finish();
+                return;
+            }
+            Room room = r;
+            room.accountId = m_account.id;
+            m_names.setRoom(room);
+            if (m_store)
+                m_store->upsertRooms({room});
+            m_client->roomMemberList(roomId, [this, roomId, finish](const GatewayStatus &st, const QStringList &ids) {
+                if (!st.ok()) {
+                    log(QStringLiteral("RoomMemberList %1 failed: %2").arg(roomId).arg(st.code));
+                    finish();
+                    return;
+                }
+                if (ids.isEmpty()) {
+                    m_names.setRoomMembers(roomId, {});
+                    if (m_store)
+                        m_store->replaceRoomMembers(m_account.id, roomId, {});
+                    finish();
+                    return;
+                }
+                struct Pending
+                {
+                    QVector<RoomMember> members;
+                    int left = 0;
+                };
+                auto pending = std::make_shared<Pending>();
+                pending->left = int(ids.size());
+                for (const QString &memberId : ids) {
+                    m_syncWindow.push([this, roomId, memberId, pending, finish](CallWindow::Done done) {
+                        m_client->roomMemberPayload(
+                            roomId, memberId,
+                            [this, roomId, memberId, pending, finish, done](const GatewayStatus &st,
+                                                                            const RoomMember &m) {
+                                done();
+                                if (st.ok()) {
+                                    RoomMember member = m;
+                                    member.accountId = m_account.id;
+                                    pending->members.append(member);
+                                } else {
+                                    log(QStringLiteral("RoomMemberPayload %1/%2 failed: %3")
+                                            .arg(roomId, memberId)
+                                            .arg(st.code));
+                                }
+                                if (--pending->left > 0)
+                                    return;
+                                m_names.setRoomMembers(roomId, pending->members);
+                                if (m_store)
+                                    m_store->replaceRoomMembers(m_account.id, roomId, pending->members);
+                                finish();
+                            });
+                    });
+                }
+            });
+        });
+    });
+}
+
+// --- messages -----------------------------------------------------------------
+
+void AccountSession::queueMessage(const QString &messageId)
+{
+    if (m_messagesQueued.contains(messageId) || m_messagesInFlight.contains(messageId))
+        return;
+    ++m_counters.messageIdsQueued;
+    m_messageQueue.push_back(messageId);
+    m_messagesQueued.insert(messageId);
+    pumpMessages();
+}
+
+void AccountSession::pumpMessages()
+{
+    while (m_streamOpen && !m_messageQueue.empty()
+           && m_messagesInFlight.size() < m_tuning.messagePayloadsInFlight) {
+        const QString id = m_messageQueue.front();
+        m_messageQueue.pop_front();
+        m_messagesQueued.remove(id);
+        m_messagesInFlight.insert(id);
+        m_client->messagePayload(id, [this, id](const GatewayStatus &st, const Message &m) {
+            onMessageFetched(id, st, m);
+        });
+    }
+}
+
+void AccountSession::onMessageFetched(const QString &messageId, const GatewayStatus &status,
+                                      Message message)
+{
+    m_messagesInFlight.remove(messageId);
+    if (status.ok()) {
+        m_messageAttempts.remove(messageId);
+        ++m_counters.messagesFetched;
+        message.accountId = m_account.id;
+        message.fromSelf = !m_account.selfContactId.isEmpty() && message.talkerId == m_account.selfContactId;
+        // Resolve with what is known now (sync may still run); fall back to the id.
+        message.talkerName = m_names.resolve(message.roomId, message.talkerId);
+        if (!message.fromSelf && !message.talkerId.isEmpty() && !m_names.hasContact(message.talkerId)
+            && !m_names.hasRoomMember(message.roomId, message.talkerId) && !m_syncing
+            && !m_contactsRequested.contains(message.talkerId)) {
+            m_contactsRequested.insert(message.talkerId);
+            fetchContact(message.talkerId); // names later messages of this stranger
+        }
+        addToBatch(message);
+    } else {
+        const int attempt = ++m_messageAttempts[messageId];
+        if (attempt <= m_tuning.messageRetryLimit) {
+            ++m_counters.messageFetchRetries;
+            QTimer::singleShot(m_tuning.messageRetryDelayMs * attempt, this, [this, messageId] {
+                if (!m_running)
+                    return;
+                m_messageQueue.push_back(messageId);
+                m_messagesQueued.insert(messageId);
+                pumpMessages();
+            });
+        } else {
+            m_messageAttempts.remove(messageId);
+            ++m_counters.messageFetchFailures;
+            log(QStringLiteral("MessagePayload %1 failed after %2 attempts: code %3: %4")
+                    .arg(messageId)
+                    .arg(attempt)
+                    .arg(status.code)
+                    .arg(status.message.left(300)));
+        }
+    }
+    pumpMessages();
+}
+
+void AccountSession::addToBatch(const Message &message)
+{
+    m_batch.append(message);
+    if (m_batch.size() >= m_tuning.messageBatchSize)
+        flushBatch();
+    else if (!m_batchTimer.isActive())
+        m_batchTimer.start(m_tuning.messageBatchDelayMs);
+}
+
+void AccountSession::flushBatch()
+{
+    m_batchTimer.stop();
+    if (m_batch.isEmpty())
+        return;
+    if (m_store)
+        m_store->insertMessages(m_batch);
+    m_batch.clear();
+}
+
+void AccountSession::insertSystemLine(const QString &roomId, const QString &actorId,
+                                      qint64 timestampMs, const QString &text,
+                                      const QByteArray &identity)
+{
+    // The same event replayed (or seen twice) gives the same id: stored once.
+    const qint64 ts = timestampMs > 0 ? timestampMs : nowMs();
+    const QByteArray hash = QCryptographicHash::hash(identity, QCryptographicHash::Sha1).toHex().left(12);
+    Message m;
+    m.accountId = m_account.id;
+    m.id = QStringLiteral("sys:%1:%2:%3").arg(roomId).arg(timestampMs).arg(QString::fromLatin1(hash));
+    m.roomId = roomId;
+    m.talkerId = actorId;
+    m.talkerName = actorId.isEmpty() ? QString() : m_names.resolve(roomId, actorId);
+    m.kind = MessageKind::System;
+    m.text = text;
+    m.timestampMs = ts;
+    addToBatch(m);
+}
+
+// --- outbox -------------------------------------------------------------------
+
+void AccountSession::onOutboxChanged(const OutboxEntry &entry)
+{
+    if (entry.accountId != m_account.id || entry.state != OutboxState::Queued)
+        return;
+    // We never set Queued ourselves: a Queued entry we handled is a user retry.
+    m_outboxHandled.remove(entry.id);
+    m_outbox[entry.id] = entry;
+    pumpOutbox();
+}
+
+void AccountSession::loadOutbox()
+{
+    if (!m_store)
+        return;
+    const QString accountId = m_account.id;
+    m_store->read<QVector<OutboxEntry>>(
+        this,
+        std::function<QVector<OutboxEntry>(StoreReader &)>([accountId](StoreReader &reader) {
+            return reader.outbox(accountId, {OutboxState::Queued});
+        }),
+        std::function<void(QVector<OutboxEntry>)>([this](QVector<OutboxEntry> entries) {
+            for (const OutboxEntry &e : entries) {
+                // The read may predate our own sends: skip what we already handled.
+                if (e.id == m_sendingId || m_outboxHandled.contains(e.id))
+                    continue;
+                m_outbox[e.id] = e;
+            }
+            pumpOutbox();
+        }));
+}
+
+void AccountSession::pumpOutbox()
+{
+    if (!m_running || m_sendingId != 0 || m_outbox.empty() || !m_streamOpen
+        || m_login.state() != SessionState::Ready)
+        return;
+    const qint64 now = nowMs();
+    const qint64 wait = m_pacer.delayMs(now);
+    if (wait > 0) {
+        if (!m_sendTimer.isActive())
+            m_sendTimer.start(int(wait));
+        return;
+    }
+    if (!m_pacer.tryAcquire(now))
+        return;
+
+    const OutboxEntry entry = m_outbox.begin()->second;
+    m_outbox.erase(m_outbox.begin());
+    m_sendingId = entry.id;
+    m_outboxHandled.insert(entry.id);
+    if (m_store)
+        m_store->updateOutbox(entry.id, OutboxState::Sending);
+
+    m_client->messageSendText(
+        entry.conversationId, entry.text, {}, [this, entry](const GatewayStatus &st, const QString &messageId) {
+            if (m_sendingId == entry.id)
+                m_sendingId = 0;
+            if (st.ok()) {
+                ++m_counters.sendsOk;
+                if (m_store)
+                    m_store->updateOutbox(entry.id, OutboxState::Sent, {}, messageId);
+                if (!messageId.isEmpty()) {
+                    // The echo (MESSAGE event) carries the same id: the store keeps one row.
+                    Message m;
+                    m.accountId = m_account.id;
+                    m.id = messageId;
+                    m.talkerId = m_account.selfContactId;
+                    m.talkerName = m_account.selfName.isEmpty()
+                        ? m_names.resolve({}, m_account.selfContactId)
+                        : m_account.selfName;
+                    m.fromSelf = true;
+                    m.outboxId = entry.id;
+                    m.kind = MessageKind::Text;
+                    m.text = entry.text;
+                    m.timestampMs = nowMs();
+                    if (isRoomId(entry.conversationId))
+                        m.roomId = entry.conversationId;
+                    else
+                        m.listenerId = entry.conversationId;
+                    if (m_store)
+                        m_store->insertMessages({m});
+                }
+            } else {
+                ++m_counters.sendsFailed;
+                log(QStringLiteral("MessageSendText failed: code %1: %2").arg(st.code).arg(st.message.left(300)));
+                if (m_store)
+                    m_store->updateOutbox(entry.id, OutboxState::Failed, st.userMessage());
+            }
+            pumpOutbox();
+        });
+}
+
+} // namespace gd

@@ -1,0 +1,144 @@
+#include "engine/Engine.h"
+
+#include "engine/AccountSession.h"
+#include "store/Store.h"
+#include "util/Log.h"
+
+#include <QMetaObject>
+#include <QThread>
+
+namespace gd {
+
+struct Engine::Entry
+{
+    QThread *thread = nullptr;
+    AccountSession *session = nullptr;
+    AccountStatus status;
+};
+
+Engine::Engine(Store *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    qRegisterMetaType<gd::AccountStatus>();
+}
+
+Engine::~Engine()
+{
+    shutdown();
+}
+
+void Engine::setSessionTuning(const SessionTuning &tuning)
+{
+    m_tuning = tuning;
+}
+
+void Engine::addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint)
+{
+    if (m_entries.contains(account.id))
+        removeAccount(account.id);
+
+    auto *entry = new Entry;
+    entry->status.info = account;
+    entry->thread = new QThread;
+    entry->thread->setObjectName(QStringLiteral("engine-") + account.id);
+    entry->session = new AccountSession(account, endpoint, m_store, m_tuning);
+    entry->session->moveToThread(entry->thread);
+    m_entries.insert(account.id, entry);
+
+    const QString id = account.id;
+    connect(entry->session, &AccountSession::statusChanged, this, [this, id](const AccountStatus &status) {
+        Entry *e = m_entries.value(id);
+        if (!e)
+            return;
+        e->status = status;
+        emit accountStatusChanged(id);
+    });
+    connect(entry->session, &AccountSession::logLine, this,
+            [this, id](const QString &line) { emit logLine(id, line); });
+
+    entry->thread->start();
+    QMetaObject::invokeMethod(entry->session, &AccountSession::start, Qt::QueuedConnection);
+    emit accountStatusChanged(id);
+}
+
+void Engine::stopEntry(Entry *entry)
+{
+    // The session stops and is deleted in its own thread (its timers and gRPC
+    // client belong there); stopping only cancels, it never waits on the network.
+    AccountSession *session = entry->session;
+    if (entry->thread->isRunning()) {
+        QMetaObject::invokeMethod(
+            session,
+            [session] {
+                session->stop();
+                delete session;
+            },
+            Qt::BlockingQueuedConnection);
+    } else {
+        delete session;
+    }
+    entry->session = nullptr;
+    entry->thread->quit();
+    entry->thread->wait();
+    delete entry->thread;
+    entry->thread = nullptr;
+}
+
+void Engine::removeAccount(const QString &accountId)
+{
+    Entry *entry = m_entries.take(accountId);
+    if (!entry)
+        return;
+    stopEntry(entry);
+    delete entry;
+    emit accountRemoved(accountId);
+}
+
+QStringList Engine::accountIds() const
+{
+    return m_entries.keys();
+}
+
+AccountStatus Engine::status(const QString &accountId) const
+{
+    if (Entry *e = m_entries.value(accountId))
+        return e->status;
+    return {};
+}
+
+void Engine::sendText(const QString &accountId, const QString &conversationId, const QString &text)
+{
+    if (m_store && !text.trimmed().isEmpty())
+        m_store->enqueueText(accountId, conversationId, text);
+}
+
+void Engine::retrySend(qint64 outboxId)
+{
+    if (m_store)
+        m_store->retryOutbox(outboxId);
+}
+
+void Engine::reconnectNow(const QString &accountId)
+{
+    if (Entry *e = m_entries.value(accountId))
+        QMetaObject::invokeMethod(e->session, &AccountSession::reconnectNow, Qt::QueuedConnection);
+}
+
+void Engine::restartLogin(const QString &accountId)
+{
+    if (Entry *e = m_entries.value(accountId))
+        QMetaObject::invokeMethod(e->session, &AccountSession::restartLogin, Qt::QueuedConnection);
+}
+
+void Engine::shutdown()
+{
+    const QStringList ids = m_entries.keys();
+    for (const QString &id : ids) {
+        Entry *entry = m_entries.take(id);
+        stopEntry(entry);
+        delete entry;
+    }
+}
+
+} // namespace gd
