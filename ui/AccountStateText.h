@@ -1,0 +1,26 @@
+#pragma once
+// Words and colours for an account's connection and login state, shared by the
+// account list, the login panel and the status bar so they never disagree.
+
+#include "engine/Engine.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QString>
+
+namespace gd {
+
+class AccountStateText
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountStateText)
+public:
+    // "Online", "Waiting for QR scan", "Reconnecting in 5 s", ...
+    static QString stateText(const AccountStatus &status);
+    // What to do or what happens next, for the login panel.
+    static QString scanText(ScanStatus scanStatus, SessionState state);
+    static QColor stateColor(SessionState state);
+    static bool isOnline(SessionState state);
+    static bool isWaitingForScan(SessionState state);
+};
+
+} // namespace gd

@@ -1,0 +1,624 @@
+#include "FeedView.h"
+
+#include "FeedModel.h"
+#include "Theme.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QDateTime>
+#include <QLocale>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace gd {
+
+namespace {
+constexpr int kSideMargin = 18;
+constexpr int kAvatar = 36;
+constexpr int kAvatarGap = 10;
+constexpr int kRowGap = 14;
+constexpr int kBubblePadX = 12;
+constexpr int kBubblePadY = 8;
+constexpr int kDateBand = 38;
+constexpr int kBubbleRadius = 8;
+constexpr int kMaxBubbleWidth = 640;
+
+qint64 messageKey(const Message &m)
+{
+    // Stored messages always have a row id; the fallback keeps unstored ones
+    // (not expected in the feed) apart without colliding with row ids.
+    return m.rowId != 0 ? m.rowId : -qint64(qHash(m.id) | 1u);
+}
+
+QDate localDate(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).date();
+}
+} // namespace
+
+struct FeedView::TextBlock
+{
+    std::unique_ptr<QTextLayout> layout;
+    QSizeF size;
+};
+
+FeedView::FeedView(QWidget *parent)
+    : QAbstractScrollArea(parent)
+{
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    viewport()->setMouseTracking(true);
+    viewport()->setAutoFillBackground(false);
+    verticalScrollBar()->setSingleStep(40);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &FeedView::onScrollValueChanged);
+
+    m_textFont = font();
+    m_textFont.setPointSizeF(m_textFont.pointSizeF() * 1.05);
+    m_nameFont = font();
+    m_nameFont.setPointSizeF(m_nameFont.pointSizeF() * 0.9);
+    m_nameFont.setWeight(QFont::DemiBold);
+    m_smallFont = font();
+    m_smallFont.setPointSizeF(m_smallFont.pointSizeF() * 0.85);
+
+    m_newMessagesButton = new QPushButton(viewport());
+    m_newMessagesButton->setObjectName(QStringLiteral("newMessages"));
+    m_newMessagesButton->setCursor(Qt::PointingHandCursor);
+    m_newMessagesButton->hide();
+    connect(m_newMessagesButton, &QPushButton::clicked, this, &FeedView::scrollToBottom);
+}
+
+FeedView::~FeedView() = default;
+
+void FeedView::setModel(FeedModel *model)
+{
+    if (m_model)
+        disconnect(m_model, nullptr, this, nullptr);
+    m_model = model;
+    m_cache.clear();
+    m_pendingCache.clear();
+    if (m_model) {
+        connect(m_model, &FeedModel::rowsAppended, this, &FeedView::onRowsAppended);
+        connect(m_model, &FeedModel::rowsPrepended, this, [this] { rebuild(true); });
+        connect(m_model, &FeedModel::rowsDroppedFromFront, this, [this] { rebuild(true); });
+        connect(m_model, &FeedModel::rowsDroppedFromBack, this, [this] { rebuild(true); });
+        connect(m_model, &FeedModel::pendingChanged, this, [this] {
+            m_pendingCache.clear(); // states change the status line: re-lay the few pending rows
+            rebuild(true);
+        });
+        connect(m_model, &FeedModel::cleared, this, &FeedView::onModelCleared);
+    }
+    onModelCleared();
+}
+
+QString FeedView::displayText(const Message &message)
+{
+    switch (message.kind) {
+    case MessageKind::Text:
+    case MessageKind::System:
+        return message.text;
+    case MessageKind::Image:
+        return tr("[Image]");
+    case MessageKind::Audio:
+        return tr("[Voice message]");
+    case MessageKind::Video:
+        return tr("[Video]");
+    case MessageKind::Emoticon:
+        return tr("[Sticker]");
+    case MessageKind::Attachment:
+        return message.filename.isEmpty() ? tr("[File]") : tr("[File] %1").arg(message.filename);
+    case MessageKind::Url:
+        return message.text.isEmpty() ? tr("[Link]") : tr("[Link] %1").arg(message.text);
+    case MessageKind::Contact:
+        return tr("[Contact card]");
+    case MessageKind::Location:
+        return tr("[Location]");
+    case MessageKind::MiniProgram:
+        return tr("[Mini program]");
+    case MessageKind::Transfer:
+        return tr("[Money transfer]");
+    case MessageKind::RedEnvelope:
+        return tr("[Red envelope]");
+    case MessageKind::Recalled:
+        return tr("[Message recalled]");
+    case MessageKind::ChatHistory:
+        return tr("[Chat history]");
+    case MessageKind::GroupNote:
+        return tr("[Group note]");
+    case MessageKind::Post:
+        return tr("[Post]");
+    case MessageKind::Unknown:
+        break;
+    }
+    return message.text.isEmpty() ? tr("[Unsupported message]") : message.text;
+}
+
+bool FeedView::isAtBottom() const
+{
+    return verticalScrollBar()->value() >= verticalScrollBar()->maximum() - 2;
+}
+
+void FeedView::scrollToBottom()
+{
+    m_stickToBottom = true;
+    m_unseen = 0;
+    verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    updateNewMessagesButton();
+    if (m_model && m_model->newerTruncated())
+        emit newerWanted();
+}
+
+int FeedView::bubbleMaxWidth() const
+{
+    const int avail = viewport()->width() - 2 * kSideMargin - 2 * (kAvatar + kAvatarGap);
+    return qMax(120, qMin(kMaxBubbleWidth, int(avail * 0.8)));
+}
+
+std::shared_ptr<FeedView::TextBlock> FeedView::layoutText(const QString &text, const QFont &font,
+                                                          int maxWidth) const
+{
+    auto block = std::make_shared<TextBlock>();
+    QString shown = text;
+    shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
+    block->layout = std::make_unique<QTextLayout>(shown, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    block->layout->setTextOption(option);
+    block->layout->setCacheEnabled(true);
+    const QFontMetricsF fm(font);
+    qreal height = 0;
+    qreal width = 0;
+    block->layout->beginLayout();
+    for (;;) {
+        QTextLine line = block->layout->createLine();
+        if (!line.isValid())
+            break;
+        line.setLineWidth(maxWidth);
+        line.setPosition(QPointF(0, height));
+        height += line.height();
+        width = qMax(width, line.naturalTextWidth());
+    }
+    block->layout->endLayout();
+    block->size = QSizeF(qMax<qreal>(width, fm.averageCharWidth()), qMax(height, fm.height()));
+    return block;
+}
+
+std::shared_ptr<FeedView::TextBlock> FeedView::layoutFor(const Message &message)
+{
+    const qint64 key = messageKey(message);
+    auto it = m_cache.constFind(key);
+    if (it != m_cache.constEnd())
+        return it.value();
+    std::shared_ptr<TextBlock> block;
+    if (message.kind == MessageKind::System)
+        block = layoutText(displayText(message), m_smallFont, int(viewport()->width() * 0.7));
+    else
+        block = layoutText(displayText(message), m_textFont, bubbleMaxWidth() - 2 * kBubblePadX);
+    m_cache.insert(key, block);
+    return block;
+}
+
+int FeedView::messageRowHeight(const Message &message, TextBlock &block) const
+{
+    if (message.kind == MessageKind::System)
+        return kRowGap / 2 + int(block.size.height()) + 10 + kRowGap / 2;
+    const int header = QFontMetrics(m_nameFont).height() + 4;
+    const int bubble = int(std::ceil(block.size.height())) + 2 * kBubblePadY;
+    return kRowGap / 2 + qMax(kAvatar, header + bubble) + kRowGap / 2;
+}
+
+void FeedView::rebuild(bool modelChanged)
+{
+    Q_UNUSED(modelChanged);
+    const int width = viewport()->width();
+    if (width != m_layoutWidth) {
+        m_cache.clear(); // wrapping depends on the width
+        m_pendingCache.clear();
+        m_layoutWidth = width;
+    }
+
+    // Remember what the user is looking at, to keep it in place when rows
+    // are added above or dropped.
+    qint64 anchorKey = 0;
+    int anchorOffset = 0;
+    const int oldValue = verticalScrollBar()->value();
+    if (!m_stickToBottom && !m_rows.isEmpty()) {
+        const int i = rowAt(oldValue);
+        if (i >= 0) {
+            anchorKey = m_rows.at(i).key;
+            anchorOffset = oldValue - m_rows.at(i).y;
+        }
+    }
+
+    QVector<Row> rows;
+    QHash<qint64, std::shared_ptr<TextBlock>> keep;
+    int y = 0;
+    if (m_model) {
+        rows.reserve(m_model->size() + m_model->pending().size());
+        QDate previousDay;
+        for (int i = 0; i < m_model->size(); ++i) {
+            const Message &m = m_model->at(i);
+            Row row;
+            row.kind = Row::MessageRow;
+            row.index = i;
+            row.key = messageKey(m);
+            const QDate day = localDate(m.timestampMs);
+            row.dateBand = (day != previousDay);
+            previousDay = day;
+            auto block = layoutFor(m);
+            keep.insert(row.key, block);
+            row.y = y;
+            row.height = messageRowHeight(m, *block) + (row.dateBand ? kDateBand : 0);
+            y += row.height;
+            rows.append(row);
+        }
+        const auto &pending = m_model->pending();
+        for (int i = 0; i < pending.size(); ++i) {
+            const OutboxEntry &e = pending.at(i);
+            auto it = m_pendingCache.find(e.id);
+            if (it == m_pendingCache.end())
+                it = m_pendingCache.insert(e.id, layoutText(e.text, m_textFont,
+                                                            bubbleMaxWidth() - 2 * kBubblePadX));
+            Row row;
+            row.kind = Row::PendingRow;
+            row.index = i;
+            row.key = -(1'000'000'000'000LL + e.id);
+            row.y = y;
+            row.height = kRowGap / 2 + int(std::ceil(it.value()->size.height())) + 2 * kBubblePadY
+                + QFontMetrics(m_smallFont).height() + 6 + kRowGap / 2;
+            y += row.height;
+            rows.append(row);
+        }
+    }
+    m_cache.swap(keep); // layouts of rows that left the window are freed here
+    m_rows = std::move(rows);
+    m_contentHeight = y + kRowGap;
+
+    m_rebuilding = true;
+    QScrollBar *bar = verticalScrollBar();
+    const int vh = viewport()->height();
+    bar->setPageStep(vh);
+    bar->setRange(0, qMax(0, m_contentHeight - vh));
+    if (m_stickToBottom) {
+        bar->setValue(bar->maximum());
+    } else if (anchorKey != 0) {
+        for (const Row &row : std::as_const(m_rows)) {
+            if (row.key == anchorKey) {
+                bar->setValue(row.y + anchorOffset);
+                break;
+            }
+        }
+    }
+    m_rebuilding = false;
+    updateNewMessagesButton();
+    viewport()->update();
+}
+
+void FeedView::onRowsAppended(int count)
+{
+    if (!m_stickToBottom)
+        m_unseen += count;
+    rebuild(true);
+}
+
+void FeedView::onModelCleared()
+{
+    m_stickToBottom = true;
+    m_unseen = 0;
+    m_cache.clear();
+    m_pendingCache.clear();
+    rebuild(true);
+}
+
+void FeedView::onScrollValueChanged(int value)
+{
+    if (m_rebuilding)
+        return;
+    m_stickToBottom = value >= verticalScrollBar()->maximum() - 2;
+    if (m_stickToBottom) {
+        m_unseen = 0;
+        if (m_model && m_model->newerTruncated())
+            emit newerWanted();
+    }
+    updateNewMessagesButton();
+    if (value <= 0 && m_model && !m_model->reachedStart() && !m_model->isEmpty())
+        emit olderWanted();
+}
+
+void FeedView::updateNewMessagesButton()
+{
+    const bool show = !m_stickToBottom && m_unseen > 0;
+    if (show) {
+        m_newMessagesButton->setText(tr("%n new message(s) ↓", nullptr, m_unseen));
+        m_newMessagesButton->adjustSize();
+        const QSize s = m_newMessagesButton->sizeHint();
+        m_newMessagesButton->setGeometry((viewport()->width() - s.width()) / 2,
+                                         viewport()->height() - s.height() - 14, s.width(),
+                                         s.height());
+    }
+    m_newMessagesButton->setVisible(show);
+}
+
+int FeedView::rowAt(int contentY) const
+{
+    if (m_rows.isEmpty())
+        return -1;
+    auto it = std::upper_bound(m_rows.cbegin(), m_rows.cend(), contentY,
+                               [](int y, const Row &row) { return y < row.y; });
+    if (it == m_rows.cbegin())
+        return 0;
+    return int(std::distance(m_rows.cbegin(), it)) - 1;
+}
+
+void FeedView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    rebuild(false);
+}
+
+void FeedView::changeEvent(QEvent *event)
+{
+    QAbstractScrollArea::changeEvent(event);
+    if (event->type() == QEvent::FontChange) {
+        m_cache.clear();
+        m_pendingCache.clear();
+        rebuild(false);
+    }
+}
+
+void FeedView::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
+void FeedView::paintEvent(QPaintEvent *)
+{
+    QPainter p(viewport());
+    p.setRenderHint(QPainter::Antialiasing);
+    p.fillRect(viewport()->rect(), Theme::feedBackground());
+    m_retryLinks.clear();
+    if (!m_model || m_rows.isEmpty())
+        return;
+
+    const int vh = viewport()->height();
+    const int scrollY = verticalScrollBar()->value();
+    // Few messages sit at the bottom, next to the composer, as in a chat.
+    const int topPad = qMax(0, vh - m_contentHeight);
+    for (int i = qMax(0, rowAt(scrollY)); i < m_rows.size(); ++i) {
+        const Row &row = m_rows.at(i);
+        const int top = row.y - scrollY + topPad;
+        if (top > vh)
+            break;
+        if (row.kind == Row::MessageRow)
+            paintMessage(p, row, top);
+        else
+            paintPending(p, row, top);
+    }
+}
+
+void FeedView::paintDateBand(QPainter &p, const QRect &band, qint64 timestampMs)
+{
+    const QDate day = localDate(timestampMs);
+    const QDate today = QDate::currentDate();
+    QString text;
+    if (day == today)
+        text = tr("Today");
+    else if (day == today.addDays(-1))
+        text = tr("Yesterday");
+    else
+        text = QLocale().toString(day, QLocale::LongFormat);
+    p.setFont(m_smallFont);
+    const QFontMetrics fm(m_smallFont);
+    const int w = fm.horizontalAdvance(text) + 20;
+    const QRect pill(band.center().x() - w / 2, band.top() + 10, w, fm.height() + 6);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xe4, 0xe7, 0xec));
+    p.drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+    p.setPen(Theme::textSecondary());
+    p.drawText(pill, Qt::AlignCenter, text);
+}
+
+void FeedView::paintAvatar(QPainter &p, const QRect &rect, const QString &name, const QString &key)
+{
+    p.setPen(Qt::NoPen);
+    p.setBrush(Theme::senderColor(key));
+    p.drawEllipse(rect);
+    const QString initial = name.trimmed().isEmpty() ? QStringLiteral("?") : name.trimmed().left(1).toUpper();
+    QFont f = m_nameFont;
+    f.setPointSizeF(m_nameFont.pointSizeF() * 1.15);
+    p.setFont(f);
+    p.setPen(Qt::white);
+    p.drawText(rect, Qt::AlignCenter, initial);
+}
+
+void FeedView::paintMessage(QPainter &p, const Row &row, int top)
+{
+    const Message &m = m_model->at(row.index);
+    const auto block = m_cache.value(messageKey(m));
+    if (!block)
+        return;
+    const int width = viewport()->width();
+    if (row.dateBand) {
+        paintDateBand(p, QRect(0, top, width, kDateBand), m.timestampMs);
+        top += kDateBand;
+    }
+    top += kRowGap / 2;
+
+    if (m.kind == MessageKind::System) {
+        const QSizeF s = block->size;
+        const QRectF pill((width - s.width()) / 2.0 - 10, top, s.width() + 20, s.height() + 10);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xe9, 0xeb, 0xef));
+        p.drawRoundedRect(pill, 6, 6);
+        p.setPen(Theme::textSecondary());
+        block->layout->draw(&p, QPointF(pill.left() + 10, pill.top() + 5));
+        return;
+    }
+
+    const QString name = m.talkerName.isEmpty() ? m.talkerId : m.talkerName;
+    const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.timestampMs).time(),
+                                            QStringLiteral("HH:mm"));
+    const QFontMetrics nameFm(m_nameFont);
+    const int headerH = nameFm.height() + 4;
+    const int bubbleW = int(std::ceil(block->size.width())) + 2 * kBubblePadX;
+    const int bubbleH = int(std::ceil(block->size.height())) + 2 * kBubblePadY;
+
+    QRect avatar;
+    QRect bubble;
+    if (m.fromSelf) {
+        avatar = QRect(width - kSideMargin - kAvatar, top, kAvatar, kAvatar);
+        bubble = QRect(avatar.left() - kAvatarGap - bubbleW, top + headerH, bubbleW, bubbleH);
+    } else {
+        avatar = QRect(kSideMargin, top, kAvatar, kAvatar);
+        bubble = QRect(avatar.right() + 1 + kAvatarGap, top + headerH, bubbleW, bubbleH);
+    }
+    paintAvatar(p, avatar, name, m.fromSelf ? QStringLiteral("self") : m.talkerId);
+
+    // Header: name and time; on the right for the bot's own messages.
+    p.setFont(m_nameFont);
+    const QString shownName = nameFm.elidedText(name, Qt::ElideRight, bubbleMaxWidth() - 60);
+    const int nameW = nameFm.horizontalAdvance(shownName);
+    const QFontMetrics smallFm(m_smallFont);
+    const int timeW = smallFm.horizontalAdvance(time);
+    if (m.fromSelf) {
+        const int right = bubble.right();
+        p.setPen(Theme::textSecondary());
+        p.setFont(m_smallFont);
+        p.drawText(QRect(right - nameW - 8 - timeW, top, timeW, headerH), Qt::AlignLeft | Qt::AlignVCenter, time);
+        p.setFont(m_nameFont);
+        p.setPen(Theme::accent().darker(130));
+        p.drawText(QRect(right - nameW, top, nameW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter, shownName);
+    } else {
+        p.setPen(Theme::senderColor(m.talkerId));
+        p.drawText(QRect(bubble.left(), top, nameW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter, shownName);
+        p.setFont(m_smallFont);
+        p.setPen(Theme::textSecondary());
+        p.drawText(QRect(bubble.left() + nameW + 8, top, timeW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter, time);
+    }
+
+    p.setPen(QPen(m.fromSelf ? Theme::bubbleSelfBorder() : Theme::bubbleOtherBorder(), 1));
+    p.setBrush(m.fromSelf ? Theme::bubbleSelf() : Theme::bubbleOther());
+    p.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), kBubbleRadius, kBubbleRadius);
+    const bool placeholder = m.kind != MessageKind::Text;
+    p.setPen(placeholder ? Theme::textSecondary() : Theme::textPrimary());
+    block->layout->draw(&p, QPointF(bubble.left() + kBubblePadX, bubble.top() + kBubblePadY));
+}
+
+void FeedView::paintPending(QPainter &p, const Row &row, int top)
+{
+    const OutboxEntry &e = m_model->pending().at(row.index);
+    const auto block = m_pendingCache.value(e.id);
+    if (!block)
+        return;
+    const int width = viewport()->width();
+    top += kRowGap / 2;
+    const int bubbleW = int(std::ceil(block->size.width())) + 2 * kBubblePadX;
+    const int bubbleH = int(std::ceil(block->size.height())) + 2 * kBubblePadY;
+    const int right = width - kSideMargin - kAvatar - kAvatarGap;
+    const QRect bubble(right - bubbleW, top, bubbleW, bubbleH);
+    const bool failed = e.state == OutboxState::Failed || e.state == OutboxState::Unknown;
+
+    QPen border(failed ? Theme::error() : Theme::bubbleSelfBorder(), 1);
+    border.setStyle(e.state == OutboxState::Sent ? Qt::SolidLine : Qt::DashLine);
+    p.setPen(border);
+    p.setBrush(Theme::bubblePending());
+    p.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), kBubbleRadius, kBubbleRadius);
+    p.setPen(Theme::textPrimary());
+    block->layout->draw(&p, QPointF(bubble.left() + kBubblePadX, bubble.top() + kBubblePadY));
+
+    QString status;
+    QString link;
+    switch (e.state) {
+    case OutboxState::Queued:
+        status = tr("Queued");
+        break;
+    case OutboxState::Sending:
+        status = tr("Sending…");
+        break;
+    case OutboxState::Sent:
+        status = tr("Sent");
+        break;
+    case OutboxState::Failed:
+        status = e.error.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(e.error);
+        link = tr("Retry");
+        break;
+    case OutboxState::Unknown:
+        status = tr("Unknown outcome");
+        link = tr("Send again");
+        break;
+    }
+    const QFontMetrics fm(m_smallFont);
+    p.setFont(m_smallFont);
+    const QString separator = link.isEmpty() ? QString() : QStringLiteral(" — ");
+    const int linkW = fm.horizontalAdvance(link);
+    const int sepW = fm.horizontalAdvance(separator);
+    const int maxStatusW = qMax(40, width / 2);
+    const QString shownStatus = fm.elidedText(status, Qt::ElideRight, maxStatusW);
+    const int statusW = fm.horizontalAdvance(shownStatus);
+    const int lineTop = bubble.bottom() + 4;
+    int x = bubble.right() + 1 - (statusW + sepW + linkW);
+    p.setPen(failed ? Theme::error() : Theme::textSecondary());
+    p.drawText(QRect(x, lineTop, statusW + 1, fm.height()), Qt::AlignLeft, shownStatus);
+    x += statusW;
+    if (!link.isEmpty()) {
+        p.drawText(QRect(x, lineTop, sepW + 1, fm.height()), Qt::AlignLeft, separator);
+        x += sepW;
+        QFont linkFont = m_smallFont;
+        linkFont.setUnderline(true);
+        p.setFont(linkFont);
+        p.setPen(Theme::link());
+        const QRect linkRect(x, lineTop, linkW + 1, fm.height());
+        p.drawText(linkRect, Qt::AlignLeft, link);
+        m_retryLinks.append({linkRect.adjusted(-4, -3, 4, 3), e.id});
+    }
+}
+
+void FeedView::mousePressEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        for (const auto &link : std::as_const(m_retryLinks)) {
+            if (link.first.contains(event->position().toPoint())) {
+                emit retryRequested(link.second);
+                return;
+            }
+        }
+    }
+    QAbstractScrollArea::mousePressEvent(event);
+}
+
+void FeedView::mouseMoveEvent(QMouseEvent *event)
+{
+    bool overLink = false;
+    for (const auto &link : std::as_const(m_retryLinks))
+        overLink = overLink || link.first.contains(event->position().toPoint());
+    viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
+    QAbstractScrollArea::mouseMoveEvent(event);
+}
+
+void FeedView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_model)
+        return;
+    const int topPad = qMax(0, viewport()->height() - m_contentHeight);
+    const int y = event->pos().y() + verticalScrollBar()->value() - topPad;
+    const int i = rowAt(y);
+    if (i < 0 || y < 0 || y >= m_contentHeight)
+        return;
+    const Row &row = m_rows.at(i);
+    const QString text = row.kind == Row::MessageRow ? displayText(m_model->at(row.index))
+                                                     : m_model->pending().at(row.index).text;
+    QMenu menu(this);
+    menu.addAction(tr("Copy text"), this, [text] { QApplication::clipboard()->setText(text); });
+    menu.exec(event->globalPos());
+}
+
+} // namespace gd

@@ -1,0 +1,98 @@
+#pragma once
+// Paints the feed of one conversation: only the rows on screen, from layouts
+// cached per message (re-laid out when the width changes). Keeps to the bottom
+// while the user is there; otherwise counts what arrived below and offers a
+// "new messages" button. Asks for older pages when scrolled to the top.
+
+#include "model/Types.h"
+
+#include <QAbstractScrollArea>
+#include <QHash>
+#include <QVector>
+
+#include <memory>
+
+class QPushButton;
+class QTextLayout;
+
+namespace gd {
+
+class FeedModel;
+
+class FeedView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit FeedView(QWidget *parent = nullptr);
+    ~FeedView() override;
+
+    void setModel(FeedModel *model);
+    FeedModel *model() const { return m_model; }
+
+    bool isAtBottom() const;
+    void scrollToBottom();
+    int unseenCount() const { return m_unseen; }
+    int cachedLayoutCount() const { return int(m_cache.size()); }
+
+    // Text shown for a message: its text, or a placeholder for kinds the feed
+    // cannot show yet ("[Image]").
+    static QString displayText(const Message &message);
+
+signals:
+    void olderWanted();  // scrolled to the top: load an older page
+    void newerWanted();  // at the bottom of a window whose newest rows were dropped
+    void retryRequested(qint64 outboxId);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    struct TextBlock;
+    struct Row
+    {
+        enum Kind { MessageRow, PendingRow } kind = MessageRow;
+        int index = 0;       // into the model's messages or pending list
+        qint64 key = 0;      // stable across rebuilds, to keep the scroll anchor
+        int y = 0;           // top, in content coordinates
+        int height = 0;
+        bool dateBand = false;
+    };
+
+    void rebuild(bool modelChanged);
+    void onRowsAppended(int count);
+    void onModelCleared();
+    void onScrollValueChanged(int value);
+    void updateNewMessagesButton();
+    std::shared_ptr<TextBlock> layoutFor(const Message &message);
+    std::shared_ptr<TextBlock> layoutText(const QString &text, const QFont &font, int maxWidth) const;
+    int messageRowHeight(const Message &message, TextBlock &block) const;
+    int rowAt(int contentY) const;
+    int bubbleMaxWidth() const;
+    void paintDateBand(QPainter &p, const QRect &band, qint64 timestampMs);
+    void paintMessage(QPainter &p, const Row &row, int top);
+    void paintPending(QPainter &p, const Row &row, int top);
+    void paintAvatar(QPainter &p, const QRect &rect, const QString &name, const QString &key);
+
+    FeedModel *m_model = nullptr;
+    QVector<Row> m_rows;
+    int m_contentHeight = 0;
+    int m_layoutWidth = -1;
+    QHash<qint64, std::shared_ptr<TextBlock>> m_cache; // by message rowId (or hash of id)
+    QHash<qint64, std::shared_ptr<TextBlock>> m_pendingCache; // by outbox id
+    QVector<QPair<QRect, qint64>> m_retryLinks; // viewport rects painted last time
+    bool m_stickToBottom = true;
+    bool m_rebuilding = false;
+    int m_unseen = 0;
+    QPushButton *m_newMessagesButton = nullptr;
+    QFont m_textFont;
+    QFont m_nameFont;
+    QFont m_smallFont;
+};
+
+} // namespace gd

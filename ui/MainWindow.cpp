@@ -1,0 +1,456 @@
+#include "MainWindow.h"
+
+#include "AccountDelegate.h"
+#include "AccountListModel.h"
+#include "AccountStateText.h"
+#include "AddAccountDialog.h"
+#include "Composer.h"
+#include "ComposerEdit.h"
+#include "ContactsPage.h"
+#include "FeedModel.h"
+#include "FeedView.h"
+#include "LoginPanel.h"
+#include "RoomDelegate.h"
+#include "RoomFeedController.h"
+#include "RoomListModel.h"
+#include "Theme.h"
+#include "store/Store.h"
+#include "util/Log.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace gd {
+
+MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_engine(engine)
+    , m_accountModel(new AccountListModel(engine, this))
+    , m_roomModel(new RoomListModel(store, this))
+    , m_roomProxy(new QSortFilterProxyModel(this))
+    , m_feedModel(new FeedModel(FeedModel::kDefaultCapacity, this))
+    , m_feedController(new RoomFeedController(store, m_feedModel, this))
+{
+    setWindowTitle(tr("GroupDesk"));
+    resize(1200, 760);
+
+    m_roomProxy->setSourceModel(m_roomModel);
+    m_roomProxy->setFilterRole(RoomListModel::TopicRole);
+    m_roomProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(createSidebar());
+
+    m_tabs = new QTabWidget(central);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(createChatsPage(), tr("Chats"));
+    m_contactsPage = new ContactsPage(store, m_tabs);
+    m_tabs->addTab(m_contactsPage, tr("Contacts"));
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+
+    m_onlineLabel = new QLabel(this);
+    m_syncLabel = new QLabel(this);
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #d93b3b;"));
+    m_errorLabel->hide();
+    statusBar()->addWidget(m_onlineLabel);
+    statusBar()->addWidget(m_syncLabel, 1);
+    statusBar()->addPermanentWidget(m_errorLabel);
+
+    connect(m_engine, &Engine::accountStatusChanged, this, &MainWindow::onAccountStatusChanged);
+    connect(m_engine, &Engine::accountRemoved, this, [this](const QString &accountId) {
+        if (accountId == m_accountId) {
+            m_accountId.clear();
+            if (m_accountModel->rowCount() > 0)
+                m_accountList->setCurrentIndex(m_accountModel->index(0));
+            else
+                onCurrentAccountChanged();
+        }
+        updateStatusBar();
+    });
+    connect(m_accountModel, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_accountId.isEmpty() && m_accountModel->rowCount() > 0)
+            m_accountList->setCurrentIndex(m_accountModel->index(0));
+        m_accountList->setFixedHeight(qMin(5, m_accountModel->rowCount()) * 56 + 8);
+    });
+    connect(m_accountList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentAccountChanged);
+    connect(m_roomList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onCurrentRoomChanged);
+    connect(m_roomModel, &RoomListModel::refreshed, this, &MainWindow::onRoomsRefreshed);
+    connect(m_roomFilter, &QLineEdit::textChanged, m_roomProxy, &QSortFilterProxyModel::setFilterFixedString);
+
+    connect(m_composer, &Composer::sendRequested, m_engine, &Engine::sendText);
+    connect(m_feedView, &FeedView::olderWanted, m_feedController, &RoomFeedController::loadOlder);
+    connect(m_feedView, &FeedView::newerWanted, m_feedController, &RoomFeedController::loadNewer);
+    connect(m_feedView, &FeedView::retryRequested, m_engine, &Engine::retrySend);
+
+    connect(m_store, &Store::writeFailed, this, [this](const QString &error) {
+        qCWarning(lcUi) << "store write failed:" << error;
+        m_errorLabel->setText(tr("Could not save to the database. Details are in the log."));
+        m_errorLabel->show();
+    });
+
+    // Reconnect countdowns are shown in words: refresh them every second.
+    auto *ticker = new QTimer(this);
+    ticker->setInterval(1000);
+    connect(ticker, &QTimer::timeout, this, [this] {
+        m_accountList->viewport()->update();
+        updateStatusBar();
+    });
+    ticker->start();
+
+    if (m_accountModel->rowCount() > 0) {
+        m_accountList->setCurrentIndex(m_accountModel->index(0));
+        m_accountList->setFixedHeight(qMin(5, m_accountModel->rowCount()) * 56 + 8);
+    }
+    updateCentre();
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget *MainWindow::createSidebar()
+{
+    auto *sidebar = new QWidget(this);
+    sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setAttribute(Qt::WA_StyledBackground);
+    sidebar->setFixedWidth(240);
+
+    auto *brand = new QLabel(tr("GroupDesk"), sidebar);
+    brand->setObjectName(QStringLiteral("brand"));
+    m_addAccountButton = new QToolButton(sidebar);
+    m_addAccountButton->setObjectName(QStringLiteral("addAccount"));
+    m_addAccountButton->setText(QStringLiteral("+"));
+    m_addAccountButton->setToolTip(tr("Add bot account"));
+    m_addAccountButton->setCursor(Qt::PointingHandCursor);
+    connect(m_addAccountButton, &QToolButton::clicked, this, &MainWindow::showAddAccountDialog);
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(16, 16, 14, 8);
+    top->addWidget(brand, 1);
+    top->addWidget(m_addAccountButton);
+
+    auto *caption = new QLabel(tr("BOT ACCOUNTS"), sidebar);
+    caption->setObjectName(QStringLiteral("sidebarCaption"));
+    caption->setContentsMargins(18, 8, 0, 4);
+
+    m_accountList = new QListView(sidebar);
+    m_accountList->setObjectName(QStringLiteral("accountList"));
+    m_accountList->setModel(m_accountModel);
+    m_accountList->setItemDelegate(new AccountDelegate(m_accountList));
+    m_accountList->setMouseTracking(true);
+    m_accountList->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_accountList->setFixedHeight(64);
+    m_accountList->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    connect(m_accountList, &QWidget::customContextMenuRequested, this, &MainWindow::showAccountMenu);
+
+    auto *hint = new QLabel(tr("Right-click an account to reconnect, restart its login or remove it."), sidebar);
+    hint->setObjectName(QStringLiteral("sidebarCaption"));
+    hint->setWordWrap(true);
+    hint->setContentsMargins(18, 8, 18, 16);
+    hint->setStyleSheet(QStringLiteral("font-weight: normal;"));
+
+    auto *layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(top);
+    layout->addWidget(caption);
+    layout->addWidget(m_accountList);
+    layout->addStretch(1);
+    layout->addWidget(hint);
+    return sidebar;
+}
+
+QWidget *MainWindow::createChatsPage()
+{
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->setHandleWidth(1);
+
+    auto *roomPane = new QWidget(splitter);
+    roomPane->setObjectName(QStringLiteral("roomPane"));
+    roomPane->setAttribute(Qt::WA_StyledBackground);
+    roomPane->setMinimumWidth(240);
+    m_roomFilter = new QLineEdit(roomPane);
+    m_roomFilter->setObjectName(QStringLiteral("roomFilter"));
+    m_roomFilter->setPlaceholderText(tr("Filter groups"));
+    m_roomFilter->setClearButtonEnabled(true);
+    m_roomList = new QListView(roomPane);
+    m_roomList->setObjectName(QStringLiteral("roomList"));
+    m_roomList->setModel(m_roomProxy);
+    m_roomList->setItemDelegate(new RoomDelegate(m_roomList));
+    m_roomList->setMouseTracking(true);
+    m_roomList->setUniformItemSizes(true);
+    m_roomList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto *roomLayout = new QVBoxLayout(roomPane);
+    roomLayout->setContentsMargins(8, 10, 8, 8);
+    roomLayout->setSpacing(8);
+    roomLayout->addWidget(m_roomFilter);
+    roomLayout->addWidget(m_roomList, 1);
+
+    m_centre = new QStackedWidget(splitter);
+
+    m_placeholder = new QLabel(m_centre);
+    m_placeholder->setObjectName(QStringLiteral("placeholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setAutoFillBackground(true);
+    m_placeholder->setStyleSheet(QStringLiteral("background: #f6f7f9;"));
+
+    m_chatPage = new QWidget(m_centre);
+    auto *header = new QWidget(m_chatPage);
+    header->setObjectName(QStringLiteral("feedHeader"));
+    header->setAttribute(Qt::WA_StyledBackground);
+    m_roomTitle = new QLabel(header);
+    m_roomTitle->setObjectName(QStringLiteral("roomTitle"));
+    m_roomTitle->setTextFormat(Qt::PlainText);
+    m_roomSubtitle = new QLabel(header);
+    m_roomSubtitle->setObjectName(QStringLiteral("roomSubtitle"));
+    m_roomSubtitle->setTextFormat(Qt::PlainText);
+    auto *headerLayout = new QVBoxLayout(header);
+    headerLayout->setContentsMargins(20, 10, 20, 10);
+    headerLayout->setSpacing(2);
+    headerLayout->addWidget(m_roomTitle);
+    headerLayout->addWidget(m_roomSubtitle);
+
+    m_feedView = new FeedView(m_chatPage);
+    m_feedView->setModel(m_feedModel);
+    m_composer = new Composer(m_chatPage);
+    auto *chatLayout = new QVBoxLayout(m_chatPage);
+    chatLayout->setContentsMargins(0, 0, 0, 0);
+    chatLayout->setSpacing(0);
+    chatLayout->addWidget(header);
+    chatLayout->addWidget(m_feedView, 1);
+    chatLayout->addWidget(m_composer);
+
+    m_loginPanel = new LoginPanel(m_centre);
+
+    m_centre->addWidget(m_placeholder);
+    m_centre->addWidget(m_chatPage);
+    m_centre->addWidget(m_loginPanel);
+
+    splitter->addWidget(roomPane);
+    splitter->addWidget(m_centre);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({300, 900});
+    return splitter;
+}
+
+void MainWindow::selectAccount(const QString &accountId)
+{
+    const int row = m_accountModel->rowOf(accountId);
+    if (row >= 0)
+        m_accountList->setCurrentIndex(m_accountModel->index(row));
+}
+
+void MainWindow::selectRoom(const QString &roomId)
+{
+    const int row = m_roomModel->rowOf(roomId);
+    if (row < 0)
+        return;
+    m_roomList->setCurrentIndex(m_roomProxy->mapFromSource(m_roomModel->index(row)));
+}
+
+void MainWindow::onCurrentAccountChanged()
+{
+    const QModelIndex current = m_accountList->currentIndex();
+    const QString accountId = current.isValid()
+        ? current.data(AccountListModel::AccountIdRole).toString()
+        : QString();
+    if (accountId == m_accountId && !accountId.isEmpty())
+        return;
+    m_accountId = accountId;
+    m_roomId.clear();
+    m_feedController->close();
+    m_composer->setConversation({}, {}, {});
+    m_roomModel->setOpenRoom({});
+    m_roomModel->setAccount(accountId);
+    m_contactsPage->setAccount(accountId);
+    if (!accountId.isEmpty())
+        m_loginPanel->setStatus(m_engine->status(accountId));
+    updateCentre();
+}
+
+void MainWindow::onAccountStatusChanged(const QString &accountId)
+{
+    if (accountId == m_accountId) {
+        const AccountStatus status = m_engine->status(accountId);
+        m_loginPanel->setStatus(status);
+        if (status.state == SessionState::Ready)
+            m_roomModel->refresh(); // sync is done: show the rooms at once
+        updateCentre();
+    }
+    updateStatusBar();
+}
+
+void MainWindow::onCurrentRoomChanged()
+{
+    const QModelIndex current = m_roomList->currentIndex();
+    if (!current.isValid())
+        return;
+    openRoom(current.data(RoomListModel::RoomIdRole).toString());
+}
+
+void MainWindow::openRoom(const QString &roomId)
+{
+    if (roomId == m_roomId)
+        return;
+    m_roomId = roomId;
+    m_feedController->open(m_accountId, roomId);
+    m_roomModel->setOpenRoom(roomId);
+    updateRoomHeader();
+    m_composer->setConversation(m_accountId, roomId, m_roomTitle->text());
+    updateCentre();
+    if (!roomId.isEmpty())
+        m_composer->editor()->setFocus();
+}
+
+void MainWindow::onRoomsRefreshed()
+{
+    if (!m_roomId.isEmpty()) {
+        // A reset (new rooms) loses the view's current row: put it back.
+        const int row = m_roomModel->rowOf(m_roomId);
+        if (row >= 0) {
+            const QModelIndex proxyIndex = m_roomProxy->mapFromSource(m_roomModel->index(row));
+            if (m_roomList->currentIndex() != proxyIndex) {
+                QSignalBlocker blocker(m_roomList->selectionModel());
+                m_roomList->setCurrentIndex(proxyIndex);
+                m_roomList->viewport()->update();
+            }
+        }
+        updateRoomHeader();
+    } else if (!m_accountId.isEmpty() && !m_autoOpened.contains(m_accountId)
+               && m_roomModel->rowCount() > 0
+               && m_roomModel->summaryAt(0).lastMessageMs > 0) {
+        // The first time an account's rooms show up, open the liveliest one
+        // so the console is never an empty page.
+        m_autoOpened.insert(m_accountId);
+        selectRoom(m_roomModel->summaryAt(0).roomId);
+    }
+    updateCentre();
+}
+
+void MainWindow::updateRoomHeader()
+{
+    const int row = m_roomModel->rowOf(m_roomId);
+    if (row < 0) {
+        m_roomTitle->setText(m_roomId);
+        m_roomSubtitle->clear();
+        return;
+    }
+    const RoomSummary s = m_roomModel->summaryAt(row);
+    m_roomTitle->setText(s.topic.isEmpty() ? s.roomId : s.topic);
+    m_roomSubtitle->setText(tr("%n member(s)", nullptr, s.memberCount));
+}
+
+bool MainWindow::isLoginPanelShown() const
+{
+    return m_centre->currentWidget() == m_loginPanel;
+}
+
+void MainWindow::updateCentre()
+{
+    if (m_accountId.isEmpty()) {
+        m_placeholder->setText(tr("No bot account yet.\nClick + at the top left to add one, or start with --demo."));
+        m_centre->setCurrentWidget(m_placeholder);
+        return;
+    }
+    const AccountStatus status = m_engine->status(m_accountId);
+    if (AccountStateText::isWaitingForScan(status.state)
+        || (status.state == SessionState::Connecting && m_roomModel->rowCount() == 0)) {
+        m_centre->setCurrentWidget(m_loginPanel);
+        return;
+    }
+    if (!m_roomId.isEmpty()) {
+        m_centre->setCurrentWidget(m_chatPage);
+        return;
+    }
+    if (m_roomModel->rowCount() == 0) {
+        m_placeholder->setText(status.state == SessionState::LoggedIn
+                                   ? tr("Syncing groups and contacts…")
+                                   : tr("No groups for this account yet."));
+    } else {
+        m_placeholder->setText(tr("Select a group on the left to see its messages."));
+    }
+    m_centre->setCurrentWidget(m_placeholder);
+}
+
+void MainWindow::updateStatusBar()
+{
+    const QStringList ids = m_engine->accountIds();
+    int online = 0;
+    QStringList syncing;
+    for (const QString &id : ids) {
+        const AccountStatus s = m_engine->status(id);
+        if (s.state == SessionState::Ready)
+            ++online;
+        if (s.state == SessionState::LoggedIn && s.syncTotal > 0) {
+            syncing.append(tr("Syncing %1: %2 of %3")
+                               .arg(s.info.displayName.isEmpty() ? s.info.id : s.info.displayName)
+                               .arg(s.syncDone)
+                               .arg(s.syncTotal));
+        }
+    }
+    if (ids.isEmpty())
+        m_onlineLabel->setText(tr("No accounts"));
+    else
+        m_onlineLabel->setText(tr("%1 of %n account(s) online", nullptr, int(ids.size())).arg(online));
+    m_syncLabel->setText(syncing.join(QStringLiteral("   ")));
+}
+
+QString MainWindow::statusText() const
+{
+    return m_onlineLabel->text();
+}
+
+void MainWindow::showAccountMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_accountList->indexAt(pos);
+    if (!index.isValid())
+        return;
+    const QString accountId = index.data(AccountListModel::AccountIdRole).toString();
+    const QString name = index.data(Qt::DisplayRole).toString();
+    QMenu menu(this);
+    menu.addAction(tr("Reconnect now"), this, [this, accountId] { m_engine->reconnectNow(accountId); });
+    menu.addAction(tr("Restart QR login"), this, [this, accountId] { m_engine->restartLogin(accountId); });
+    menu.addSeparator();
+    menu.addAction(tr("Remove account"), this, [this, accountId, name] {
+        const auto answer = QMessageBox::question(
+            this, tr("Remove account"),
+            tr("Remove the account \"%1\" from GroupDesk? Its archived messages stay in the database.").arg(name));
+        if (answer == QMessageBox::Yes)
+            emit accountRemovalRequested(accountId);
+    });
+    menu.exec(m_accountList->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::showAddAccountDialog()
+{
+    AddAccountDialog dialog(m_engine->accountIds(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.useDemo()) {
+        emit demoAccountRequested(dialog.account().displayName);
+        return;
+    }
+    emit accountRequested(dialog.account(), dialog.endpoint());
+}
+
+} // namespace gd

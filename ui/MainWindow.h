@@ -1,0 +1,111 @@
+#pragma once
+// The console's main window: accounts on the left, the rooms of the selected
+// account, the live feed of the selected room with the composer, the login
+// panel while an account waits for a scan, a contacts tab, and the connection
+// state in the status bar. It only reads through the store's async queries and
+// acts through the engine; account lifecycle (keychain, store rows) is the
+// application's, asked for through signals.
+
+#include "engine/Engine.h"
+#include "gateway/GatewayEndpoint.h"
+
+#include <QMainWindow>
+#include <QSet>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTabWidget;
+class QToolButton;
+
+namespace gd {
+
+class AccountListModel;
+class Composer;
+class ContactsPage;
+class FeedModel;
+class FeedView;
+class LoginPanel;
+class RoomFeedController;
+class RoomListModel;
+class Store;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Store *store, Engine *engine, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QString currentAccountId() const { return m_accountId; }
+    QString currentRoomId() const { return m_roomId; }
+    void selectAccount(const QString &accountId);
+    void selectRoom(const QString &roomId);
+
+    // For tests and the screenshot tool.
+    AccountListModel *accountListModel() const { return m_accountModel; }
+    RoomListModel *roomListModel() const { return m_roomModel; }
+    FeedModel *feedModel() const { return m_feedModel; }
+    FeedView *feedView() const { return m_feedView; }
+    Composer *composer() const { return m_composer; }
+    LoginPanel *loginPanel() const { return m_loginPanel; }
+    ContactsPage *contactsPage() const { return m_contactsPage; }
+    QString statusText() const;
+    bool isLoginPanelShown() const;
+
+signals:
+    // The user filled in the Add-account dialog (the endpoint carries the token).
+    void accountRequested(const gd::AccountInfo &account, const gd::GatewayEndpoint &endpoint);
+    void demoAccountRequested(const QString &displayName);
+    void accountRemovalRequested(const QString &accountId);
+
+public slots:
+    void showAddAccountDialog();
+
+private:
+    QWidget *createSidebar();
+    QWidget *createChatsPage();
+    void onAccountStatusChanged(const QString &accountId);
+    void onCurrentAccountChanged();
+    void onCurrentRoomChanged();
+    void onRoomsRefreshed();
+    void showAccountMenu(const QPoint &pos);
+    void openRoom(const QString &roomId);
+    void updateCentre();
+    void updateRoomHeader();
+    void updateStatusBar();
+
+    Store *m_store;
+    Engine *m_engine;
+    QString m_accountId;
+    QString m_roomId;
+    QSet<QString> m_autoOpened; // accounts whose first room was opened for the user
+
+    AccountListModel *m_accountModel;
+    RoomListModel *m_roomModel;
+    QSortFilterProxyModel *m_roomProxy;
+    FeedModel *m_feedModel;
+    RoomFeedController *m_feedController;
+
+    QListView *m_accountList = nullptr;
+    QToolButton *m_addAccountButton = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QLineEdit *m_roomFilter = nullptr;
+    QListView *m_roomList = nullptr;
+    QStackedWidget *m_centre = nullptr;
+    QWidget *m_chatPage = nullptr;
+    QLabel *m_placeholder = nullptr;
+    QLabel *m_roomTitle = nullptr;
+    QLabel *m_roomSubtitle = nullptr;
+    FeedView *m_feedView = nullptr;
+    Composer *m_composer = nullptr;
+    LoginPanel *m_loginPanel = nullptr;
+    ContactsPage *m_contactsPage = nullptr;
+    QLabel *m_onlineLabel = nullptr;
+    QLabel *m_syncLabel = nullptr;
+    QLabel *m_errorLabel = nullptr;
+};
+
+} // namespace gd

@@ -1,0 +1,93 @@
+#include "RoomDelegate.h"
+
+#include "RoomListModel.h"
+#include "Theme.h"
+
+#include <QPainter>
+
+namespace gd {
+
+void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                         const QModelIndex &index) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect r = option.rect.adjusted(6, 2, -6, -2);
+    if (option.state & QStyle::State_Selected) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Theme::selection());
+        painter->drawRoundedRect(r, 8, 8);
+    } else if (option.state & QStyle::State_MouseOver) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xe6, 0xe8, 0xed));
+        painter->drawRoundedRect(r, 8, 8);
+    }
+
+    const QString topic = index.data(RoomListModel::TopicRole).toString();
+    const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
+    const QRect avatar(r.left() + 10, r.center().y() - 20, 40, 40);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(Theme::senderColor(roomId).lighter(115));
+    painter->drawRoundedRect(avatar, 10, 10);
+    QFont initialFont = option.font;
+    initialFont.setWeight(QFont::DemiBold);
+    initialFont.setPointSizeF(option.font.pointSizeF() * 1.2);
+    painter->setFont(initialFont);
+    painter->setPen(Qt::white);
+    painter->drawText(avatar, Qt::AlignCenter, topic.trimmed().left(1).toUpper());
+
+    const int unread = index.data(RoomListModel::UnreadRole).toInt();
+    if (unread > 0) {
+        QFont badgeFont = option.font;
+        badgeFont.setPointSizeF(option.font.pointSizeF() * 0.75);
+        badgeFont.setWeight(QFont::DemiBold);
+        const QFontMetrics bfm(badgeFont);
+        const QString text = unread > 99 ? QStringLiteral("99+") : QString::number(unread);
+        const int h = bfm.height() + 2;
+        const int w = qMax(h, bfm.horizontalAdvance(text) + 10);
+        const QRect badge(avatar.right() - w / 2, avatar.top() - 5, w, h);
+        painter->setPen(QPen(Theme::roomListBackground(), 1.5));
+        painter->setBrush(Theme::badge());
+        painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
+        painter->setFont(badgeFont);
+        painter->setPen(Qt::white);
+        painter->drawText(badge, Qt::AlignCenter, text);
+    }
+
+    const int left = avatar.right() + 12;
+    const int right = r.right() - 10;
+    QFont topicFont = option.font;
+    topicFont.setWeight(QFont::DemiBold);
+    const QFontMetrics tfm(topicFont);
+    QFont smallFont = option.font;
+    smallFont.setPointSizeF(option.font.pointSizeF() * 0.88);
+    const QFontMetrics sfm(smallFont);
+
+    const QString time = index.data(RoomListModel::TimeTextRole).toString();
+    const int timeW = sfm.horizontalAdvance(time);
+    const int top = r.center().y() - (tfm.height() + sfm.height() + 4) / 2;
+    painter->setFont(smallFont);
+    painter->setPen(Theme::textSecondary());
+    painter->drawText(QRect(right - timeW, top, timeW + 1, tfm.height()), Qt::AlignRight | Qt::AlignVCenter, time);
+
+    painter->setFont(topicFont);
+    painter->setPen(Theme::textPrimary());
+    const int topicW = right - left - timeW - 8;
+    painter->drawText(QRect(left, top, topicW, tfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      tfm.elidedText(topic, Qt::ElideRight, topicW));
+
+    painter->setFont(smallFont);
+    painter->setPen(Theme::textSecondary());
+    const int previewW = right - left;
+    const QString preview = index.data(RoomListModel::PreviewRole).toString();
+    painter->drawText(QRect(left, top + tfm.height() + 4, previewW, sfm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(preview, Qt::ElideRight, previewW));
+    painter->restore();
+}
+
+QSize RoomDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return QSize(option.rect.width(), 64);
+}
+
+} // namespace gd

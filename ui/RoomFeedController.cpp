@@ -1,0 +1,172 @@
+#include "RoomFeedController.h"
+
+#include "FeedModel.h"
+#include "store/Store.h"
+#include "store/StoreReader.h"
+#include "util/Log.h"
+
+#include <QTimer>
+
+namespace gd {
+
+RoomFeedController::RoomFeedController(Store *store, FeedModel *model, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_model(model)
+{
+    connect(m_store, &Store::messagesStored, this, &RoomFeedController::onMessagesStored);
+    connect(m_store, &Store::outboxChanged, this, &RoomFeedController::onOutboxChanged);
+}
+
+void RoomFeedController::open(const QString &accountId, const QString &conversationId)
+{
+    if (accountId == m_accountId && conversationId == m_conversationId)
+        return;
+    close();
+    m_accountId = accountId;
+    m_conversationId = conversationId;
+    if (conversationId.isEmpty())
+        return;
+
+    const quint64 generation = m_generation;
+    m_loadingOlder = true;
+    m_store->read<QVector<Message>>(
+        this,
+        [accountId, conversationId](StoreReader &reader) {
+            return reader.messagesBefore(accountId, conversationId, FeedCursor{}, kPageSize);
+        },
+        [this, generation](QVector<Message> page) {
+            if (generation != m_generation)
+                return;
+            m_loadingOlder = false;
+            m_initialLoaded = true;
+            // Live messages that arrived while the page was read are merged
+            // by the model's dedupe.
+            m_model->prependOlder(page);
+            if (page.size() < kPageSize)
+                m_model->setReachedStart(true);
+            // Messages committed after the page was read but announced before
+            // it arrived; the model drops the ones the page already had.
+            m_model->appendNewer(m_early);
+            m_early.clear();
+            loadPending();
+            markRead();
+            emit initialPageLoaded();
+        });
+}
+
+void RoomFeedController::close()
+{
+    ++m_generation;
+    m_accountId.clear();
+    m_conversationId.clear();
+    m_loadingOlder = false;
+    m_loadingNewer = false;
+    m_initialLoaded = false;
+    m_early.clear();
+    m_model->clear();
+}
+
+void RoomFeedController::loadOlder()
+{
+    if (m_conversationId.isEmpty() || m_loadingOlder || m_model->reachedStart())
+        return;
+    m_loadingOlder = true;
+    const quint64 generation = m_generation;
+    const FeedCursor cursor = m_model->oldestCursor();
+    m_store->read<QVector<Message>>(
+        this,
+        [a = m_accountId, c = m_conversationId, cursor](StoreReader &reader) {
+            return reader.messagesBefore(a, c, cursor, kPageSize);
+        },
+        [this, generation](QVector<Message> page) {
+            if (generation != m_generation)
+                return;
+            m_loadingOlder = false;
+            m_model->prependOlder(page);
+            if (page.size() < kPageSize)
+                m_model->setReachedStart(true);
+        });
+}
+
+void RoomFeedController::loadNewer()
+{
+    if (m_conversationId.isEmpty() || m_loadingNewer || !m_model->newerTruncated())
+        return;
+    m_loadingNewer = true;
+    const quint64 generation = m_generation;
+    const FeedCursor cursor = m_model->newestCursor();
+    m_store->read<QVector<Message>>(
+        this,
+        [a = m_accountId, c = m_conversationId, cursor](StoreReader &reader) {
+            return reader.messagesAfter(a, c, cursor, kPageSize);
+        },
+        [this, generation](QVector<Message> page) {
+            if (generation != m_generation)
+                return;
+            m_loadingNewer = false;
+            if (page.size() < kPageSize)
+                m_model->setNewerTruncated(false); // caught up: live messages flow again
+            m_model->appendNewer(page);
+        });
+}
+
+void RoomFeedController::loadPending()
+{
+    const quint64 generation = m_generation;
+    m_store->read<QVector<OutboxEntry>>(
+        this,
+        [a = m_accountId, c = m_conversationId](StoreReader &reader) {
+            return reader.outboxForConversation(a, c);
+        },
+        [this, generation](QVector<OutboxEntry> entries) {
+            if (generation != m_generation)
+                return;
+            m_model->setPending(entries);
+        });
+}
+
+void RoomFeedController::onMessagesStored(const QVector<Message> &messages)
+{
+    if (m_conversationId.isEmpty())
+        return;
+    QVector<Message> mine;
+    for (const Message &m : messages) {
+        if (m.accountId == m_accountId && m.conversationId() == m_conversationId)
+            mine.append(m);
+    }
+    if (mine.isEmpty())
+        return;
+    if (!m_initialLoaded) {
+        m_early += mine;
+        return;
+    }
+    // While the window's newest rows are dropped, appending would leave a gap.
+    if (m_model->newerTruncated())
+        return;
+    m_model->appendNewer(mine);
+    markRead();
+}
+
+void RoomFeedController::onOutboxChanged(const OutboxEntry &entry)
+{
+    if (entry.accountId != m_accountId || entry.conversationId != m_conversationId)
+        return;
+    m_model->upsertPending(entry);
+}
+
+void RoomFeedController::markRead()
+{
+    // The room is on screen: its messages count as read. Coalesced so a busy
+    // room does not turn into a write per message.
+    if (m_markReadScheduled)
+        return;
+    m_markReadScheduled = true;
+    QTimer::singleShot(500, this, [this] {
+        m_markReadScheduled = false;
+        if (!m_conversationId.isEmpty())
+            m_store->markConversationRead(m_accountId, m_conversationId);
+    });
+}
+
+} // namespace gd

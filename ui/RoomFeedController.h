@@ -1,0 +1,56 @@
+#pragma once
+// Keeps a FeedModel filled with one conversation: the newest page when the
+// room is opened, older pages on request, live messages from the store as they
+// are committed, and the room's outbox entries. Results of reads that come back
+// after the user switched rooms are dropped.
+
+#include "model/Types.h"
+
+#include <QObject>
+#include <QString>
+
+namespace gd {
+
+class FeedModel;
+class Store;
+
+class RoomFeedController : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kPageSize = 100;
+
+    RoomFeedController(Store *store, FeedModel *model, QObject *parent = nullptr);
+
+    void open(const QString &accountId, const QString &conversationId);
+    void close();
+    QString accountId() const { return m_accountId; }
+    QString conversationId() const { return m_conversationId; }
+    bool isLoading() const { return m_loadingOlder || m_loadingNewer; }
+
+public slots:
+    void loadOlder();
+    void loadNewer();
+
+signals:
+    void initialPageLoaded();
+
+private:
+    void onMessagesStored(const QVector<gd::Message> &messages);
+    void onOutboxChanged(const gd::OutboxEntry &entry);
+    void loadPending();
+    void markRead();
+
+    Store *m_store;
+    FeedModel *m_model;
+    QString m_accountId;
+    QString m_conversationId;
+    quint64 m_generation = 0; // bumped on every open/close: stale reads are dropped
+    bool m_loadingOlder = false;
+    bool m_loadingNewer = false;
+    bool m_initialLoaded = false;
+    bool m_markReadScheduled = false;
+    QVector<Message> m_early; // live messages announced before the first page came
+};
+
+} // namespace gd

@@ -1,0 +1,24 @@
+#pragma once
+// Installs the user-interface translation that matches the user's language:
+// GroupDesk's own (embedded as :/i18n/groupdesk_<lang>.qm) and Qt's (from the
+// Qt installation, for standard dialogs and the command-line help).
+
+#include <QLocale>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace gd {
+
+class Translations
+{
+public:
+    // The UI languages in order of preference: LANGUAGE (a colon-separated
+    // list), then LC_ALL / LC_MESSAGES / LANG, then QLocale::system().
+    static QStringList preferredLanguages();
+    // Loads and installs the translators for the first preferred language
+    // GroupDesk has; returns that language ("zh_CN"), or empty for English.
+    static QString install(QCoreApplication *app);
+};
+
+} // namespace gd
