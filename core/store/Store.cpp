@@ -337,8 +337,8 @@ void Store::upsertRooms(const QVector<Room> &rooms)
             q.bindValue(2, str(r.topic));
             q.bindValue(3, str(r.ownerId));
             q.bindValue(4, str(r.avatar));
-            q.bindValue(5, r.adminIds.join(QLatin1Char(' ')));
-            q.bindValue(6, r.memberIds.join(QLatin1Char(' ')));
+            q.bindValue(5, str(r.adminIds.join(QLatin1Char(' '))));
+            q.bindValue(6, str(r.memberIds.join(QLatin1Char(' '))));
             if (!q.exec())
                 b.fail(QStringLiteral("upsert room"), q);
             accounts.insert(r.accountId);
@@ -388,9 +388,12 @@ void Store::insertMessages(const QVector<Message> &messages)
         return;
     d->writer->submit([this, messages](StoreWriter::Batch &b) {
         QSqlQuery &insert = b.prepared(QStringLiteral(
-            "INSERT OR IGNORE INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
+            "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
             " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, outbox_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            // Only the message id conflict is ignored: any other constraint
+            // failure must be an error, not a silently dropped message.
+            " ON CONFLICT (account_id, msg_id) DO NOTHING"));
         QSqlQuery &index = b.prepared(QStringLiteral(
             "INSERT INTO message_index (rowid, body) VALUES (?, ?)"));
         QSqlQuery &link = b.prepared(QStringLiteral(
@@ -420,7 +423,7 @@ void Store::insertMessages(const QVector<Message> &messages)
             insert.bindValue(9, str(m.filename));
             insert.bindValue(10, m.timestampMs);
             insert.bindValue(11, int(m.fromSelf));
-            insert.bindValue(12, m.mentionIds.join(QLatin1Char(' ')));
+            insert.bindValue(12, str(m.mentionIds.join(QLatin1Char(' '))));
             insert.bindValue(13, m.outboxId);
             if (!insert.exec()) {
                 b.fail(QStringLiteral("insert message"), insert);

@@ -164,16 +164,16 @@ QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
         " r.member_ids, 1 AS is_room"
         " FROM rooms r LEFT JOIN conversations c"
         "  ON c.account_id = r.account_id AND c.conversation_id = r.id"
-        " WHERE r.account_id = ?1"
+        " WHERE r.account_id = ?"
         " UNION ALL"
         " SELECT c.conversation_id, COALESCE(NULLIF(ct.alias, ''), NULLIF(ct.name, ''), ''),"
         " c.last_ms, c.last_sender, c.last_preview, c.last_kind, c.unread, 0, '', 0"
         " FROM conversations c LEFT JOIN contacts ct"
         "  ON ct.account_id = c.account_id AND ct.id = c.conversation_id"
-        " WHERE c.account_id = ?1 AND NOT EXISTS (SELECT 1 FROM rooms r2"
+        " WHERE c.account_id = ? AND NOT EXISTS (SELECT 1 FROM rooms r2"
         "  WHERE r2.account_id = c.account_id AND r2.id = c.conversation_id)"
         " ORDER BY 3 DESC, 2");
-    if (!run(q, sql, {accountId}))
+    if (!run(q, sql, {accountId, accountId}))
         return out;
     QVector<int> untitled;
     while (q.next()) {

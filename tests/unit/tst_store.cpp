@@ -1,0 +1,453 @@
+// The store: stores each message once, keeps conversation summaries, pages
+// history by keyset, runs the outbox lifecycle and survives a reopen.
+
+#include "store/Store.h"
+#include "store/StoreReader.h"
+
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace gd;
+
+namespace {
+
+Message makeMessage(const QString &id, const QString &roomId, qint64 ts, const QString &text,
+                    bool fromSelf = false, const QString &account = QStringLiteral("acc"))
+{
+    Message m;
+    m.accountId = account;
+    m.id = id;
+    m.roomId = roomId;
+    m.talkerId = fromSelf ? QStringLiteral("me") : QStringLiteral("wxid_customer");
+    m.talkerName = fromSelf ? QStringLiteral("Bot") : QStringLiteral("客户甲");
+    m.listenerId = roomId.isEmpty() ? QStringLiteral("me") : QString();
+    m.kind = MessageKind::Text;
+    m.text = text;
+    m.timestampMs = ts;
+    m.fromSelf = fromSelf;
+    return m;
+}
+
+QVector<Message> storedIn(const QSignalSpy &spy)
+{
+    QVector<Message> all;
+    for (const QList<QVariant> &args : spy)
+        all += args.at(0).value<QVector<Message>>();
+    return all;
+}
+
+} // namespace
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("t%1.db").arg(++m_counter));
+    }
+
+    void storesEachMessageOnceAndEmitsOnlyNewRows()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        QSignalSpy stored(&store, &Store::messagesStored);
+
+        store.insertMessages({makeMessage("m1", "r1@chatroom", 1000, "你好"),
+                              makeMessage("m2", "r1@chatroom", 1001, "退款到账了吗"),
+                              makeMessage("m1", "r1@chatroom", 1000, "重复")}); // repeat in one batch
+        store.flush();
+        store.insertMessages({makeMessage("m2", "r1@chatroom", 1001, "again"),
+                              makeMessage("m3", "r1@chatroom", 1002, "新的")});
+        store.flush();
+        store.insertMessages({makeMessage("m3", "r1@chatroom", 1002, "新的")});
+        store.flush();
+
+        const QVector<Message> all = storedIn(stored);
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.at(0).id, QStringLiteral("m1"));
+        QCOMPARE(all.at(0).text, QStringLiteral("你好")); // the first copy wins
+        QCOMPARE(all.at(2).id, QStringLiteral("m3"));
+        QSet<qint64> rowIds;
+        for (const Message &m : all) {
+            QVERIFY(m.rowId > 0);
+            rowIds.insert(m.rowId);
+        }
+        QCOMPARE(rowIds.size(), 3);
+
+        auto reader = store.createReader();
+        QCOMPARE(reader->messageCount(), 3);
+        QCOMPARE(reader->messageCount(QStringLiteral("other")), 0);
+        // The same message id under another account is another message.
+        store.insertMessages({makeMessage("m1", "r1@chatroom", 1000, "你好", false, "acc2")});
+        store.flush();
+        QCOMPARE(reader->messageCount(), 4);
+        QCOMPARE(storedIn(stored).size(), 4);
+    }
+
+    void ownEchoWithOutboxIdLinksTheRowWithoutReemitting()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        QSignalSpy stored(&store, &Store::messagesStored);
+
+        const qint64 outboxId = store.enqueueText("acc", "r1@chatroom", "稍等");
+        QVERIFY(outboxId > 0);
+        Message echo = makeMessage("sent-1", "r1@chatroom", 2000, "稍等", true);
+        store.insertMessages({echo}); // the gateway's echo arrives first
+        store.flush();
+        echo.outboxId = outboxId;
+        store.insertMessages({echo}); // then the send result, carrying the outbox id
+        store.flush();
+
+        QCOMPARE(storedIn(stored).size(), 1);
+        auto reader = store.createReader();
+        const Message row = reader->messageByRowId(storedIn(stored).first().rowId);
+        QCOMPARE(row.id, QStringLiteral("sent-1"));
+        QCOMPARE(row.outboxId, outboxId);
+        QVERIFY(row.fromSelf);
+        QCOMPARE(reader->messageCount(), 1);
+    }
+
+    void summariesKeepUnreadCountsAndLastMessage()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        Room r1;
+        r1.accountId = "acc";
+        r1.id = "r1@chatroom";
+        r1.topic = "售后一群";
+        r1.memberIds = {"a", "b", "c"};
+        Room r2 = r1;
+        r2.id = "r2@chatroom";
+        r2.topic = QString(); // untitled: named after its members
+        r2.memberIds = {};
+        Room r3 = r1;
+        r3.id = "r3@chatroom";
+        r3.topic = "安静的群";
+        store.upsertRooms({r1, r2, r3});
+        RoomMember alice{"acc", "r2@chatroom", "alice", "小爱", "Alice", "", ""};
+        RoomMember bob{"acc", "r2@chatroom", "bob", "", "Bob", "", ""};
+        store.replaceRoomMembers("acc", "r2@chatroom", {alice, bob});
+
+        store.insertMessages({makeMessage("a1", "r1@chatroom", 1000, "第一条"),
+                              makeMessage("a2", "r1@chatroom", 3000, "最新一条"),
+                              makeMessage("a3", "r1@chatroom", 2000, "迟到的旧消息"),
+                              makeMessage("b1", "r2@chatroom", 1500, "hello"),
+                              makeMessage("b2", "r2@chatroom", 1600, "我回复", true),
+                              makeMessage("d1", "", 1200, "私聊")});
+        store.flush();
+
+        auto reader = store.createReader();
+        QVector<RoomSummary> rows = reader->roomSummaries("acc");
+        QCOMPARE(rows.size(), 4);
+        QCOMPARE(rows.at(0).roomId, QStringLiteral("r1@chatroom")); // most recent first
+        QCOMPARE(rows.at(0).lastText, QStringLiteral("最新一条"));
+        QCOMPARE(rows.at(0).lastMessageMs, 3000);
+        QCOMPARE(rows.at(0).unread, 3);
+        QCOMPARE(rows.at(0).memberCount, 3);
+        QCOMPARE(rows.at(0).topic, QStringLiteral("售后一群"));
+        QCOMPARE(rows.at(0).lastSender, QStringLiteral("客户甲"));
+        QCOMPARE(rows.at(1).roomId, QStringLiteral("r2@chatroom"));
+        QCOMPARE(rows.at(1).unread, 1); // our own reply is not unread
+        QCOMPARE(rows.at(1).lastText, QStringLiteral("我回复"));
+        QCOMPARE(rows.at(1).memberCount, 2);
+        QVERIFY2(rows.at(1).topic.contains("小爱") && rows.at(1).topic.contains("Bob"),
+                 qPrintable(rows.at(1).topic));
+        QCOMPARE(rows.at(2).roomId, QStringLiteral("wxid_customer")); // the one-to-one chat
+        QCOMPARE(rows.at(2).unread, 1);
+        QCOMPARE(rows.at(3).roomId, QStringLiteral("r3@chatroom")); // no messages: last
+        QCOMPARE(rows.at(3).unread, 0);
+
+        // An older message arriving later does not replace the last message.
+        store.insertMessages({makeMessage("a0", "r1@chatroom", 500, "很久以前")});
+        QSignalSpy read(&store, &Store::conversationRead);
+        store.markConversationRead("acc", "r2@chatroom");
+        store.flush();
+        QCOMPARE(read.size(), 1);
+        rows = reader->roomSummaries("acc");
+        QCOMPARE(rows.at(0).lastText, QStringLiteral("最新一条"));
+        QCOMPARE(rows.at(0).unread, 4);
+        QCOMPARE(rows.at(1).unread, 0);
+
+        store.insertMessages({makeMessage("b3", "r2@chatroom", 5000, "又来了")});
+        store.flush();
+        rows = reader->roomSummaries("acc");
+        QCOMPARE(rows.at(0).roomId, QStringLiteral("r2@chatroom"));
+        QCOMPARE(rows.at(0).unread, 1);
+    }
+
+    void keysetPaginationHasNoGapsOrDuplicatesAcrossEqualTimestamps()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        QVector<Message> batch;
+        // 1,000 messages with the same timestamp, framed by older and newer
+        // ones, inserted out of order, plus noise in another room.
+        for (int i = 0; i < 1000; ++i)
+            batch.append(makeMessage(QStringLiteral("same-%1").arg(i), "r1@chatroom", 5000, QString::number(i)));
+        for (int i = 0; i < 50; ++i) {
+            batch.append(makeMessage(QStringLiteral("new-%1").arg(i), "r1@chatroom", 9000 - i, "n"));
+            batch.append(makeMessage(QStringLiteral("old-%1").arg(i), "r1@chatroom", 100 + i, "o"));
+            batch.append(makeMessage(QStringLiteral("x-%1").arg(i), "r2@chatroom", 5000, "x"));
+        }
+        store.insertMessages(batch);
+        store.flush();
+
+        auto reader = store.createReader();
+        const int total = 1100;
+        // Backwards from the newest.
+        QVector<Message> back;
+        FeedCursor cursor;
+        for (int guard = 0; guard < 100; ++guard) {
+            const QVector<Message> page = reader->messagesBefore("acc", "r1@chatroom", cursor, 37);
+            if (page.isEmpty())
+                break;
+            for (int i = 1; i < page.size(); ++i) { // each page oldest first
+                QVERIFY(std::pair(page[i - 1].timestampMs, page[i - 1].rowId)
+                        < std::pair(page[i].timestampMs, page[i].rowId));
+            }
+            back = page + back;
+            cursor = {page.first().timestampMs, page.first().rowId};
+        }
+        QCOMPARE(back.size(), total);
+        QSet<QString> ids;
+        for (int i = 0; i < back.size(); ++i) {
+            ids.insert(back[i].id);
+            if (i > 0) {
+                QVERIFY(std::pair(back[i - 1].timestampMs, back[i - 1].rowId)
+                        < std::pair(back[i].timestampMs, back[i].rowId));
+            }
+        }
+        QCOMPARE(ids.size(), total);
+
+        // Forwards from the oldest gives the same sequence.
+        QVector<Message> forward;
+        cursor = {};
+        for (int guard = 0; guard < 100; ++guard) {
+            const QVector<Message> page = reader->messagesAfter("acc", "r1@chatroom", cursor, 41);
+            if (page.isEmpty())
+                break;
+            forward += page;
+            cursor = {page.last().timestampMs, page.last().rowId};
+        }
+        QCOMPARE(forward.size(), total);
+        for (int i = 0; i < total; ++i)
+            QCOMPARE(forward[i].rowId, back[i].rowId);
+
+        // Around a message in the middle of the equal-timestamp run.
+        const Message &center = back[500];
+        const QVector<Message> around = reader->messagesAround("acc", "r1@chatroom", center.rowId, 5, 7);
+        QCOMPARE(around.size(), 13);
+        for (int i = 0; i < 13; ++i)
+            QCOMPARE(around[i].rowId, back[495 + i].rowId);
+        QVERIFY(reader->messagesAround("acc", "r2@chatroom", center.rowId, 5, 5).isEmpty());
+    }
+
+    void outboxLifecycleAndUnknownAfterRestart()
+    {
+        qint64 sendingId = 0;
+        qint64 sentId = 0;
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(m_path, &error), qPrintable(error));
+            QSignalSpy changed(&store, &Store::outboxChanged);
+            sentId = store.enqueueText("acc", "r1@chatroom", "您好，已处理");
+            sendingId = store.enqueueText("acc", "r1@chatroom", "第二条");
+            QVERIFY(sendingId > sentId);
+            store.flush();
+            QCOMPARE(changed.size(), 2);
+            auto first = changed.at(0).at(0).value<OutboxEntry>();
+            QCOMPARE(first.id, sentId);
+            QCOMPARE(first.state, OutboxState::Queued);
+            QVERIFY(first.createdMs > 0);
+
+            store.updateOutbox(sentId, OutboxState::Sending);
+            store.updateOutbox(sentId, OutboxState::Failed, "对方已不在群内");
+            store.flush();
+            auto failed = changed.last().at(0).value<OutboxEntry>();
+            QCOMPARE(failed.state, OutboxState::Failed);
+            QCOMPARE(failed.error, QStringLiteral("对方已不在群内"));
+            QCOMPARE(failed.attempts, 1);
+
+            store.retryOutbox(sentId);
+            store.flush();
+            QCOMPARE(changed.last().at(0).value<OutboxEntry>().state, OutboxState::Queued);
+            const int before = changed.size();
+            store.retryOutbox(sentId); // Queued cannot be retried: nothing happens
+            store.flush();
+            QCOMPARE(changed.size(), before);
+
+            store.updateOutbox(sentId, OutboxState::Sending);
+            store.updateOutbox(sentId, OutboxState::Sent, {}, "gw-msg-1");
+            store.updateOutbox(sendingId, OutboxState::Sending);
+            store.flush();
+            auto sent = changed.last().at(0).value<OutboxEntry>();
+            QCOMPARE(sent.id, sendingId);
+            auto reader = store.createReader();
+            const QVector<OutboxEntry> entries = reader->outboxForConversation("acc", "r1@chatroom");
+            QCOMPARE(entries.size(), 2);
+            QCOMPARE(entries[0].state, OutboxState::Sent);
+            QCOMPARE(entries[0].messageId, QStringLiteral("gw-msg-1"));
+            QCOMPARE(entries[0].attempts, 2);
+            QCOMPARE(entries[0].error, QString());
+            QCOMPARE(entries[1].state, OutboxState::Sending);
+        } // "crash" while the second entry is with the gateway
+
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        auto reader = store.createReader();
+        QCOMPARE(reader->outbox("acc", {OutboxState::Sending}).size(), 0);
+        QCOMPARE(reader->outbox("acc", {OutboxState::Queued}).size(), 0); // never re-sent by itself
+        const QVector<OutboxEntry> unknown = reader->outbox("acc", {OutboxState::Unknown});
+        QCOMPARE(unknown.size(), 1);
+        QCOMPARE(unknown[0].id, sendingId);
+        // New ids continue after the old ones.
+        QVERIFY(store.enqueueText("acc", "r1@chatroom", "x") > sendingId);
+        store.retryOutbox(sendingId);
+        store.flush();
+        QCOMPARE(reader->outbox("acc", {OutboxState::Queued, OutboxState::Unknown}).size(), 2);
+        QCOMPARE(reader->outbox("acc", {OutboxState::Unknown}).size(), 0);
+    }
+
+    void flushedDataSurvivesReopen()
+    {
+        {
+            Store store;
+            QString error;
+            QVERIFY2(store.open(m_path, &error), qPrintable(error));
+            AccountInfo a;
+            a.id = "acc";
+            a.displayName = "客服一号";
+            a.endpoint = "127.0.0.1:8788";
+            a.tls = true;
+            a.demo = true;
+            store.upsertAccount(a);
+            Contact c;
+            c.accountId = "acc";
+            c.id = "wxid_1";
+            c.name = "张三";
+            c.alias = "VIP 张总";
+            c.isFriend = true;
+            store.upsertContacts({c});
+            Room r;
+            r.accountId = "acc";
+            r.id = "r1@chatroom";
+            r.topic = "华东区";
+            r.adminIds = {"wxid_1"};
+            r.memberIds = {"wxid_1", "wxid_2"};
+            store.upsertRooms({r});
+            Message m = makeMessage("m1", "r1@chatroom", 1234, "在吗");
+            m.mentionIds = {"wxid_1", "wxid_2"};
+            m.kind = MessageKind::Text;
+            store.insertMessages({m});
+            store.flush();
+        }
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        auto reader = store.createReader();
+        QCOMPARE(reader->schemaVersion(), Store::kSchemaVersion);
+        const QVector<AccountInfo> accounts = reader->accounts();
+        QCOMPARE(accounts.size(), 1);
+        QCOMPARE(accounts[0].displayName, QStringLiteral("客服一号"));
+        QVERIFY(accounts[0].tls && accounts[0].demo);
+        QCOMPARE(reader->contacts("acc").size(), 1);
+        QCOMPARE(reader->contacts("acc")[0].displayName(), QStringLiteral("VIP 张总"));
+        QCOMPARE(reader->rooms("acc").size(), 1);
+        QCOMPARE(reader->rooms("acc")[0].memberIds, QStringList({"wxid_1", "wxid_2"}));
+        const QVector<Message> page = reader->messagesBefore("acc", "r1@chatroom", {}, 10);
+        QCOMPARE(page.size(), 1);
+        QCOMPARE(page[0].text, QStringLiteral("在吗"));
+        QCOMPARE(page[0].mentionIds, QStringList({"wxid_1", "wxid_2"}));
+        QCOMPARE(page[0].timestampMs, 1234);
+        QCOMPARE(page[0].talkerName, QStringLiteral("客户甲"));
+    }
+
+    void readerSeesCommittedRowsWhileWriterWrites()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        const int batches = 40;
+        const int perBatch = 250;
+        std::atomic<bool> done{false};
+        std::thread writer([&] {
+            for (int b = 0; b < batches; ++b) {
+                QVector<Message> batch;
+                for (int i = 0; i < perBatch; ++i) {
+                    batch.append(makeMessage(QStringLiteral("c-%1-%2").arg(b).arg(i), "r1@chatroom",
+                                             b * 1000 + i, QStringLiteral("并发写入 %1").arg(i)));
+                }
+                store.insertMessages(batch);
+            }
+            store.flush();
+            done = true;
+        });
+        auto reader = store.createReader();
+        qint64 last = 0;
+        int reads = 0;
+        while (!done || reads == 0) {
+            const qint64 n = reader->messageCount();
+            QVERIFY(n >= last); // committed rows never disappear
+            last = n;
+            const QVector<Message> page = reader->messagesBefore("acc", "r1@chatroom", {}, 50);
+            QVERIFY(page.size() <= 50);
+            ++reads;
+        }
+        writer.join();
+        QCOMPARE(reader->messageCount(), qint64(batches * perBatch));
+    }
+
+    void readRunsOnReaderThreadAndAnswersInContextThread()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        store.insertMessages({makeMessage("m1", "r1@chatroom", 1, "x"), makeMessage("m2", "r1@chatroom", 2, "y")});
+        store.flush();
+        QObject context;
+        qint64 answer = -1;
+        QThread *answeredIn = nullptr;
+        store.read<qint64>(&context, [](StoreReader &r) { return r.messageCount(); },
+                           [&](qint64 n) {
+                               answer = n;
+                               answeredIn = QThread::currentThread();
+                           });
+        QTRY_COMPARE_WITH_TIMEOUT(answer, 2, 20000);
+        QCOMPARE(answeredIn, QThread::currentThread());
+
+        // A context that is gone by the time the answer comes: dropped.
+        bool called = false;
+        {
+            QObject gone;
+            store.read<int>(&gone, [](StoreReader &r) { QThread::msleep(50); return r.schemaVersion(); },
+                            [&](int) { called = true; });
+        }
+        int after = 0;
+        store.read<int>(&context, [](StoreReader &r) { return r.schemaVersion(); }, [&](int v) { after = v; });
+        QTRY_COMPARE_WITH_TIMEOUT(after, Store::kSchemaVersion, 20000);
+        QVERIFY(!called);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    int m_counter = 0;
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"
