@@ -1,0 +1,108 @@
+#include "AppOptions.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cstring>
+
+namespace gd {
+
+bool AppOptions::wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return true;
+    }
+    return false;
+}
+
+bool AppOptions::parse(const QStringList &arguments, QString *error)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("GroupDesk: a console for customer-service teams running WeChat bot accounts."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+
+    const QCommandLineOption dataDirOption(
+        QStringLiteral("data-dir"),
+        tr("Keep the database and the log in <dir> (default: %1).")
+            .arg(QDir::toNativeSeparators(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))),
+        tr("dir"));
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        tr("Start the built-in demo gateway (a simulated WeChat) and connect a demo bot to it."));
+    const QCommandLineOption headlessOption(
+        QStringLiteral("headless"),
+        tr("Run the engine without a window (for servers); stop with SIGTERM or Ctrl+C."));
+    const QCommandLineOption connectOption(
+        QStringLiteral("connect"), tr("Connect a bot account to the gateway at <host:port>."),
+        tr("host:port"));
+    const QCommandLineOption tokenFileOption(
+        QStringLiteral("token-file"), tr("Read the gateway token from <file> (used with --connect)."),
+        tr("file"));
+    const QCommandLineOption noTlsOption(
+        QStringLiteral("no-tls"), tr("Connect without TLS (only for gateways on this machine or a trusted network)."));
+    const QCommandLineOption tlsCaOption(
+        QStringLiteral("tls-ca"), tr("Trust the gateway certificate issued by the CA in <file> (PEM)."),
+        tr("file"));
+    const QCommandLineOption tlsNameOption(
+        QStringLiteral("tls-server-name"),
+        tr("Expect <name> in the gateway's certificate (e.g. insecure for the reference gateway)."),
+        tr("name"));
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QStringLiteral("Save a picture of the window."),
+                                        QStringLiteral("file"));
+    screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption screenshotAfterOption(QStringLiteral("screenshot-after-ms"),
+                                             QStringLiteral("Delay before the screenshot."),
+                                             QStringLiteral("ms"));
+    screenshotAfterOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption keepRunningOption(QStringLiteral("keep-running"),
+                                         QStringLiteral("Do not quit after the screenshot."));
+    keepRunningOption.setFlags(QCommandLineOption::HiddenFromHelp);
+
+    parser.addOptions({dataDirOption, demoOption, headlessOption, connectOption, tokenFileOption,
+                       noTlsOption, tlsCaOption, tlsNameOption, screenshotOption,
+                       screenshotAfterOption, keepRunningOption});
+    parser.process(arguments); // exits on --help, --version and unknown options
+
+    if (!parser.positionalArguments().isEmpty()) {
+        *error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
+        return false;
+    }
+    dataDir = parser.isSet(dataDirOption)
+        ? parser.value(dataDirOption)
+        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    demo = parser.isSet(demoOption);
+    headless = parser.isSet(headlessOption);
+    connectEndpoint = parser.value(connectOption).trimmed();
+    tokenFile = parser.value(tokenFileOption);
+    tls = !parser.isSet(noTlsOption);
+    tlsCaFile = parser.value(tlsCaOption);
+    tlsServerName = parser.value(tlsNameOption);
+    screenshotFile = parser.value(screenshotOption);
+    if (parser.isSet(screenshotAfterOption))
+        screenshotAfterMs = parser.value(screenshotAfterOption).toInt();
+    quitAfterScreenshot = !parser.isSet(keepRunningOption);
+
+    if (dataDir.isEmpty()) {
+        *error = tr("No data directory: pass --data-dir.");
+        return false;
+    }
+    if (!connectEndpoint.isEmpty() && tokenFile.isEmpty()) {
+        *error = tr("--connect needs --token-file with the gateway token.");
+        return false;
+    }
+    if (connectEndpoint.isEmpty() && !tokenFile.isEmpty()) {
+        *error = tr("--token-file is only used with --connect.");
+        return false;
+    }
+    if (demo && !connectEndpoint.isEmpty()) {
+        *error = tr("Use either --demo or --connect, not both.");
+        return false;
+    }
+    return true;
+}
+
+} // namespace gd

@@ -1,0 +1,37 @@
+#pragma once
+// The groupdesk command line, parsed and checked. The help text is translated,
+// so parse() runs after the translators are installed.
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace gd {
+
+struct AppOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(AppOptions)
+public:
+    QString dataDir;
+    bool demo = false;
+    bool headless = false;
+    QString connectEndpoint;  // host:port
+    QString tokenFile;
+    bool tls = true;
+    QString tlsCaFile;
+    QString tlsServerName;
+    // Hidden: a picture of the window after a delay (docs, manual checks).
+    QString screenshotFile;
+    int screenshotAfterMs = 8000;
+    bool quitAfterScreenshot = true;
+
+    // Whether argv asks for --headless (needed before the application object
+    // exists, to pick QCoreApplication or QApplication).
+    static bool wantsHeadless(int argc, char **argv);
+
+    // Parses the application's arguments. On --help / --version it prints and
+    // exits; on a mistake it returns false with *error set.
+    bool parse(const QStringList &arguments, QString *error);
+};
+
+} // namespace gd

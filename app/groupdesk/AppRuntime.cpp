@@ -1,0 +1,250 @@
+#include "AppRuntime.h"
+
+#include "AddAccountDialog.h"
+#include "engine/Engine.h"
+#include "sim/Simulator.h"
+#include "store/Store.h"
+#include "store/StoreReader.h"
+#include "util/Log.h"
+#include "util/SecretStore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QUuid>
+
+namespace gd {
+
+AppRuntime::AppRuntime(const AppOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+}
+
+AppRuntime::~AppRuntime()
+{
+    shutdown();
+}
+
+QString AppRuntime::databasePath() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("groupdesk.sqlite"));
+}
+
+QString AppRuntime::logPath() const
+{
+    return QDir(m_options.dataDir).filePath(QStringLiteral("groupdesk.log"));
+}
+
+bool AppRuntime::open(QString *error)
+{
+    if (!QDir().mkpath(m_options.dataDir)) {
+        *error = tr("Cannot create the data directory %1.").arg(QDir::toNativeSeparators(m_options.dataDir));
+        return false;
+    }
+    installLogHandler(logPath());
+    qCInfo(lcUi) << "GroupDesk" << QCoreApplication::applicationVersion() << "starting; data dir"
+                 << m_options.dataDir << (m_options.headless ? "(headless)" : "");
+
+    m_store = std::make_unique<Store>();
+    QString storeError;
+    if (!m_store->open(databasePath(), &storeError)) {
+        qCCritical(lcStore) << "cannot open the database:" << storeError;
+        *error = tr("Cannot open the database %1: %2")
+                     .arg(QDir::toNativeSeparators(databasePath()), storeError);
+        m_store.reset();
+        return false;
+    }
+    connect(m_store.get(), &Store::writeFailed, this,
+            [](const QString &e) { qCWarning(lcStore) << "write failed:" << e; });
+    m_engine = std::make_unique<Engine>(m_store.get());
+    m_secrets = std::make_unique<SecretStore>();
+    connect(m_engine.get(), &Engine::accountStatusChanged, this, &AppRuntime::logStateChange);
+    return true;
+}
+
+void AppRuntime::logStateChange(const QString &accountId)
+{
+    const AccountStatus status = m_engine->status(accountId);
+    const auto it = m_lastStates.constFind(accountId);
+    if (it != m_lastStates.constEnd() && it.value() == status.state)
+        return;
+    m_lastStates.insert(accountId, status.state);
+    qCInfo(lcEngine).noquote() << "account" << accountId << "is now" << sessionStateName(status.state)
+                               << (status.detail.isEmpty() ? QString() : QStringLiteral("(%1)").arg(status.detail));
+}
+
+bool AppRuntime::startAccounts(QString *error)
+{
+    if (m_options.demo)
+        return addDemoAccount(QStringLiteral("demo"), tr("Demo bot"), error);
+    if (!m_options.connectEndpoint.isEmpty())
+        return connectFromCommandLine(error);
+    restoreAccounts();
+    return true;
+}
+
+bool AppRuntime::ensureSimulator(QString *error)
+{
+    if (m_simulator)
+        return true;
+    sim::SimulatorOptions options;
+    options.host = QStringLiteral("127.0.0.1");
+    options.port = 0;
+    // A fresh random token per run: the demo gateway listens on loopback only,
+    // but other local users should not be able to drive it.
+    m_simulatorToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    options.token = m_simulatorToken;
+    options.rate = 3.0;           // lively but readable
+    options.scanDelayMs = 1800;   // long enough to see the QR code
+    options.confirmDelayMs = 1200;
+    options.seed = quint32(QDateTime::currentMSecsSinceEpoch() & 0xffff);
+    auto simulator = std::make_unique<sim::Simulator>(options);
+    QString simError;
+    if (!simulator->start(&simError)) {
+        qCCritical(lcSim) << "the demo gateway did not start:" << simError;
+        *error = tr("The demo gateway did not start: %1").arg(simError);
+        return false;
+    }
+    qCInfo(lcSim) << "demo gateway listening on 127.0.0.1 port" << simulator->port();
+    m_simulator = std::move(simulator);
+    return true;
+}
+
+bool AppRuntime::addDemoAccount(const QString &accountId, const QString &displayName, QString *error)
+{
+    if (!ensureSimulator(error))
+        return false;
+    AccountInfo info;
+    info.id = accountId;
+    info.displayName = displayName;
+    info.endpoint = QStringLiteral("127.0.0.1:%1").arg(m_simulator->port());
+    info.tls = false;
+    info.demo = true;
+    GatewayEndpoint endpoint;
+    endpoint.address = info.endpoint;
+    endpoint.token = m_simulatorToken;
+    endpoint.tls = false;
+    m_store->upsertAccount(info);
+    m_engine->addAccount(info, endpoint);
+    return true;
+}
+
+bool AppRuntime::connectFromCommandLine(QString *error)
+{
+    const QString problem = AddAccountDialog::validateEndpoint(m_options.connectEndpoint);
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    QFile file(m_options.tokenFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read the token file %1: %2").arg(m_options.tokenFile, file.errorString());
+        return false;
+    }
+    const QString token = QString::fromUtf8(file.readAll()).trimmed();
+    if (token.isEmpty()) {
+        *error = tr("The token file %1 is empty.").arg(m_options.tokenFile);
+        return false;
+    }
+    AccountInfo info;
+    info.id = AddAccountDialog::accountIdForEndpoint(m_options.connectEndpoint);
+    info.displayName = m_options.connectEndpoint;
+    info.endpoint = m_options.connectEndpoint;
+    info.tls = m_options.tls;
+    info.caFile = m_options.tlsCaFile;
+    info.serverName = m_options.tlsServerName;
+    GatewayEndpoint endpoint;
+    endpoint.address = info.endpoint;
+    endpoint.token = token; // never logged, never stored
+    endpoint.tls = info.tls;
+    endpoint.caFile = info.caFile;
+    endpoint.serverName = info.serverName;
+    qCInfo(lcEngine) << "connecting account" << info.id << "to" << info.endpoint
+                     << (info.tls ? "with TLS" : "without TLS");
+    m_store->upsertAccount(info);
+    m_engine->addAccount(info, endpoint);
+    return true;
+}
+
+void AppRuntime::restoreAccounts()
+{
+    m_store->read<QVector<AccountInfo>>(
+        this, [](StoreReader &reader) { return reader.accounts(); },
+        [this](QVector<AccountInfo> accounts) {
+            if (m_shutDown)
+                return;
+            qCInfo(lcUi) << "restoring" << accounts.size() << "account(s)";
+            for (const AccountInfo &account : std::as_const(accounts)) {
+                if (account.demo) {
+                    // The demo gateway of the last run is gone: start a new one.
+                    QString error;
+                    if (!addDemoAccount(account.id, account.displayName, &error))
+                        emit notice(error);
+                    continue;
+                }
+                m_secrets->readToken(account.id, [this, account](bool ok, const QString &token,
+                                                                 const QString &error) {
+                    if (m_shutDown)
+                        return;
+                    GatewayEndpoint endpoint;
+                    endpoint.address = account.endpoint;
+                    endpoint.tls = account.tls;
+                    endpoint.caFile = account.caFile;
+                    endpoint.serverName = account.serverName;
+                    if (ok) {
+                        endpoint.token = token;
+                    } else {
+                        // Connect anyway: the gateway's refusal shows up as the
+                        // account's state, where staff look for it.
+                        qCWarning(lcUi) << "no token for account" << account.id << "in the keychain:" << error;
+                        emit notice(tr("The token of %1 could not be read from the keychain: %2")
+                                        .arg(account.displayName, error));
+                    }
+                    m_engine->addAccount(account, endpoint);
+                });
+            }
+        });
+}
+
+void AppRuntime::addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint)
+{
+    m_store->upsertAccount(account);
+    m_secrets->writeToken(account.id, endpoint.token, [this, account](bool ok, const QString &error) {
+        if (!ok) {
+            qCWarning(lcUi) << "cannot keep the token of" << account.id << "in the keychain:" << error;
+            emit notice(tr("The token of %1 could not be saved in the keychain (%2). "
+                           "The account works now but must be added again after a restart.")
+                            .arg(account.displayName, error));
+        }
+    });
+    m_engine->addAccount(account, endpoint);
+}
+
+void AppRuntime::removeAccount(const QString &accountId)
+{
+    qCInfo(lcUi) << "removing account" << accountId;
+    m_engine->removeAccount(accountId);
+    m_store->removeAccount(accountId);
+    m_secrets->deleteToken(accountId, [accountId](bool ok, const QString &error) {
+        if (!ok)
+            qCWarning(lcUi) << "cannot delete the token of" << accountId << ":" << error;
+    });
+}
+
+void AppRuntime::shutdown()
+{
+    if (m_shutDown)
+        return;
+    m_shutDown = true;
+    qCInfo(lcUi) << "shutting down";
+    if (m_engine)
+        m_engine->shutdown();
+    if (m_store)
+        m_store->close(); // pending writes are committed here
+    if (m_simulator)
+        m_simulator->shutdown();
+    qCInfo(lcUi) << "stopped cleanly";
+}
+
+} // namespace gd

@@ -1,0 +1,70 @@
+#pragma once
+// Everything the groupdesk process runs besides its window: the store, the
+// engine, the keychain, and the in-process demo gateway. Owns the account
+// lifecycle (the store row, the token in the keychain, the running session),
+// for the command line and the GUI alike, and shuts it all down in order.
+
+#include "AppOptions.h"
+#include "gateway/GatewayEndpoint.h"
+#include "model/Types.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace gd {
+
+class Engine;
+class SecretStore;
+class Store;
+namespace sim {
+class Simulator;
+}
+
+class AppRuntime : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppRuntime(const AppOptions &options, QObject *parent = nullptr);
+    ~AppRuntime() override;
+
+    // Creates the data dir, installs the log file and opens the database.
+    bool open(QString *error);
+    // --demo, --connect, or the accounts of the last run.
+    bool startAccounts(QString *error);
+
+    Store *store() const { return m_store.get(); }
+    Engine *engine() const { return m_engine.get(); }
+    QString databasePath() const;
+    QString logPath() const;
+
+    void addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint);
+    bool addDemoAccount(const QString &accountId, const QString &displayName, QString *error);
+    void removeAccount(const QString &accountId);
+
+    // Stops the engines, commits pending writes, stops the demo gateway.
+    // Safe to call more than once.
+    void shutdown();
+
+signals:
+    // Something the user should know that is not an account state (keychain).
+    void notice(const QString &text);
+
+private:
+    bool ensureSimulator(QString *error);
+    bool connectFromCommandLine(QString *error);
+    void restoreAccounts();
+    void logStateChange(const QString &accountId);
+
+    AppOptions m_options;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<sim::Simulator> m_simulator;
+    QString m_simulatorToken;
+    QHash<QString, SessionState> m_lastStates;
+    bool m_shutDown = false;
+};
+
+} // namespace gd
