@@ -8,8 +8,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -75,6 +77,11 @@ int main(int argc, char *argv[])
     std::printf("groupdesk-sim listening on %s:%u\n", qPrintable(options.host),
                 unsigned(simulator.port()));
     std::fflush(stdout);
+
+    if (options.faultExitAfterS > 0) {
+        // Fault: die like a crashed gateway, without goodbyes or stats.
+        QTimer::singleShot(options.faultExitAfterS * 1000, [] { std::_Exit(70); });
+    }
 
     const int rc = app.exec();
     simulator.shutdown(); // writes --stats-file

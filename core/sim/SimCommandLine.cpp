@@ -48,6 +48,10 @@ const IntOption kIntOptions[] = {
      QT_TRANSLATE_NOOP("SimCommandLine", "End each Event stream with UNAVAILABLE after N MESSAGE events.")},
     {"fault-logout-after-s", &SimulatorOptions::faultLogoutAfterS, 0,
      QT_TRANSLATE_NOOP("SimCommandLine", "Log the bot out this many seconds after its first login.")},
+    {"fault-stall-after-s", &SimulatorOptions::faultStallAfterS, 0,
+     QT_TRANSLATE_NOOP("SimCommandLine", "Stop answering calls and events this many seconds after the first login.")},
+    {"fault-exit-after-s", &SimulatorOptions::faultExitAfterS, 0,
+     QT_TRANSLATE_NOOP("SimCommandLine", "Exit abruptly, without stats, this many seconds after starting.")},
 };
 
 } // namespace

@@ -110,7 +110,7 @@ void SimGateway::eventWritten(const SimEvent &event, bool ok)
 
 void SimGateway::emitLocked(int type, const QJsonObject &payload)
 {
-    if (m_quiesced)
+    if (m_quiesced || m_stalled)
         return;
     SimEvent event;
     event.type = type;
@@ -208,6 +208,9 @@ void SimGateway::loginLocked()
     if (!m_everLoggedIn && m_options.faultLogoutAfterS > 0) {
         m_clock.post(m_options.faultLogoutAfterS * 1000,
                      [this] { logout(QStringLiteral("logged out on the phone (fault)")); });
+    }
+    if (!m_everLoggedIn && m_options.faultStallAfterS > 0) {
+        m_clock.post(m_options.faultStallAfterS * 1000, [this] { setStalled(true); });
     }
     m_everLoggedIn = true;
 }
@@ -365,7 +368,7 @@ void SimGateway::injectMessage(const QString &roomId, const QString &talkerId,
 
 void SimGateway::emitMessageLocked(const SimMessage &message)
 {
-    if (m_quiesced)
+    if (m_quiesced || m_stalled)
         return;
     ++m_messageEvents;
     SimEvent event;
@@ -483,6 +486,29 @@ int SimGateway::nextPayloadFault()
     return 0;
 }
 
+void SimGateway::setStalled(bool stalled)
+{
+    qCInfo(lcSim) << (stalled ? "gateway stalls (fault): no answers, no events" : "gateway answers again");
+    m_stalled = stalled;
+}
+
+void SimGateway::park(std::function<void()> releaseAtShutdown)
+{
+    std::lock_guard lock(m_parkedMutex);
+    m_parked.push_back(std::move(releaseAtShutdown));
+}
+
+void SimGateway::releaseParked()
+{
+    std::vector<std::function<void()>> parked;
+    {
+        std::lock_guard lock(m_parkedMutex);
+        parked.swap(m_parked);
+    }
+    for (const auto &fn : parked)
+        fn();
+}
+
 // ---- time ---------------------------------------------------------------
 
 void SimGateway::heartbeatTick()
@@ -509,7 +535,7 @@ void SimGateway::trafficTick()
             m_trafficEnded = true;
             qCInfo(lcSim) << "traffic duration over; still serving";
         }
-        const bool active = !m_quiesced && m_started && m_loggedIn && !m_trafficEnded
+        const bool active = !m_quiesced && !m_stalled && m_started && m_loggedIn && !m_trafficEnded
                             && m_options.rate > 0 && m_hub.subscriberCount() > 0;
         if (!active) {
             m_due = 0;
@@ -552,6 +578,7 @@ QJsonObject SimGateway::stats() const
         {QStringLiteral("subscribers"), m_hub.subscriberCount()},
         {QStringLiteral("logged_in"), m_loggedIn},
         {QStringLiteral("traffic_ended"), m_trafficEnded},
+        {QStringLiteral("stalled"), m_stalled.load()},
         {QStringLiteral("rate"), m_options.rate},
         {QStringLiteral("seed"), qint64(m_options.seed)},
     };

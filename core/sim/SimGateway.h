@@ -25,6 +25,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <vector>
 
 namespace gd::sim {
 
@@ -69,6 +70,12 @@ public:
 
     // Fault injection for MessagePayload: a gRPC code to fail with, or 0.
     int nextPayloadFault();
+    // Fault "stop answering": while stalled, calls are parked instead of
+    // answered and no event is written. Parked work runs at shutdown.
+    bool isStalled() const { return m_stalled.load(); }
+    void setStalled(bool stalled);
+    void park(std::function<void()> releaseAtShutdown);
+    void releaseParked();
 
     bool isLoggedIn() const;
     QStringList receivedTexts() const;
@@ -118,6 +125,9 @@ private:
     QStringList m_receivedTexts;
     std::atomic<quint64> m_eventsWritten{0};
     std::atomic<quint64> m_payloadCalls{0};
+    std::atomic<bool> m_stalled{false};
+    std::mutex m_parkedMutex;
+    std::vector<std::function<void()>> m_parked;
 };
 
 } // namespace gd::sim

@@ -37,6 +37,7 @@ QJsonArray toArray(const google::protobuf::RepeatedPtrField<std::string> &ids)
 struct SimProbeClient::Private
 {
     QString token;
+    int callTimeoutMs = 30000;
     std::shared_ptr<grpc::Channel> channel;
     std::unique_ptr<wechaty::Puppet::Stub> stub;
 
@@ -50,7 +51,7 @@ struct SimProbeClient::Private
     {
         if (!token.isEmpty())
             context.AddMetadata("authorization", "Wechaty " + toStd(token));
-        context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+        context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(callTimeoutMs));
     }
 };
 
@@ -70,6 +71,11 @@ SimProbeClient::SimProbeClient(const QString &address, const QString &token)
 SimProbeClient::~SimProbeClient()
 {
     unsubscribe();
+}
+
+void SimProbeClient::setCallTimeoutMs(int ms)
+{
+    d->callTimeoutMs = ms;
 }
 
 void SimProbeClient::subscribe()

@@ -31,6 +31,9 @@ public:
     SimProbeClient(const SimProbeClient &) = delete;
     SimProbeClient &operator=(const SimProbeClient &) = delete;
 
+    // Deadline of each unary call (default 30 s); DEADLINE_EXCEEDED (4) after it.
+    void setCallTimeoutMs(int ms);
+
     // Opens the Event stream (previous one cancelled first).
     void subscribe();
     // Cancels the stream and waits for its reader thread to end.

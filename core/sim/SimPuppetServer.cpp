@@ -249,10 +249,23 @@ public:
         return grpc::Status::OK;
     }
 
+    // Fault "stop answering": the call hangs until shutdown.
+    bool parkIfStalled(grpc::ServerUnaryReactor *reactor)
+    {
+        if (!m_gateway.isStalled())
+            return false;
+        m_gateway.park([reactor] {
+            reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "shutting down"));
+        });
+        return true;
+    }
+
     template<typename Fn>
     grpc::ServerUnaryReactor *unary(grpc::CallbackServerContext *context, Fn &&fn)
     {
         grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        if (parkIfStalled(reactor))
+            return reactor;
         grpc::Status status = authorize(context);
         if (status.ok())
             status = fn();
@@ -320,6 +333,13 @@ public:
                                                             const wechaty::EventRequest *) override
     {
         auto *stream = new EventStream(m_gateway);
+        if (m_gateway.isStalled()) {
+            // Open but silent, as a hung gateway would be.
+            m_gateway.park([queue = stream->queue()] {
+                queue->close(int(grpc::StatusCode::UNAVAILABLE), QStringLiteral("shutting down"));
+            });
+            return stream;
+        }
         QString token;
         const grpc::Status status = authorize(context, &token);
         if (!status.ok()) {
@@ -438,6 +458,8 @@ public:
                                              wechaty::MessagePayloadResponse *response) override
     {
         grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        if (parkIfStalled(reactor))
+            return reactor;
         grpc::Status status = authorize(context);
         if (status.ok()) {
             if (const int fault = m_gateway.nextPayloadFault()) {
@@ -471,6 +493,8 @@ public:
                                               wechaty::MessageSendTextResponse *response) override
     {
         grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        if (parkIfStalled(reactor))
+            return reactor;
         const grpc::Status status = authorize(context);
         if (!status.ok()) {
             reactor->Finish(status);
@@ -553,6 +577,7 @@ void SimPuppetServer::shutdown()
     std::lock_guard lock(d->shutdownMutex);
     if (!d->server)
         return;
+    d->gateway.releaseParked();
     d->gateway.hub().closeAll(int(grpc::StatusCode::UNAVAILABLE),
                               QStringLiteral("the simulator is shutting down"));
     d->server->Shutdown(std::chrono::system_clock::now() + std::chrono::seconds(3));

@@ -179,16 +179,15 @@ SimWorld SimWorld::generate(quint32 seed)
         }
         world.m_rooms.append(room);
     }
+    for (int i = 0; i < world.m_contacts.size(); ++i)
+        world.m_contactIndex.insert(world.m_contacts.at(i).id, i);
     return world;
 }
 
 const SimContact *SimWorld::contact(const QString &id) const
 {
-    for (const SimContact &c : m_contacts) {
-        if (c.id == id)
-            return &c;
-    }
-    return nullptr;
+    const auto it = m_contactIndex.constFind(id);
+    return it == m_contactIndex.cend() ? nullptr : &m_contacts.at(it.value());
 }
 
 const SimRoom *SimWorld::room(const QString &id) const

@@ -5,6 +5,7 @@
 // (joins, leaves, topic changes) so every list and payload stays consistent.
 // Not thread-safe: its owner (SimGateway) guards it with its own mutex.
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -62,6 +63,7 @@ public:
 
 private:
     QVector<SimContact> m_contacts;
+    QHash<QString, int> m_contactIndex; // id -> index: traffic looks contacts up per message
     QVector<SimRoom> m_rooms;
 };
 

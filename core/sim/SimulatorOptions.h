@@ -34,6 +34,9 @@ struct SimulatorOptions
     int faultDelayPayloadMs = 0;    // every MessagePayload answer is delayed this long
     int faultDropStreamAfter = 0;   // end each Event stream after N MESSAGE events
     int faultLogoutAfterS = 0;      // log the bot out this long after the first LOGIN
+    int faultStallAfterS = 0;       // this long after the first LOGIN, stop answering anything
+                                    // (calls hang, streams stay open but silent)
+    int faultExitAfterS = 0;        // groupdesk-sim only: exit abruptly (no stats) after S s
 };
 
 } // namespace gd::sim

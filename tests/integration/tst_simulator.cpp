@@ -400,16 +400,19 @@ private slots:
     void statsCountEveryWrittenMessageExactlyOnce_data()
     {
         QTest::addColumn<int>("repeatEvery");
-        QTest::newRow("plain") << 0;
-        QTest::newRow("repeated events") << 5;
+        QTest::addColumn<double>("rate");
+        QTest::newRow("plain") << 0 << 400.0;
+        QTest::newRow("repeated events") << 5 << 400.0;
+        QTest::newRow("5000 per second") << 0 << 5000.0;
     }
 
     void statsCountEveryWrittenMessageExactlyOnce()
     {
         QFETCH(int, repeatEvery);
+        QFETCH(double, rate);
         SimulatorOptions o = fastOptions();
         o.autoLogin = true;
-        o.rate = 400;
+        o.rate = rate;
         o.durationS = 1.5;
         o.faultRepeatEvery = repeatEvery;
         auto sim = startSimulator(o);
@@ -426,7 +429,8 @@ private slots:
         QSet<QString> distinct(ids.cbegin(), ids.cend());
         distinct.remove(echoId);
         const int emitted = sim->stats().value(QStringLiteral("messages_emitted")).toInt();
-        QVERIFY(emitted > 100);
+        // Batches per tick catch up with the clock: about rate x duration in all.
+        QVERIFY2(emitted > rate * o.durationS / 2, qPrintable(QString::number(emitted)));
         QCOMPARE(distinct.size(), emitted);
         if (repeatEvery == 0)
             QCOMPARE(ids.size(), emitted + 1); // nothing written twice
@@ -525,6 +529,66 @@ private slots:
         QCOMPARE(m.value(QStringLiteral("text")).toString(), QStringLiteral("发票怎么开？"));
         QCOMPARE(m.value(QStringLiteral("talkerId")).toString(), talker);
         QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("messages_emitted")).toInt(), 1, kTimeout);
+    }
+
+    void malformedEventsAreNeverCounted()
+    {
+        SimulatorOptions o = fastOptions();
+        o.autoLogin = true;
+        o.rate = 300;
+        o.durationS = 0.5;
+        o.faultMalformedEvery = 4;
+        auto sim = startSimulator(o);
+        SimProbeClient probe(sim->address(), o.token);
+        probe.subscribe();
+        QCOMPARE(probe.start(), kOk);
+        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(), kTimeout);
+        const qint64 queued = sim->stats().value(QStringLiteral("message_events_queued")).toInteger();
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(probe.eventCount(EventMessage)), queued, kTimeout);
+        int readable = 0;
+        for (const auto &e : probe.eventsOfType(EventMessage)) {
+            if (!e.json().isEmpty())
+                ++readable;
+        }
+        QVERIFY(readable < probe.eventCount(EventMessage));
+        QCOMPARE(sim->stats().value(QStringLiteral("messages_emitted")).toInt(), readable);
+    }
+
+    void payloadFaultsFailWithTheGivenCode()
+    {
+        SimulatorOptions o = fastOptions();
+        o.faultFailPayloadEvery = 2;
+        o.faultFailCode = 14;
+        auto sim = startSimulator(o);
+        SimProbeClient probe(sim->address(), o.token);
+        probe.subscribe();
+        QTRY_COMPARE_WITH_TIMEOUT(probe.eventCount(EventHeartbeat), 1, kTimeout);
+        sim->injectMessage(sim->roomIds().first(), sim->roomOwnerId(sim->roomIds().first()),
+                           QStringLiteral("请问门店地址在哪里"));
+        QTRY_COMPARE_WITH_TIMEOUT(probe.eventCount(EventMessage), 1, kTimeout);
+        const QString id = messageIds(probe).first();
+        QJsonObject m;
+        QCOMPARE(probe.messagePayload(id, &m), kOk);
+        QCOMPARE(probe.messagePayload(id, &m), 14);
+        QCOMPARE(probe.messagePayload(id, &m), kOk);
+    }
+
+    void stalledGatewayStopsAnsweringUntilShutdown()
+    {
+        SimulatorOptions o = fastOptions();
+        o.autoLogin = true;
+        o.faultStallAfterS = 1;
+        auto sim = startSimulator(o);
+        SimProbeClient probe(sim->address(), o.token);
+        probe.subscribe();
+        QCOMPARE(probe.start(), kOk);
+        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("stalled")).toBool(), kTimeout);
+        probe.setCallTimeoutMs(300);
+        QCOMPARE(probe.ding(QStringLiteral("hello?")), 4); // DEADLINE_EXCEEDED
+        QCOMPARE(probe.eventCount(EventDong), 0);
+        QVERIFY(!probe.streamEnded()); // open but silent
+        sim->shutdown();
+        QTRY_VERIFY_WITH_TIMEOUT(probe.streamEnded(), kTimeout);
     }
 
     void shutdownWhileStreamingEndsCleanly()
