@@ -202,11 +202,11 @@ SearchTokenizer::Plan SearchTokenizer::plan(const QString &query)
     for (const QString &term : std::as_const(plan.terms)) {
         if (phrases.size() >= kMaxIndexedTerms)
             break;
-        if (codePoints(term).size() <= 1)
-            continue; // one character: a prefix over half the index; bounded scan instead
         QVector<QueryToken> tokens = termTokens(term);
         if (tokens.isEmpty())
             continue; // verified on the candidates only
+        if (tokens.size() == 1 && tokens.first().prefix && codePoints(term).size() <= 1)
+            continue; // one letter: a prefix over a huge part of the index; bounded scan instead
         if (tokens.size() > kMaxTokensPerTerm) {
             tokens.resize(kMaxTokensPerTerm);
             tokens.last().prefix = false; // the term goes on: the token is whole
