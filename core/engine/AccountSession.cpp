@@ -161,11 +161,10 @@ void AccountSession::teardown()
     m_client->reset(); // results of calls in flight are dropped from here on
     m_streamOpen = false;
     m_startCalled = false;
-    if (m_syncing) {
-        m_syncing = false;
-        m_syncWindow.clear();
-        m_syncOutstanding = 0;
-    }
+    // Their results will never come (the client dropped them): free the window.
+    m_syncWindow.clear();
+    m_syncing = false;
+    m_syncOutstanding = 0;
     flushContacts();
     // Ids whose payload was being fetched go back to the front of the queue:
     // they are fetched again after the reconnect, nothing is lost.
@@ -615,7 +614,8 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
         if (attempt <= m_tuning.messageRetryLimit) {
             ++m_counters.messageFetchRetries;
             QTimer::singleShot(m_tuning.messageRetryDelayMs * attempt, this, [this, messageId] {
-                if (!m_running)
+                if (!m_running || m_messagesQueued.contains(messageId)
+                    || m_messagesInFlight.contains(messageId))
                     return;
                 m_messageQueue.push_back(messageId);
                 m_messagesQueued.insert(messageId);
