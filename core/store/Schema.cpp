@@ -163,11 +163,29 @@ bool addSearchIndexV2(QSqlDatabase &db, QString *error)
     return true;
 }
 
+// v3: staff tags on rooms and contacts. Links are removed with their tag by
+// the writer (foreign keys stay off, see v1).
+bool addTagsV3(QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {
+        QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+        QStringLiteral("CREATE TABLE room_tags ("
+                       " account_id TEXT NOT NULL, room_id TEXT NOT NULL, tag_id INTEGER NOT NULL,"
+                       " PRIMARY KEY (account_id, room_id, tag_id))"),
+        QStringLiteral("CREATE INDEX room_tags_by_tag ON room_tags (tag_id, account_id)"),
+        QStringLiteral("CREATE TABLE contact_tags ("
+                       " account_id TEXT NOT NULL, contact_id TEXT NOT NULL, tag_id INTEGER NOT NULL,"
+                       " PRIMARY KEY (account_id, contact_id, tag_id))"),
+        QStringLiteral("CREATE INDEX contact_tags_by_tag ON contact_tags (tag_id, account_id)"),
+    }, error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
         createV1,         // 0 -> 1
         addSearchIndexV2, // 1 -> 2
+        addTagsV3,        // 2 -> 3
     };
     return list;
 }

@@ -268,6 +268,8 @@ void Store::removeAccount(const QString &accountId)
             QStringLiteral("DELETE FROM rooms WHERE account_id = ?"),
             QStringLiteral("DELETE FROM contacts WHERE account_id = ?"),
             QStringLiteral("DELETE FROM outbox WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM room_tags WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM contact_tags WHERE account_id = ?"),
             QStringLiteral("DELETE FROM accounts WHERE id = ?"),
         };
         for (const QString &sql : statements) {
@@ -612,6 +614,82 @@ void Store::retryOutbox(qint64 outboxId)
         }
         if (q.numRowsAffected() > 0)
             notifyOutbox(this, b, outboxId);
+    });
+}
+
+// --- tags ---
+
+void Store::addTag(TagTarget target, const QString &accountId, const QString &targetId,
+                   const QString &name)
+{
+    const QString tag = name.trimmed();
+    if (!d->writer || tag.isEmpty() || targetId.isEmpty())
+        return;
+    d->writer->submit([this, target, accountId, targetId, tag](StoreWriter::Batch &b) {
+        QSqlQuery &create = b.prepared(QStringLiteral(
+            "INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"));
+        create.bindValue(0, tag);
+        if (!create.exec()) {
+            b.fail(QStringLiteral("create tag"), create);
+            return;
+        }
+        QSqlQuery &link = b.prepared(target == TagTarget::Room
+            ? QStringLiteral("INSERT OR IGNORE INTO room_tags (account_id, room_id, tag_id)"
+                             " SELECT ?, ?, id FROM tags WHERE name = ?")
+            : QStringLiteral("INSERT OR IGNORE INTO contact_tags (account_id, contact_id, tag_id)"
+                             " SELECT ?, ?, id FROM tags WHERE name = ?"));
+        link.bindValue(0, str(accountId));
+        link.bindValue(1, targetId);
+        link.bindValue(2, tag);
+        if (!link.exec()) {
+            b.fail(QStringLiteral("add tag"), link);
+            return;
+        }
+        b.afterCommit([this] { emit tagsChanged(); });
+    });
+}
+
+void Store::removeTag(TagTarget target, const QString &accountId, const QString &targetId,
+                      const QString &name)
+{
+    const QString tag = name.trimmed();
+    if (!d->writer || tag.isEmpty())
+        return;
+    d->writer->submit([this, target, accountId, targetId, tag](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(target == TagTarget::Room
+            ? QStringLiteral("DELETE FROM room_tags WHERE account_id = ? AND room_id = ?"
+                             " AND tag_id = (SELECT id FROM tags WHERE name = ?)")
+            : QStringLiteral("DELETE FROM contact_tags WHERE account_id = ? AND contact_id = ?"
+                             " AND tag_id = (SELECT id FROM tags WHERE name = ?)"));
+        q.bindValue(0, str(accountId));
+        q.bindValue(1, str(targetId));
+        q.bindValue(2, tag);
+        if (!q.exec()) {
+            b.fail(QStringLiteral("remove tag"), q);
+            return;
+        }
+        b.afterCommit([this] { emit tagsChanged(); });
+    });
+}
+
+void Store::deleteTag(const QString &name)
+{
+    const QString tag = name.trimmed();
+    if (!d->writer || tag.isEmpty())
+        return;
+    d->writer->submit([this, tag](StoreWriter::Batch &b) {
+        for (const QString &sql : {
+                 QStringLiteral("DELETE FROM room_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)"),
+                 QStringLiteral("DELETE FROM contact_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)"),
+                 QStringLiteral("DELETE FROM tags WHERE name = ?")}) {
+            QSqlQuery &q = b.prepared(sql);
+            q.bindValue(0, tag);
+            if (!q.exec()) {
+                b.fail(QStringLiteral("delete tag"), q);
+                return;
+            }
+        }
+        b.afterCommit([this] { emit tagsChanged(); });
     });
 }
 

@@ -7,6 +7,7 @@
 // and tests).
 
 #include "model/Types.h"
+#include "store/TagTarget.h"
 
 #include <QObject>
 #include <QPointer>
@@ -24,8 +25,8 @@ class Store : public QObject
 {
     Q_OBJECT
 public:
-    // 1: vertical slice; 2: full-text search index.
-    static constexpr int kSchemaVersion = 2;
+    // 1: vertical slice; 2: full-text search index; 3: tags.
+    static constexpr int kSchemaVersion = 3;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -63,6 +64,15 @@ public:
     // Failed or Unknown -> Queued (the user asked for it).
     void retryOutbox(qint64 outboxId);
 
+    // --- tags ---
+    // Attaches tag `name` (created on first use) to a room or contact.
+    void addTag(TagTarget target, const QString &accountId, const QString &targetId,
+                const QString &name);
+    void removeTag(TagTarget target, const QString &accountId, const QString &targetId,
+                   const QString &name);
+    // Removes a tag from everything it is attached to.
+    void deleteTag(const QString &name);
+
     // Blocks until everything submitted before this call is committed.
     void flush();
 
@@ -84,6 +94,7 @@ signals:
     void contactsChanged(const QString &accountId);
     void roomsChanged(const QString &accountId);
     void roomMembersChanged(const QString &accountId, const QString &roomId);
+    void tagsChanged(); // any tag added, removed or deleted
     void conversationRead(const QString &accountId, const QString &conversationId);
     void writeFailed(const QString &error); // technical text, for the log
 

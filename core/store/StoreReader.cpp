@@ -540,4 +540,45 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
     return hits;
 }
 
+QStringList StoreReader::selectStrings(const QString &sql, const QVariantList &binds)
+{
+    QStringList out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q, sql, binds))
+        return out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+QStringList StoreReader::allTags()
+{
+    return selectStrings(QStringLiteral("SELECT name FROM tags ORDER BY name"), {});
+}
+
+QStringList StoreReader::tagsOf(TagTarget target, const QString &accountId, const QString &targetId)
+{
+    const QString sql = target == TagTarget::Room
+                            ? QStringLiteral("SELECT t.name FROM room_tags l JOIN tags t ON t.id = l.tag_id"
+                                             " WHERE l.account_id = ? AND l.room_id = ? ORDER BY t.name")
+                            : QStringLiteral("SELECT t.name FROM contact_tags l JOIN tags t ON t.id = l.tag_id"
+                                             " WHERE l.account_id = ? AND l.contact_id = ? ORDER BY t.name");
+    return selectStrings(sql, {accountId, targetId});
+}
+
+QStringList StoreReader::roomsWithTag(const QString &accountId, const QString &tag)
+{
+    return selectStrings(QStringLiteral("SELECT l.room_id FROM room_tags l JOIN tags t ON t.id = l.tag_id"
+                                        " WHERE t.name = ? AND l.account_id = ? ORDER BY l.room_id"),
+                         {tag.trimmed(), accountId});
+}
+
+QStringList StoreReader::contactsWithTag(const QString &accountId, const QString &tag)
+{
+    return selectStrings(QStringLiteral("SELECT l.contact_id FROM contact_tags l JOIN tags t ON t.id = l.tag_id"
+                                        " WHERE t.name = ? AND l.account_id = ? ORDER BY l.contact_id"),
+                         {tag.trimmed(), accountId});
+}
+
 } // namespace gd

@@ -3,6 +3,9 @@
 
 #include "model/Types.h"
 #include "store/SearchTypes.h"
+#include "store/TagTarget.h"
+
+#include <QStringList>
 
 #include <QString>
 #include <QVector>
@@ -58,7 +61,15 @@ public:
     // SearchQuery::scanWindow messages (the UI says so).
     static bool searchUsesIndex(const QString &text);
 
+    // Tags, sorted by name.
+    QStringList allTags();
+    QStringList tagsOf(TagTarget target, const QString &accountId, const QString &targetId);
+    // Ids of the rooms / contacts of an account carrying `tag`.
+    QStringList roomsWithTag(const QString &accountId, const QString &tag);
+    QStringList contactsWithTag(const QString &accountId, const QString &tag);
+
 private:
+    QStringList selectStrings(const QString &sql, const QVariantList &binds);
     QVector<Message> selectMessages(const QString &sql, const QVariantList &binds);
 
     QString m_connectionName;

@@ -5,6 +5,7 @@
 #include "store/Store.h"
 #include "util/Log.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -18,7 +19,18 @@
 namespace gd {
 namespace {
 std::atomic<int> g_writerCounter{0};
+
+QString newerVersionMessage(const QString &path, int version)
+{
+    return QCoreApplication::translate(
+               "Store", "The database %1 was written by a newer version of GroupDesk (schema version "
+                        "%2; this version understands up to %3). It was not opened and not changed; "
+                        "please update GroupDesk.")
+        .arg(path)
+        .arg(version)
+        .arg(Schema::latestVersion());
 }
+} // namespace
 
 StoreWriter::Batch::Batch(StoreWriter &writer, QSqlDatabase db)
     : m_writer(writer)
@@ -193,14 +205,11 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
     // switching to WAL rewrites the header).
     const int fileVersion = Schema::fileUserVersion(path);
     if (fileVersion < 0) {
-        *error = QStringLiteral("%1 is not a GroupDesk database (not SQLite)").arg(path);
+        *error = QCoreApplication::translate("Store", "%1 is not a GroupDesk database.").arg(path);
         return false;
     }
     if (fileVersion > Schema::latestVersion()) {
-        *error = QStringLiteral("%1 has schema version %2, newer than this program's %3")
-                     .arg(path)
-                     .arg(fileVersion)
-                     .arg(Schema::latestVersion());
+        *error = newerVersionMessage(path, fileVersion);
         return false;
     }
 
@@ -215,11 +224,7 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
     // Checked again through SQLite: a committed WAL may hold a newer header.
     const int version = Schema::userVersion(db);
     if (version < 0 || version > Schema::latestVersion()) {
-        *error = version < 0 ? db.lastError().text()
-                             : QStringLiteral("%1 has schema version %2, newer than this program's %3")
-                                   .arg(path)
-                                   .arg(version)
-                                   .arg(Schema::latestVersion());
+        *error = version < 0 ? db.lastError().text() : newerVersionMessage(path, version);
         return false;
     }
     const QStringList pragmas = {

@@ -2,6 +2,7 @@
 // searchable; a newer one is refused and left byte for byte as it was.
 
 #include "store/Schema.h"
+#include "store/SearchTokenizer.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -128,6 +129,34 @@ private slots:
         QCOMPARE(hits[0].message.id, QStringLiteral("new-1"));
     }
 
+    void previousVersionIsMigratedKeepingItsSearchIndex()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("previous.db");
+        const int previous = Store::kSchemaVersion - 1;
+        withConnection(path, [previous](QSqlDatabase &db) {
+            QString error;
+            QVERIFY2(Schema::migrate(db, &error, previous), qPrintable(error));
+            QCOMPARE(Schema::userVersion(db), previous);
+            exec(db, "INSERT INTO messages (id, account_id, msg_id, conversation_id, room_id, kind, text, ts_ms)"
+                     " VALUES (1, 'acc', 'p1', 'r1@chatroom', 'r1@chatroom', 7, '发票抬头写错了', 1000)");
+            exec(db, QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (1, '%1')")
+                         .arg(SearchTokenizer::indexText(u"发票抬头写错了")));
+        });
+        Store store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        store.addTag(TagTarget::Room, "acc", "r1@chatroom", "售后");
+        store.flush();
+        auto reader = store.createReader();
+        QCOMPARE(reader->schemaVersion(), Store::kSchemaVersion);
+        QCOMPARE(reader->roomsWithTag("acc", "售后"), QStringList({"r1@chatroom"}));
+        SearchQuery q;
+        q.text = "抬头";
+        q.scanWindow = 0;
+        QCOMPARE(reader->search(q).size(), 1);
+    }
+
     void newerDatabaseIsRefusedAndLeftUntouched()
     {
         QTemporaryDir dir;
@@ -144,7 +173,7 @@ private slots:
         QString error;
         QVERIFY(!store.open(path, &error));
         QVERIFY(!store.isOpen());
-        QVERIFY2(error.contains("999") && error.contains("newer"), qPrintable(error));
+        QVERIFY2(error.contains("999") && error.contains("newer version"), qPrintable(error));
         QCOMPARE(fileHash(path), before);
         QVERIFY(!QFile::exists(path + "-wal"));
         QVERIFY(!QFile::exists(path + "-shm"));
