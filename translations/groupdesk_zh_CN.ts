@@ -102,6 +102,100 @@
     </message>
 </context>
 <context>
+    <name>AppOptions</name>
+    <message>
+        <location filename="../app/groupdesk/AppOptions.cpp" line="+24"/>
+        <source>GroupDesk: a console for customer-service teams running WeChat bot accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Keep the database and the log in &lt;dir&gt; (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>dir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the built-in demo gateway (a simulated WeChat) and connect a demo bot to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run the engine without a window (for servers); stop with SIGTERM or Ctrl+C.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connect a bot account to the gateway at &lt;host:port&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read the gateway token from &lt;file&gt; (used with --connect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Connect without TLS (only for gateways on this machine or a trusted network).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust the gateway certificate issued by the CA in &lt;file&gt; (PEM).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expect &lt;name&gt; in the gateway&apos;s certificate (e.g. insecure for the reference gateway).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Unexpected argument: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No data directory: pass --data-dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--connect needs --token-file with the gateway token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--token-file is only used with --connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Use either --demo or --connect, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GatewayStatus</name>
     <message>
         <location filename="../core/gateway/GatewayStatus.cpp" line="+15"/>
@@ -317,11 +411,21 @@
         <source>Log the bot out this many seconds after its first login.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop answering calls and events this many seconds after the first login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit abruptly, without stats, this many seconds after starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../core/sim/SimPuppetServer.cpp" line="+538"/>
+        <location filename="../core/sim/SimPuppetServer.cpp" line="+562"/>
         <source>Cannot listen on %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -337,6 +441,50 @@
     <message>
         <location filename="../ui/AccountListModel.cpp" line="+31"/>
         <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gd::AccountSession</name>
+    <message>
+        <location filename="../core/engine/AccountSession.cpp" line="+180"/>
+        <source>The connection was lost while sending. Check the chat before retrying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+128"/>
+        <location line="+11"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>%1 joined the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 invited %2 to the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 left the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 removed %2 from the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The group name was changed to &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 changed the group name to &quot;%2&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -465,6 +613,49 @@
     <message>
         <location line="+2"/>
         <source>An account for this gateway already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>gd::AppRuntime</name>
+    <message>
+        <location filename="../app/groupdesk/AppRuntime.cpp" line="+42"/>
+        <source>Cannot create the data directory %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot open the database %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Demo bot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The demo gateway did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Cannot read the token file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The token file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The token of %1 could not be read from the keychain: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The token of %1 could not be saved in the keychain (%2). The account works now but must be added again after a restart.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -713,7 +904,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+46"/>
+        <location filename="../ui/MainWindow.cpp" line="+47"/>
         <location line="+90"/>
         <source>GroupDesk</source>
         <translation type="unfinished"></translation>
@@ -943,6 +1134,30 @@ Click + at the top left to add one, or start with --demo.</source>
     <message>
         <location line="+13"/>
         <source>Invalid value for --%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/groupdesk/main.cpp" line="+63"/>
+        <source>Demo gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>GroupDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>GroupDesk cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/sim/main.cpp" line="+40"/>
+        <source>GroupDesk gateway simulator: a wechaty.Puppet gRPC server with a scripted world.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
