@@ -6,99 +6,99 @@
     <message>
         <location filename="../ui/AccountStateText.cpp" line="+16"/>
         <source>Offline, reconnecting in %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>离线，%1 秒后重连</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+19"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Waiting for QR scan</source>
-        <translation type="unfinished"></translation>
+        <translation>等待扫码</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Scanned, confirm on the phone</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫码，请在手机上确认</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Syncing %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>正在同步 %1/%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logged in, syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录，正在同步…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Logged out</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出登录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Logged out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出登录：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>出错：%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Logged in</source>
-        <translation type="unfinished"></translation>
+        <translation>已登录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connecting to the gateway…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接网关…</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+10"/>
         <source>Scan the QR code with WeChat</source>
-        <translation type="unfinished"></translation>
+        <translation>请用微信扫描二维码</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>Scanned — confirm on the phone</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫码，请在手机上确认登录</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Confirmed, logging in…</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认，正在登录…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QR code expired, a new one is coming</source>
-        <translation type="unfinished"></translation>
+        <translation>二维码已过期，正在获取新的二维码</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Login cancelled on the phone, a new QR code is coming</source>
-        <translation type="unfinished"></translation>
+        <translation>已在手机上取消登录，正在获取新的二维码</translation>
     </message>
 </context>
 <context>
@@ -106,93 +106,93 @@
     <message>
         <location filename="../app/groupdesk/AppOptions.cpp" line="+24"/>
         <source>GroupDesk: a console for customer-service teams running WeChat bot accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>GroupDesk：为运营微信机器人账号的客服团队打造的工作台。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Keep the database and the log in &lt;dir&gt; (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库和日志保存在 &lt;dir&gt; 中（默认：%1）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>dir</source>
-        <translation type="unfinished"></translation>
+        <translation>目录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start the built-in demo gateway (a simulated WeChat) and connect a demo bot to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动内置演示网关（模拟的微信），并连接一个演示机器人。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run the engine without a window (for servers); stop with SIGTERM or Ctrl+C.</source>
-        <translation type="unfinished"></translation>
+        <translation>无窗口运行引擎（用于服务器）；用 SIGTERM 或 Ctrl+C 停止。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connect a bot account to the gateway at &lt;host:port&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>将机器人账号连接到 &lt;host:port&gt; 处的网关。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>主机:端口</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Read the gateway token from &lt;file&gt; (used with --connect).</source>
-        <translation type="unfinished"></translation>
+        <translation>从 &lt;file&gt; 读取网关令牌（与 --connect 一起使用）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>Connect without TLS (only for gateways on this machine or a trusted network).</source>
-        <translation type="unfinished"></translation>
+        <translation>不使用 TLS 连接（仅限本机或可信网络中的网关）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust the gateway certificate issued by the CA in &lt;file&gt; (PEM).</source>
-        <translation type="unfinished"></translation>
+        <translation>信任 &lt;file&gt;（PEM）中的 CA 签发的网关证书。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Expect &lt;name&gt; in the gateway&apos;s certificate (e.g. insecure for the reference gateway).</source>
-        <translation type="unfinished"></translation>
+        <translation>网关证书中应包含的名称 &lt;name&gt;（参考网关为 insecure）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Unexpected argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法识别的参数：%1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>No data directory: pass --data-dir.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有数据目录：请指定 --data-dir。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--connect needs --token-file with the gateway token.</source>
-        <translation type="unfinished"></translation>
+        <translation>--connect 需要用 --token-file 提供网关令牌。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--token-file is only used with --connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>--token-file 只能与 --connect 一起使用。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Use either --demo or --connect, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>--demo 和 --connect 只能选择其一。</translation>
     </message>
 </context>
 <context>
@@ -200,87 +200,87 @@
     <message>
         <location filename="../core/gateway/GatewayStatus.cpp" line="+15"/>
         <source>The request was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求已取消。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The gateway reported an error. Details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关报告了一个错误，详情见日志。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The gateway rejected the request as invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关认为请求无效并予以拒绝。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The gateway did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关未能及时响应。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The gateway does not know this item (it may have been deleted).</source>
-        <translation type="unfinished"></translation>
+        <translation>网关找不到该项目（可能已被删除）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Another client is already connected to this account&apos;s gateway (only one may receive its events). Retrying...</source>
-        <translation type="unfinished"></translation>
+        <translation>已有另一个客户端连接到此账号的网关（同一时间只能有一个接收事件）。正在重试…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The gateway refused this action for the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关拒绝了该账号的此项操作。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The gateway is overloaded or the message is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关负载过高，或消息过大。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The account is not in a state that allows this (is it logged in?).</source>
-        <translation type="unfinished"></translation>
+        <translation>账号当前状态不允许此操作（是否已登录？）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The request was aborted by the gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求被网关中止。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The request was out of range.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求超出范围。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This gateway does not support this action.</source>
-        <translation type="unfinished"></translation>
+        <translation>此网关不支持该操作。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The gateway had an internal error.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关内部出错。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The gateway cannot be reached. Check the address, that it is running, and the TLS setting.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到网关。请检查地址、网关是否在运行以及 TLS 设置。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Data was lost on the way to the gateway.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据在发送到网关的途中丢失。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The gateway rejected the token. Check the account&apos;s token.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关拒绝了令牌。请检查该账号的令牌。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The gateway call failed (code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>网关调用失败（代码 %1）。</translation>
     </message>
 </context>
 <context>
@@ -288,37 +288,37 @@
     <message>
         <location filename="../core/engine/LoginStateMachine.cpp" line="+43"/>
         <source>Scanned. Confirm the login on the phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫码，请在手机上确认登录。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Confirmed on the phone. Logging in...</source>
-        <translation type="unfinished"></translation>
+        <translation>已在手机上确认，正在登录…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The QR code expired. Waiting for a new one...</source>
-        <translation type="unfinished"></translation>
+        <translation>二维码已过期，正在等待新的二维码…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The login was cancelled on the phone. Waiting for a new QR code...</source>
-        <translation type="unfinished"></translation>
+        <translation>已在手机上取消登录，正在等待新的二维码…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Scan the QR code with WeChat on the bot&apos;s phone.</source>
-        <translation type="unfinished"></translation>
+        <translation>请用机器人手机上的微信扫描二维码。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The account was logged out.</source>
-        <translation type="unfinished"></translation>
+        <translation>账号已退出登录。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The account was logged out: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>账号已退出登录：%1</translation>
     </message>
 </context>
 <context>
@@ -326,22 +326,22 @@
     <message>
         <location filename="../core/util/SecretStore.cpp" line="+18"/>
         <source>No token is saved for this account.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号没有保存令牌。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Access to the keychain was denied.</source>
-        <translation type="unfinished"></translation>
+        <translation>访问钥匙串被拒绝。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No keychain is available on this system to store the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>此系统上没有可用于保存令牌的钥匙串。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The keychain reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>钥匙串报告错误：%1</translation>
     </message>
 </context>
 <context>
@@ -349,77 +349,77 @@
     <message>
         <location filename="../core/sim/SimCommandLine.cpp" line="+26"/>
         <source>Delay from SCAN Waiting to Scanned (default 1500).</source>
-        <translation type="unfinished"></translation>
+        <translation>从 SCAN 等待扫码到已扫码的延迟（默认 1500）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delay from Scanned to Confirmed and LOGIN (default 1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>从已扫码到确认并 LOGIN 的延迟（默认 1000）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>QR codes shown before the scan; all but the last time out (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>扫码前展示的二维码数量；除最后一个外都会过期（默认 1）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How long a QR code that times out stays up (default 3000).</source>
-        <translation type="unfinished"></translation>
+        <translation>会过期的二维码保持显示的时长（默认 3000）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Seconds between HEARTBEAT events; 0 = only on subscribe (default 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>HEARTBEAT 事件的间隔秒数；0 = 仅在订阅时发送（默认 10）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>About one room event per this many messages (default 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>大约每这么多条消息产生一个群事件（默认 200）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every Nth MESSAGE event carries broken JSON (never counted).</source>
-        <translation type="unfinished"></translation>
+        <translation>每第 N 个 MESSAGE 事件携带损坏的 JSON（不计数）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every Nth MESSAGE event is written twice (counted once).</source>
-        <translation type="unfinished"></translation>
+        <translation>每第 N 个 MESSAGE 事件发送两次（只计一次）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every Nth MessagePayload call fails with --fault-fail-code.</source>
-        <translation type="unfinished"></translation>
+        <translation>每第 N 次 MessagePayload 调用以 --fault-fail-code 失败。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>gRPC status code for failed payload calls (default 14, UNAVAILABLE).</source>
-        <translation type="unfinished"></translation>
+        <translation>失败的 payload 调用使用的 gRPC 状态码（默认 14，UNAVAILABLE）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Delay every MessagePayload answer by this many milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 MessagePayload 应答延迟这么多毫秒。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>End each Event stream with UNAVAILABLE after N MESSAGE events.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 Event 流在 N 个 MESSAGE 事件后以 UNAVAILABLE 结束。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Log the bot out this many seconds after its first login.</source>
-        <translation type="unfinished"></translation>
+        <translation>机器人首次登录这么多秒后让其退出登录。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop answering calls and events this many seconds after the first login.</source>
-        <translation type="unfinished"></translation>
+        <translation>首次登录这么多秒后停止响应调用和事件。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exit abruptly, without stats, this many seconds after starting.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动这么多秒后立即退出，不写统计。</translation>
     </message>
 </context>
 <context>
@@ -427,13 +427,26 @@
     <message>
         <location filename="../core/sim/SimPuppetServer.cpp" line="+562"/>
         <source>Cannot listen on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 上监听。</translation>
     </message>
     <message>
         <location filename="../core/sim/Simulator.cpp" line="+99"/>
         <location line="+7"/>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <location filename="../core/store/StoreWriter.cpp" line="+25"/>
+        <source>The database %1 was written by a newer version of GroupDesk (schema version %2; this version understands up to %3). It was not opened and not changed; please update GroupDesk.</source>
+        <translation>数据库 %1 由更新版本的 GroupDesk 写入（结构版本 %2；当前版本最高支持 %3）。数据库未被打开，也未被修改；请升级 GroupDesk。</translation>
+    </message>
+    <message>
+        <location line="+183"/>
+        <source>%1 is not a GroupDesk database.</source>
+        <translation>%1 不是 GroupDesk 数据库。</translation>
     </message>
 </context>
 <context>
@@ -441,7 +454,7 @@
     <message>
         <location filename="../ui/AccountListModel.cpp" line="+31"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -449,43 +462,43 @@
     <message>
         <location filename="../core/engine/AccountSession.cpp" line="+180"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
-        <translation type="unfinished"></translation>
+        <translation>发送时连接中断。重试前请先检查聊天中是否已发出。</translation>
     </message>
     <message>
         <location line="+128"/>
         <location line="+11"/>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>、</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>%1 joined the group</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 加入了群聊</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 invited %2 to the group</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 邀请 %2 加入了群聊</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 left the group</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 退出了群聊</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 removed %2 from the group</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 将 %2 移出了群聊</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The group name was changed to &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>群名已修改为“%1”</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 changed the group name to &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 将群名修改为“%2”</translation>
     </message>
 </context>
 <context>
@@ -493,127 +506,127 @@
     <message>
         <location filename="../ui/AddAccountDialog.cpp" line="+23"/>
         <source>Use TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 TLS</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use the demo gateway (a simulated WeChat, for trying GroupDesk out)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用演示网关（模拟的微信，用于试用 GroupDesk）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Add bot account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加机器人账号</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>e.g. After-sales bot 1</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：售后机器人 1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>host:port, e.g. 10.0.0.5:8788</source>
-        <translation type="unfinished"></translation>
+        <translation>主机:端口，例如 10.0.0.5:8788</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The gateway&apos;s token</source>
-        <translation type="unfinished"></translation>
+        <translation>网关的令牌</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Optional: PEM file of the gateway&apos;s CA</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：网关 CA 的 PEM 文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optional: e.g. insecure</source>
-        <translation type="unfinished"></translation>
+        <translation>可选：例如 insecure</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Gateway endpoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>网关地址：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TLS server name:</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 服务器名称：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加账号</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Choose the CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>选择 CA 证书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Certificates (*.pem *.crt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Enter the gateway endpoint as host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>请按“主机:端口”的格式填写网关地址。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The gateway endpoint needs a port, as in host:port.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关地址需要包含端口，格式为“主机:端口”。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The port must be a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口必须是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The host name &quot;%1&quot; is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机名“%1”无效。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Give the account a name, so staff can tell the bots apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为账号命名，方便同事区分各个机器人。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Enter the gateway&apos;s token.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写网关的令牌。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The CA file &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 CA 文件“%1”。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An account for this gateway already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>此网关的账号已存在。</translation>
     </message>
 </context>
 <context>
@@ -621,42 +634,42 @@
     <message>
         <location filename="../app/groupdesk/AppRuntime.cpp" line="+42"/>
         <source>Cannot create the data directory %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建数据目录 %1。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Demo bot</source>
-        <translation type="unfinished"></translation>
+        <translation>演示机器人</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The demo gateway did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>演示网关未能启动：%1</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Cannot read the token file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取令牌文件 %1：%2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The token file %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌文件 %1 是空的。</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>The token of %1 could not be read from the keychain: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从钥匙串读取 %1 的令牌：%2</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The token of %1 could not be saved in the keychain (%2). The account works now but must be added again after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 %1 的令牌保存到钥匙串（%2）。账号现在可以使用，但重启后需要重新添加。</translation>
     </message>
 </context>
 <context>
@@ -664,27 +677,27 @@
     <message>
         <location filename="../ui/Composer.cpp" line="+15"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Message %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发消息到 %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Enter to send, Shift+Enter for a new line</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Select a group to start answering</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个群开始回复</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>This message is %1 characters long; WeChat accepts at most %2. Please shorten it or split it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条消息有 %1 个字符，微信最多接受 %2 个。请缩短或分成几条发送。</translation>
     </message>
 </context>
 <context>
@@ -693,44 +706,44 @@
         <location filename="../ui/ContactsPage.cpp" line="+65"/>
         <location line="+2"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>昵称</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Remark</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
         <source>WeChat ID</source>
-        <translation type="unfinished"></translation>
+        <translation>微信 ID</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>群聊</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+13"/>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>成员</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>群聊</translation>
     </message>
     <message>
         <location line="+131"/>
         <source>Members (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>成员（%1）</translation>
     </message>
 </context>
 <context>
@@ -738,154 +751,154 @@
     <message>
         <location filename="../ui/FeedView.cpp" line="+110"/>
         <source>[Image]</source>
-        <translation type="unfinished"></translation>
+        <translation>[图片]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Voice message]</source>
-        <translation type="unfinished"></translation>
+        <translation>[语音]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Video]</source>
-        <translation type="unfinished"></translation>
+        <translation>[视频]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Sticker]</source>
-        <translation type="unfinished"></translation>
+        <translation>[表情]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[File]</source>
-        <translation type="unfinished"></translation>
+        <translation>[文件]</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>[File] %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[文件] %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Link]</source>
-        <translation type="unfinished"></translation>
+        <translation>[链接]</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>[Link] %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[链接] %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Contact card]</source>
-        <translation type="unfinished"></translation>
+        <translation>[名片]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Location]</source>
-        <translation type="unfinished"></translation>
+        <translation>[位置]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Mini program]</source>
-        <translation type="unfinished"></translation>
+        <translation>[小程序]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Money transfer]</source>
-        <translation type="unfinished"></translation>
+        <translation>[转账]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Red envelope]</source>
-        <translation type="unfinished"></translation>
+        <translation>[红包]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Message recalled]</source>
-        <translation type="unfinished"></translation>
+        <translation>[消息已撤回]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Chat history]</source>
-        <translation type="unfinished"></translation>
+        <translation>[聊天记录]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Group note]</source>
-        <translation type="unfinished"></translation>
+        <translation>[群公告]</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>[Post]</source>
-        <translation type="unfinished"></translation>
+        <translation>[动态]</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>[Unsupported message]</source>
-        <translation type="unfinished"></translation>
+        <translation>[暂不支持的消息]</translation>
     </message>
     <message numerus="yes">
         <location line="+199"/>
         <source>%n new message(s) ↓</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条新消息 ↓</numerusform>
         </translation>
     </message>
     <message>
         <location line="+73"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>昨天</translation>
     </message>
     <message>
         <location line="+126"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>发送中…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>发送失败</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发送失败：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unknown outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>结果未知</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send again</source>
-        <translation type="unfinished"></translation>
+        <translation>再次发送</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>Copy text</source>
-        <translation type="unfinished"></translation>
+        <translation>复制文字</translation>
     </message>
 </context>
 <context>
@@ -893,12 +906,12 @@
     <message>
         <location filename="../ui/LoginPanel.cpp" line="+32"/>
         <source>Open WeChat on the bot&apos;s phone, tap + then Scan, and point it at this code.</source>
-        <translation type="unfinished"></translation>
+        <translation>在机器人手机上打开微信，点击右上角“+”→“扫一扫”，对准此二维码。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Log in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>登录 %1</translation>
     </message>
 </context>
 <context>
@@ -907,108 +920,109 @@
         <location filename="../ui/MainWindow.cpp" line="+47"/>
         <location line="+90"/>
         <source>GroupDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>GroupDesk</translation>
     </message>
     <message>
         <location line="-75"/>
         <source>Chats</source>
-        <translation type="unfinished"></translation>
+        <translation>会话</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>通讯录</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Could not save to the database. Details are in the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存到数据库，详情见日志。</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Add bot account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加机器人账号</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>BOT ACCOUNTS</source>
-        <translation type="unfinished"></translation>
+        <translation>机器人账号</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Right-click an account to reconnect, restart its login or remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>右键点击账号可重新连接、重新扫码登录或移除账号。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Filter groups</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选群聊</translation>
     </message>
     <message numerus="yes">
         <location line="+167"/>
         <source>%n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 位成员</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>No bot account yet.
 Click + at the top left to add one, or start with --demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有机器人账号。
+点击左上角的 + 添加，或使用 --demo 启动。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Syncing groups and contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在同步群聊和联系人…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No groups for this account yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账号还没有群聊。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select a group on the left to see its messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>在左侧选择一个群查看消息。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Syncing %1: %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>正在同步 %1：%2/%3</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>没有账号</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%1 of %n account(s) online</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1/%n 个账号在线</numerusform>
         </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Reconnect now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重连</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restart QR login</source>
-        <translation type="unfinished"></translation>
+        <translation>重新扫码登录</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+2"/>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>移除账号</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the account &quot;%1&quot; from GroupDesk? Its archived messages stay in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>要从 GroupDesk 移除账号“%1”吗？已存档的消息会保留在数据库中。</translation>
     </message>
 </context>
 <context>
@@ -1016,30 +1030,30 @@ Click + at the top left to add one, or start with --demo.</source>
     <message>
         <location filename="../ui/RoomListModel.cpp" line="+143"/>
         <source>No messages yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无消息</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1: %2</source>
         <comment>room list preview: sender, text</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>昨天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>M/d</source>
         <comment>short date in the room list</comment>
-        <translation type="unfinished"></translation>
+        <translation>M月d日</translation>
     </message>
     <message numerus="yes">
         <location line="+14"/>
         <source>%1 · %n member(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %n 位成员</numerusform>
         </translation>
     </message>
 </context>
@@ -1048,93 +1062,93 @@ Click + at the top left to add one, or start with --demo.</source>
     <message>
         <location filename="../core/sim/SimCommandLine.cpp" line="+8"/>
         <source>Address to listen on (default 127.0.0.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>监听地址（默认 127.0.0.1）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Port to listen on; 0 picks a free one (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>监听端口；0 表示自动选择空闲端口（默认 0）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Token every call must carry; empty accepts all.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个调用必须携带的令牌；为空则全部接受。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>token</source>
-        <translation type="unfinished"></translation>
+        <translation>令牌</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>MESSAGE events per second while traffic runs (default 5).</source>
-        <translation type="unfinished"></translation>
+        <translation>产生流量时每秒的 MESSAGE 事件数（默认 5）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>messages/s</source>
-        <translation type="unfinished"></translation>
+        <translation>条/秒</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stop traffic this many seconds after the first subscribe; keep serving (0 = never).</source>
-        <translation type="unfinished"></translation>
+        <translation>首次订阅这么多秒后停止产生流量，但继续提供服务（0 = 不停止）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>秒</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Write statistics as JSON to this file on exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>退出时将统计信息以 JSON 写入此文件。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seed of the world and the traffic (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟世界和流量的随机种子（默认 1）。</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+7"/>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Log the bot in right after Start, without a QR scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start 后立即登录机器人，无需扫码。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Occasional joins, leaves and topic changes: on or off (default on).</source>
-        <translation type="unfinished"></translation>
+        <translation>偶尔产生入群、退群和改群名事件：on 或 off（默认 on）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>on|off</source>
-        <translation type="unfinished"></translation>
+        <translation>on|off</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Invalid value for --%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--%1 的值无效：%2</translation>
     </message>
 </context>
 <context>
@@ -1142,23 +1156,23 @@ Click + at the top left to add one, or start with --demo.</source>
     <message>
         <location filename="../app/groupdesk/main.cpp" line="+63"/>
         <source>Demo gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>演示网关</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+5"/>
         <source>GroupDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>GroupDesk</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>GroupDesk cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>GroupDesk 无法启动</translation>
     </message>
     <message>
         <location filename="../app/sim/main.cpp" line="+40"/>
         <source>GroupDesk gateway simulator: a wechaty.Puppet gRPC server with a scripted world.</source>
-        <translation type="unfinished"></translation>
+        <translation>GroupDesk 网关模拟器：带脚本化模拟世界的 wechaty.Puppet gRPC 服务器。</translation>
     </message>
 </context>
 </TS>
