@@ -573,6 +573,23 @@ private slots:
         QCOMPARE(probe.messagePayload(id, &m), kOk);
     }
 
+    void droppedStreamCountsOnlyWhatWasWritten()
+    {
+        SimulatorOptions o = fastOptions();
+        o.autoLogin = true;
+        o.rate = 200;
+        o.faultDropStreamAfter = 10;
+        auto sim = startSimulator(o);
+        SimProbeClient probe(sim->address(), o.token);
+        probe.subscribe();
+        QCOMPARE(probe.start(), kOk);
+        QTRY_VERIFY_WITH_TIMEOUT(probe.streamEnded(), kTimeout);
+        QCOMPARE(probe.streamStatus(), 14); // UNAVAILABLE: the client must reconnect
+        QCOMPARE(probe.eventCount(EventMessage), 10);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0, kTimeout);
+        QCOMPARE(sim->stats().value(QStringLiteral("messages_emitted")).toInt(), 10);
+    }
+
     void stalledGatewayStopsAnsweringUntilShutdown()
     {
         SimulatorOptions o = fastOptions();
