@@ -42,9 +42,18 @@ QStringList Translations::preferredLanguages()
 
 QString Translations::install(QCoreApplication *app)
 {
+    // English is in the source; its .qm only adds plural forms ("1 member").
+    auto installEnglish = [app] {
+        auto *plurals = new QTranslator(app);
+        if (plurals->load(QStringLiteral(":/i18n/groupdesk_en.qm")))
+            app->installTranslator(plurals);
+        else
+            delete plurals;
+        return QStringLiteral("en");
+    };
     for (const QString &language : preferredLanguages()) {
         if (language.startsWith(QLatin1String("en")))
-            return {}; // English is built in
+            return installEnglish();
         // "zh" alone, "zh_SG" and "zh_Hans" read Simplified Chinese too.
         QString candidate = language;
         if (candidate == QLatin1String("zh") || candidate.startsWith(QLatin1String("zh_Hans"))
@@ -64,7 +73,7 @@ QString Translations::install(QCoreApplication *app)
             delete qt;
         return candidate;
     }
-    return {};
+    return installEnglish();
 }
 
 } // namespace gd

@@ -17,7 +17,7 @@ public:
     // list), then LC_ALL / LC_MESSAGES / LANG, then QLocale::system().
     static QStringList preferredLanguages();
     // Loads and installs the translators for the first preferred language
-    // GroupDesk has; returns that language ("zh_CN"), or empty for English.
+    // GroupDesk has; returns that language ("zh_CN"), "en" when none matches.
     static QString install(QCoreApplication *app);
 };
 

@@ -37,6 +37,14 @@ private slots:
         QCOMPARE(Translations::preferredLanguages().value(0), QStringLiteral("zh_CN"));
     }
 
+    void englishHasProperPlurals()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/groupdesk_en.qm")));
+        QCOMPARE(translator.translate("gd::MainWindow", "%n member(s)", nullptr, 1), QStringLiteral("%n member"));
+        QCOMPARE(translator.translate("gd::MainWindow", "%n member(s)", nullptr, 3), QStringLiteral("%n members"));
+    }
+
     void installingChineseTranslatesStateWords()
     {
         qputenv("LANGUAGE", "zh_CN");
