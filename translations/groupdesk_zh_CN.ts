@@ -104,14 +104,14 @@
 <context>
     <name>AppOptions</name>
     <message>
-        <location filename="../app/groupdesk/AppOptions.cpp" line="+24"/>
+        <location filename="../app/groupdesk/AppOptions.cpp" line="+26"/>
         <source>GroupDesk: a console for customer-service teams running WeChat bot accounts.</source>
         <translation>GroupDesk：为运营微信机器人账号的客服团队打造的工作台。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Keep the database and the log in &lt;dir&gt; (default: %1).</source>
-        <translation>数据库和日志保存在 &lt;dir&gt; 中（默认：%1）。</translation>
+        <translation>数据库和日志保存在 &lt;目录&gt; 中（默认：%1）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -131,7 +131,7 @@
     <message>
         <location line="+2"/>
         <source>Connect a bot account to the gateway at &lt;host:port&gt;.</source>
-        <translation>将机器人账号连接到 &lt;host:port&gt; 处的网关。</translation>
+        <translation>将机器人账号连接到 &lt;主机:端口&gt; 处的网关。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -141,7 +141,7 @@
     <message>
         <location line="+2"/>
         <source>Read the gateway token from &lt;file&gt; (used with --connect).</source>
-        <translation>从 &lt;file&gt; 读取网关令牌（与 --connect 一起使用）。</translation>
+        <translation>从 &lt;文件&gt; 读取网关令牌（与 --connect 一起使用）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -157,12 +157,12 @@
     <message>
         <location line="+2"/>
         <source>Trust the gateway certificate issued by the CA in &lt;file&gt; (PEM).</source>
-        <translation>信任 &lt;file&gt;（PEM）中的 CA 签发的网关证书。</translation>
+        <translation>信任 &lt;文件&gt;（PEM）中的 CA 签发的网关证书。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Expect &lt;name&gt; in the gateway&apos;s certificate (e.g. insecure for the reference gateway).</source>
-        <translation>网关证书中应包含的名称 &lt;name&gt;（参考网关为 insecure）。</translation>
+        <translation>网关证书中应包含的 &lt;名称&gt;（参考网关为 insecure）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -637,9 +637,9 @@
         <translation>无法创建数据目录 %1。</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Cannot open the database %1: %2</source>
-        <translation>无法打开数据库 %1：%2</translation>
+        <location line="+13"/>
+        <source>Cannot open the database %1.</source>
+        <translation>无法打开数据库 %1。</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -1165,7 +1165,7 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+48"/>
         <source>GroupDesk cannot start</source>
         <translation>GroupDesk 无法启动</translation>
     </message>

@@ -8,11 +8,13 @@
 
 namespace gd {
 
-bool AppOptions::wantsHeadless(int argc, char **argv)
+bool AppOptions::wantsNoWindow(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--headless") == 0)
-            return true;
+        for (const char *option : {"--headless", "--help", "-h", "--help-all", "-?", "--version", "-v"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
     }
     return false;
 }

@@ -25,9 +25,10 @@ public:
     int screenshotAfterMs = 8000;
     bool quitAfterScreenshot = true;
 
-    // Whether argv asks for --headless (needed before the application object
-    // exists, to pick QCoreApplication or QApplication).
-    static bool wantsHeadless(int argc, char **argv);
+    // Whether argv asks for no window: --headless, or only help/version
+    // output (needed before the application object exists, to pick
+    // QCoreApplication or QApplication; help must work without a display).
+    static bool wantsNoWindow(int argc, char **argv);
 
     // Parses the application's arguments. On --help / --version it prints and
     // exits; on a mistake it returns false with *error set.

@@ -50,8 +50,10 @@ bool AppRuntime::open(QString *error)
     QString storeError;
     if (!m_store->open(databasePath(), &storeError)) {
         qCCritical(lcStore) << "cannot open the database:" << storeError;
-        *error = tr("Cannot open the database %1: %2")
-                     .arg(QDir::toNativeSeparators(databasePath()), storeError);
+        // The store's reason is already a sentence for the user, path included.
+        *error = storeError.isEmpty()
+            ? tr("Cannot open the database %1.").arg(QDir::toNativeSeparators(databasePath()))
+            : storeError;
         m_store.reset();
         return false;
     }

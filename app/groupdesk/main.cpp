@@ -92,11 +92,10 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
 
 int main(int argc, char *argv[])
 {
-    const bool headless = gd::AppOptions::wantsHeadless(argc, argv);
+    const bool headless = gd::AppOptions::wantsNoWindow(argc, argv);
     // No window, no display needed: a server may have neither.
     std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv)
                                                    : new QApplication(argc, argv));
-    QCoreApplication::setOrganizationName(QStringLiteral("GroupDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("GroupDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GROUPDESK_VERSION));
     gd::Translations::install(app.get());
