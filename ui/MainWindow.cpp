@@ -46,6 +46,9 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
 {
     setWindowTitle(tr("GroupDesk"));
     resize(1200, 760);
+    // On the window rather than the application, so its dialogs share the look
+    // and tests see exactly what users see.
+    setStyleSheet(Theme::styleSheet());
 
     m_roomProxy->setSourceModel(m_roomModel);
     m_roomProxy->setFilterRole(RoomListModel::TopicRole);

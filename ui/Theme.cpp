@@ -60,6 +60,8 @@ QTabBar::tab:hover { color: #1f2329; }
 QStatusBar { background: #ffffff; border-top: 1px solid #e6e8ec; color: #5d636e; }
 QStatusBar QLabel { color: #5d636e; padding: 0 6px; }
 QTreeView, QListView#contactsView { background: #ffffff; border: 1px solid #e6e8ec; border-radius: 6px; }
+QTreeView::item { padding: 5px 6px; }
+QTreeView::item:selected { background: #dce3ee; color: #1f2329; }
 QHeaderView::section { background: #f6f7f9; border: none; border-bottom: 1px solid #e6e8ec;
     padding: 5px 8px; color: #5d636e; font-weight: 600; }
 QLabel#pageCaption { font-weight: 600; color: #1f2329; }

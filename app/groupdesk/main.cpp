@@ -6,7 +6,6 @@
 #include "AppRuntime.h"
 #include "MainWindow.h"
 #include "SignalWatcher.h"
-#include "Theme.h"
 #include "Translations.h"
 #include "util/Log.h"
 
@@ -101,7 +100,6 @@ int main(int argc, char *argv[])
     gd::Translations::install(app.get());
     if (!headless) {
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/groupdesk.png")));
-        qApp->setStyleSheet(gd::Theme::styleSheet());
     }
 
     gd::AppOptions options;

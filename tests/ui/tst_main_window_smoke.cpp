@@ -6,6 +6,7 @@
 #include "AccountListModel.h"
 #include "Composer.h"
 #include "ComposerEdit.h"
+#include "ContactsPage.h"
 #include "FeedModel.h"
 #include "FeedView.h"
 #include "LoginPanel.h"
@@ -15,6 +16,8 @@
 #include "sim/Simulator.h"
 #include "store/Store.h"
 
+#include <QStandardItemModel>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QApplication>
 #include <QKeyEvent>
@@ -127,6 +130,34 @@ private slots:
         // The window paints without trouble with content in it.
         const QImage shot = window.grab().toImage();
         QVERIFY(!shot.isNull());
+        const QString shotDir = qEnvironmentVariable("GD_UI_SCREENSHOT_DIR");
+        if (!shotDir.isEmpty())
+            shot.save(shotDir + QStringLiteral("/smoke-chat.png"));
+
+        // Contacts tab: contacts, groups with member counts, and the members of
+        // a group under their resolved names.
+        auto *tabs = window.findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(window.contactsPage());
+        ContactsPage *contacts = window.contactsPage();
+        QTRY_VERIFY_WITH_TIMEOUT(contacts->contactsModel()->rowCount() >= simulator.contactCount() - 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(contacts->groupsModel()->rowCount(), simulator.roomCount(), 10000);
+        contacts->selectGroup(roomId);
+        const QStringList memberIds = simulator.roomMemberIds(roomId);
+        QTRY_COMPARE_WITH_TIMEOUT(contacts->membersModel()->rowCount(), int(memberIds.size()), 10000);
+        for (int row = 0; row < contacts->membersModel()->rowCount(); ++row) {
+            const QString id = contacts->membersModel()->item(row, 1)->text();
+            const QString name = contacts->membersModel()->item(row, 0)->text();
+            QVERIFY(memberIds.contains(id));
+            const QString alias = simulator.roomMemberAlias(roomId, id);
+            const QString remark = simulator.contactAlias(id);
+            const QString expected = !alias.isEmpty() ? alias
+                : !remark.isEmpty() ? remark
+                                    : simulator.contactName(id);
+            QCOMPARE(name, expected);
+        }
+        if (!shotDir.isEmpty())
+            window.grab().save(shotDir + QStringLiteral("/smoke-contacts.png"));
 
         engine.shutdown();
         store.close();
