@@ -15,7 +15,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+360"/>
+        <location filename="../ui/MainWindow.cpp" line="+363"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>

@@ -918,7 +918,7 @@
     <name>gd::MainWindow</name>
     <message>
         <location filename="../ui/MainWindow.cpp" line="+47"/>
-        <location line="+90"/>
+        <location line="+93"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
@@ -1154,7 +1154,7 @@ Click + at the top left to add one, or start with --demo.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+63"/>
+        <location filename="../app/groupdesk/main.cpp" line="+62"/>
         <source>Demo gateway</source>
         <translation>演示网关</translation>
     </message>
@@ -1165,7 +1165,7 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>GroupDesk cannot start</source>
         <translation>GroupDesk 无法启动</translation>
     </message>
