@@ -166,6 +166,7 @@ void AccountSession::teardown()
     m_syncing = false;
     m_syncOutstanding = 0;
     flushContacts();
+    releaseAwaitingNames();
     // Ids whose payload was being fetched go back to the front of the queue:
     // they are fetched again after the reconnect, nothing is lost.
     for (const QString &id : std::as_const(m_messagesInFlight)) {
@@ -298,6 +299,7 @@ void AccountSession::onEvent(int type, const QByteArray &payload)
             m_syncing = false;
             m_syncWindow.clear();
             m_syncOutstanding = 0;
+            releaseAwaitingNames();
         }
         m_login.logout(e->reason);
         publish();
@@ -454,11 +456,18 @@ void AccountSession::syncStepDone()
     flushContacts();
     m_syncing = false;
     m_synced = !m_syncFailed;
+    releaseAwaitingNames();
     m_account.selfName = m_names.resolve({}, m_account.selfContactId);
     ++m_counters.syncsCompleted;
     log(QStringLiteral("sync finished: %1 contacts and rooms%2")
             .arg(m_syncDone)
             .arg(m_syncFailed ? QStringLiteral(" (with errors)") : QString()));
+    // Some gateways (the reference mock among them) never send READY: a
+    // complete sync after LOGIN is as good a sign that the account is usable.
+    if (m_synced && m_login.state() == SessionState::LoggedIn) {
+        m_login.ready();
+        loadOutbox();
+    }
     publish();
     emit syncFinished(m_names.contactCount(), m_syncRooms);
     if (m_syncFailed) {
@@ -602,13 +611,25 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
         message.fromSelf = !m_account.selfContactId.isEmpty() && message.talkerId == m_account.selfContactId;
         // Resolve with what is known now (sync may still run); fall back to the id.
         message.talkerName = m_names.resolve(message.roomId, message.talkerId);
+        if (message.fromSelf) {
+            const qint64 outboxId = m_echoes.ownMessageArrived(message.id, message.conversationId(),
+                                                               message.text, nowMs());
+            if (outboxId != 0) {
+                message.outboxId = outboxId;
+                if (m_store)
+                    m_store->updateOutbox(outboxId, OutboxState::Sent, {}, message.id);
+            }
+        }
         if (!message.fromSelf && !message.talkerId.isEmpty() && !m_names.hasContact(message.talkerId)
             && !m_names.hasRoomMember(message.roomId, message.talkerId) && !m_syncing
             && !m_contactsRequested.contains(message.talkerId)) {
             m_contactsRequested.insert(message.talkerId);
             fetchContact(message.talkerId); // names later messages of this stranger
         }
-        addToBatch(message);
+        if (m_syncing && message.talkerName == message.talkerId && !message.talkerId.isEmpty())
+            m_awaitingNames.append(message); // named when the sync finishes
+        else
+            addToBatch(message);
     } else {
         const int attempt = ++m_messageAttempts[messageId];
         if (attempt <= m_tuning.messageRetryLimit) {
@@ -641,6 +662,17 @@ void AccountSession::addToBatch(const Message &message)
         flushBatch();
     else if (!m_batchTimer.isActive())
         m_batchTimer.start(m_tuning.messageBatchDelayMs);
+}
+
+void AccountSession::releaseAwaitingNames()
+{
+    // Messages that arrived during sync from talkers not known yet: name them
+    // with what the sync learnt (or the id, if it did not) and store them.
+    const QVector<Message> waiting = std::exchange(m_awaitingNames, {});
+    for (Message m : waiting) {
+        m.talkerName = m_names.resolve(m.roomId, m.talkerId);
+        addToBatch(m);
+    }
 }
 
 void AccountSession::flushBatch()
@@ -733,13 +765,20 @@ void AccountSession::pumpOutbox()
                 m_sendingId = 0;
             if (st.ok()) {
                 ++m_counters.sendsOk;
+                // Gateways that answer without an id (the reference mock) are
+                // matched to their echo by conversation and text.
+                QString storedId = messageId;
+                if (messageId.isEmpty())
+                    storedId = m_echoes.sendAnsweredWithoutId(entry.id, entry.conversationId, entry.text, nowMs());
+                else
+                    m_echoes.forgetMessage(messageId);
                 if (m_store)
-                    m_store->updateOutbox(entry.id, OutboxState::Sent, {}, messageId);
-                if (!messageId.isEmpty()) {
+                    m_store->updateOutbox(entry.id, OutboxState::Sent, {}, storedId);
+                if (!storedId.isEmpty()) {
                     // The echo (MESSAGE event) carries the same id: the store keeps one row.
                     Message m;
                     m.accountId = m_account.id;
-                    m.id = messageId;
+                    m.id = storedId;
                     m.talkerId = m_account.selfContactId;
                     m.talkerName = m_account.selfName.isEmpty()
                         ? m_names.resolve({}, m_account.selfContactId)

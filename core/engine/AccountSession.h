@@ -10,6 +10,7 @@
 // except counters(), which is thread-safe.
 
 #include "engine/CallWindow.h"
+#include "engine/EchoMatcher.h"
 #include "engine/Engine.h"
 #include "engine/LoginStateMachine.h"
 #include "engine/NameResolver.h"
@@ -102,6 +103,7 @@ private:
     void onMessageFetched(const QString &messageId, const GatewayStatus &status, Message message);
     void addToBatch(const Message &message);
     void flushBatch();
+    void releaseAwaitingNames();
     void insertSystemLine(const QString &roomId, const QString &actorId, qint64 timestampMs,
                           const QString &text, const QByteArray &identity);
 
@@ -152,11 +154,13 @@ private:
     QSet<QString> m_messagesInFlight;
     QHash<QString, int> m_messageAttempts;
     QVector<Message> m_batch;
+    QVector<Message> m_awaitingNames; // fetched during sync, talker not known yet
 
     // outbox
     std::map<qint64, OutboxEntry> m_outbox; // Queued entries, oldest first
     QSet<qint64> m_outboxHandled;          // sent (or tried) by this session
     qint64 m_sendingId = 0;
+    EchoMatcher m_echoes;
 };
 
 } // namespace gd

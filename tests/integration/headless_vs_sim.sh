@@ -51,7 +51,7 @@ incoming=$(q "SELECT count(*) FROM messages WHERE from_self = 0 AND kind <> 100;
 distinct=$(q "SELECT count(DISTINCT msg_id) FROM messages WHERE from_self = 0 AND kind <> 100;")
 rooms=$(q "SELECT count(*) FROM rooms;")
 contacts=$(q "SELECT count(*) FROM contacts;")
-secrets=$(grep -c -- "$token" "$work/gd.err" "$work/gd.out" "$work/data/"* 2>/dev/null | awk -F: '{s+=$2} END {print s+0}')
+secrets=$(cat "$work/gd.err" "$work/gd.out" "$work/data/"* 2>/dev/null | grep -c -a -F -- "$token" || true)
 
 echo "{\"messages_emitted\": $emitted, \"stored_incoming\": $incoming, \"distinct\": $distinct, \"sim_rooms\": $sim_rooms, \"rooms\": $rooms, \"sim_contacts\": $sim_contacts, \"contacts\": $contacts}"
 fail=0
