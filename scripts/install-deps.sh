@@ -10,14 +10,19 @@ packages=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libqrencode-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
-  xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0 fonts-wqy-microhei
-  nodejs npm sqlite3 imagemagick
+  xvfb xauth dbus gnome-keyring libsecret-1-0 fonts-wqy-microhei
+  sqlite3 imagemagick python3
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+
+# Node.js with npm may come from elsewhere (e.g. nodesource, whose nodejs
+# bundles npm and conflicts with Debian's npm package): only ask apt for it when
+# there is no npm at all.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
