@@ -70,6 +70,10 @@ void addSimulatorOptions(QCommandLineParser &parser)
          tr("Stop traffic this many seconds after the first subscribe; keep serving (0 = never)."),
          tr("seconds"), QStringLiteral("0")},
         {QStringLiteral("stats-file"), tr("Write statistics as JSON to this file on exit."), tr("file")},
+        {QStringLiteral("served-log"),
+         tr("Append one line per message payload served to this file (survives a crash)."), tr("file")},
+        {QStringLiteral("tls-cert"), tr("Serve TLS with this PEM certificate (needs --tls-key)."), tr("file")},
+        {QStringLiteral("tls-key"), tr("PEM private key of --tls-cert."), tr("file")},
         {QStringLiteral("seed"), tr("Seed of the world and the traffic (default 1)."), tr("n"),
          QStringLiteral("1")},
         {QStringLiteral("auto-login"), tr("Log the bot in right after Start, without a QR scan.")},
@@ -104,6 +108,14 @@ bool readSimulatorOptions(const QCommandLineParser &parser, SimulatorOptions *op
     if (!ok || o.durationS < 0)
         return fail(QStringLiteral("duration"), parser.value(QStringLiteral("duration")));
     o.statsFile = parser.value(QStringLiteral("stats-file"));
+    o.servedLog = parser.value(QStringLiteral("served-log"));
+    o.tlsCert = parser.value(QStringLiteral("tls-cert"));
+    o.tlsKey = parser.value(QStringLiteral("tls-key"));
+    if (o.tlsCert.isEmpty() != o.tlsKey.isEmpty()) {
+        if (error)
+            *error = tr("--tls-cert and --tls-key go together.");
+        return false;
+    }
     o.seed = parser.value(QStringLiteral("seed")).toUInt(&ok);
     if (!ok)
         return fail(QStringLiteral("seed"), parser.value(QStringLiteral("seed")));

@@ -2,6 +2,7 @@
 
 #include "sim/SimEventSink.h"
 #include "sim/SimGateway.h"
+#include "sim/SimServedLog.h"
 #include "util/Log.h"
 
 #include "wechaty/puppet.grpc.pb.h"
@@ -9,6 +10,7 @@
 #include <grpcpp/grpcpp.h>
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <deque>
 #include <mutex>
@@ -222,6 +224,7 @@ public:
     explicit PuppetService(SimGateway &gateway)
         : m_gateway(gateway)
     {
+        m_served.open(gateway.options().servedLog);
     }
 
     // Checks `authorization: Wechaty <token>`; without it the :authority is
@@ -475,6 +478,7 @@ public:
                 response->set_timestamp_deprecated(quint64(m->timestampMs));
                 response->mutable_receive_time()->set_seconds(m->timestampMs / 1000);
                 response->mutable_receive_time()->set_nanos(int(m->timestampMs % 1000) * 1000000);
+                m_served.record(m->id);
             } else {
                 status = grpc::Status(grpc::StatusCode::NOT_FOUND, "no such message");
             }
@@ -518,6 +522,7 @@ public:
 
 private:
     SimGateway &m_gateway;
+    SimServedLog m_served;
 };
 
 } // namespace
@@ -551,7 +556,21 @@ bool SimPuppetServer::start(const QString &host, quint16 port, QString *error)
     grpc::ServerBuilder builder;
     int selectedPort = 0;
     const QString address = QStringLiteral("%1:%2").arg(host).arg(port);
-    builder.AddListeningPort(toStd(address), grpc::InsecureServerCredentials(), &selectedPort);
+    std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials();
+    const SimulatorOptions &o = d->gateway.options();
+    if (!o.tlsCert.isEmpty()) {
+        QFile cert(o.tlsCert);
+        QFile key(o.tlsKey);
+        if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QCoreApplication::translate("Simulator", "Cannot read the TLS certificate or key.");
+            return false;
+        }
+        grpc::SslServerCredentialsOptions ssl;
+        ssl.pem_key_cert_pairs.push_back({key.readAll().toStdString(), cert.readAll().toStdString()});
+        credentials = grpc::SslServerCredentials(ssl);
+    }
+    builder.AddListeningPort(toStd(address), credentials, &selectedPort);
     builder.RegisterService(&d->service);
     // Large batches of events at high rates: let writes queue, not fail.
     builder.SetMaxReceiveMessageSize(16 * 1024 * 1024);

@@ -16,6 +16,9 @@ struct SimulatorOptions
     double rate = 5.0;          // MESSAGE events per second while traffic runs
     double durationS = 0;       // stop traffic this long after the first subscribe; 0 = never
     QString statsFile;          // JSON written on shutdown; empty = none
+    QString servedLog;          // appends "<ms> <id>" per message payload served (SimServedLog)
+    QString tlsCert;            // PEM server certificate chain; with tlsKey: serve TLS only
+    QString tlsKey;             // PEM private key of tlsCert
     quint32 seed = 1;           // the world and the traffic are deterministic from it
     int scanDelayMs = 1500;     // SCAN Waiting -> Scanned
     int confirmDelayMs = 1000;  // Scanned -> Confirmed + LOGIN + READY
