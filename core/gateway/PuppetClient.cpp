@@ -108,6 +108,8 @@ Message toMessage(const wechaty::MessagePayloadResponse &r)
 struct PuppetClient::Private
 {
     class EventReader;
+    class Uploader;
+    class Downloader;
 
     PuppetClient *q = nullptr;
     std::mutex mutex;
@@ -511,6 +513,232 @@ void PuppetClient::messageSendText(const QString &conversationId, const QString 
         d, "MessageSendText", GD_ASYNC(MessageSendText),
         std::move(req), kUnaryDeadlineSec,
         [](const wechaty::MessageSendTextResponse &r) { return qs(r.id()); }, std::move(done));
+}
+
+} // namespace gd
+
+// ---- files ------------------------------------------------------------------
+
+namespace gd {
+namespace {
+constexpr int kFileDeadlineSec = 600; // a large file on a slow link
+}
+
+class PuppetClient::Private::Uploader : public grpc::ClientWriteReactor<wechaty::UploadRequest>
+{
+public:
+    Uploader(std::shared_ptr<Private> d, quint64 gen, QByteArray bytes, ProgressCallback progress,
+             Callback<QString> done)
+        : m_d(std::move(d))
+        , m_gen(gen)
+        , m_bytes(std::move(bytes))
+        , m_progress(std::move(progress))
+        , m_done(std::move(done))
+    {
+    }
+
+    grpc::ClientContext &context() { return m_ctx; }
+
+    void begin(wechaty::Puppet::Stub *stub)
+    {
+        stub->async()->Upload(&m_ctx, &m_resp, this);
+        AddHold(); // writes continue from OnWriteDone
+        writeNext();
+        StartCall();
+    }
+
+    void OnWriteDone(bool ok) override
+    {
+        if (!ok) {
+            RemoveHold(); // the call failed: OnDone says why
+            return;
+        }
+        if (m_progress) {
+            const qint64 sent = m_offset;
+            const qint64 total = m_bytes.size();
+            std::lock_guard lock(m_d->mutex);
+            m_d->postLocked(m_gen, [progress = m_progress, sent, total](PuppetClient *) {
+                progress(sent, total);
+            });
+        }
+        writeNext();
+    }
+
+    void OnDone(const grpc::Status &s) override
+    {
+        const GatewayStatus st = toStatus(s);
+        if (!s.ok())
+            qCDebug(lcGateway) << "Upload failed:" << st.code << st.message;
+        const QString uuid = qs(m_resp.id());
+        std::shared_ptr<Private> d = m_d;
+        std::lock_guard lock(d->mutex);
+        d->active.erase(&m_ctx);
+        d->postLocked(m_gen, [done = m_done, st, uuid](PuppetClient *) {
+            if (done)
+                done(st, uuid);
+        });
+        delete this;
+        d->idle.notify_all();
+    }
+
+private:
+    void writeNext()
+    {
+        if (m_offset >= m_bytes.size()) {
+            StartWritesDone();
+            RemoveHold();
+            return;
+        }
+        const qsizetype n = std::min<qsizetype>(kChunkBytes, m_bytes.size() - m_offset);
+        m_req.set_chunk(m_bytes.constData() + m_offset, size_t(n));
+        m_offset += n;
+        StartWrite(&m_req);
+    }
+
+    std::shared_ptr<Private> m_d;
+    quint64 m_gen;
+    QByteArray m_bytes;
+    ProgressCallback m_progress;
+    Callback<QString> m_done;
+    qsizetype m_offset = 0;
+    grpc::ClientContext m_ctx;
+    wechaty::UploadRequest m_req;
+    wechaty::UploadResponse m_resp;
+};
+
+class PuppetClient::Private::Downloader : public grpc::ClientReadReactor<wechaty::DownloadResponse>
+{
+public:
+    Downloader(std::shared_ptr<Private> d, quint64 gen, qint64 maxBytes, Callback<QByteArray> done)
+        : m_d(std::move(d))
+        , m_gen(gen)
+        , m_maxBytes(maxBytes)
+        , m_done(std::move(done))
+    {
+    }
+
+    grpc::ClientContext &context() { return m_ctx; }
+
+    void begin(wechaty::Puppet::Stub *stub, const QString &uuid)
+    {
+        m_req.set_id(uuid.toStdString());
+        stub->async()->Download(&m_ctx, &m_req, this);
+        StartRead(&m_resp);
+        StartCall();
+    }
+
+    void OnReadDone(bool ok) override
+    {
+        if (!ok)
+            return; // OnDone follows
+        m_data.append(m_resp.chunk().data(), qsizetype(m_resp.chunk().size()));
+        if (m_maxBytes > 0 && m_data.size() > m_maxBytes) {
+            m_tooLarge = true;
+            m_data.clear();
+            m_ctx.TryCancel();
+            return;
+        }
+        StartRead(&m_resp);
+    }
+
+    void OnDone(const grpc::Status &s) override
+    {
+        GatewayStatus st = toStatus(s);
+        if (m_tooLarge)
+            st = GatewayStatus{8, QStringLiteral("the file is larger than %1 bytes").arg(m_maxBytes)};
+        if (st.code != 0)
+            m_data.clear();
+        std::shared_ptr<Private> d = m_d;
+        std::lock_guard lock(d->mutex);
+        d->active.erase(&m_ctx);
+        d->postLocked(m_gen, [done = m_done, st, data = std::move(m_data)](PuppetClient *) {
+            if (done)
+                done(st, data);
+        });
+        delete this;
+        d->idle.notify_all();
+    }
+
+private:
+    std::shared_ptr<Private> m_d;
+    quint64 m_gen;
+    qint64 m_maxBytes;
+    Callback<QByteArray> m_done;
+    bool m_tooLarge = false;
+    QByteArray m_data;
+    grpc::ClientContext m_ctx;
+    wechaty::DownloadRequest m_req;
+    wechaty::DownloadResponse m_resp;
+};
+
+void PuppetClient::upload(const QByteArray &bytes, ProgressCallback progress, Callback<QString> done)
+{
+    if (!d->stub) {
+        std::lock_guard lock(d->mutex);
+        d->postLocked(d->generation, [done](PuppetClient *) {
+            if (done)
+                done(GatewayStatus{14, QStringLiteral("no endpoint set")}, QString());
+        });
+        return;
+    }
+    Private::Uploader *call;
+    {
+        std::lock_guard lock(d->mutex);
+        call = new Private::Uploader(d, d->generation, bytes, std::move(progress), std::move(done));
+        d->prepare(call->context(), kFileDeadlineSec);
+        d->active.insert(&call->context());
+    }
+    call->begin(d->stub.get());
+}
+
+void PuppetClient::download(const QString &uuid, qint64 maxBytes, Callback<QByteArray> done)
+{
+    if (!d->stub) {
+        std::lock_guard lock(d->mutex);
+        d->postLocked(d->generation, [done](PuppetClient *) {
+            if (done)
+                done(GatewayStatus{14, QStringLiteral("no endpoint set")}, QByteArray());
+        });
+        return;
+    }
+    Private::Downloader *call;
+    {
+        std::lock_guard lock(d->mutex);
+        call = new Private::Downloader(d, d->generation, maxBytes, std::move(done));
+        d->prepare(call->context(), kFileDeadlineSec);
+        d->active.insert(&call->context());
+    }
+    call->begin(d->stub.get(), uuid);
+}
+
+void PuppetClient::messageImage(const QString &messageId, ImageType type, Callback<QString> done)
+{
+    wechaty::MessageImageRequest req;
+    req.set_id(messageId.toStdString());
+    req.set_type(static_cast<wechaty::ImageType>(int(type)));
+    d->unary<wechaty::MessageImageRequest, wechaty::MessageImageResponse, QString>(
+        d, "MessageImage", GD_ASYNC(MessageImage), std::move(req), kUnaryDeadlineSec,
+        [](const wechaty::MessageImageResponse &r) { return qs(r.file_box()); }, std::move(done));
+}
+
+void PuppetClient::messageFile(const QString &messageId, Callback<QString> done)
+{
+    wechaty::MessageFileRequest req;
+    req.set_id(messageId.toStdString());
+    d->unary<wechaty::MessageFileRequest, wechaty::MessageFileResponse, QString>(
+        d, "MessageFile", GD_ASYNC(MessageFile), std::move(req), kUnaryDeadlineSec,
+        [](const wechaty::MessageFileResponse &r) { return qs(r.file_box()); }, std::move(done));
+}
+
+void PuppetClient::messageSendFile(const QString &conversationId, const QString &fileBoxJson,
+                                   Callback<QString> done)
+{
+    wechaty::MessageSendFileRequest req;
+    req.set_conversation_id(conversationId.toStdString());
+    req.set_file_box(fileBoxJson.toStdString());
+    d->unary<wechaty::MessageSendFileRequest, wechaty::MessageSendFileResponse, QString>(
+        d, "MessageSendFile", GD_ASYNC(MessageSendFile), std::move(req), kFileDeadlineSec,
+        [](const wechaty::MessageSendFileResponse &r) { return qs(r.id()); }, std::move(done));
 }
 
 } // namespace gd

@@ -55,6 +55,23 @@ public:
     void messageSendText(const QString &conversationId, const QString &text,
                          const QStringList &mentionIds, Callback<QString> done);
 
+    // --- files (PROTOCOL.md "FileBox"): FileBox JSON passes through as is ---
+    enum class ImageType : int { Thumbnail = 1, Hd = 2, Artwork = 3 }; // wire numbers
+    using ProgressCallback = std::function<void(qint64 done, qint64 total)>;
+    static constexpr int kChunkBytes = 64 * 1024;
+    // Streams bytes with Upload in kChunkBytes chunks; done gets the uuid.
+    // progress runs in the client's thread after each chunk is written.
+    void upload(const QByteArray &bytes, ProgressCallback progress, Callback<QString> done);
+    // Fetches a uuid's content with Download; more than maxBytes fails with
+    // RESOURCE_EXHAUSTED (8) and keeps nothing.
+    void download(const QString &uuid, qint64 maxBytes, Callback<QByteArray> done);
+    // The FileBox JSON of an image / file message.
+    void messageImage(const QString &messageId, ImageType type, Callback<QString> done);
+    void messageFile(const QString &messageId, Callback<QString> done);
+    // Sends a FileBox; returns the new message id (may be empty).
+    void messageSendFile(const QString &conversationId, const QString &fileBoxJson,
+                         Callback<QString> done);
+
     int callsInFlight() const;
 
 signals:

@@ -1,7 +1,9 @@
 #include "sim/SimGateway.h"
 
+#include "sim/SimMedia.h"
 #include "util/Log.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,7 +31,7 @@ qint64 nowMs()
 
 SimGateway::SimGateway(const SimulatorOptions &options)
     : m_options(options)
-    , m_world(SimWorld::generate(options.seed))
+    , m_world(SimWorld::generate(options.seed, options.rooms, options.membersPerRoom))
     , m_chatter(options.seed * 7919u + 17u)
 {
 }
@@ -46,6 +48,8 @@ void SimGateway::startClock()
     if (m_options.heartbeatS > 0)
         m_clock.post(m_options.heartbeatS * 1000, [this] { heartbeatTick(); });
     m_clock.post(kTrafficTickMs, [this] { trafficTick(); });
+    if (m_options.burstMessages > 0)
+        burst(m_options.burstMessages);
 }
 
 void SimGateway::quiesce()
@@ -352,6 +356,75 @@ bool SimGateway::sendText(const QString &conversationId, const QString &text,
     return true;
 }
 
+bool SimGateway::sendFile(const QString &conversationId, const QString &name,
+                          const QByteArray &bytes, bool viaUpload,
+                          std::function<void(const QString &)> done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        QString roomId;
+        QString listenerId;
+        if (m_world.room(conversationId))
+            roomId = conversationId;
+        else if (m_world.contact(conversationId))
+            listenerId = conversationId;
+        else
+            return false;
+        const bool image = SimMedia::looksLikeImage(bytes);
+        const QString uuid = m_files.put(bytes);
+        const SimMessage message = m_messages.append(m_world.self().id, roomId, listenerId,
+                                                     QString(), true, image ? 6 : 1, name, uuid);
+        SimReceivedFile file;
+        file.conversationId = conversationId;
+        file.name = name;
+        file.messageId = message.id;
+        file.size = bytes.size();
+        file.sha256Hex = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+        file.viaUpload = viaUpload;
+        file.bytes = bytes;
+        m_files.recordReceived(std::move(file));
+        qCInfo(lcSim) << "file received" << name << bytes.size() << "bytes"
+                      << (viaUpload ? "uploaded" : "inline");
+
+        SimEvent event;
+        event.type = EventMessage;
+        event.payload = QByteArrayLiteral("{\"messageId\":\"") + message.id.toLatin1()
+                        + QByteArrayLiteral("\"}");
+        event.messageSeq = message.seq;
+        event.countable = false; // the bot's own send: never in messages_emitted
+        const QString id = message.id;
+        event.onWritten = [done = std::move(done), id](bool) { done(id); };
+        if (m_quiesced)
+            m_hub.defer([event] { event.onWritten(false); });
+        else
+            m_hub.broadcast(std::move(event));
+    }
+    m_hub.flush();
+    return true;
+}
+
+std::optional<QByteArray> SimGateway::mediaOf(const SimMessage &message, bool thumbnail)
+{
+    if (message.type != 6 && message.type != 1)
+        return std::nullopt;
+    if (!message.mediaUuid.isEmpty())
+        return m_files.get(message.mediaUuid);
+    // Encoding runs on the calling gRPC thread, outside every lock.
+    QByteArray bytes;
+    if (message.type == 1) {
+        bytes = SimMedia::receiptPdf(quint64(message.seq));
+    } else {
+        const bool jpeg = message.filename.endsWith(QLatin1String(".jpg"));
+        bytes = thumbnail ? SimMedia::brokenGoodsPhoto(quint64(message.seq), 200, 150, jpeg)
+                          : SimMedia::brokenGoodsPhoto(quint64(message.seq), 800, 600, jpeg);
+        const int every = m_options.faultCorruptImageEvery;
+        if (every > 0 && quint64(message.seq) % quint64(every) == 0)
+            bytes.truncate(bytes.size() / 3); // a download cut short
+        ++m_photosServed;
+    }
+    return bytes;
+}
+
 void SimGateway::injectMessage(const QString &roomId, const QString &talkerId,
                                const QString &text)
 {
@@ -395,7 +468,8 @@ void SimGateway::emitMessageLocked(const SimMessage &message)
 void SimGateway::generateMessageLocked()
 {
     const QVector<SimRoom> &rooms = m_world.rooms();
-    const SimRoom &room = rooms.at(m_chatter.below(int(rooms.size())));
+    const bool hot = m_options.hotRoomPercent > 0 && m_chatter.below(100) < m_options.hotRoomPercent;
+    const SimRoom &room = rooms.at(hot ? 0 : m_chatter.below(int(rooms.size())));
     const QString &selfId = m_world.self().id;
     QVector<const SimRoomMember *> staff;
     QVector<const SimRoomMember *> customers;
@@ -411,7 +485,25 @@ void SimGateway::generateMessageLocked()
         return;
     const SimRoomMember *talker = speakers.at(m_chatter.below(int(speakers.size())));
     const QString text = staffSpeaks ? m_chatter.staffLine() : m_chatter.customerLine();
-    const SimMessage message = m_messages.append(talker->contactId, room.id, QString(), text, false);
+    ++m_generated;
+    SimMessage message;
+    const int every = m_options.imageEvery;
+    if (every > 0 && m_generated % quint64(every) == 0) {
+        // A photo of the damage (or, every 4th time, the receipt). Counted
+        // like any message; the bytes are made when a client asks for them.
+        const quint64 media = m_generated / quint64(every);
+        if (media % 4 == 0) {
+            message = m_messages.append(talker->contactId, room.id, QString(), QString(), false, 1,
+                                        QStringLiteral("receipt-%1.pdf").arg(media));
+        } else {
+            const QString name = media % 2 ? QStringLiteral("IMG_%1.jpg").arg(1000 + media)
+                                           : QStringLiteral("Screenshot_%1.png").arg(media);
+            message = m_messages.append(talker->contactId, room.id, QString(), QString(), false, 6,
+                                        name);
+        }
+    } else {
+        message = m_messages.append(talker->contactId, room.id, QString(), text, false);
+    }
     emitMessageLocked(message);
 
     if (m_options.roomEvents && m_options.roomEventEvery > 0
@@ -553,6 +645,43 @@ void SimGateway::trafficTick()
     m_clock.post(kTrafficTickMs, [this] { trafficTick(); });
 }
 
+void SimGateway::burst(int count)
+{
+    bool start = false;
+    {
+        std::lock_guard lock(m_mutex);
+        m_burstLeft += std::max(0, count);
+        start = !m_burstRunning && m_burstLeft > 0;
+        m_burstRunning = m_burstRunning || start;
+    }
+    if (start)
+        m_clock.post(0, [this] { burstTick(); });
+}
+
+void SimGateway::burstTick()
+{
+    // Chunks keep the scheduler (heartbeats, DONGs) and the writers moving.
+    constexpr int kChunk = 500;
+    bool more = false;
+    bool active = false;
+    {
+        std::lock_guard lock(m_mutex);
+        active = !m_quiesced && !m_stalled && m_started && m_loggedIn
+                 && m_hub.subscriberCount() > 0;
+        if (active) {
+            const int count = std::min(kChunk, m_burstLeft);
+            for (int i = 0; i < count; ++i)
+                generateMessageLocked();
+            m_burstLeft -= count;
+        }
+        more = m_burstLeft > 0 && !m_quiesced;
+        m_burstRunning = more;
+    }
+    m_hub.flush();
+    if (more)
+        m_clock.post(active ? 0 : kTrafficTickMs, [this] { burstTick(); });
+}
+
 // ---- read-outs ------------------------------------------------------------
 
 QStringList SimGateway::receivedTexts() const
@@ -569,6 +698,8 @@ QJsonObject SimGateway::stats() const
         {QStringLiteral("rooms"), int(m_world.rooms().size())},
         {QStringLiteral("contacts"), int(m_world.contacts().size())},
         {QStringLiteral("texts_received"), int(m_receivedTexts.size())},
+        {QStringLiteral("files_received"), int(m_files.received().size())},
+        {QStringLiteral("photos_served"), qint64(m_photosServed.load())},
         {QStringLiteral("echoes_written"), qint64(m_messages.echoesWritten())},
         {QStringLiteral("messages_created"), qint64(m_messages.messagesCreated())},
         {QStringLiteral("message_events_queued"), qint64(m_messageEvents)},

@@ -10,6 +10,7 @@
 // under it and written after it is released (SimEventHub::flush).
 
 #include "sim/SimEventHub.h"
+#include "sim/SimFileStore.h"
 #include "sim/SimMessageLog.h"
 #include "sim/SimChatter.h"
 #include "sim/SimScheduler.h"
@@ -38,6 +39,7 @@ public:
     const SimulatorOptions &options() const { return m_options; }
     SimEventHub &hub() { return m_hub; }
     SimMessageLog &messages() { return m_messages; }
+    SimFileStore &files() { return m_files; }
 
     void startClock();  // heartbeats and traffic ticks begin
     void quiesce();     // no more traffic, heartbeats or new events (shutdown begins)
@@ -67,6 +69,15 @@ public:
     bool sendText(const QString &conversationId, const QString &text,
                   std::function<void(const QString &messageId)> done);
     void injectMessage(const QString &roomId, const QString &talkerId, const QString &text);
+    // Emits count more traffic messages as fast as possible (benchmarks).
+    void burst(int count);
+    // A file the bot sends: recorded (with its hash) and echoed as an image
+    // (type 6) or attachment (type 1) message. Same contract as sendText.
+    bool sendFile(const QString &conversationId, const QString &name, const QByteArray &bytes,
+                  bool viaUpload, std::function<void(const QString &messageId)> done);
+    // The bytes of an image or attachment message: what the bot sent, or the
+    // generated photo/receipt (smaller when a thumbnail is asked for).
+    std::optional<QByteArray> mediaOf(const SimMessage &message, bool thumbnail);
 
     // Fault injection for MessagePayload: a gRPC code to fail with, or 0.
     int nextPayloadFault();
@@ -94,6 +105,7 @@ private:
     QString newQrCodeLocked();
     void heartbeatTick();
     void trafficTick();
+    void burstTick();
     void generateMessageLocked();
     void emitMessageLocked(const SimMessage &message);
     void roomEventLocked();
@@ -101,6 +113,7 @@ private:
     const SimulatorOptions m_options;
     SimEventHub m_hub;
     SimMessageLog m_messages;
+    SimFileStore m_files;
     SimScheduler m_clock;
 
     mutable std::mutex m_mutex;
@@ -122,6 +135,10 @@ private:
     double m_due = 0;
     quint64 m_messageEvents = 0;
     quint64 m_roomEvents = 0;
+    int m_burstLeft = 0;
+    bool m_burstRunning = false;
+    quint64 m_generated = 0; // messages made by traffic, for imageEvery
+    std::atomic<quint64> m_photosServed{0};
     QStringList m_receivedTexts;
     std::atomic<quint64> m_eventsWritten{0};
     std::atomic<quint64> m_payloadCalls{0};

@@ -13,9 +13,13 @@ SimMessageLog::SimMessageLog(size_t capacity)
 }
 
 SimMessage SimMessageLog::append(const QString &talkerId, const QString &roomId,
-                                 const QString &listenerId, const QString &text, bool echo)
+                                 const QString &listenerId, const QString &text, bool echo,
+                                 int type, const QString &filename, const QString &mediaUuid)
 {
     SimMessage m;
+    m.type = type;
+    m.filename = filename;
+    m.mediaUuid = mediaUuid;
     m.talkerId = talkerId;
     m.roomId = roomId;
     m.listenerId = listenerId;

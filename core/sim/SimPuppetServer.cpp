@@ -10,6 +10,8 @@
 #include <grpcpp/grpcpp.h>
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFile>
 
 #include <deque>
@@ -30,6 +32,91 @@ QString fromStd(const std::string &s)
 }
 
 class EventStream;
+
+constexpr int kFileChunk = 64 * 1024;
+constexpr qint64 kMaxUpload = 200LL * 1024 * 1024;
+
+// Upload: chunks in, a uuid out.
+class UploadReader final : public grpc::ServerReadReactor<wechaty::UploadRequest>
+{
+public:
+    UploadReader(SimGateway &gateway, wechaty::UploadResponse *response, const grpc::Status &auth)
+        : m_gateway(gateway)
+        , m_response(response)
+    {
+        if (!auth.ok()) {
+            Finish(auth);
+            return;
+        }
+        StartRead(&m_request);
+    }
+
+    void OnReadDone(bool ok) override
+    {
+        if (!ok) { // the client finished writing
+            m_response->set_id(toStd(m_gateway.files().put(m_data)));
+            Finish(grpc::Status::OK);
+            return;
+        }
+        m_data.append(m_request.chunk().data(), qsizetype(m_request.chunk().size()));
+        if (m_data.size() > kMaxUpload) {
+            Finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, "file too large"));
+            return;
+        }
+        StartRead(&m_request);
+    }
+
+    void OnDone() override { delete this; }
+
+private:
+    SimGateway &m_gateway;
+    wechaty::UploadResponse *m_response;
+    wechaty::UploadRequest m_request;
+    QByteArray m_data;
+};
+
+// Download: a uuid in, chunks out.
+class DownloadWriter final : public grpc::ServerWriteReactor<wechaty::DownloadResponse>
+{
+public:
+    DownloadWriter(const grpc::Status &status, QByteArray data)
+        : m_data(std::move(data))
+    {
+        if (!status.ok()) {
+            Finish(status);
+            return;
+        }
+        next();
+    }
+
+    void OnWriteDone(bool ok) override
+    {
+        if (!ok) {
+            Finish(grpc::Status(grpc::StatusCode::CANCELLED, "write failed"));
+            return;
+        }
+        next();
+    }
+
+    void OnDone() override { delete this; }
+
+private:
+    void next()
+    {
+        if (m_offset >= m_data.size()) {
+            Finish(grpc::Status::OK);
+            return;
+        }
+        const qsizetype n = std::min<qsizetype>(kFileChunk, m_data.size() - m_offset);
+        m_response.set_chunk(m_data.constData() + m_offset, size_t(n));
+        m_offset += n;
+        StartWrite(&m_response);
+    }
+
+    QByteArray m_data;
+    qsizetype m_offset = 0;
+    wechaty::DownloadResponse m_response;
+};
 
 // The queue side of one Event stream, shared with the hub. One write in
 // flight at a time; the reactor may only be touched while this object holds
@@ -475,6 +562,7 @@ public:
                 response->set_talker_id(toStd(m->talkerId));
                 response->set_room_id(toStd(m->roomId));
                 response->set_listener_id(toStd(m->listenerId));
+                response->set_filename(toStd(m->filename));
                 response->set_timestamp_deprecated(quint64(m->timestampMs));
                 response->mutable_receive_time()->set_seconds(m->timestampMs / 1000);
                 response->mutable_receive_time()->set_nanos(int(m->timestampMs % 1000) * 1000000);
@@ -517,8 +605,113 @@ public:
         return reactor;
     }
 
-    // MessageSendFile, MessageImage, MessageFile, Upload and Download are not
-    // overridden: gRPC answers UNIMPLEMENTED until files come (issue 4).
+    grpc::ServerUnaryReactor *MessageSendFile(grpc::CallbackServerContext *context,
+                                              const wechaty::MessageSendFileRequest *request,
+                                              wechaty::MessageSendFileResponse *response) override
+    {
+        grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        if (parkIfStalled(reactor))
+            return reactor;
+        const grpc::Status status = authorize(context);
+        if (!status.ok()) {
+            reactor->Finish(status);
+            return reactor;
+        }
+        const QJsonObject box = QJsonDocument::fromJson(QByteArray::fromStdString(request->file_box())).object();
+        const int type = box.value(QStringLiteral("type")).toInt(-1);
+        const QString name = box.value(QStringLiteral("name")).toString();
+        QByteArray bytes;
+        bool viaUpload = false;
+        if (type == 1) {
+            const auto decoded = QByteArray::fromBase64Encoding(
+                box.value(QStringLiteral("base64")).toString().toLatin1());
+            if (!decoded) {
+                reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "bad base64"));
+                return reactor;
+            }
+            bytes = *decoded;
+        } else if (type == 7) {
+            const auto stored = m_gateway.files().get(box.value(QStringLiteral("uuid")).toString());
+            if (!stored) {
+                reactor->Finish(grpc::Status(grpc::StatusCode::NOT_FOUND, "no such upload"));
+                return reactor;
+            }
+            bytes = *stored;
+            viaUpload = true;
+        } else {
+            reactor->Finish(grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                         "unsupported FileBox (use type 1 or 7)"));
+            return reactor;
+        }
+        const bool known = m_gateway.sendFile(
+            fromStd(request->conversation_id()), name.isEmpty() ? QStringLiteral("file") : name,
+            bytes, viaUpload, [reactor, response](const QString &id) {
+                response->set_id(toStd(id));
+                reactor->Finish(grpc::Status::OK);
+            });
+        if (!known)
+            reactor->Finish(grpc::Status(grpc::StatusCode::NOT_FOUND, "no such conversation"));
+        return reactor;
+    }
+
+    // MessageImage / MessageFile: the message's file as a uuid FileBox that
+    // the client fetches with Download.
+    grpc::Status fileBoxOf(const QString &messageId, bool thumbnail, std::string *fileBox)
+    {
+        const auto m = m_gateway.messages().find(messageId);
+        if (!m)
+            return grpc::Status(grpc::StatusCode::NOT_FOUND, "no such message");
+        const auto bytes = m_gateway.mediaOf(*m, thumbnail);
+        if (!bytes)
+            return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, "the message has no file");
+        const QString uuid = m_gateway.files().put(*bytes);
+        const QJsonObject box{{QStringLiteral("type"), 7},
+                              {QStringLiteral("uuid"), uuid},
+                              {QStringLiteral("name"), m->filename},
+                              {QStringLiteral("size"), qint64(bytes->size())}};
+        *fileBox = QJsonDocument(box).toJson(QJsonDocument::Compact).toStdString();
+        return grpc::Status::OK;
+    }
+
+    grpc::ServerUnaryReactor *MessageImage(grpc::CallbackServerContext *context,
+                                           const wechaty::MessageImageRequest *request,
+                                           wechaty::MessageImageResponse *response) override
+    {
+        return unary(context, [&] {
+            return fileBoxOf(fromStd(request->id()),
+                             request->type() == wechaty::IMAGE_TYPE_THUMBNAIL,
+                             response->mutable_file_box());
+        });
+    }
+
+    grpc::ServerUnaryReactor *MessageFile(grpc::CallbackServerContext *context,
+                                          const wechaty::MessageFileRequest *request,
+                                          wechaty::MessageFileResponse *response) override
+    {
+        return unary(context, [&] {
+            return fileBoxOf(fromStd(request->id()), false, response->mutable_file_box());
+        });
+    }
+
+    grpc::ServerReadReactor<wechaty::UploadRequest> *Upload(grpc::CallbackServerContext *context,
+                                                            wechaty::UploadResponse *response) override
+    {
+        return new UploadReader(m_gateway, response, authorize(context));
+    }
+
+    grpc::ServerWriteReactor<wechaty::DownloadResponse> *Download(
+        grpc::CallbackServerContext *context, const wechaty::DownloadRequest *request) override
+    {
+        grpc::Status status = authorize(context);
+        QByteArray data;
+        if (status.ok()) {
+            if (const auto stored = m_gateway.files().get(fromStd(request->id())))
+                data = *stored;
+            else
+                status = grpc::Status(grpc::StatusCode::NOT_FOUND, "no such file");
+        }
+        return new DownloadWriter(status, std::move(data));
+    }
 
 private:
     SimGateway &m_gateway;
@@ -572,8 +765,9 @@ bool SimPuppetServer::start(const QString &host, quint16 port, QString *error)
     }
     builder.AddListeningPort(toStd(address), credentials, &selectedPort);
     builder.RegisterService(&d->service);
-    // Large batches of events at high rates: let writes queue, not fail.
-    builder.SetMaxReceiveMessageSize(16 * 1024 * 1024);
+    // gRPC's default 4 MiB, as real gateways have it: a large inline FileBox
+    // fails with RESOURCE_EXHAUSTED here as it would there.
+    builder.SetMaxReceiveMessageSize(4 * 1024 * 1024);
     d->server = builder.BuildAndStart();
     if (!d->server || selectedPort == 0) {
         d->server.reset();

@@ -60,8 +60,9 @@ private:
 
 } // namespace
 
-SimWorld SimWorld::generate(quint32 seed)
+SimWorld SimWorld::generate(quint32 seed, int roomCount, int membersPerRoom)
 {
+    const bool big = roomCount > 0 || membersPerRoom > 0;
     SimWorld world;
     Picker pick(seed);
 
@@ -98,7 +99,8 @@ SimWorld SimWorld::generate(quint32 seed)
         usedNames.insert(c.name);
     }
 
-    const int customerCount = 36;
+    // Big worlds need enough distinct people to fill every group.
+    const int customerCount = std::max(36, membersPerRoom + 20);
     while (world.m_contacts.size() < 1 + countOf(kStaff) + customerCount) {
         SimContact c;
         c.id = uniqueId();
@@ -108,8 +110,12 @@ SimWorld SimWorld::generate(quint32 seed)
             c.name = QString::fromUtf8(kSurnames[pick.below(countOf(kSurnames))])
                      + QString::fromUtf8(kGivenNames[pick.below(countOf(kGivenNames))]);
         }
-        if (usedNames.contains(c.name))
-            continue;
+        if (usedNames.contains(c.name)) {
+            if (!big || usedNames.size() < 600)
+                continue;
+            // The name lists run out past a few hundred people: number them.
+            c.name += QString::number(world.m_contacts.size());
+        }
         usedNames.insert(c.name);
         const Place &place = kPlaces[pick.below(countOf(kPlaces))];
         c.province = QString::fromUtf8(place.province);
@@ -136,10 +142,13 @@ SimWorld SimWorld::generate(quint32 seed)
     }
 
     const int firstCustomer = 1 + countOf(kStaff);
-    for (int r = 0; r < countOf(kTopics); ++r) {
+    const int rooms = roomCount > 0 ? roomCount : countOf(kTopics);
+    for (int r = 0; r < rooms; ++r) {
         SimRoom room;
         room.id = QStringLiteral("%1@chatroom").arg(1001 + r);
-        room.topic = QString::fromUtf8(kTopics[r]);
+        room.topic = QString::fromUtf8(kTopics[r % countOf(kTopics)]);
+        if (r >= countOf(kTopics))
+            room.topic += QString::number(r / countOf(kTopics) + 1);
 
         // 1-3 staff, the bot, and enough customers for 8-25 members in all.
         QVector<int> staff;
@@ -149,7 +158,9 @@ SimWorld SimWorld::generate(quint32 seed)
             if (!staff.contains(s))
                 staff.append(s);
         }
-        const int total = 8 + pick.below(18);
+        const int total = membersPerRoom > 0
+            ? std::max(int(staff.size()) + 2, std::min(membersPerRoom, customerCount + 1 + int(staff.size())))
+            : 8 + pick.below(18);
         QVector<int> customers;
         for (int i = firstCustomer; i < world.m_contacts.size(); ++i)
             customers.append(i);
@@ -181,6 +192,8 @@ SimWorld SimWorld::generate(quint32 seed)
     }
     for (int i = 0; i < world.m_contacts.size(); ++i)
         world.m_contactIndex.insert(world.m_contacts.at(i).id, i);
+    for (int i = 0; i < world.m_rooms.size(); ++i)
+        world.m_roomIndex.insert(world.m_rooms.at(i).id, i);
     return world;
 }
 
@@ -198,11 +211,7 @@ const SimRoom *SimWorld::room(const QString &id) const
 
 int SimWorld::roomIndex(const QString &id) const
 {
-    for (int i = 0; i < m_rooms.size(); ++i) {
-        if (m_rooms.at(i).id == id)
-            return i;
-    }
-    return -1;
+    return m_roomIndex.value(id, -1);
 }
 
 const SimRoomMember *SimWorld::member(const SimRoom &room, const QString &contactId) const

@@ -45,7 +45,8 @@ struct SimRoom
 class SimWorld
 {
 public:
-    static SimWorld generate(quint32 seed);
+    // rooms/membersPerRoom 0: the default world (10 groups of 8-25 members).
+    static SimWorld generate(quint32 seed, int rooms = 0, int membersPerRoom = 0);
 
     const SimContact &self() const { return m_contacts.first(); }
     const QVector<SimContact> &contacts() const { return m_contacts; } // self first
@@ -65,6 +66,7 @@ private:
     QVector<SimContact> m_contacts;
     QHash<QString, int> m_contactIndex; // id -> index: traffic looks contacts up per message
     QVector<SimRoom> m_rooms;
+    QHash<QString, int> m_roomIndex; // id -> index: big worlds have a thousand groups
 };
 
 } // namespace gd::sim

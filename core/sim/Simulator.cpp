@@ -115,6 +115,11 @@ QStringList Simulator::receivedTexts() const
     return d->gateway.receivedTexts();
 }
 
+QVector<SimReceivedFile> Simulator::receivedFiles() const
+{
+    return d->gateway.files().received();
+}
+
 bool Simulator::isLoggedIn() const
 {
     return d->gateway.isLoggedIn();
@@ -205,6 +210,11 @@ bool Simulator::isStaff(const QString &contactId) const
 {
     const auto c = d->gateway.contact(contactId);
     return c && c->staff;
+}
+
+void Simulator::burst(int count)
+{
+    d->gateway.burst(count);
 }
 
 void Simulator::injectMessage(const QString &roomId, const QString &talkerId, const QString &text)

@@ -5,6 +5,7 @@
 // its own (gRPC's and a scheduler thread) and needs no Qt event loop.
 // Everything here is safe to call from any thread.
 
+#include "sim/SimFileStore.h"
 #include "sim/SimulatorOptions.h"
 
 #include <QJsonObject>
@@ -36,6 +37,8 @@ public:
     QJsonObject stats() const;
     bool writeStatsFile(const QString &path, QString *error = nullptr) const;
     QStringList receivedTexts() const;
+    // Every file the bot sent (MessageSendFile), oldest first, with its hash.
+    QVector<SimReceivedFile> receivedFiles() const;
     bool isLoggedIn() const;
 
     // The world as it is now (room events change members and topics).
@@ -55,6 +58,9 @@ public:
 
     // Makes talkerId say text in roomId (or to the bot, if roomId is a contact).
     void injectMessage(const QString &roomId, const QString &talkerId, const QString &text);
+    // Emits count more traffic messages as fast as possible once the bot is
+    // logged in and someone listens (benchmarks; see SimulatorOptions::burstMessages).
+    void burst(int count);
     // Logs the bot out from the gateway side (a fault the client must handle).
     void logoutBot(const QString &reason);
 

@@ -28,6 +28,15 @@ struct SimulatorOptions
     int heartbeatS = 10;        // HEARTBEAT period
     bool roomEvents = true;     // occasional ROOM_JOIN / ROOM_LEAVE / ROOM_TOPIC
     int roomEventEvery = 200;   // about one room event per this many messages
+    // World size (benchmarks): 0 keeps the default world of 10 groups with
+    // 8-25 members each.
+    int rooms = 0;              // number of groups
+    int membersPerRoom = 0;     // members of every group (the bot and staff included)
+    int burstMessages = 0;      // once logged in and listened to, emit this many MESSAGE
+                                // events as fast as possible (besides `rate`); 0 = none
+    int hotRoomPercent = 0;     // share of traffic (in %) that goes to the first group
+    int imageEvery = 15;        // every Nth generated message is a photo (every 4th of
+                                // those a PDF receipt); 0 = text only. They count as messages.
 
     // Fault injection (0 = off). Counters are over MESSAGE events / calls.
     int faultMalformedEvery = 0;    // every Nth event payload is broken JSON (not counted)
@@ -39,6 +48,7 @@ struct SimulatorOptions
     int faultLogoutAfterS = 0;      // log the bot out this long after the first LOGIN
     int faultStallAfterS = 0;       // this long after the first LOGIN, stop answering anything
                                     // (calls hang, streams stay open but silent)
+    int faultCorruptImageEvery = 0; // every Nth generated photo is served truncated
     int faultExitAfterS = 0;        // groupdesk-sim only: exit abruptly (no stats) after S s
 };
 
