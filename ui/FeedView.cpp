@@ -157,6 +157,22 @@ void FeedView::scrollToBottom()
         emit newerWanted();
 }
 
+bool FeedView::scrollToMessage(qint64 rowId)
+{
+    for (const Row &row : std::as_const(m_rows)) {
+        if (row.kind != Row::MessageRow || m_model->at(row.index).rowId != rowId)
+            continue;
+        m_highlightRowId = rowId;
+        m_stickToBottom = false;
+        m_unseen = 0;
+        verticalScrollBar()->setValue(qMax(0, row.y - viewport()->height() / 3));
+        updateNewMessagesButton();
+        viewport()->update();
+        return true;
+    }
+    return false;
+}
+
 int FeedView::bubbleMaxWidth() const
 {
     const int avail = viewport()->width() - 2 * kSideMargin - 2 * (kAvatar + kAvatarGap);
@@ -312,6 +328,7 @@ void FeedView::onRowsAppended(int count)
 
 void FeedView::onModelCleared()
 {
+    m_highlightRowId = 0;
     m_stickToBottom = true;
     m_unseen = 0;
     m_cache.clear();
@@ -451,6 +468,8 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
         paintDateBand(p, QRect(0, top, width, kDateBand), m.timestampMs);
         top += kDateBand;
     }
+    if (m.rowId != 0 && m.rowId == m_highlightRowId) // the search hit jumped to
+        p.fillRect(QRect(0, top, width, row.height - (row.dateBand ? kDateBand : 0)), QColor(0xff, 0xf3, 0xc4));
     top += kRowGap / 2;
 
     if (m.kind == MessageKind::System) {

@@ -33,6 +33,10 @@ public:
     void scrollToBottom();
     int unseenCount() const { return m_unseen; }
     int cachedLayoutCount() const { return int(m_cache.size()); }
+    // Scrolls so the message stored in `rowId` is in view (a third from the
+    // top) and marks it until another room is shown. False if it is not held.
+    bool scrollToMessage(qint64 rowId);
+    qint64 highlightedRowId() const { return m_highlightRowId; }
 
     // Text shown for a message: its text, or a placeholder for kinds the feed
     // cannot show yet ("[Image]").
@@ -89,6 +93,7 @@ private:
     bool m_stickToBottom = true;
     bool m_rebuilding = false;
     int m_unseen = 0;
+    qint64 m_highlightRowId = 0; // a jumped-to search hit
     QPushButton *m_newMessagesButton = nullptr;
     QFont m_textFont;
     QFont m_nameFont;

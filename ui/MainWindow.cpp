@@ -13,6 +13,7 @@
 #include "RoomDelegate.h"
 #include "RoomFeedController.h"
 #include "RoomListModel.h"
+#include "SearchPanel.h"
 #include "Theme.h"
 #include "store/Store.h"
 #include "util/Log.h"
@@ -28,6 +29,8 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QDockWidget>
+#include <QAction>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -104,6 +107,25 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     connect(m_feedView, &FeedView::olderWanted, m_feedController, &RoomFeedController::loadOlder);
     connect(m_feedView, &FeedView::newerWanted, m_feedController, &RoomFeedController::loadNewer);
     connect(m_feedView, &FeedView::retryRequested, m_engine, &Engine::retrySend);
+
+    // Archive search: a dock beside the feed; Ctrl+F everywhere, Ctrl+Shift+F in the open room.
+    m_searchDock = new QDockWidget(tr("Search"), this);
+    m_searchDock->setObjectName(QStringLiteral("searchDock"));
+    m_searchDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
+    m_searchPanel = new SearchPanel(store, m_searchDock);
+    m_searchDock->setWidget(m_searchPanel);
+    addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
+    m_searchDock->hide();
+    auto *searchAction = new QAction(tr("Search messages"), this);
+    searchAction->setShortcut(QKeySequence::Find);
+    connect(searchAction, &QAction::triggered, this, [this] { showSearch(false); });
+    addAction(searchAction);
+    auto *roomSearchAction = new QAction(tr("Search in this group"), this);
+    roomSearchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(roomSearchAction, &QAction::triggered, this, [this] { showSearch(true); });
+    addAction(roomSearchAction);
+    connect(m_searchPanel, &SearchPanel::hitActivated, this, &MainWindow::jumpToMessage);
+    connect(m_feedController, &RoomFeedController::jumpedTo, m_feedView, &FeedView::scrollToMessage);
 
     connect(m_store, &Store::writeFailed, this, [this](const QString &error) {
         qCWarning(lcUi) << "store write failed:" << error;
@@ -271,6 +293,25 @@ void MainWindow::selectRoom(const QString &roomId)
     m_roomList->setCurrentIndex(m_roomProxy->mapFromSource(m_roomModel->index(row)));
 }
 
+void MainWindow::showSearch(bool roomOnly)
+{
+    m_searchPanel->setAccount(m_accountId);
+    m_searchPanel->setConversationScope(roomOnly ? m_roomId : QString());
+    m_searchDock->show();
+    m_searchDock->raise();
+    m_searchPanel->focusQuery();
+}
+
+void MainWindow::jumpToMessage(const QString &accountId, const QString &conversationId, qint64 rowId)
+{
+    if (accountId != m_accountId)
+        selectAccount(accountId);
+    m_tabs->setCurrentIndex(0);
+    selectRoom(conversationId); // opens the newest page, replaced just below
+    openRoom(conversationId);
+    m_feedController->openAt(accountId, conversationId, rowId);
+}
+
 void MainWindow::onCurrentAccountChanged()
 {
     const QModelIndex current = m_accountList->currentIndex();
@@ -286,6 +327,7 @@ void MainWindow::onCurrentAccountChanged()
     m_roomModel->setOpenRoom({});
     m_roomModel->setAccount(accountId);
     m_contactsPage->setAccount(accountId);
+    m_searchPanel->setAccount(accountId);
     if (!accountId.isEmpty())
         m_loginPanel->setStatus(m_engine->status(accountId));
     updateCentre();

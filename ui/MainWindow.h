@@ -12,6 +12,7 @@
 #include <QMainWindow>
 #include <QSet>
 
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -30,6 +31,7 @@ class FeedView;
 class LoginPanel;
 class RoomFeedController;
 class RoomListModel;
+class SearchPanel;
 class Store;
 
 class MainWindow : public QMainWindow
@@ -52,6 +54,7 @@ public:
     Composer *composer() const { return m_composer; }
     LoginPanel *loginPanel() const { return m_loginPanel; }
     ContactsPage *contactsPage() const { return m_contactsPage; }
+    SearchPanel *searchPanel() const { return m_searchPanel; }
     QString statusText() const;
     bool isLoginPanelShown() const;
 
@@ -63,6 +66,10 @@ signals:
 
 public slots:
     void showAddAccountDialog();
+    // Opens the search panel, scoped to the open room when roomOnly.
+    void showSearch(bool roomOnly = false);
+    // Opens a conversation at one message (a search hit), highlighted.
+    void jumpToMessage(const QString &accountId, const QString &conversationId, qint64 rowId);
 
 private:
     QWidget *createSidebar();
@@ -106,6 +113,8 @@ private:
     QLabel *m_onlineLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    SearchPanel *m_searchPanel = nullptr;
+    QDockWidget *m_searchDock = nullptr;
 };
 
 } // namespace gd

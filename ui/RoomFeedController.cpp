@@ -55,6 +55,51 @@ void RoomFeedController::open(const QString &accountId, const QString &conversat
         });
 }
 
+void RoomFeedController::openAt(const QString &accountId, const QString &conversationId, qint64 rowId)
+{
+    close();
+    m_accountId = accountId;
+    m_conversationId = conversationId;
+    if (conversationId.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    const int half = kPageSize / 2;
+    m_loadingOlder = true;
+    m_store->read<QVector<Message>>(
+        this,
+        [accountId, conversationId, rowId, half](StoreReader &reader) {
+            return reader.messagesAround(accountId, conversationId, rowId, half, half);
+        },
+        [this, generation, rowId, half](QVector<Message> page) {
+            if (generation != m_generation)
+                return;
+            m_loadingOlder = false;
+            m_initialLoaded = true;
+            int centre = 0;
+            while (centre < page.size() && page.at(centre).rowId != rowId)
+                ++centre;
+            if (centre == page.size()) { // gone (or never there): show the newest page instead
+                const QString a = m_accountId;
+                const QString c = m_conversationId;
+                close();
+                open(a, c);
+                return;
+            }
+            m_model->prependOlder(page);
+            if (centre < half)
+                m_model->setReachedStart(true);
+            // Newer messages exist past the window: live ones wait until
+            // scrolling down has caught up (no gap in the feed).
+            m_model->setNewerTruncated(page.size() - centre - 1 >= half);
+            if (!m_model->newerTruncated())
+                m_model->appendNewer(m_early);
+            m_early.clear();
+            loadPending();
+            emit initialPageLoaded();
+            emit jumpedTo(rowId);
+        });
+}
+
 void RoomFeedController::close()
 {
     ++m_generation;

@@ -23,6 +23,10 @@ public:
     RoomFeedController(Store *store, FeedModel *model, QObject *parent = nullptr);
 
     void open(const QString &accountId, const QString &conversationId);
+    // Opens the conversation at one message (a search hit) with context on
+    // both sides; scrolling then pages older and newer from there. Emits
+    // jumpedTo once the rows are in the model.
+    void openAt(const QString &accountId, const QString &conversationId, qint64 rowId);
     void close();
     QString accountId() const { return m_accountId; }
     QString conversationId() const { return m_conversationId; }
@@ -34,6 +38,7 @@ public slots:
 
 signals:
     void initialPageLoaded();
+    void jumpedTo(qint64 rowId); // the message openAt asked for is in the model
 
 private:
     void onMessagesStored(const QVector<gd::Message> &messages);

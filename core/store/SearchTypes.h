@@ -27,6 +27,11 @@ struct SearchQuery
     // scan at most this many of the newest messages (of the conversation,
     // when one is given).
     int scanWindow = 200000;
+    // A search scoped to one conversation of one account with at most this
+    // many messages scans that conversation's rows (by its index) instead of
+    // walking every index hit of the term: a common term in a small room
+    // would otherwise visit hits from every other room first.
+    int roomScanThreshold = 20000;
 };
 
 struct SearchHit

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <limits>
 
 namespace gd {
 namespace {
@@ -416,6 +417,48 @@ QVector<OutboxEntry> StoreReader::outboxForConversation(const QString &accountId
     return out;
 }
 
+QVector<Message> StoreReader::messagesAfterRow(const QString &accountId, qint64 afterRowId,
+                                               qint64 fromMs, qint64 toMs, int limit)
+{
+    if (limit <= 0)
+        return {};
+    return selectMessages(QStringLiteral("SELECT %1 FROM messages m WHERE m.id > ? AND m.account_id = ?"
+                                         " AND m.ts_ms >= ? AND m.ts_ms <= ? ORDER BY m.id LIMIT ?")
+                              .arg(kMessageColumns),
+                          {afterRowId, accountId, fromMs,
+                           toMs > 0 ? toMs : std::numeric_limits<qint64>::max(), limit});
+}
+
+qint64 StoreReader::countInRange(const QString &accountId, const QString &conversationId,
+                                 qint64 fromMs, qint64 toMs)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    const qint64 to = toMs > 0 ? toMs : std::numeric_limits<qint64>::max();
+    const bool ok = conversationId.isEmpty()
+        ? run(q, QStringLiteral("SELECT COUNT(*) FROM messages"
+                                " WHERE account_id = ? AND ts_ms >= ? AND ts_ms <= ?"),
+              {accountId, fromMs, to})
+        : run(q, QStringLiteral("SELECT COUNT(*) FROM messages"
+                                " WHERE account_id = ? AND conversation_id = ? AND ts_ms >= ? AND ts_ms <= ?"),
+              {accountId, conversationId, fromMs, to});
+    return ok && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool StoreReader::conversationSizeAtMost(const QString &accountId, const QString &conversationId,
+                                         int limit)
+{
+    if (limit <= 0)
+        return false;
+    // Counting stops at limit + 1 rows, so a huge room costs no more than a small one.
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!run(q, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages"
+                               " WHERE account_id = ? AND conversation_id = ? LIMIT ?)"),
+             {accountId, conversationId, limit + 1})
+        || !q.next())
+        return false;
+    return q.value(0).toLongLong() <= limit;
+}
+
 bool StoreReader::searchUsesIndex(const QString &text)
 {
     return !SearchTokenizer::plan(text).match.isEmpty();
@@ -458,9 +501,29 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
         filters += QStringLiteral(" AND m.kind IN (%1)").arg(kinds.join(QLatin1Char(',')));
     }
 
+    // Case-insensitive substring tests SQLite can run itself; terms its
+    // ASCII-only lower() cannot fold are verified on the candidates below.
+    QString terms;
+    QVariantList termBinds;
+    for (const QString &t : plan.terms) {
+        if (foldsLikeSqlite(t)) {
+            terms += QStringLiteral(" AND instr(lower(m.text), lower(?)) > 0");
+            termBinds << t;
+        }
+    }
+
     QString sql;
     QVariantList binds;
-    if (!plan.match.isEmpty()) {
+    const bool oneConversation = !query.accountId.isEmpty() && !query.conversationId.isEmpty();
+    if (!plan.match.isEmpty() && oneConversation
+        && conversationSizeAtMost(query.accountId, query.conversationId, query.roomScanThreshold)) {
+        // A small conversation: scan its rows through its own index. Its hits
+        // sort by row id (the order of every other path) after the filter.
+        sql = QStringLiteral("SELECT %1 FROM messages m INDEXED BY messages_by_conversation"
+                             " WHERE m.id < ?%2%3 ORDER BY m.id DESC LIMIT ?")
+                  .arg(kMessageColumns, filters, terms);
+        filterBinds += termBinds;
+    } else if (!plan.match.isEmpty()) {
         // From the index, newest row first (FTS5 walks its rowids backwards,
         // no sort); CROSS JOIN keeps SQLite from driving the join from messages.
         sql = QStringLiteral("SELECT %1 FROM message_index f CROSS JOIN messages m ON m.id = f.rowid"
@@ -470,14 +533,6 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
         binds << plan.match;
     } else if (!query.conversationId.isEmpty()) {
         // Bounded scan of the conversation's newest messages.
-        QString terms;
-        QVariantList termBinds;
-        for (const QString &t : plan.terms) {
-            if (foldsLikeSqlite(t)) {
-                terms += QStringLiteral(" AND instr(lower(m.text), lower(?)) > 0");
-                termBinds << t;
-            }
-        }
         sql = QStringLiteral("SELECT %1 FROM (SELECT * FROM messages w"
                              "  WHERE w.account_id = ? AND w.conversation_id = ?"
                              "  ORDER BY w.ts_ms DESC, w.id DESC LIMIT %2) m"
@@ -489,14 +544,6 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
         filterBinds = termBinds.isEmpty() ? filterBinds : filterBinds + termBinds;
     } else {
         // Bounded scan of the newest messages overall.
-        QString terms;
-        QVariantList termBinds;
-        for (const QString &t : plan.terms) {
-            if (foldsLikeSqlite(t)) {
-                terms += QStringLiteral(" AND instr(lower(m.text), lower(?)) > 0");
-                termBinds << t;
-            }
-        }
         sql = QStringLiteral("SELECT %1 FROM messages m"
                              " WHERE m.id > (SELECT COALESCE(MAX(id), 0) FROM messages) - %2"
                              " AND m.id < ?%3%4 ORDER BY m.id DESC LIMIT ?")

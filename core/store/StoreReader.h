@@ -68,6 +68,18 @@ public:
     QStringList roomsWithTag(const QString &accountId, const QString &tag);
     QStringList contactsWithTag(const QString &accountId, const QString &tag);
 
+    // Export pages: messages of an account (every conversation) stored
+    // after row `afterRowId` with fromMs <= time <= toMs (0: open), by row id.
+    QVector<Message> messagesAfterRow(const QString &accountId, qint64 afterRowId, qint64 fromMs,
+                                      qint64 toMs, int limit);
+    // How many messages an export of that range (one conversation when
+    // conversationId is set) will write, for its progress bar.
+    qint64 countInRange(const QString &accountId, const QString &conversationId, qint64 fromMs,
+                        qint64 toMs);
+
+    // Whether a conversation holds at most `limit` messages (cheap for any size).
+    bool conversationSizeAtMost(const QString &accountId, const QString &conversationId, int limit);
+
 private:
     QStringList selectStrings(const QString &sql, const QVariantList &binds);
     QVector<Message> selectMessages(const QString &sql, const QVariantList &binds);

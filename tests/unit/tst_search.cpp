@@ -309,6 +309,62 @@ private slots:
         }
     }
 
+    void roomSearchAnswersLikeTheScanWhetherScannedOrIndexed_data()
+    {
+        QTest::addColumn<int>("threshold");
+        QTest::newRow("room scanned") << 1000000;
+        QTest::newRow("index with room predicate") << 0;
+    }
+
+    void roomSearchAnswersLikeTheScanWhetherScannedOrIndexed()
+    {
+        QFETCH(int, threshold);
+        const qint64 t0 = 1'700'000'000'000;
+        for (const QString &room : {QStringLiteral("r1@chatroom"), QStringLiteral("wxid_b")}) {
+            for (const QString &text : {QStringLiteral("退款"), QStringLiteral("VIP 发票"), QStringLiteral("😀"),
+                                        QStringLiteral("refund"), QStringLiteral("\"退款\""), QStringLiteral("款到")}) {
+                SearchQuery q;
+                q.text = text;
+                q.accountId = "acc";
+                q.conversationId = room;
+                q.roomScanThreshold = threshold;
+                const QSet<qint64> expected = bruteForce(q);
+                QCOMPARE(rowIds(searchAll(q)), expected);
+                // Narrowed further, and paged in small steps, newest first.
+                q.talkerId = "wxid_a";
+                q.fromMs = t0 + 400'000;
+                q.toMs = t0 + 3'600'000;
+                const QSet<qint64> narrowed = bruteForce(q);
+                QSet<qint64> seen;
+                qint64 previous = std::numeric_limits<qint64>::max();
+                q.limit = 7;
+                for (int guard = 0; guard < 1000; ++guard) {
+                    const QVector<SearchHit> page = m_reader->search(q);
+                    for (const SearchHit &h : page) {
+                        QVERIFY(h.message.rowId < previous);
+                        previous = h.message.rowId;
+                        seen.insert(h.message.rowId);
+                    }
+                    if (page.size() < q.limit)
+                        break;
+                    q.beforeRowId = page.last().message.rowId;
+                }
+                QCOMPARE(seen, narrowed);
+            }
+        }
+    }
+
+    void roomSizeCheckIsBounded()
+    {
+        qint64 n = 0;
+        for (const Message &m : m_corpus)
+            n += m.accountId == "acc" && m.conversationId() == "r1@chatroom";
+        QVERIFY(n > 10);
+        QVERIFY(m_reader->conversationSizeAtMost("acc", "r1@chatroom", int(n)));
+        QVERIFY(!m_reader->conversationSizeAtMost("acc", "r1@chatroom", int(n) - 1));
+        QVERIFY(m_reader->conversationSizeAtMost("acc", "nobody@chatroom", 1));
+    }
+
     void pagingWithCursorCoversEveryHitOnce()
     {
         SearchQuery q;

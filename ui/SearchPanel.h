@@ -1,0 +1,86 @@
+#pragma once
+// Archive search for staff: a query field (searched ~250 ms after typing
+// stops), filters for group, sender, date range and message type, and the
+// hits newest first with the matches highlighted. Scoped to one group for
+// "search in this group". Activating a hit asks for the feed at that message.
+// One-character queries cannot use the index: they are limited to the last
+// 7 days unless a date range is chosen, and the panel says so.
+
+#include "store/SearchTypes.h"
+
+#include <QHash>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+
+namespace gd {
+
+class SearchResultsModel;
+class Store;
+
+class SearchPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kDebounceMs = 250;
+    static constexpr int kShortQueryDays = 7;
+
+    explicit SearchPanel(Store *store, QWidget *parent = nullptr);
+
+    void setAccount(const QString &accountId);
+    QString accountId() const { return m_accountId; }
+    // Limits the search to one conversation (empty: every group and chat).
+    void setConversationScope(const QString &conversationId);
+    QString conversationScope() const;
+    void focusQuery();
+
+    // The query the filters describe now (what a search would run).
+    SearchQuery currentQuery() const;
+    // Whether the current text is limited to the last days (see class comment).
+    bool isShortQueryBounded() const;
+
+    QLineEdit *queryEdit() const { return m_query; }
+    QListView *resultsView() const { return m_results; }
+    SearchResultsModel *resultsModel() const { return m_model; }
+    QComboBox *senderFilter() const { return m_sender; }
+    QComboBox *dateFilter() const { return m_date; }
+    QComboBox *kindFilter() const { return m_kind; }
+
+public slots:
+    void searchNow();
+
+signals:
+    void hitActivated(const QString &accountId, const QString &conversationId, qint64 rowId);
+    // The user wants the current results in a file.
+    void exportRequested(const gd::SearchQuery &query);
+
+private:
+    void scheduleSearch();
+    void reloadFilters();
+    void updateStatus();
+    void activate(const QModelIndex &index);
+
+    Store *m_store;
+    QString m_accountId;
+    QString m_pendingScope; // set before the group list arrived
+    quint64 m_generation = 0;
+    QTimer m_debounce;
+    SearchResultsModel *m_model;
+    QLineEdit *m_query;
+    QComboBox *m_room;
+    QComboBox *m_sender;
+    QComboBox *m_date;
+    QComboBox *m_kind;
+    QLabel *m_notice;
+    QLabel *m_status;
+    QListView *m_results;
+    QPushButton *m_more;
+    QPushButton *m_export;
+};
+
+} // namespace gd
