@@ -1,5 +1,7 @@
 #include "FeedModel.h"
 
+#include "util/ObjectCounters.h"
+
 #include <algorithm>
 
 namespace gd {
@@ -17,6 +19,23 @@ FeedModel::FeedModel(int capacity, QObject *parent)
     : QObject(parent)
     , m_capacity(qMax(1, capacity))
 {
+    // Every change of size is announced by one of these signals.
+    connect(this, &FeedModel::rowsAppended, this, &FeedModel::reportCount);
+    connect(this, &FeedModel::rowsPrepended, this, &FeedModel::reportCount);
+    connect(this, &FeedModel::rowsDroppedFromFront, this, &FeedModel::reportCount);
+    connect(this, &FeedModel::rowsDroppedFromBack, this, &FeedModel::reportCount);
+    connect(this, &FeedModel::cleared, this, &FeedModel::reportCount);
+}
+
+FeedModel::~FeedModel()
+{
+    ObjectCounters::add(ObjectCounters::FeedMessages, -m_countedMessages);
+}
+
+void FeedModel::reportCount()
+{
+    ObjectCounters::add(ObjectCounters::FeedMessages, size() - m_countedMessages);
+    m_countedMessages = size();
 }
 
 FeedCursor FeedModel::oldestCursor() const

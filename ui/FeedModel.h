@@ -23,6 +23,7 @@ public:
     static constexpr int kDefaultCapacity = 2000;
 
     explicit FeedModel(int capacity = kDefaultCapacity, QObject *parent = nullptr);
+    ~FeedModel() override;
 
     int capacity() const { return m_capacity; }
     int size() const { return int(m_messages.size()); }
@@ -74,6 +75,7 @@ private:
     void forget(const Message &message);
     bool isEchoed(const OutboxEntry &entry) const;
     bool prunePending();
+    void reportCount(); // keeps ObjectCounters::FeedMessages in step with size()
 
     int m_capacity;
     std::deque<Message> m_messages; // oldest first
@@ -83,6 +85,7 @@ private:
     QVector<OutboxEntry> m_pending;
     bool m_reachedStart = false;
     bool m_newerTruncated = false;
+    qint64 m_countedMessages = 0;
 };
 
 } // namespace gd

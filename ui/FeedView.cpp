@@ -2,6 +2,7 @@
 
 #include "FeedModel.h"
 #include "Theme.h"
+#include "util/ObjectCounters.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -77,7 +78,17 @@ FeedView::FeedView(QWidget *parent)
     connect(m_newMessagesButton, &QPushButton::clicked, this, &FeedView::scrollToBottom);
 }
 
-FeedView::~FeedView() = default;
+FeedView::~FeedView()
+{
+    ObjectCounters::add(ObjectCounters::FeedLayouts, -m_countedLayouts);
+}
+
+void FeedView::reportCounters()
+{
+    const qint64 layouts = m_cache.size() + m_pendingCache.size();
+    ObjectCounters::add(ObjectCounters::FeedLayouts, layouts - m_countedLayouts);
+    m_countedLayouts = layouts;
+}
 
 void FeedView::setModel(FeedModel *model)
 {
@@ -399,6 +410,8 @@ void FeedView::scrollContentsBy(int, int)
 
 void FeedView::paintEvent(QPaintEvent *)
 {
+    ObjectCounters::add(ObjectCounters::FeedPaints, 1);
+    reportCounters();
     QPainter p(viewport());
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(viewport()->rect(), Theme::feedBackground());

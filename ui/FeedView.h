@@ -82,6 +82,7 @@ private:
     void paintMessage(QPainter &p, const Row &row, int top);
     void paintPending(QPainter &p, const Row &row, int top);
     void paintAvatar(QPainter &p, const QRect &rect, const QString &name, const QString &key);
+    void reportCounters(); // keeps ObjectCounters::FeedLayouts in step with the caches
 
     FeedModel *m_model = nullptr;
     QVector<Row> m_rows;
@@ -98,6 +99,7 @@ private:
     QFont m_textFont;
     QFont m_nameFont;
     QFont m_smallFont;
+    qint64 m_countedLayouts = 0;
 };
 
 } // namespace gd

@@ -63,10 +63,17 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     QCommandLineOption keepRunningOption(QStringLiteral("keep-running"),
                                          QStringLiteral("Do not quit after the screenshot."));
     keepRunningOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption firstPaintOption(QStringLiteral("exit-after-first-paint"),
+                                        QStringLiteral("Quit once the room list is painted with rooms."));
+    firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
+    QCommandLineOption countersLogOption(QStringLiteral("counters-log-ms"),
+                                         QStringLiteral("Period of the object counters' debug log line."),
+                                         QStringLiteral("ms"));
+    countersLogOption.setFlags(QCommandLineOption::HiddenFromHelp);
 
     parser.addOptions({dataDirOption, demoOption, headlessOption, connectOption, tokenFileOption,
                        noTlsOption, tlsCaOption, tlsNameOption, screenshotOption,
-                       screenshotAfterOption, keepRunningOption});
+                       screenshotAfterOption, keepRunningOption, firstPaintOption, countersLogOption});
     parser.process(arguments); // exits on --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -87,6 +94,9 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     if (parser.isSet(screenshotAfterOption))
         screenshotAfterMs = parser.value(screenshotAfterOption).toInt();
     quitAfterScreenshot = !parser.isSet(keepRunningOption);
+    exitAfterFirstPaint = parser.isSet(firstPaintOption);
+    if (parser.isSet(countersLogOption))
+        countersLogMs = qMax(100, parser.value(countersLogOption).toInt());
 
     if (dataDir.isEmpty()) {
         *error = tr("No data directory: pass --data-dir.");

@@ -24,6 +24,11 @@ public:
     QString screenshotFile;
     int screenshotAfterMs = 8000;
     bool quitAfterScreenshot = true;
+    // Hidden (bench_startup): print "first-paint-with-rooms <ms>" on stdout
+    // once the room list has been painted with rooms, then quit.
+    bool exitAfterFirstPaint = false;
+    // Hidden (bench_memory): how often live object counters are logged (debug).
+    int countersLogMs = 60000;
 
     // Whether argv asks for no window: --headless, or only help/version
     // output (needed before the application object exists, to pick

@@ -4,15 +4,20 @@
 
 #include "AppOptions.h"
 #include "AppRuntime.h"
+#include "FirstPaintProbe.h"
 #include "MainWindow.h"
+#include "RoomListModel.h"
 #include "SignalWatcher.h"
 #include "Translations.h"
 #include "util/Log.h"
+#include "util/ObjectCounters.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QIcon>
+#include <QListView>
 #include <QMessageBox>
+#include <QSortFilterProxyModel>
 #include <QTimer>
 
 #include <cstdio>
@@ -71,6 +76,20 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
         runtime.shutdown();
         return 1;
     }
+    if (options.exitAfterFirstPaint) {
+        // The room list is the view over the window's room model (through its filter).
+        for (QListView *view : window.findChildren<QListView *>()) {
+            const auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+            if (proxy && proxy->sourceModel() == window.roomListModel())
+                new gd::FirstPaintProbe(view, &window);
+        }
+    }
+    // Live object counters, so unbounded growth shows up in a long run's log.
+    QTimer countersTimer;
+    QObject::connect(&countersTimer, &QTimer::timeout, &window, [] {
+        qCDebug(lcUi).noquote() << "object counters:" << gd::ObjectCounters::summary();
+    });
+    countersTimer.start(options.countersLogMs);
     window.show();
 
     if (!options.screenshotFile.isEmpty()) {
