@@ -4,7 +4,7 @@
 <context>
     <name>gd::FeedView</name>
     <message numerus="yes">
-        <location filename="../ui/FeedView.cpp" line="+341"/>
+        <location filename="../ui/FeedView.cpp" line="+369"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+363"/>
+        <location filename="../ui/MainWindow.cpp" line="+405"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -39,6 +39,33 @@
         <translation>
             <numerusform>%1 · %n member</numerusform>
             <numerusform>%1 · %n members</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gd::SearchPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/SearchPanel.cpp" line="+252"/>
+        <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n message(s) shown, more available</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -170,12 +170,12 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Unexpected argument: %1</source>
         <translation>无法识别的参数：%1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>No data directory: pass --data-dir.</source>
         <translation>没有数据目录：请指定 --data-dir。</translation>
     </message>
@@ -373,8 +373,38 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Number of groups; 0 = the default world of 10 (default 0).</source>
+        <translation>群数量；0 = 默认的 10 个群（默认 0）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Members of every group; 0 = 8 to 25 (default 0).</source>
+        <translation>每个群的成员数；0 = 8 到 25 人（默认 0）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Once logged in and listened to, emit this many messages as fast as possible.</source>
+        <translation>登录且有订阅者后，以最快速度发出这么多条消息。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of traffic (in %) that goes to the first group (default 0).</source>
+        <translation>发往第一个群的流量占比（%，默认 0）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>About one room event per this many messages (default 200).</source>
         <translation>大约每这么多条消息产生一个群事件（默认 200）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every Nth message is a photo or a PDF receipt; 0 = text only (default 15).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every Nth photo is served truncated (a corrupt image).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -425,7 +455,12 @@
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../core/sim/SimPuppetServer.cpp" line="+562"/>
+        <location filename="../core/sim/SimPuppetServer.cpp" line="+759"/>
+        <source>Cannot read the TLS certificate or key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Cannot listen on %1.</source>
         <translation>无法在 %1 上监听。</translation>
     </message>
@@ -460,12 +495,12 @@
 <context>
     <name>gd::AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+180"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+182"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
         <translation>发送时连接中断。重试前请先检查聊天中是否已发出。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+137"/>
         <location line="+11"/>
         <source>, </source>
         <translation>、</translation>
@@ -747,9 +782,28 @@
     </message>
 </context>
 <context>
+    <name>gd::Exporter</name>
+    <message>
+        <location filename="../core/store/Exporter.cpp" line="+192"/>
+        <source>The archive could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+77"/>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>The export was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gd::FeedView</name>
     <message>
-        <location filename="../ui/FeedView.cpp" line="+110"/>
+        <location filename="../ui/FeedView.cpp" line="+121"/>
         <source>[Image]</source>
         <translation>[图片]</translation>
     </message>
@@ -839,14 +893,14 @@
         <translation>[暂不支持的消息]</translation>
     </message>
     <message numerus="yes">
-        <location line="+199"/>
+        <location line="+216"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n 条新消息 ↓</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -856,7 +910,7 @@
         <translation>昨天</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
@@ -902,6 +956,47 @@
     </message>
 </context>
 <context>
+    <name>gd::FileCheck</name>
+    <message>
+        <location filename="../core/util/FileCheck.cpp" line="+115"/>
+        <source>The file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+30"/>
+        <source>The file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <location line="+34"/>
+        <source>%1 is too large to send (%2; the limit is %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <location line="+5"/>
+        <source>The file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The image %1 is too large to send (%2; the limit is %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The image %1 is damaged and cannot be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not an image: its content is not in any image format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gd::LoginPanel</name>
     <message>
         <location filename="../ui/LoginPanel.cpp" line="+32"/>
@@ -917,13 +1012,13 @@
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+47"/>
-        <location line="+93"/>
+        <location filename="../ui/MainWindow.cpp" line="+50"/>
+        <location line="+112"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-94"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
@@ -933,7 +1028,22 @@
         <translation>通讯录</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Search messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Search in this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Could not save to the database. Details are in the log.</source>
         <translation>无法保存到数据库，详情见日志。</translation>
     </message>
@@ -958,7 +1068,7 @@
         <translation>筛选群聊</translation>
     </message>
     <message numerus="yes">
-        <location line="+167"/>
+        <location line="+187"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位成员</numerusform>
@@ -1058,6 +1168,125 @@ Click + at the top left to add one, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>gd::SearchPanel</name>
+    <message>
+        <location filename="../ui/SearchPanel.cpp" line="+38"/>
+        <source>Search messages (e.g. 退款)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All groups and chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation type="unfinished">今天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Any type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Load more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+165"/>
+        <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Type to search the archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No messages found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s) shown, more available</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gd::sim</name>
     <message>
         <location filename="../core/sim/SimCommandLine.cpp" line="+8"/>
@@ -1116,8 +1345,26 @@ Click + at the top left to add one, or start with --demo.</source>
     </message>
     <message>
         <location line="+0"/>
+        <location line="+2"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>file</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Append one line per message payload served to this file (survives a crash).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Serve TLS with this PEM certificate (needs --tls-key).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM private key of --tls-cert.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1150,11 +1397,16 @@ Click + at the top left to add one, or start with --demo.</source>
         <source>Invalid value for --%1: %2</source>
         <translation>--%1 的值无效：%2</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>--tls-cert and --tls-key go together.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+62"/>
+        <location filename="../app/groupdesk/main.cpp" line="+67"/>
         <source>Demo gateway</source>
         <translation>演示网关</translation>
     </message>
@@ -1165,7 +1417,7 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+61"/>
         <source>GroupDesk cannot start</source>
         <translation>GroupDesk 无法启动</translation>
     </message>
