@@ -43,6 +43,7 @@ AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint
     , m_backoff(tuning.backoffInitialMs, tuning.backoffMaxMs)
     , m_pacer(tuning.sendRatePerSecond, tuning.sendBurst, tuning.sendJitterMs)
     , m_syncWindow(tuning.syncCallsInFlight)
+    , m_duplicates(tuning.duplicateWindowMs)
     , m_reconnectTimer(this)
     , m_watchdog(this)
     , m_batchTimer(this)
@@ -239,6 +240,14 @@ void AccountSession::onWatchdog()
         connectionFailed(GatewayStatus{4, QStringLiteral("no event for %1 ms").arg(silence)},
                          m_streamOpen ? "Liveness check" : "Connect");
         return;
+    }
+    // Contacts and rooms change without events too (names, aliases): fetch
+    // them again now and then, while nothing else is going on.
+    if (m_tuning.listRefreshIntervalMs > 0 && m_synced && !m_syncing && m_lastSyncMs > 0
+        && m_login.state() == SessionState::Ready && now - m_lastSyncMs >= m_tuning.listRefreshIntervalMs) {
+        log(QStringLiteral("refreshing contacts and rooms"));
+        m_synced = false;
+        startSync();
     }
     if (m_streamOpen && silence >= m_tuning.dingAfterSilenceMs
         && now - m_lastDingMs >= m_tuning.dingAfterSilenceMs) {
@@ -459,6 +468,7 @@ void AccountSession::syncStepDone()
     releaseAwaitingNames();
     m_account.selfName = m_names.resolve({}, m_account.selfContactId);
     ++m_counters.syncsCompleted;
+    m_lastSyncMs = nowMs();
     log(QStringLiteral("sync finished: %1 contacts and rooms%2")
             .arg(m_syncDone)
             .arg(m_syncFailed ? QStringLiteral(" (with errors)") : QString()));
@@ -619,6 +629,12 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
                 if (m_store)
                     m_store->updateOutbox(outboxId, OutboxState::Sent, {}, message.id);
             }
+        }
+        message.duplicateOf = m_duplicates.check(message);
+        if (!message.duplicateOf.isEmpty()) {
+            ++m_counters.duplicatesFound;
+            log(QStringLiteral("message %1 repeats %2 (same talker, conversation and text): stored, kept out of the feed")
+                    .arg(message.id, message.duplicateOf));
         }
         if (!message.fromSelf && !message.talkerId.isEmpty() && !m_names.hasContact(message.talkerId)
             && !m_names.hasRoomMember(message.roomId, message.talkerId) && !m_syncing

@@ -10,6 +10,7 @@
 // except counters(), which is thread-safe.
 
 #include "engine/CallWindow.h"
+#include "engine/DuplicateDetector.h"
 #include "engine/EchoMatcher.h"
 #include "engine/Engine.h"
 #include "engine/LoginStateMachine.h"
@@ -49,6 +50,7 @@ struct SessionCounters
     std::atomic<qint64> sendsOk{0};
     std::atomic<qint64> sendsFailed{0};
     std::atomic<qint64> syncsCompleted{0};
+    std::atomic<qint64> duplicatesFound{0}; // repeats under a new id (DuplicateDetector)
 };
 
 class AccountSession : public QObject
@@ -161,6 +163,8 @@ private:
     QSet<qint64> m_outboxHandled;          // sent (or tried) by this session
     qint64 m_sendingId = 0;
     EchoMatcher m_echoes;
+    DuplicateDetector m_duplicates;
+    qint64 m_lastSyncMs = 0; // for the periodic list refresh
 };
 
 } // namespace gd

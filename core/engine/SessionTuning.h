@@ -20,6 +20,8 @@ struct SessionTuning
     double sendRatePerSecond = 1.0;
     int sendBurst = 3;
     int sendJitterMs = 300;
+    int duplicateWindowMs = 5000;           // same talker + conversation + text within this = duplicate
+    int listRefreshIntervalMs = 30 * 60000; // contacts and rooms fetched again this often (0 = never)
 };
 
 } // namespace gd

@@ -135,6 +135,11 @@ struct Message
     bool fromSelf = false;  // sent by the bot account itself
     QStringList mentionIds;
     qint64 outboxId = 0;    // the outbox entry this message came from, if any
+    // Set when the same text from the same talker in the same conversation came
+    // again within seconds under a new id (DuplicateDetector): the id of the
+    // first one. Such rows are stored but kept out of feeds, unread counts and
+    // search.
+    QString duplicateOf;
 
     // The conversation this message belongs to: the room, or the other party.
     QString conversationId() const;

@@ -180,12 +180,22 @@ bool addTagsV3(QSqlDatabase &db, QString *error)
     }, error);
 }
 
+// v4: a message that repeats another (same talker, conversation and text
+// within seconds, new id) keeps the first one's id here; feeds skip such rows.
+bool addDuplicateMarkV4(QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN duplicate_of TEXT NOT NULL DEFAULT ''"),
+    }, error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
-        createV1,         // 0 -> 1
-        addSearchIndexV2, // 1 -> 2
-        addTagsV3,        // 2 -> 3
+        createV1,           // 0 -> 1
+        addSearchIndexV2,   // 1 -> 2
+        addTagsV3,          // 2 -> 3
+        addDuplicateMarkV4, // 3 -> 4
     };
     return list;
 }

@@ -391,8 +391,9 @@ void Store::insertMessages(const QVector<Message> &messages)
     d->writer->submit([this, messages](StoreWriter::Batch &b) {
         QSqlQuery &insert = b.prepared(QStringLiteral(
             "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
-            " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, outbox_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, outbox_id,"
+            " duplicate_of)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             // Only the message id conflict is ignored: any other constraint
             // failure must be an error, not a silently dropped message.
             " ON CONFLICT (account_id, msg_id) DO NOTHING"));
@@ -427,6 +428,7 @@ void Store::insertMessages(const QVector<Message> &messages)
             insert.bindValue(11, int(m.fromSelf));
             insert.bindValue(12, str(m.mentionIds.join(QLatin1Char(' '))));
             insert.bindValue(13, m.outboxId);
+            insert.bindValue(14, str(m.duplicateOf));
             if (!insert.exec()) {
                 b.fail(QStringLiteral("insert message"), insert);
                 continue;
@@ -445,6 +447,8 @@ void Store::insertMessages(const QVector<Message> &messages)
                 continue;
             }
             const qint64 rowId = insert.lastInsertId().toLongLong();
+            if (!m.duplicateOf.isEmpty())
+                continue; // kept, but out of the index, the feed signal and the counts
             if (!m.text.isEmpty()) {
                 index.bindValue(0, rowId);
                 index.bindValue(1, SearchTokenizer::indexText(m.text));

@@ -25,8 +25,8 @@ class Store : public QObject
 {
     Q_OBJECT
 public:
-    // 1: vertical slice; 2: full-text search index; 3: tags.
-    static constexpr int kSchemaVersion = 3;
+    // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks.
+    static constexpr int kSchemaVersion = 4;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads

@@ -314,13 +314,14 @@ QVector<Message> StoreReader::messagesBefore(const QString &accountId, const QSt
     if (before.isNull()) {
         out = selectMessages(QStringLiteral("SELECT %1 FROM messages m"
                                             " WHERE m.account_id = ? AND m.conversation_id = ?"
+                                            " AND m.duplicate_of = ''"
                                             " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
                                  .arg(kMessageColumns),
                              {accountId, conversationId, limit});
     } else {
         out = selectMessages(QStringLiteral("SELECT %1 FROM messages m"
                                             " WHERE m.account_id = ? AND m.conversation_id = ?"
-                                            " AND (m.ts_ms, m.id) < (?, ?)"
+                                            " AND (m.ts_ms, m.id) < (?, ?) AND m.duplicate_of = ''"
                                             " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
                                  .arg(kMessageColumns),
                              {accountId, conversationId, before.timestampMs, before.rowId, limit});
@@ -336,7 +337,7 @@ QVector<Message> StoreReader::messagesAfter(const QString &accountId, const QStr
         return {};
     return selectMessages(QStringLiteral("SELECT %1 FROM messages m"
                                          " WHERE m.account_id = ? AND m.conversation_id = ?"
-                                         " AND (m.ts_ms, m.id) > (?, ?)"
+                                         " AND (m.ts_ms, m.id) > (?, ?) AND m.duplicate_of = ''"
                                          " ORDER BY m.ts_ms, m.id LIMIT ?")
                               .arg(kMessageColumns),
                           {accountId, conversationId, after.timestampMs, after.rowId, limit});
@@ -423,7 +424,8 @@ QVector<Message> StoreReader::messagesAfterRow(const QString &accountId, qint64 
     if (limit <= 0)
         return {};
     return selectMessages(QStringLiteral("SELECT %1 FROM messages m WHERE m.id > ? AND m.account_id = ?"
-                                         " AND m.ts_ms >= ? AND m.ts_ms <= ? ORDER BY m.id LIMIT ?")
+                                         " AND m.ts_ms >= ? AND m.ts_ms <= ? AND m.duplicate_of = ''"
+                                         " ORDER BY m.id LIMIT ?")
                               .arg(kMessageColumns),
                           {afterRowId, accountId, fromMs,
                            toMs > 0 ? toMs : std::numeric_limits<qint64>::max(), limit});

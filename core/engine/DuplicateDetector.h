@@ -1,0 +1,50 @@
+#pragma once
+// Spots a message that repeats one seen moments ago under a new id: the same
+// text from the same talker in the same conversation within a short window
+// (gateways and phones re-deliver after a hiccup, customers double-send).
+// The repeat is still stored, marked with the first one's id, and kept out
+// of feeds and unread counts. Pure logic on message timestamps (the
+// gateway's clock, so a backlog fetched after a reconnect is judged by when
+// the messages were written, not when they arrived); memory stays bounded.
+
+#include "model/Types.h"
+
+#include <QHash>
+
+#include <deque>
+
+namespace gd {
+
+class DuplicateDetector
+{
+public:
+    explicit DuplicateDetector(qint64 windowMs = 5000);
+
+    void setWindowMs(qint64 windowMs) { m_windowMs = windowMs; }
+    qint64 windowMs() const { return m_windowMs; }
+
+    // Returns the id of the earlier message `message` repeats, or an empty
+    // string if it is new (it is then remembered). Messages without text, the
+    // bot's own and system lines are never duplicates. The same id seen
+    // again is not a duplicate either (the store keeps one row per id).
+    QString check(const Message &message);
+
+    qint64 duplicatesFound() const { return m_found; }
+    int remembered() const { return int(m_seen.size()); }
+
+private:
+    struct Seen
+    {
+        QString id;
+        qint64 timestampMs = 0;
+    };
+    void forgetBefore(qint64 timestampMs);
+
+    qint64 m_windowMs;
+    qint64 m_found = 0;
+    qint64 m_newestMs = 0;
+    QHash<QString, Seen> m_seen;                  // key: conversation, talker, text
+    std::deque<std::pair<qint64, QString>> m_order; // (timestamp, key), oldest first
+};
+
+} // namespace gd
