@@ -14,8 +14,10 @@
 #include "RoomFeedController.h"
 #include "RoomListModel.h"
 #include "SearchPanel.h"
+#include "TagEditorDialog.h"
 #include "Theme.h"
 #include "store/Store.h"
+#include "store/StoreReader.h"
 #include "util/Log.h"
 
 #include <QHBoxLayout>
@@ -30,6 +32,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QDockWidget>
+#include <QComboBox>
 #include <QAction>
 #include <QTimer>
 #include <QToolButton>
@@ -228,6 +231,33 @@ QWidget *MainWindow::createChatsPage()
     roomLayout->setContentsMargins(8, 10, 8, 8);
     roomLayout->setSpacing(8);
     roomLayout->addWidget(m_roomFilter);
+    // Staff tags: show only the rooms with one tag; tag rooms from their context menu.
+    m_tagFilter = new QComboBox(roomPane);
+    m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
+    m_tagFilter->addItem(tr("All tags"), QString());
+    roomLayout->addWidget(m_tagFilter);
+    connect(m_tagFilter, &QComboBox::currentIndexChanged, this,
+            [this] { m_roomModel->setTagFilter(m_tagFilter->currentData().toString()); });
+    connect(m_store, &Store::tagsChanged, this, &MainWindow::reloadTagFilter);
+    reloadTagFilter();
+    m_roomList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_roomList, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_roomList->indexAt(pos);
+        if (!index.isValid())
+            return;
+        const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
+        const QString topic = index.data(RoomListModel::TopicRole).toString();
+        QMenu menu(this);
+        menu.addAction(tr("Tags…"), this, [this, roomId, topic] {
+            TagEditorDialog dialog(m_store, TagTarget::Room, m_accountId, roomId, topic, this);
+            dialog.exec();
+        });
+        menu.addAction(tr("Search in this group"), this, [this, roomId] {
+            selectRoom(roomId);
+            showSearch(true);
+        });
+        menu.exec(m_roomList->viewport()->mapToGlobal(pos));
+    });
     roomLayout->addWidget(m_roomList, 1);
 
     m_centre = new QStackedWidget(splitter);
@@ -291,6 +321,24 @@ void MainWindow::selectRoom(const QString &roomId)
     if (row < 0)
         return;
     m_roomList->setCurrentIndex(m_roomProxy->mapFromSource(m_roomModel->index(row)));
+}
+
+void MainWindow::reloadTagFilter()
+{
+    m_store->read<QStringList>(
+        this, [](StoreReader &reader) { return reader.allTags(); },
+        [this](QStringList tags) {
+            const QString current = m_tagFilter->currentData().toString();
+            const QSignalBlocker blocker(m_tagFilter);
+            while (m_tagFilter->count() > 1)
+                m_tagFilter->removeItem(1);
+            for (const QString &tag : std::as_const(tags))
+                m_tagFilter->addItem(tag, tag);
+            const int i = m_tagFilter->findData(current);
+            m_tagFilter->setCurrentIndex(qMax(0, i));
+            if (i < 0) // the tag was deleted
+                m_roomModel->setTagFilter({});
+        });
 }
 
 void MainWindow::showSearch(bool roomOnly)

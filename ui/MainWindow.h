@@ -12,6 +12,7 @@
 #include <QMainWindow>
 #include <QSet>
 
+class QComboBox;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
@@ -55,6 +56,7 @@ public:
     LoginPanel *loginPanel() const { return m_loginPanel; }
     ContactsPage *contactsPage() const { return m_contactsPage; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
+    QComboBox *tagFilter() const { return m_tagFilter; }
     QString statusText() const;
     bool isLoginPanelShown() const;
 
@@ -83,6 +85,7 @@ private:
     void updateCentre();
     void updateRoomHeader();
     void updateStatusBar();
+    void reloadTagFilter();
 
     Store *m_store;
     Engine *m_engine;
@@ -115,6 +118,7 @@ private:
     QLabel *m_errorLabel = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     QDockWidget *m_searchDock = nullptr;
+    QComboBox *m_tagFilter = nullptr;
 };
 
 } // namespace gd

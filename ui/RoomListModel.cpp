@@ -8,6 +8,8 @@
 #include <QLocale>
 #include <QSet>
 
+#include <algorithm>
+
 namespace gd {
 
 RoomListModel::RoomListModel(Store *store, QObject *parent)
@@ -19,6 +21,10 @@ RoomListModel::RoomListModel(Store *store, QObject *parent)
     connect(&m_refreshTimer, &QTimer::timeout, this, &RoomListModel::refresh);
     connect(m_store, &Store::roomsChanged, this, [this](const QString &accountId) {
         if (accountId == m_accountId)
+            scheduleRefresh();
+    });
+    connect(m_store, &Store::tagsChanged, this, [this] {
+        if (!m_tagFilter.isEmpty())
             scheduleRefresh();
     });
     connect(m_store, &Store::messagesStored, this, [this](const QVector<Message> &messages) {
@@ -43,6 +49,16 @@ void RoomListModel::setAccount(const QString &accountId)
     endResetModel();
     if (!accountId.isEmpty())
         refresh();
+}
+
+void RoomListModel::setTagFilter(const QString &tag)
+{
+    if (tag == m_tagFilter)
+        return;
+    m_tagFilter = tag;
+    ++m_generation; // a read for the old filter is stale
+    m_reading = false;
+    refresh();
 }
 
 void RoomListModel::setOpenRoom(const QString &roomId)
@@ -74,7 +90,17 @@ void RoomListModel::refresh()
     const quint64 generation = m_generation;
     m_store->read<QVector<RoomSummary>>(
         this,
-        [accountId = m_accountId](StoreReader &reader) { return reader.roomSummaries(accountId); },
+        [accountId = m_accountId, tag = m_tagFilter](StoreReader &reader) {
+            QVector<RoomSummary> rows = reader.roomSummaries(accountId);
+            if (!tag.isEmpty()) {
+                const QStringList tagged = reader.roomsWithTag(accountId, tag);
+                const QSet<QString> keep(tagged.begin(), tagged.end());
+                rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                          [&keep](const RoomSummary &s) { return !keep.contains(s.roomId); }),
+                           rows.end());
+            }
+            return rows;
+        },
         [this, generation](QVector<RoomSummary> rows) {
             if (generation != m_generation)
                 return;

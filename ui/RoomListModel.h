@@ -37,6 +37,9 @@ public:
     // A room the user is reading shows no unread badge whatever the store says
     // (its read mark is written a little later).
     void setOpenRoom(const QString &roomId);
+    // Only rooms carrying this staff tag (empty: every room).
+    void setTagFilter(const QString &tag);
+    QString tagFilter() const { return m_tagFilter; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -58,6 +61,7 @@ private:
     Store *m_store;
     QString m_accountId;
     QString m_openRoom;
+    QString m_tagFilter;
     QVector<RoomSummary> m_rows;
     QTimer m_refreshTimer;
     quint64 m_generation = 0;

@@ -31,7 +31,7 @@ struct SearchQuery
     // many messages scans that conversation's rows (by its index) instead of
     // walking every index hit of the term: a common term in a small room
     // would otherwise visit hits from every other room first.
-    int roomScanThreshold = 20000;
+    int roomScanThreshold = 4000;
 };
 
 struct SearchHit

@@ -43,11 +43,22 @@ qint64 bruteForceCount(const Corpus &corpus, const QString &term, qint64 fromMs)
     return n;
 }
 
-qint64 indexCount(StoreReader &reader, const QString &term, qint64 fromMs)
+qint64 bruteForceRoomCount(const Corpus &corpus, const QString &term, int room)
+{
+    qint64 n = 0;
+    for (qsizetype i = 0; i < corpus.texts.size(); ++i) {
+        if (corpus.rooms.at(i) == room && corpus.texts.at(i).contains(term, Qt::CaseInsensitive))
+            ++n;
+    }
+    return n;
+}
+
+qint64 indexCount(StoreReader &reader, const QString &term, qint64 fromMs, const QString &roomId = {})
 {
     SearchQuery q;
     q.text = term;
     q.accountId = QStringLiteral("bench");
+    q.conversationId = roomId;
     q.fromMs = fromMs;
     q.limit = 100000;
     q.scanWindow = 2000000;
@@ -212,6 +223,47 @@ int main(int argc, char **argv)
         QJsonObject extra{{QStringLiteral("hits"), counts}, {QStringLiteral("counts_match_scan"), countsOk}};
         printJson(QStringLiteral("search_%1char_p50").arg(length) + suffix, percentile(ms, 50), QStringLiteral("ms"), goal, extra);
         printJson(QStringLiteral("search_%1char_p95").arg(length) + suffix, percentile(ms, 95), QStringLiteral("ms"), goal, extra);
+    }
+
+    // Search scoped to one room: a typical room (scanned through its own
+    // index) and the busiest one (index hits with the room predicate).
+    const QStringList roomTerms = {QStringLiteral("退款"), QStringLiteral("发票"), QStringLiteral("投诉"),
+                                   QStringLiteral("物流"), QStringLiteral("赠品")};
+    for (const auto &[label, room] : {std::pair<QString, int>(QStringLiteral("room"), 1),
+                                      std::pair<QString, int>(QStringLiteral("bigroom"), 0)}) {
+        const QString roomId = ArchiveGenerator::roomId(room);
+        qint64 roomSize = 0;
+        for (int r : std::as_const(corpus.rooms))
+            roomSize += r == room;
+        QVector<double> ms;
+        QJsonObject counts;
+        for (const QString &term : roomTerms) {
+            const qint64 expected = bruteForceRoomCount(corpus, term, room);
+            const qint64 got = indexCount(*reader, term, 0, roomId);
+            counts.insert(term, double(got));
+            if (expected != got) {
+                countsOk = false;
+                fprintf(stderr, "room search %s: %lld hits, scan finds %lld\n", qPrintable(term), got, expected);
+            }
+            for (int k = 0; k < repeats; ++k) {
+                SearchQuery q;
+                q.text = term;
+                q.accountId = QStringLiteral("bench");
+                q.conversationId = roomId;
+                q.limit = 50;
+                QElapsedTimer t;
+                t.start();
+                const auto hits = reader->search(q);
+                ms.append(t.nsecsElapsed() / 1e6);
+                Q_UNUSED(hits);
+            }
+        }
+        QJsonObject extra{{QStringLiteral("hits"), counts}, {QStringLiteral("counts_match_scan"), countsOk},
+                          {QStringLiteral("room_messages"), double(roomSize)}};
+        printJson(QStringLiteral("search_%1_2char_p50").arg(label) + suffix, percentile(ms, 50), QStringLiteral("ms"),
+                  QStringLiteral("<= 20"), extra);
+        printJson(QStringLiteral("search_%1_2char_p95").arg(label) + suffix, percentile(ms, 95), QStringLiteral("ms"),
+                  QStringLiteral("<= 20"), extra);
     }
     store.close();
     return countsOk ? 0 : 2;
