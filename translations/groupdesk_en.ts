@@ -15,7 +15,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+405"/>
+        <location filename="../ui/MainWindow.cpp" line="+453"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>gd::RoomListModel</name>
     <message numerus="yes">
-        <location filename="../ui/RoomListModel.cpp" line="+178"/>
+        <location filename="../ui/RoomListModel.cpp" line="+204"/>
         <source>%1 · %n member(s)</source>
         <translation>
             <numerusform>%1 · %n member</numerusform>

@@ -196,6 +196,25 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <location filename="../core/store/Exporter.cpp" line="+187"/>
+        <source>The archive could not be read.</source>
+        <translation>无法读取消息存档。</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+77"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>The export was cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+</context>
+<context>
     <name>GatewayStatus</name>
     <message>
         <location filename="../core/gateway/GatewayStatus.cpp" line="+15"/>
@@ -782,25 +801,6 @@
     </message>
 </context>
 <context>
-    <name>gd::Exporter</name>
-    <message>
-        <location filename="../core/store/Exporter.cpp" line="+192"/>
-        <source>The archive could not be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <location line="+77"/>
-        <source>Cannot write %1: %2</source>
-        <translation type="unfinished">无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <location line="-50"/>
-        <source>The export was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>gd::FeedView</name>
     <message>
         <location filename="../ui/FeedView.cpp" line="+121"/>
@@ -1012,7 +1012,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+50"/>
+        <location filename="../ui/MainWindow.cpp" line="+53"/>
         <location line="+112"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
@@ -1030,20 +1030,21 @@
     <message>
         <location line="+42"/>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索消息</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+129"/>
         <source>Search in this group</source>
-        <translation type="unfinished"></translation>
+        <translation>在本群中搜索</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-120"/>
         <source>Could not save to the database. Details are in the log.</source>
         <translation>无法保存到数据库，详情见日志。</translation>
     </message>
@@ -1067,8 +1068,18 @@
         <source>Filter groups</source>
         <translation>筛选群聊</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+187"/>
+        <location line="+202"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位成员</numerusform>
@@ -1138,7 +1149,7 @@ Click + at the top left to add one, or start with --demo.</source>
 <context>
     <name>gd::RoomListModel</name>
     <message>
-        <location filename="../ui/RoomListModel.cpp" line="+143"/>
+        <location filename="../ui/RoomListModel.cpp" line="+169"/>
         <source>No messages yet</source>
         <translation>暂无消息</translation>
     </message>
@@ -1172,118 +1183,141 @@ Click + at the top left to add one, or start with --demo.</source>
     <message>
         <location filename="../ui/SearchPanel.cpp" line="+38"/>
         <source>Search messages (e.g. 退款)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索消息（例如：退款）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>All groups and chats</source>
-        <translation type="unfinished"></translation>
+        <translation>全部群聊和会话</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>任何人</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation>任何时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Today</source>
-        <translation type="unfinished">今天</translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 12 个月</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Any type</source>
-        <translation type="unfinished"></translation>
+        <translation>任何类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文字</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>链接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Group events</source>
-        <translation type="unfinished"></translation>
+        <translation>群事件</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Load more</source>
-        <translation type="unfinished"></translation>
+        <translation>加载更多</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export results…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出结果…</translation>
     </message>
     <message numerus="yes">
         <location line="+165"/>
         <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>单个字只搜索最近 %n 天；如需更早的消息，请选择日期范围。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Type to search the archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入关键词搜索消息存档。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Searching…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No messages found.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有找到消息。</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n message(s) shown, more available</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已显示 %n 条消息，还有更多</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n message(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>找到 %n 条消息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>gd::TagEditorDialog</name>
+    <message>
+        <location filename="../ui/TagEditorDialog.cpp" line="+26"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags of %1</source>
+        <translation>%1 的标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New tag, e.g. 售后</source>
+        <translation>新标签，例如：售后</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add</source>
+        <translation>添加</translation>
     </message>
 </context>
 <context>

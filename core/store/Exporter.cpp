@@ -138,11 +138,6 @@ private:
     bool m_first = true;
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Exporter", text);
-}
-
 } // namespace
 
 Exporter::Exporter(Store *store, QObject *parent)
@@ -189,7 +184,7 @@ bool Exporter::start(const ExportRequest &request)
             // The reader's connection belongs to this thread.
             const std::unique_ptr<StoreReader> reader = store->createReader();
             if (!reader->isOpen()) {
-                error = tr("The archive could not be read.");
+                error = QCoreApplication::translate("Exporter", "The archive could not be read.");
             } else {
                 ok = run(*reader, request, m_cancelled,
                          [this](qint64 done, qint64 total) { emit progress(done, total); }, &rows,
@@ -225,7 +220,7 @@ bool Exporter::run(StoreReader &reader, const ExportRequest &request, const std:
     *rows = 0;
     QSaveFile file(request.path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = tr("Cannot write %1: %2").arg(request.path, file.errorString());
+        *error = QCoreApplication::translate("Exporter", "Cannot write %1: %2").arg(request.path, file.errorString());
         return false;
     }
     NameBook names(reader);
@@ -252,7 +247,7 @@ bool Exporter::run(StoreReader &reader, const ExportRequest &request, const std:
     while (ok) {
         if (cancelled) {
             file.cancelWriting();
-            *error = tr("The export was cancelled.");
+            *error = QCoreApplication::translate("Exporter", "The export was cancelled.");
             return false;
         }
         QVector<Message> page;
@@ -302,7 +297,7 @@ bool Exporter::run(StoreReader &reader, const ExportRequest &request, const std:
     ok = ok && out.end();
     if (!ok || !file.commit()) {
         file.cancelWriting();
-        *error = tr("Cannot write %1: %2").arg(request.path, file.errorString());
+        *error = QCoreApplication::translate("Exporter", "Cannot write %1: %2").arg(request.path, file.errorString());
         qCWarning(lcStore) << "export failed:" << file.errorString();
         return false;
     }
