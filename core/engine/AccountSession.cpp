@@ -1,6 +1,7 @@
 #include "engine/AccountSession.h"
 
 #include "engine/EventParser.h"
+#include "gateway/FileBox.h"
 #include "gateway/PuppetClient.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -819,6 +820,36 @@ void AccountSession::pumpOutbox()
             }
             pumpOutbox();
         });
+}
+
+void AccountSession::fetchMedia(
+    const QString &messageId, bool thumbnail,
+    std::function<void(bool, const QByteArray &, const QString &)> done)
+{
+    // Received files larger than this are not fetched into memory.
+    constexpr qint64 kMaxMediaBytes = 100LL * 1024 * 1024;
+    auto onBox = [this, done](const GatewayStatus &st, const QString &json) {
+        if (!st.ok()) {
+            done(false, {}, st.userMessage());
+            return;
+        }
+        const FileBox box = FileBox::fromJson(json);
+        if (box.type == FileBox::Base64) {
+            done(!box.bytes.isEmpty(), box.bytes, QString());
+        } else if (box.type == FileBox::Uuid) {
+            m_client->download(box.uuid, kMaxMediaBytes,
+                               [done](const GatewayStatus &st, const QByteArray &bytes) {
+                                   done(st.ok(), bytes, st.ok() ? QString() : st.userMessage());
+                               });
+        } else {
+            qCInfo(lcEngine) << "unsupported FileBox type" << box.type;
+            done(false, {}, QCoreApplication::translate("AccountSession", "The gateway sent the file in a form GroupDesk cannot read."));
+        }
+    };
+    if (thumbnail)
+        m_client->messageImage(messageId, PuppetClient::ImageType::Thumbnail, onBox);
+    else
+        m_client->messageFile(messageId, onBox);
 }
 
 } // namespace gd

@@ -74,6 +74,12 @@ public slots:
     // Calls Start again, e.g. after a logout, for a new QR code.
     void restartLogin();
 
+public:
+    // A received image (thumbnail) or file, fetched with MessageImage /
+    // MessageFile then Download. done runs in this thread.
+    void fetchMedia(const QString &messageId, bool thumbnail,
+                    std::function<void(bool ok, const QByteArray &bytes, const QString &error)> done);
+
 signals:
     void statusChanged(const gd::AccountStatus &status);
     void logLine(const QString &line);

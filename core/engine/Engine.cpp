@@ -4,7 +4,9 @@
 #include "store/Store.h"
 #include "util/Log.h"
 
+#include <QCoreApplication>
 #include <QMetaObject>
+#include <QPointer>
 #include <QThread>
 
 namespace gd {
@@ -117,6 +119,29 @@ void Engine::retrySend(qint64 outboxId)
 {
     if (m_store)
         m_store->retryOutbox(outboxId);
+}
+
+void Engine::fetchMedia(const QString &accountId, const QString &messageId, bool thumbnail,
+                        MediaDone done)
+{
+    Entry *e = m_entries.value(accountId);
+    if (!e) {
+        done(false, {}, QStringLiteral("no such account"));
+        return;
+    }
+    // The answer comes back to this thread; `this` outlives it only if still alive.
+    QPointer<Engine> self(this);
+    QObject *guiThreadObject = QCoreApplication::instance();
+    auto back = [self, done, guiThreadObject](bool ok, const QByteArray &bytes, const QString &error) {
+        QMetaObject::invokeMethod(guiThreadObject, [=] {
+            if (self)
+                done(ok, bytes, error);
+        }, Qt::QueuedConnection);
+    };
+    AccountSession *session = e->session;
+    QMetaObject::invokeMethod(session, [session, messageId, thumbnail, back] {
+        session->fetchMedia(messageId, thumbnail, back);
+    }, Qt::QueuedConnection);
 }
 
 void Engine::reconnectNow(const QString &accountId)

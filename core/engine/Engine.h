@@ -12,6 +12,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
+
 namespace gd {
 
 class Store;
@@ -48,6 +50,11 @@ public:
     void sendText(const QString &accountId, const QString &conversationId, const QString &text);
     void retrySend(qint64 outboxId);
     void reconnectNow(const QString &accountId);
+    // Fetches a received image (thumbnail or full) or file through the
+    // account's gateway; done runs in the caller's thread. For MediaCache.
+    using MediaDone = std::function<void(bool ok, const QByteArray &bytes, const QString &error)>;
+    void fetchMedia(const QString &accountId, const QString &messageId, bool thumbnail,
+                    MediaDone done);
     void restartLogin(const QString &accountId);
 
     // Stops every session (in-flight results are let go) and waits for the
