@@ -2,6 +2,7 @@
 
 #include "AddAccountDialog.h"
 #include "engine/Engine.h"
+#include "engine/PacerSettings.h"
 #include "sim/Simulator.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -11,6 +12,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QUuid>
 
 namespace gd {
@@ -60,6 +62,9 @@ bool AppRuntime::open(QString *error)
     connect(m_store.get(), &Store::writeFailed, this,
             [](const QString &e) { qCWarning(lcStore) << "write failed:" << e; });
     m_engine = std::make_unique<Engine>(m_store.get());
+    SessionTuning tuning = m_engine->sessionTuning();
+    applyPacerSettings(tuning, QSettings()); // pacer/messagesPerSecond, pacer/burst, pacer/jitterMs
+    m_engine->setSessionTuning(tuning);
     m_secrets = std::make_unique<SecretStore>();
     connect(m_engine.get(), &Engine::accountStatusChanged, this, &AppRuntime::logStateChange);
     return true;
