@@ -11,7 +11,7 @@ packages=(
   qtkeychain-qt6-dev libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libqrencode-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
   xvfb xauth dbus gnome-keyring libsecret-1-0 fonts-wqy-microhei
-  sqlite3 imagemagick python3
+  sqlite3 imagemagick python3 openssl
 )
 
 missing=()

@@ -45,6 +45,14 @@ QString GatewayStatus::userMessage() const
     case 13:
         return QCoreApplication::translate("GatewayStatus", "The gateway had an internal error.");
     case 14:
+        // gRPC tells a failed TLS handshake only in its text.
+        if (message.contains(QLatin1String("handshake"), Qt::CaseInsensitive)
+            || message.contains(QLatin1String("certificate"), Qt::CaseInsensitive)) {
+            return QCoreApplication::translate(
+                "GatewayStatus",
+                "The secure connection (TLS) to the gateway failed: its certificate is not trusted or does not "
+                "match the server name. Check the CA file and the server name.");
+        }
         return QCoreApplication::translate(
             "GatewayStatus",
             "The gateway cannot be reached. Check the address, that it is running, and the TLS setting.");
