@@ -31,8 +31,15 @@ QString AccountStateText::stateText(const AccountStatus &status)
     case SessionState::LoggedOut:
         return status.detail.isEmpty() ? tr("Logged out")
                                        : tr("Logged out: %1").arg(status.detail);
-    case SessionState::Error:
-        return status.detail.isEmpty() ? tr("Error") : tr("Error: %1").arg(status.detail);
+    case SessionState::Error: {
+        const QString error = status.detail.isEmpty() ? tr("Error") : tr("Error: %1").arg(status.detail);
+        if (status.nextReconnectMs <= 0)
+            return error;
+        // It keeps retrying: say when, so nobody wonders whether it gave up.
+        const qint64 secs = qMax<qint64>(
+            0, (status.nextReconnectMs - QDateTime::currentMSecsSinceEpoch() + 999) / 1000);
+        return tr("%1 Reconnecting in %2 s.").arg(error).arg(secs);
+    }
     }
     return tr("Offline");
 }

@@ -2,6 +2,7 @@
 
 #include "AccountDelegate.h"
 #include "AccountListModel.h"
+#include "AccountNotifier.h"
 #include "AccountStateText.h"
 #include "AddAccountDialog.h"
 #include "Composer.h"
@@ -28,6 +29,7 @@
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStyle>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -84,6 +86,8 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     statusBar()->addPermanentWidget(m_errorLabel);
 
     connect(m_engine, &Engine::accountStatusChanged, this, &MainWindow::onAccountStatusChanged);
+    // A desktop notification when an online account drops (logout or lost gateway).
+    new AccountNotifier(m_engine, style()->standardIcon(QStyle::SP_MessageBoxWarning), this);
     connect(m_engine, &Engine::accountRemoved, this, [this](const QString &accountId) {
         if (accountId == m_accountId) {
             m_accountId.clear();
