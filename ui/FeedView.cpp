@@ -1,6 +1,7 @@
 #include "FeedView.h"
 
 #include "FeedModel.h"
+#include "engine/MediaCache.h"
 #include "Theme.h"
 #include "util/ObjectCounters.h"
 
@@ -32,6 +33,9 @@ constexpr int kBubblePadY = 8;
 constexpr int kDateBand = 38;
 constexpr int kBubbleRadius = 8;
 constexpr int kMaxBubbleWidth = 640;
+constexpr int kThumbW = 240; // the thumbnail box: MediaCache scales into it
+constexpr int kThumbH = 180;
+constexpr int kThumbPad = 4;
 
 qint64 messageKey(const Message &m)
 {
@@ -239,6 +243,8 @@ int FeedView::messageRowHeight(const Message &message, TextBlock &block) const
     if (message.kind == MessageKind::System)
         return kRowGap / 2 + int(block.size.height()) + 10 + kRowGap / 2;
     const int header = QFontMetrics(m_nameFont).height() + 4;
+    if (message.kind == MessageKind::Image && m_media) // fixed box: loading never moves rows
+        return kRowGap / 2 + qMax(kAvatar, header + kThumbH + 2 * kThumbPad) + kRowGap / 2;
     const int bubble = int(std::ceil(block.size.height())) + 2 * kBubblePadY;
     return kRowGap / 2 + qMax(kAvatar, header + bubble) + kRowGap / 2;
 }
@@ -416,6 +422,7 @@ void FeedView::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(viewport()->rect(), Theme::feedBackground());
     m_retryLinks.clear();
+    m_mediaLinks.clear();
     if (!m_model || m_rows.isEmpty())
         return;
 
@@ -501,8 +508,9 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
                                             QStringLiteral("HH:mm"));
     const QFontMetrics nameFm(m_nameFont);
     const int headerH = nameFm.height() + 4;
-    const int bubbleW = int(std::ceil(block->size.width())) + 2 * kBubblePadX;
-    const int bubbleH = int(std::ceil(block->size.height())) + 2 * kBubblePadY;
+    const bool thumb = m.kind == MessageKind::Image && m_media;
+    const int bubbleW = thumb ? kThumbW + 2 * kThumbPad : int(std::ceil(block->size.width())) + 2 * kBubblePadX;
+    const int bubbleH = thumb ? kThumbH + 2 * kThumbPad : int(std::ceil(block->size.height())) + 2 * kBubblePadY;
 
     QRect avatar;
     QRect bubble;
@@ -540,9 +548,73 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
     p.setPen(QPen(m.fromSelf ? Theme::bubbleSelfBorder() : Theme::bubbleOtherBorder(), 1));
     p.setBrush(m.fromSelf ? Theme::bubbleSelf() : Theme::bubbleOther());
     p.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), kBubbleRadius, kBubbleRadius);
+    if (thumb) {
+        const QRect box = bubble.adjusted(kThumbPad, kThumbPad, -kThumbPad, -kThumbPad);
+        paintThumbnail(p, m, box);
+        m_mediaLinks.append({box, row.index});
+        return;
+    }
     const bool placeholder = m.kind != MessageKind::Text;
     p.setPen(placeholder ? Theme::textSecondary() : Theme::textPrimary());
     block->layout->draw(&p, QPointF(bubble.left() + kBubblePadX, bubble.top() + kBubblePadY));
+}
+
+void FeedView::setMediaCache(MediaCache *cache)
+{
+    if (m_media)
+        disconnect(m_media, nullptr, this, nullptr);
+    m_media = cache;
+    if (m_media) {
+        // A finished thumbnail repaints; the box is fixed, so no row moves.
+        connect(m_media, &MediaCache::stateChanged, this, [this] { viewport()->update(); });
+    }
+    m_cache.clear();
+    rebuild(true);
+}
+
+QString FeedView::mediaKey(const Message &message)
+{
+    return message.accountId + QLatin1Char('/') + message.id;
+}
+
+void FeedView::paintThumbnail(QPainter &p, const Message &m, const QRect &box)
+{
+    const QString key = mediaKey(m);
+    // Painting asks for it: only images on screen are fetched.
+    const MediaCache::State state = m_media->request(key);
+    if (state == MediaCache::State::Ready) {
+        const QImage image = m_media->thumbnail(key);
+        const QSize s = image.size().scaled(box.size(), Qt::KeepAspectRatio);
+        const QRect target(box.left() + (box.width() - s.width()) / 2,
+                           box.top() + (box.height() - s.height()) / 2, s.width(), s.height());
+        p.drawImage(target, image);
+        return;
+    }
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xee, 0xf0, 0xf3));
+    p.drawRoundedRect(box, 4, 4);
+    p.setFont(m_smallFont);
+    QString text;
+    switch (state) {
+    case MediaCache::State::Failed:
+        p.setPen(Theme::accent().darker(120));
+        text = tr("Image failed to load — Retry");
+        break;
+    case MediaCache::State::Corrupt: {
+        // A broken-image sign: a torn frame.
+        p.setPen(QPen(Theme::textSecondary(), 2));
+        const QRect icon(box.center().x() - 18, box.center().y() - 30, 36, 28);
+        p.drawRect(icon);
+        p.drawLine(icon.topLeft() + QPoint(8, 0), icon.bottomRight() - QPoint(14, 0));
+        text = tr("Damaged image");
+        break;
+    }
+    default:
+        p.setPen(Theme::textSecondary());
+        text = tr("Loading image…");
+        break;
+    }
+    p.drawText(box.adjusted(6, 40, -6, -6), Qt::AlignCenter | Qt::TextWordWrap, text);
 }
 
 void FeedView::paintPending(QPainter &p, const Row &row, int top)
@@ -616,6 +688,20 @@ void FeedView::paintPending(QPainter &p, const Row &row, int top)
 
 void FeedView::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && m_media && m_model) {
+        for (const auto &link : std::as_const(m_mediaLinks)) {
+            if (!link.first.contains(event->position().toPoint()) || link.second >= m_model->size())
+                continue;
+            const Message &m = m_model->at(link.second);
+            const QString key = mediaKey(m);
+            const MediaCache::State state = m_media->state(key);
+            if (state == MediaCache::State::Failed)
+                m_media->retry(key);
+            else if (state == MediaCache::State::Ready)
+                emit imageOpened(key, m.filename);
+            return;
+        }
+    }
     if (event->button() == Qt::LeftButton) {
         for (const auto &link : std::as_const(m_retryLinks)) {
             if (link.first.contains(event->position().toPoint())) {

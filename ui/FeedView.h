@@ -18,6 +18,7 @@ class QTextLayout;
 namespace gd {
 
 class FeedModel;
+class MediaCache;
 
 class FeedView : public QAbstractScrollArea
 {
@@ -27,6 +28,10 @@ public:
     ~FeedView() override;
 
     void setModel(FeedModel *model);
+    // Image messages show thumbnails from this cache (loaded as they are
+    // painted); without one they show "[Image]".
+    void setMediaCache(MediaCache *cache);
+    static QString mediaKey(const Message &message);
     FeedModel *model() const { return m_model; }
 
     bool isAtBottom() const;
@@ -46,6 +51,7 @@ signals:
     void olderWanted();  // scrolled to the top: load an older page
     void newerWanted();  // at the bottom of a window whose newest rows were dropped
     void retryRequested(qint64 outboxId);
+    void imageOpened(const QString &mediaKey, const QString &name);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -81,6 +87,7 @@ private:
     void paintDateBand(QPainter &p, const QRect &band, qint64 timestampMs);
     void paintMessage(QPainter &p, const Row &row, int top);
     void paintPending(QPainter &p, const Row &row, int top);
+    void paintThumbnail(QPainter &p, const Message &m, const QRect &box);
     void paintAvatar(QPainter &p, const QRect &rect, const QString &name, const QString &key);
     void reportCounters(); // keeps ObjectCounters::FeedLayouts in step with the caches
 
@@ -91,6 +98,8 @@ private:
     QHash<qint64, std::shared_ptr<TextBlock>> m_cache; // by message rowId (or hash of id)
     QHash<qint64, std::shared_ptr<TextBlock>> m_pendingCache; // by outbox id
     QVector<QPair<QRect, qint64>> m_retryLinks; // viewport rects painted last time
+    MediaCache *m_media = nullptr;
+    QVector<QPair<QRect, int>> m_mediaLinks; // thumbnail rects -> model index, painted last time
     bool m_stickToBottom = true;
     bool m_rebuilding = false;
     int m_unseen = 0;

@@ -10,6 +10,8 @@
 #include "ContactsPage.h"
 #include "FeedModel.h"
 #include "FeedView.h"
+#include "ImageViewer.h"
+#include "engine/MediaCache.h"
 #include "LoginPanel.h"
 #include "RoomDelegate.h"
 #include "RoomFeedController.h"
@@ -36,11 +38,45 @@
 #include <QDockWidget>
 #include <QComboBox>
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QPointer>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace gd {
+
+void MainWindow::installMediaCache()
+{
+    const QString dbPath = m_store ? m_store->path() : QString();
+    if (dbPath.isEmpty() || dbPath.startsWith(QLatin1Char(':')))
+        return; // an in-memory store (tests): images stay "[Image]"
+    // Thumbnails of received images, cached next to the database.
+    const QString dir = QFileInfo(dbPath).absoluteDir().filePath(QStringLiteral("media"));
+    auto *media = new MediaCache(dir, MediaCache::kDefaultCapBytes, this);
+    media->setFetcher([this](const QString &key, MediaCache::FetchDone done) {
+        const int slash = key.indexOf(QLatin1Char('/'));
+        m_engine->fetchMedia(key.left(slash), key.mid(slash + 1), true, std::move(done));
+    });
+    m_feedView->setMediaCache(media);
+    connect(m_feedView, &FeedView::imageOpened, this, [this](const QString &key, const QString &name) {
+        auto *viewer = new ImageViewer(name, this);
+        viewer->setAttribute(Qt::WA_DeleteOnClose);
+        viewer->show();
+        QPointer<ImageViewer> guard(viewer);
+        const int slash = key.indexOf(QLatin1Char('/'));
+        m_engine->fetchMedia(key.left(slash), key.mid(slash + 1), false,
+                             [guard](bool ok, const QByteArray &bytes, const QString &error) {
+                                 if (!guard)
+                                     return;
+                                 if (ok)
+                                     guard->setImageData(bytes);
+                                 else
+                                     guard->showError(error);
+                             });
+    });
+}
 
 MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     : QMainWindow(parent)
@@ -291,6 +327,7 @@ QWidget *MainWindow::createChatsPage()
 
     m_feedView = new FeedView(m_chatPage);
     m_feedView->setModel(m_feedModel);
+    installMediaCache();
     m_composer = new Composer(m_chatPage);
     auto *chatLayout = new QVBoxLayout(m_chatPage);
     chatLayout->setContentsMargins(0, 0, 0, 0);

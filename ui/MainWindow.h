@@ -74,6 +74,7 @@ public slots:
     void jumpToMessage(const QString &accountId, const QString &conversationId, qint64 rowId);
 
 private:
+    void installMediaCache(); // thumbnails in the feed, the image viewer
     QWidget *createSidebar();
     QWidget *createChatsPage();
     void onAccountStatusChanged(const QString &accountId);

@@ -103,6 +103,7 @@ bool AppRuntime::ensureSimulator(QString *error)
     m_simulatorToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
     options.token = m_simulatorToken;
     options.rate = 3.0;           // lively but readable
+    options.imageEvery = 4;       // customers send photos often: thumbnails show in the feed
     options.scanDelayMs = 1800;   // long enough to see the QR code
     options.confirmDelayMs = 1200;
     options.seed = quint32(QDateTime::currentMSecsSinceEpoch() & 0xffff);

@@ -26,7 +26,9 @@ public:
     using FetchDone = std::function<void(bool ok, const QByteArray &bytes, const QString &error)>;
     using Fetcher = std::function<void(const QString &key, FetchDone done)>;
 
-    explicit MediaCache(const QString &directory, qint64 capBytes = 200LL * 1024 * 1024,
+    static constexpr qint64 kDefaultCapBytes = 200LL * 1024 * 1024;
+
+    explicit MediaCache(const QString &directory, qint64 capBytes = kDefaultCapBytes,
                         QObject *parent = nullptr);
     ~MediaCache() override; // waits for its own jobs on the pool
 
