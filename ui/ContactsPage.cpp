@@ -3,6 +3,8 @@
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
+#include <QCheckBox>
+#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -57,26 +59,60 @@ ContactsPage::ContactsPage(Store *store, QWidget *parent)
     , m_contacts(new QStandardItemModel(this))
     , m_groups(new QStandardItemModel(this))
     , m_members(new QStandardItemModel(this))
+    , m_contactGroups(new QStandardItemModel(this))
+    , m_contactMessages(new QStandardItemModel(this))
     , m_contactsView(makeView(this))
     , m_groupsView(makeView(this))
     , m_membersView(makeView(this))
+    , m_contactGroupsView(makeView(this))
+    , m_contactMessagesView(makeView(this))
     , m_membersCaption(nullptr)
+    , m_contactCaption(nullptr)
+    , m_showFormer(new QCheckBox(tr("Show former members"), this))
 {
     m_contacts->setHorizontalHeaderLabels({tr("Name"), tr("Remark"), tr("WeChat ID")});
     m_groups->setHorizontalHeaderLabels({tr("Group"), tr("Members")});
-    m_members->setHorizontalHeaderLabels({tr("Name"), tr("WeChat ID")});
+    m_members->setHorizontalHeaderLabels({tr("Name"), tr("WeChat ID"), tr("Joined / left")});
+    m_contactGroups->setHorizontalHeaderLabels({tr("Group")});
+    m_contactMessages->setHorizontalHeaderLabels({tr("Time"), tr("Group"), tr("Message")});
     m_contactsView->setModel(m_contacts);
     m_groupsView->setModel(m_groups);
     m_membersView->setModel(m_members);
+    m_contactGroupsView->setModel(m_contactGroups);
+    m_contactMessagesView->setModel(m_contactMessages);
+    m_contactMessagesView->setSortingEnabled(false); // newest first, as loaded
     m_contactsView->setColumnWidth(0, 160);
     m_contactsView->setColumnWidth(1, 120);
     m_groupsView->setColumnWidth(0, 220);
     m_membersView->setColumnWidth(0, 180);
+    m_membersView->setColumnWidth(1, 140);
+    m_contactMessagesView->setColumnWidth(0, 120);
+    m_contactMessagesView->setColumnWidth(1, 140);
+
+    // The contact's detail sits under the contact list.
+    auto *contactColumn = new QSplitter(Qt::Vertical, this);
+    contactColumn->addWidget(captioned(tr("Contacts"), m_contactsView, nullptr, contactColumn));
+    auto *detail = new QWidget(contactColumn);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->setSpacing(0);
+    detailLayout->addWidget(captioned(tr("Groups of the contact"), m_contactGroupsView, &m_contactCaption, detail), 1);
+    detailLayout->addWidget(captioned(tr("Recent messages (double-click to open)"), m_contactMessagesView, nullptr, detail), 2);
+    contactColumn->addWidget(detail);
+    contactColumn->setChildrenCollapsible(false);
+    m_contactCaption->setTextFormat(Qt::PlainText);
+
+    auto *membersBox = new QWidget(this);
+    auto *membersLayout = new QVBoxLayout(membersBox);
+    membersLayout->setContentsMargins(0, 0, 0, 0);
+    membersLayout->setSpacing(4);
+    membersLayout->addWidget(m_membersView, 1);
+    membersLayout->addWidget(m_showFormer);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(captioned(tr("Contacts"), m_contactsView, nullptr, splitter));
+    splitter->addWidget(contactColumn);
     splitter->addWidget(captioned(tr("Groups"), m_groupsView, nullptr, splitter));
-    splitter->addWidget(captioned(tr("Members"), m_membersView, &m_membersCaption, splitter));
+    splitter->addWidget(captioned(tr("Members"), membersBox, &m_membersCaption, splitter));
     splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -84,6 +120,16 @@ ContactsPage::ContactsPage(Store *store, QWidget *parent)
 
     connect(m_groupsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ContactsPage::onGroupSelected);
+    connect(m_contactsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ContactsPage::onContactSelected);
+    connect(m_contactMessagesView, &QTreeView::activated, this, &ContactsPage::activateContactMessage);
+    connect(m_contactGroupsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        selectGroup(m_contactGroups->item(index.row(), 0)->data(kIdRole).toString());
+    });
+    connect(m_showFormer, &QCheckBox::toggled, this, [this] {
+        if (!m_openGroup.isEmpty())
+            loadMembers(m_openGroup);
+    });
 
     // Sync sends many small changes; one reload after they settle is enough.
     m_reloadTimer.setSingleShot(true);
@@ -114,12 +160,27 @@ QString ContactsPage::memberDisplayName(const RoomMember &member, const Contact 
     return member.contactId;
 }
 
+QString ContactsPage::memberNote(const RoomMember &member)
+{
+    const auto day = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd"));
+    };
+    if (member.leftMs > 0)
+        return tr("left on %1").arg(day(member.leftMs));
+    if (member.joinedMs > 0)
+        return tr("joined %1").arg(day(member.joinedMs));
+    return {};
+}
+
 void ContactsPage::setAccount(const QString &accountId)
 {
     if (accountId == m_accountId)
         return;
     m_accountId = accountId;
     m_openGroup.clear();
+    m_openContact.clear();
+    m_contactGroups->removeRows(0, m_contactGroups->rowCount());
+    m_contactMessages->removeRows(0, m_contactMessages->rowCount());
     reload();
 }
 
@@ -154,6 +215,7 @@ void ContactsPage::reload()
                 m_contacts->appendRow({name, textItem(c.alias), textItem(c.id)});
             }
             const QString keepGroup = m_openGroup;
+            const QString keepContact = m_openContact;
             m_groups->removeRows(0, m_groups->rowCount());
             for (const Room &r : std::as_const(snapshot.rooms)) {
                 auto *topic = textItem(r.topic.isEmpty() ? r.id : r.topic);
@@ -164,7 +226,84 @@ void ContactsPage::reload()
             }
             if (!keepGroup.isEmpty())
                 selectGroup(keepGroup);
+            if (!keepContact.isEmpty())
+                selectContact(keepContact);
         });
+}
+
+void ContactsPage::selectContact(const QString &contactId)
+{
+    for (int row = 0; row < m_contacts->rowCount(); ++row) {
+        if (m_contacts->item(row, 0)->data(kIdRole).toString() == contactId) {
+            const QSignalBlocker blocker(m_contactsView->selectionModel());
+            m_contactsView->setCurrentIndex(m_contacts->index(row, 0));
+            loadContact(contactId);
+            return;
+        }
+    }
+}
+
+void ContactsPage::onContactSelected()
+{
+    const QModelIndex current = m_contactsView->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString contactId = m_contacts->item(current.row(), 0)->data(kIdRole).toString();
+    if (contactId != m_openContact)
+        loadContact(contactId);
+}
+
+void ContactsPage::loadContact(const QString &contactId)
+{
+    m_openContact = contactId;
+    const quint64 generation = m_generation;
+    struct Detail
+    {
+        QVector<Room> rooms;
+        QVector<TalkerMessage> messages;
+    };
+    m_store->read<Detail>(
+        this,
+        [accountId = m_accountId, contactId](StoreReader &reader) {
+            return Detail{reader.roomsOfContact(accountId, contactId),
+                          reader.recentMessagesOfTalker(accountId, contactId, 50)};
+        },
+        [this, generation, contactId](Detail detail) {
+            if (generation != m_generation || contactId != m_openContact)
+                return;
+            const auto it = m_contactById.constFind(contactId);
+            const QString name = it != m_contactById.constEnd() ? it->displayName() : contactId;
+            m_contactCaption->setText(tr("%1 is in %n group(s)", nullptr, int(detail.rooms.size())).arg(name));
+            m_contactGroups->removeRows(0, m_contactGroups->rowCount());
+            for (const Room &r : std::as_const(detail.rooms)) {
+                auto *topic = textItem(r.topic.isEmpty() ? r.id : r.topic);
+                topic->setData(r.id, kIdRole);
+                m_contactGroups->appendRow(topic);
+            }
+            m_contactMessages->removeRows(0, m_contactMessages->rowCount());
+            for (const TalkerMessage &t : std::as_const(detail.messages)) {
+                const Message &m = t.message;
+                auto *time = textItem(QDateTime::fromMSecsSinceEpoch(m.timestampMs)
+                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                time->setData(m.rowId, kRowIdRole);
+                time->setData(m.conversationId(), kConversationRole);
+                const QString where = m.roomId.isEmpty() ? tr("Private chat")
+                                      : t.roomTopic.isEmpty() ? m.roomId
+                                                              : t.roomTopic;
+                QString text = m.text;
+                text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+                m_contactMessages->appendRow({time, textItem(where), textItem(text)});
+            }
+        });
+}
+
+void ContactsPage::activateContactMessage(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    const QStandardItem *item = m_contactMessages->item(index.row(), 0);
+    emit messageActivated(m_accountId, item->data(kConversationRole).toString(),
+                          item->data(kRowIdRole).toLongLong());
 }
 
 void ContactsPage::selectGroup(const QString &roomId)
@@ -194,19 +333,30 @@ void ContactsPage::loadMembers(const QString &roomId)
     const quint64 generation = m_generation;
     m_store->read<QVector<RoomMember>>(
         this,
-        [accountId = m_accountId, roomId](StoreReader &reader) {
-            return reader.roomMembers(accountId, roomId);
+        [accountId = m_accountId, roomId, showFormer = m_showFormer->isChecked()](StoreReader &reader) {
+            return showFormer ? reader.memberHistory(accountId, roomId) : reader.roomMembers(accountId, roomId);
         },
         [this, generation, roomId](QVector<RoomMember> members) {
             if (generation != m_generation || roomId != m_openGroup)
                 return;
             m_members->removeRows(0, m_members->rowCount());
+            int current = 0;
             for (const RoomMember &m : std::as_const(members)) {
                 const auto it = m_contactById.constFind(m.contactId);
                 const Contact *contact = it != m_contactById.constEnd() ? &it.value() : nullptr;
-                m_members->appendRow({textItem(memberDisplayName(m, contact)), textItem(m.contactId)});
+                QList<QStandardItem *> row = {textItem(memberDisplayName(m, contact)), textItem(m.contactId),
+                                              textItem(memberNote(m))};
+                if (m.leftMs > 0) {
+                    for (QStandardItem *item : row)
+                        item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
+                } else {
+                    ++current;
+                }
+                m_members->appendRow(row);
             }
-            m_membersCaption->setText(tr("Members (%1)").arg(members.size()));
+            const int former = int(members.size()) - current;
+            m_membersCaption->setText(former > 0 ? tr("Members (%1, %2 former)").arg(current).arg(former)
+                                                 : tr("Members (%1)").arg(current));
         });
 }
 

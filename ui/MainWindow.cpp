@@ -6,6 +6,7 @@
 #include "AccountStateText.h"
 #include "AddAccountDialog.h"
 #include "Composer.h"
+#include "ExportDialog.h"
 #include "ComposerEdit.h"
 #include "ContactsPage.h"
 #include "FeedModel.h"
@@ -168,6 +169,12 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     connect(roomSearchAction, &QAction::triggered, this, [this] { showSearch(true); });
     addAction(roomSearchAction);
     connect(m_searchPanel, &SearchPanel::hitActivated, this, &MainWindow::jumpToMessage);
+    connect(m_searchPanel, &SearchPanel::exportRequested, this, &MainWindow::exportSearch);
+    connect(m_contactsPage, &ContactsPage::messageActivated, this, &MainWindow::jumpToMessage);
+    auto *exportAction = new QAction(tr("Export…"), this);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportAction, &QAction::triggered, this, [this] { showExportDialog(m_roomId); });
+    addAction(exportAction);
     connect(m_feedController, &RoomFeedController::jumpedTo, m_feedView, &FeedView::scrollToMessage);
 
     connect(m_store, &Store::writeFailed, this, [this](const QString &error) {
@@ -275,7 +282,16 @@ QWidget *MainWindow::createChatsPage()
     m_tagFilter = new QComboBox(roomPane);
     m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
     m_tagFilter->addItem(tr("All tags"), QString());
-    roomLayout->addWidget(m_tagFilter);
+    auto *exportButton = new QToolButton(roomPane);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setText(tr("Export…"));
+    exportButton->setToolTip(tr("Export a group or a date range to CSV or JSON (Ctrl+E)"));
+    connect(exportButton, &QToolButton::clicked, this, [this] { showExportDialog(m_roomId); });
+    auto *tagRow = new QHBoxLayout;
+    tagRow->setSpacing(6);
+    tagRow->addWidget(m_tagFilter, 1);
+    tagRow->addWidget(exportButton);
+    roomLayout->addLayout(tagRow);
     connect(m_tagFilter, &QComboBox::currentIndexChanged, this,
             [this] { m_roomModel->setTagFilter(m_tagFilter->currentData().toString()); });
     connect(m_store, &Store::tagsChanged, this, &MainWindow::reloadTagFilter);
@@ -296,6 +312,7 @@ QWidget *MainWindow::createChatsPage()
             selectRoom(roomId);
             showSearch(true);
         });
+        menu.addAction(tr("Export…"), this, [this, roomId] { showExportDialog(roomId); });
         menu.exec(m_roomList->viewport()->mapToGlobal(pos));
     });
     roomLayout->addWidget(m_roomList, 1);
@@ -399,6 +416,32 @@ void MainWindow::jumpToMessage(const QString &accountId, const QString &conversa
     selectRoom(conversationId); // opens the newest page, replaced just below
     openRoom(conversationId);
     m_feedController->openAt(accountId, conversationId, rowId);
+}
+
+void MainWindow::showExportDialog(const QString &roomId)
+{
+    if (m_accountId.isEmpty())
+        return;
+    ExportDialog dialog(m_store, m_accountId, this);
+    if (!roomId.isEmpty()) {
+        const int row = m_roomModel->rowOf(roomId);
+        dialog.setRoom(roomId, row >= 0 ? m_roomModel->summaryAt(row).topic : roomId);
+    }
+    dialog.exec();
+}
+
+void MainWindow::exportSearch(const SearchQuery &query)
+{
+    const QString accountId = query.accountId.isEmpty() ? m_accountId : query.accountId;
+    if (accountId.isEmpty())
+        return;
+    ExportDialog dialog(m_store, accountId, this);
+    if (!m_roomId.isEmpty() && accountId == m_accountId) {
+        const int row = m_roomModel->rowOf(m_roomId);
+        dialog.setRoom(m_roomId, row >= 0 ? m_roomModel->summaryAt(row).topic : m_roomId);
+    }
+    dialog.setSearch(query);
+    dialog.exec();
 }
 
 void MainWindow::onCurrentAccountChanged()

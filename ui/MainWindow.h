@@ -8,6 +8,7 @@
 
 #include "engine/Engine.h"
 #include "gateway/GatewayEndpoint.h"
+#include "store/SearchTypes.h"
 
 #include <QMainWindow>
 #include <QSet>
@@ -72,6 +73,11 @@ public slots:
     void showSearch(bool roomOnly = false);
     // Opens a conversation at one message (a search hit), highlighted.
     void jumpToMessage(const QString &accountId, const QString &conversationId, qint64 rowId);
+    // The export dialog for the account: the group `roomId` preselected when
+    // given, else a date range across its conversations.
+    void showExportDialog(const QString &roomId = {});
+    // The export dialog for a search result.
+    void exportSearch(const gd::SearchQuery &query);
 
 private:
     void installMediaCache(); // thumbnails in the feed, the image viewer

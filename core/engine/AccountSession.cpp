@@ -323,6 +323,8 @@ void AccountSession::onEvent(int type, const QByteArray &payload)
             : tr("%1 invited %2 to the group").arg(m_names.resolve(e->roomId, e->inviterId), who);
         insertSystemLine(e->roomId, e->inviterId, e->timestampMs, text,
                          "join|" + e->inviterId.toUtf8() + "|" + e->inviteeIds.join(',').toUtf8());
+        if (m_store)
+            m_store->recordMembersJoined(m_account.id, e->roomId, e->inviteeIds, e->timestampMs);
         fetchRoom(e->roomId, false);
     } else if (const auto *e = std::get_if<RoomLeaveEvent>(&event)) {
         QStringList names;
@@ -336,6 +338,9 @@ void AccountSession::onEvent(int type, const QByteArray &payload)
                          "leave|" + e->removerId.toUtf8() + "|" + e->removeeIds.join(',').toUtf8());
         for (const QString &id : e->removeeIds)
             m_names.removeRoomMember(e->roomId, id);
+        // The row stays, marked left, for the member history.
+        if (m_store)
+            m_store->recordMembersLeft(m_account.id, e->roomId, e->removeeIds, e->timestampMs);
         fetchRoom(e->roomId, false);
     } else if (const auto *e = std::get_if<RoomTopicEvent>(&event)) {
         const QString text = e->changerId.isEmpty()

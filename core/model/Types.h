@@ -117,6 +117,10 @@ struct RoomMember
     QString name;      // the member's nickname
     QString inviterId;
     QString avatar;
+    // When the member joined (the ROOM_JOIN time, or when a sync first saw
+    // them); 0: unknown, already a member when the room was first synced.
+    qint64 joinedMs = 0;
+    qint64 leftMs = 0; // when they left or were removed; 0: still a member
 };
 
 struct Message

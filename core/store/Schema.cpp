@@ -189,6 +189,18 @@ bool addDuplicateMarkV4(QSqlDatabase &db, QString *error)
     }, error);
 }
 
+// v5: member history. A member who leaves keeps their row, marked with the
+// time; a contact's groups and recent messages are looked up by contact.
+bool addMemberHistoryV5(QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {
+        QStringLiteral("ALTER TABLE room_members ADD COLUMN joined_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE room_members ADD COLUMN left_ms INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX room_members_by_contact ON room_members (account_id, contact_id)"),
+        QStringLiteral("CREATE INDEX messages_by_talker ON messages (account_id, talker_id, ts_ms, id)"),
+    }, error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -196,6 +208,7 @@ const std::vector<Step> &steps()
         addSearchIndexV2,   // 1 -> 2
         addTagsV3,          // 2 -> 3
         addDuplicateMarkV4, // 3 -> 4
+        addMemberHistoryV5, // 4 -> 5
     };
     return list;
 }

@@ -358,18 +358,34 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
     if (!d->writer)
         return;
     d->writer->submit([this, accountId, roomId, members](StoreWriter::Batch &b) {
-        QSqlQuery &del = b.prepared(QStringLiteral(
-            "DELETE FROM room_members WHERE account_id = ? AND room_id = ?"));
-        del.bindValue(0, accountId);
-        del.bindValue(1, roomId);
-        if (!del.exec()) {
-            b.fail(QStringLiteral("replace room members"), del);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QSqlQuery &known = b.prepared(QStringLiteral(
+            "SELECT contact_id, left_ms FROM room_members WHERE account_id = ? AND room_id = ?"));
+        known.bindValue(0, accountId);
+        known.bindValue(1, roomId);
+        if (!known.exec()) {
+            b.fail(QStringLiteral("replace room members"), known);
             return;
         }
+        bool firstSync = true;
+        QSet<QString> current;
+        while (known.next()) {
+            firstSync = false;
+            if (known.value(1).toLongLong() == 0)
+                current.insert(known.value(0).toString());
+        }
+        known.finish();
+        // Present: names refreshed; back from having left: joined again now.
         QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT OR REPLACE INTO room_members (account_id, room_id, contact_id, room_alias, name,"
-            " inviter_id, avatar) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+            "INSERT INTO room_members (account_id, room_id, contact_id, room_alias, name,"
+            " inviter_id, avatar, joined_ms, left_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"
+            " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET"
+            " room_alias = excluded.room_alias, name = excluded.name,"
+            " inviter_id = excluded.inviter_id, avatar = excluded.avatar,"
+            " joined_ms = CASE WHEN room_members.left_ms > 0 THEN excluded.joined_ms"
+            "  ELSE room_members.joined_ms END, left_ms = 0"));
         for (const RoomMember &m : members) {
+            current.remove(m.contactId);
             q.bindValue(0, str(accountId));
             q.bindValue(1, str(roomId));
             q.bindValue(2, str(m.contactId));
@@ -377,11 +393,74 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
             q.bindValue(4, str(m.name));
             q.bindValue(5, str(m.inviterId));
             q.bindValue(6, str(m.avatar));
+            q.bindValue(7, firstSync ? 0 : now);
             if (!q.exec())
                 b.fail(QStringLiteral("insert room member"), q);
         }
+        // Gone since the last sync: kept, marked left.
+        QSqlQuery &left = b.prepared(QStringLiteral(
+            "UPDATE room_members SET left_ms = ? WHERE account_id = ? AND room_id = ? AND contact_id = ?"
+            " AND left_ms = 0"));
+        for (const QString &contactId : std::as_const(current)) {
+            left.bindValue(0, now);
+            left.bindValue(1, accountId);
+            left.bindValue(2, roomId);
+            left.bindValue(3, contactId);
+            if (!left.exec())
+                b.fail(QStringLiteral("mark room member left"), left);
+        }
         b.afterCommit([this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
     }, int(members.size()) + 1);
+}
+
+void Store::recordMembersJoined(const QString &accountId, const QString &roomId,
+                                const QStringList &contactIds, qint64 atMs)
+{
+    if (!d->writer || contactIds.isEmpty())
+        return;
+    const qint64 at = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
+    d->writer->submit([this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
+        // Names follow with the room's next sync.
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
+            " VALUES (?, ?, ?, ?, 0)"
+            " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET"
+            " joined_ms = excluded.joined_ms, left_ms = 0"
+            " WHERE room_members.left_ms <= excluded.joined_ms"));
+        for (const QString &id : contactIds) {
+            q.bindValue(0, str(accountId));
+            q.bindValue(1, str(roomId));
+            q.bindValue(2, str(id));
+            q.bindValue(3, at);
+            if (!q.exec())
+                b.fail(QStringLiteral("record member joined"), q);
+        }
+        b.afterCommit([this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
+    }, int(contactIds.size()));
+}
+
+void Store::recordMembersLeft(const QString &accountId, const QString &roomId,
+                              const QStringList &contactIds, qint64 atMs)
+{
+    if (!d->writer || contactIds.isEmpty())
+        return;
+    const qint64 at = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
+    d->writer->submit([this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
+            " VALUES (?, ?, ?, 0, ?)"
+            " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET left_ms = excluded.left_ms"
+            " WHERE room_members.left_ms = 0 AND room_members.joined_ms <= excluded.left_ms"));
+        for (const QString &id : contactIds) {
+            q.bindValue(0, str(accountId));
+            q.bindValue(1, str(roomId));
+            q.bindValue(2, str(id));
+            q.bindValue(3, at);
+            if (!q.exec())
+                b.fail(QStringLiteral("record member left"), q);
+        }
+        b.afterCommit([this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
+    }, int(contactIds.size()));
 }
 
 void Store::insertMessages(const QVector<Message> &messages)

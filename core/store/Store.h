@@ -25,8 +25,9 @@ class Store : public QObject
 {
     Q_OBJECT
 public:
-    // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks.
-    static constexpr int kSchemaVersion = 4;
+    // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks;
+    // 5: member history.
+    static constexpr int kSchemaVersion = 5;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -44,9 +45,17 @@ public:
     void removeAccount(const QString &accountId);
     void upsertContacts(const QVector<Contact> &contacts);
     void upsertRooms(const QVector<Room> &rooms);
-    // Replaces the member list of one room.
+    // The current member list of one room (a fresh sync). Members not in it
+    // any more are marked left (their rows stay, for the history); new ones
+    // are marked joined now, except on the room's first sync (joined unknown).
     void replaceRoomMembers(const QString &accountId, const QString &roomId,
                             const QVector<RoomMember> &members);
+    // ROOM_JOIN / ROOM_LEAVE: records when (atMs 0: now). A leave older than
+    // the recorded join (a replayed event) changes nothing, and vice versa.
+    void recordMembersJoined(const QString &accountId, const QString &roomId,
+                             const QStringList &contactIds, qint64 atMs);
+    void recordMembersLeft(const QString &accountId, const QString &roomId,
+                           const QStringList &contactIds, qint64 atMs);
     // Stores each message once per (accountId, id); repeats are ignored, except
     // that a repeat carrying an outboxId links the stored row to that entry.
     // Emits messagesStored with the rows that were new, after commit.

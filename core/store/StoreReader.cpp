@@ -161,7 +161,8 @@ QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
     const QString sql = QStringLiteral(
         "SELECT r.id, r.topic, COALESCE(c.last_ms, 0) AS last_ms, COALESCE(c.last_sender, ''),"
         " COALESCE(c.last_preview, ''), COALESCE(c.last_kind, 0), COALESCE(c.unread, 0),"
-        " (SELECT COUNT(*) FROM room_members rm WHERE rm.account_id = r.account_id AND rm.room_id = r.id),"
+        " (SELECT COUNT(*) FROM room_members rm WHERE rm.account_id = r.account_id AND rm.room_id = r.id"
+        "  AND rm.left_ms = 0),"
         " r.member_ids, 1 AS is_room"
         " FROM rooms r LEFT JOIN conversations c"
         "  ON c.account_id = r.account_id AND c.conversation_id = r.id"
@@ -204,7 +205,7 @@ QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
                        " NULLIF(rm.name, ''), NULLIF(ct.name, ''), rm.contact_id)"
                        " FROM room_members rm LEFT JOIN contacts ct"
                        "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
-                       " WHERE rm.account_id = ? AND rm.room_id = ? LIMIT 3"),
+                       " WHERE rm.account_id = ? AND rm.room_id = ? AND rm.left_ms = 0 LIMIT 3"),
                 {accountId, s.roomId})) {
             while (q.next())
                 names.append(q.value(0).toString());
@@ -265,6 +266,17 @@ QVector<Contact> StoreReader::contacts(const QString &accountId)
 
 QVector<RoomMember> StoreReader::roomMembers(const QString &accountId, const QString &roomId)
 {
+    return selectMembers(accountId, roomId, false);
+}
+
+QVector<RoomMember> StoreReader::memberHistory(const QString &accountId, const QString &roomId)
+{
+    return selectMembers(accountId, roomId, true);
+}
+
+QVector<RoomMember> StoreReader::selectMembers(const QString &accountId, const QString &roomId,
+                                               bool former)
+{
     QVector<RoomMember> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
@@ -272,11 +284,13 @@ QVector<RoomMember> StoreReader::roomMembers(const QString &accountId, const QSt
     if (!run(q, QStringLiteral(
                     "SELECT rm.account_id, rm.room_id, rm.contact_id, rm.room_alias,"
                     " COALESCE(NULLIF(rm.name, ''), ct.name, ''), rm.inviter_id,"
-                    " COALESCE(NULLIF(rm.avatar, ''), ct.avatar, '')"
+                    " COALESCE(NULLIF(rm.avatar, ''), ct.avatar, ''), rm.joined_ms, rm.left_ms"
                     " FROM room_members rm LEFT JOIN contacts ct"
                     "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
-                    " WHERE rm.account_id = ? AND rm.room_id = ?"
-                    " ORDER BY COALESCE(NULLIF(rm.room_alias, ''), NULLIF(rm.name, ''), rm.contact_id)"),
+                    " WHERE rm.account_id = ? AND rm.room_id = ?%1"
+                    " ORDER BY rm.left_ms > 0, rm.left_ms DESC,"
+                    " COALESCE(NULLIF(rm.room_alias, ''), NULLIF(rm.name, ''), rm.contact_id)")
+                    .arg(former ? QString() : QStringLiteral(" AND rm.left_ms = 0")),
              {accountId, roomId}))
         return out;
     while (q.next()) {
@@ -288,7 +302,60 @@ QVector<RoomMember> StoreReader::roomMembers(const QString &accountId, const QSt
         m.name = q.value(4).toString();
         m.inviterId = q.value(5).toString();
         m.avatar = q.value(6).toString();
+        m.joinedMs = q.value(7).toLongLong();
+        m.leftMs = q.value(8).toLongLong();
         out.append(m);
+    }
+    return out;
+}
+
+QVector<Room> StoreReader::roomsOfContact(const QString &accountId, const QString &contactId)
+{
+    QVector<Room> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q, QStringLiteral("SELECT r.account_id, r.id, r.topic, r.owner_id, r.avatar, r.admin_ids, r.member_ids"
+                               " FROM room_members rm JOIN rooms r"
+                               "  ON r.account_id = rm.account_id AND r.id = rm.room_id"
+                               " WHERE rm.account_id = ? AND rm.contact_id = ? AND rm.left_ms = 0"
+                               " ORDER BY r.topic, r.id"),
+             {accountId, contactId}))
+        return out;
+    while (q.next()) {
+        Room r;
+        r.accountId = q.value(0).toString();
+        r.id = q.value(1).toString();
+        r.topic = q.value(2).toString();
+        r.ownerId = q.value(3).toString();
+        r.avatar = q.value(4).toString();
+        r.adminIds = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        r.memberIds = q.value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        out.append(r);
+    }
+    return out;
+}
+
+QVector<TalkerMessage> StoreReader::recentMessagesOfTalker(const QString &accountId,
+                                                           const QString &talkerId, int limit)
+{
+    QVector<TalkerMessage> out;
+    if (limit <= 0 || talkerId.isEmpty())
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    // messages_by_talker gives the newest rows of one sender without a sort.
+    if (!run(q, QStringLiteral("SELECT %1, COALESCE(r.topic, '') FROM messages m"
+                               " LEFT JOIN rooms r ON r.account_id = m.account_id AND r.id = m.room_id"
+                               " WHERE m.account_id = ? AND m.talker_id = ? AND m.duplicate_of = ''"
+                               " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
+                    .arg(kMessageColumns),
+             {accountId, talkerId, limit}))
+        return out;
+    while (q.next()) {
+        TalkerMessage t;
+        t.message = messageFromQuery(q);
+        t.roomTopic = q.value(14).toString();
+        out.append(t);
     }
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include "model/Types.h"
 #include "store/SearchTypes.h"
+#include "store/TalkerMessage.h"
 #include "store/TagTarget.h"
 
 #include <QStringList>
@@ -28,7 +29,16 @@ public:
     QVector<RoomSummary> roomSummaries(const QString &accountId);
     QVector<Room> rooms(const QString &accountId);
     QVector<Contact> contacts(const QString &accountId);
+    // The current members of a room (not those who left).
     QVector<RoomMember> roomMembers(const QString &accountId, const QString &roomId);
+    // Everyone who has been a member since the room was first synced: the
+    // current members, then those who left (most recent first).
+    QVector<RoomMember> memberHistory(const QString &accountId, const QString &roomId);
+    // The rooms `contactId` is a current member of, by topic.
+    QVector<Room> roomsOfContact(const QString &accountId, const QString &contactId);
+    // What `talkerId` wrote lately in any conversation, newest first.
+    QVector<TalkerMessage> recentMessagesOfTalker(const QString &accountId, const QString &talkerId,
+                                                  int limit = 50);
 
     // Up to `limit` messages of a conversation strictly older than `before`
     // (a null cursor means "from the newest"), returned oldest first.
@@ -83,6 +93,7 @@ public:
 private:
     QStringList selectStrings(const QString &sql, const QVariantList &binds);
     QVector<Message> selectMessages(const QString &sql, const QVariantList &binds);
+    QVector<RoomMember> selectMembers(const QString &accountId, const QString &roomId, bool former);
 
     QString m_connectionName;
     bool m_open = false;
