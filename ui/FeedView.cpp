@@ -104,7 +104,7 @@ void FeedView::setModel(FeedModel *model)
     if (m_model) {
         connect(m_model, &FeedModel::rowsAppended, this, &FeedView::onRowsAppended);
         connect(m_model, &FeedModel::rowsPrepended, this, [this] { rebuild(true); });
-        connect(m_model, &FeedModel::rowsDroppedFromFront, this, [this] { rebuild(true); });
+        connect(m_model, &FeedModel::rowsDroppedFromFront, this, &FeedView::onRowsDroppedFromFront);
         connect(m_model, &FeedModel::rowsDroppedFromBack, this, [this] { rebuild(true); });
         connect(m_model, &FeedModel::pendingChanged, this, [this] {
             m_pendingCache.clear(); // states change the status line: re-lay the few pending rows
@@ -272,11 +272,12 @@ void FeedView::rebuild(bool modelChanged)
         }
     }
 
-    QVector<Row> rows;
+    m_rows.clear();
+    m_messageRows = 0;
     QHash<qint64, std::shared_ptr<TextBlock>> keep;
     int y = 0;
     if (m_model) {
-        rows.reserve(m_model->size() + m_model->pending().size());
+        m_rows.reserve(m_model->size() + m_model->pending().size());
         QDate previousDay;
         for (int i = 0; i < m_model->size(); ++i) {
             const Message &m = m_model->at(i);
@@ -292,45 +293,60 @@ void FeedView::rebuild(bool modelChanged)
             row.y = y;
             row.height = messageRowHeight(m, *block) + (row.dateBand ? kDateBand : 0);
             y += row.height;
-            rows.append(row);
+            m_rows.append(row);
         }
-        const auto &pending = m_model->pending();
-        for (int i = 0; i < pending.size(); ++i) {
-            const OutboxEntry &e = pending.at(i);
-            auto it = m_pendingCache.find(e.id);
-            if (it == m_pendingCache.end())
-                it = m_pendingCache.insert(e.id, layoutText(e.text, m_textFont,
-                                                            bubbleMaxWidth() - 2 * kBubblePadX));
-            Row row;
-            row.kind = Row::PendingRow;
-            row.index = i;
-            row.key = -(1'000'000'000'000LL + e.id);
-            row.y = y;
-            row.height = kRowGap / 2 + int(std::ceil(it.value()->size.height())) + 2 * kBubblePadY
-                + QFontMetrics(m_smallFont).height() + 6 + kRowGap / 2;
-            y += row.height;
-            rows.append(row);
-        }
+        m_messageRows = int(m_rows.size());
     }
     m_cache.swap(keep); // layouts of rows that left the window are freed here
-    m_rows = std::move(rows);
-    m_contentHeight = y + kRowGap;
+    if (m_model)
+        y = appendPendingRows(y);
 
+    int value = -1;
+    if (!m_stickToBottom && anchorKey != 0) {
+        for (const Row &row : std::as_const(m_rows)) {
+            if (row.key == anchorKey) {
+                value = row.y + anchorOffset;
+                break;
+            }
+        }
+    }
+    finishRows(y + kRowGap, value);
+}
+
+int FeedView::appendPendingRows(int y)
+{
+    const auto &pending = m_model->pending();
+    for (int i = 0; i < pending.size(); ++i) {
+        const OutboxEntry &e = pending.at(i);
+        auto it = m_pendingCache.find(e.id);
+        if (it == m_pendingCache.end())
+            it = m_pendingCache.insert(e.id, layoutText(e.text, m_textFont,
+                                                        bubbleMaxWidth() - 2 * kBubblePadX));
+        Row row;
+        row.kind = Row::PendingRow;
+        row.index = i;
+        row.key = -(1'000'000'000'000LL + e.id);
+        row.y = y;
+        row.height = kRowGap / 2 + int(std::ceil(it.value()->size.height())) + 2 * kBubblePadY
+            + QFontMetrics(m_smallFont).height() + 6 + kRowGap / 2;
+        y += row.height;
+        m_rows.append(row);
+    }
+    return y;
+}
+
+void FeedView::finishRows(int contentHeight, int scrollValue)
+{
+    m_contentHeight = contentHeight;
     m_rebuilding = true;
     QScrollBar *bar = verticalScrollBar();
     const int vh = viewport()->height();
     bar->setPageStep(vh);
     bar->setRange(0, qMax(0, m_contentHeight - vh));
-    if (m_stickToBottom) {
+    if (m_stickToBottom)
         bar->setValue(bar->maximum());
-    } else if (anchorKey != 0) {
-        for (const Row &row : std::as_const(m_rows)) {
-            if (row.key == anchorKey) {
-                bar->setValue(row.y + anchorOffset);
-                break;
-            }
-        }
-    }
+    else if (scrollValue >= 0)
+        bar->setValue(scrollValue);
     m_rebuilding = false;
     updateNewMessagesButton();
     viewport()->update();
@@ -340,7 +356,71 @@ void FeedView::onRowsAppended(int count)
 {
     if (!m_stickToBottom)
         m_unseen += count;
-    rebuild(true);
+    // Our message rows must still be the model's first m_messageRows (live
+    // batches only add at the end); a straggler sorted in between, a new
+    // width or anything else unexpected takes the full path.
+    const int held = m_messageRows;
+    if (!m_model || viewport()->width() != m_layoutWidth || m_model->size() < held
+        || (held > 0
+            && (m_rows.at(held - 1).index != held - 1
+                || messageKey(m_model->at(held - 1)) != m_rows.at(held - 1).key
+                || messageKey(m_model->at(0)) != m_rows.at(0).key))) {
+        rebuild(true);
+        return;
+    }
+    int y = 0;
+    QDate previousDay;
+    if (held > 0) {
+        const Row &last = m_rows.at(held - 1);
+        y = last.y + last.height;
+        previousDay = localDate(m_model->at(held - 1).timestampMs);
+    }
+    m_rows.resize(held); // pending rows go after the new messages
+    for (int i = held; i < m_model->size(); ++i) {
+        const Message &m = m_model->at(i);
+        Row row;
+        row.kind = Row::MessageRow;
+        row.index = i;
+        row.key = messageKey(m);
+        const QDate day = localDate(m.timestampMs);
+        row.dateBand = (day != previousDay);
+        previousDay = day;
+        auto block = layoutFor(m);
+        row.y = y;
+        row.height = messageRowHeight(m, *block) + (row.dateBand ? kDateBand : 0);
+        y += row.height;
+        m_rows.append(row);
+    }
+    m_messageRows = int(m_rows.size());
+    y = appendPendingRows(y);
+    finishRows(y + kRowGap, -1); // rows added below: what the user reads stays put
+}
+
+void FeedView::onRowsDroppedFromFront(int count)
+{
+    const int n = qMin(count, m_messageRows);
+    if (!m_model || viewport()->width() != m_layoutWidth || n <= 0 || n >= m_messageRows) {
+        rebuild(true);
+        return;
+    }
+    for (int i = 0; i < n; ++i)
+        m_cache.remove(m_rows.at(i).key); // their layouts are freed here
+    const int removed = m_rows.at(n).y;
+    m_rows.remove(0, n);
+    m_messageRows -= n;
+    // The new first row always opens with its date band.
+    Row &first = m_rows.first();
+    const int extra = first.dateBand ? 0 : kDateBand;
+    first.dateBand = true;
+    first.height += extra;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        Row &row = m_rows[i];
+        row.y = i == 0 ? 0 : row.y - removed + extra;
+        if (row.kind == Row::MessageRow)
+            row.index -= n;
+    }
+    const int value = qMax(0, verticalScrollBar()->value() - removed + extra);
+    finishRows(m_contentHeight - removed + extra, value);
 }
 
 void FeedView::onModelCleared()

@@ -75,7 +75,13 @@ private:
     };
 
     void rebuild(bool modelChanged);
+    // Incremental paths for live traffic: a busy room appends and drops rows
+    // many times a second, and walking the whole window each time stalls the
+    // GUI. They fall back to rebuild() when the rows no longer match the model.
     void onRowsAppended(int count);
+    void onRowsDroppedFromFront(int count);
+    int appendPendingRows(int y); // returns the bottom of the last one
+    void finishRows(int contentHeight, int scrollValue);
     void onModelCleared();
     void onScrollValueChanged(int value);
     void updateNewMessagesButton();
@@ -92,7 +98,8 @@ private:
     void reportCounters(); // keeps ObjectCounters::FeedLayouts in step with the caches
 
     FeedModel *m_model = nullptr;
-    QVector<Row> m_rows;
+    QVector<Row> m_rows; // message rows (model order), then pending rows
+    int m_messageRows = 0; // how many of m_rows are message rows
     int m_contentHeight = 0;
     int m_layoutWidth = -1;
     QHash<qint64, std::shared_ptr<TextBlock>> m_cache; // by message rowId (or hash of id)
