@@ -540,8 +540,10 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
     if (plan.isEmpty() || query.limit <= 0)
         return hits;
 
-    // Filters shared by both ways of finding candidates.
-    QString filters;
+    // Filters shared by both ways of finding candidates. Repeats marked as
+    // duplicates are not indexed: the scans leave them out too, so every
+    // path finds the same messages.
+    QString filters = QStringLiteral(" AND m.duplicate_of = ''");
     QVariantList filterBinds;
     if (!query.accountId.isEmpty()) {
         filters += QStringLiteral(" AND m.account_id = ?");
