@@ -2,9 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>gd::ContactsPage</name>
+    <message numerus="yes">
+        <location filename="../ui/ContactsPage.cpp" line="+276"/>
+        <source>%1 is in %n group(s)</source>
+        <translation>
+            <numerusform>%1 is in %n group</numerusform>
+            <numerusform>%1 is in %n groups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gd::ExportDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/ExportDialog.cpp" line="+281"/>
+        <source>Exported %n message(s)…</source>
+        <translation>
+            <numerusform>Exported %n message…</numerusform>
+            <numerusform>Exported %n messages…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>Exported %n message(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %n message to %1.</numerusform>
+            <numerusform>Exported %n messages to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gd::FeedView</name>
     <message numerus="yes">
-        <location filename="../ui/FeedView.cpp" line="+369"/>
+        <location filename="../ui/FeedView.cpp" line="+455"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>
@@ -15,7 +45,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+453"/>
+        <location filename="../ui/MainWindow.cpp" line="+537"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>

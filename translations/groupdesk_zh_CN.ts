@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountSession</name>
+    <message>
+        <location filename="../core/engine/AccountSession.cpp" line="+851"/>
+        <source>The gateway sent the file in a form GroupDesk cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountStateText</name>
     <message>
         <location filename="../ui/AccountStateText.cpp" line="+16"/>
@@ -10,12 +18,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-24"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -65,7 +73,12 @@
         <translation>出错：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>%1 Reconnecting in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Logged in</source>
         <translation>已登录</translation>
     </message>
@@ -282,7 +295,12 @@
         <translation>网关内部出错。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>The secure connection (TLS) to the gateway failed: its certificate is not trusted or does not match the server name. Check the CA file and the server name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The gateway cannot be reached. Check the address, that it is running, and the TLS setting.</source>
         <translation>无法连接到网关。请检查地址、网关是否在运行以及 TLS 设置。</translation>
     </message>
@@ -512,20 +530,49 @@
     </message>
 </context>
 <context>
+    <name>gd::AccountNotifier</name>
+    <message>
+        <location filename="../ui/AccountNotifier.cpp" line="+31"/>
+        <source>%1 was logged out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 lost its connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan a new QR code to log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1
+Scan a new QR code to log in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reconnecting automatically.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gd::AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+182"/>
+        <location filename="../core/engine/AccountSession.cpp" line="-668"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
         <translation>发送时连接中断。重试前请先检查聊天中是否已发出。</translation>
     </message>
     <message>
         <location line="+137"/>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>%1 joined the group</source>
         <translation>%1 加入了群聊</translation>
     </message>
@@ -535,7 +582,7 @@
         <translation>%1 邀请 %2 加入了群聊</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 left the group</source>
         <translation>%1 退出了群聊</translation>
     </message>
@@ -545,7 +592,7 @@
         <translation>%1 将 %2 移出了群聊</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>The group name was changed to &quot;%1&quot;</source>
         <translation>群名已修改为“%1”</translation>
     </message>
@@ -686,7 +733,7 @@
 <context>
     <name>gd::AppRuntime</name>
     <message>
-        <location filename="../app/groupdesk/AppRuntime.cpp" line="+42"/>
+        <location filename="../app/groupdesk/AppRuntime.cpp" line="+44"/>
         <source>Cannot create the data directory %1.</source>
         <translation>无法创建数据目录 %1。</translation>
     </message>
@@ -696,12 +743,12 @@
         <translation>无法打开数据库 %1。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+30"/>
         <source>Demo bot</source>
         <translation>演示机器人</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>The demo gateway did not start: %1</source>
         <translation>演示网关未能启动：%1</translation>
     </message>
@@ -757,7 +804,12 @@
 <context>
     <name>gd::ContactsPage</name>
     <message>
-        <location filename="../ui/ContactsPage.cpp" line="+65"/>
+        <location filename="../ui/ContactsPage.cpp" line="+71"/>
+        <source>Show former members</source>
+        <translation>显示已退群成员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+2"/>
         <source>Name</source>
         <translation>昵称</translation>
@@ -775,35 +827,234 @@
     </message>
     <message>
         <location line="-1"/>
+        <location line="+2"/>
+        <location line="+1"/>
         <source>Group</source>
         <translation>群聊</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+13"/>
+        <location line="-3"/>
+        <location line="+41"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-40"/>
+        <source>Joined / left</source>
+        <translation>入群 / 退群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Groups of the contact</source>
+        <translation>所在群聊</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Recent messages (double-click to open)</source>
+        <translation>最近消息（双击打开）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Groups</source>
         <translation>群聊</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+55"/>
+        <source>left on %1</source>
+        <translation>%1 退群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>joined %1</source>
+        <translation>%1 入群</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+105"/>
+        <source>%1 is in %n group(s)</source>
+        <translation>
+            <numerusform>%1 在 %n 个群中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Private chat</source>
+        <translation>私聊</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Members (%1, %2 former)</source>
+        <translation>成员（%1 人，已退群 %2 人）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Members (%1)</source>
         <translation>成员（%1）</translation>
     </message>
 </context>
 <context>
+    <name>gd::ExportDialog</name>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="+48"/>
+        <location line="+201"/>
+        <location line="+13"/>
+        <location line="+52"/>
+        <source>Export messages</source>
+        <translation>导出消息</translation>
+    </message>
+    <message>
+        <location line="-264"/>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This group</source>
+        <translation>本群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All groups and chats of this account, between dates</source>
+        <translation>此账号的所有群聊和私聊（按日期范围）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The current search result</source>
+        <translation>当前搜索结果</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV (spreadsheets)</source>
+        <translation>CSV（电子表格）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UTF-8 BOM for Excel</source>
+        <translation>添加 UTF-8 BOM（供 Excel 使用）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Without it, Excel shows Chinese text in a CSV file as garbled characters.</source>
+        <translation>不加 BOM 时，Excel 打开 CSV 文件会把中文显示为乱码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Protect against spreadsheet formulas</source>
+        <translation>防止电子表格公式注入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cells starting with = + - @ get a leading &apos; so a spreadsheet shows a customer&apos;s text instead of running it.</source>
+        <translation>以 = + - @ 开头的单元格前加一个 &apos;，让电子表格显示客户的原文而不是把它当公式执行。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This group: %1</source>
+        <translation>本群：%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Messages matching &quot;%1&quot;</source>
+        <translation>匹配“%1”的消息</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>messages-%1-to-%2</source>
+        <translation>消息-%1-至-%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>search-%1-%2</source>
+        <translation>搜索-%1-%2</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JSON files (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting messages…</source>
+        <translation>正在导出消息…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source>Exported %n message(s)…</source>
+        <translation>
+            <numerusform>已导出 %n 条消息…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Exported %1 of %2 messages…</source>
+        <translation>已导出 %1/%2 条消息…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>Exported %n message(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条消息导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The export did not finish: %1</source>
+        <translation>导出未完成：%1</translation>
+    </message>
+</context>
+<context>
     <name>gd::FeedView</name>
     <message>
-        <location filename="../ui/FeedView.cpp" line="+121"/>
+        <location filename="../ui/FeedView.cpp" line="+125"/>
         <source>[Image]</source>
         <translation>[图片]</translation>
     </message>
@@ -893,14 +1144,14 @@
         <translation>[暂不支持的消息]</translation>
     </message>
     <message numerus="yes">
-        <location line="+216"/>
+        <location line="+298"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n 条新消息 ↓</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -910,7 +1161,22 @@
         <translation>昨天</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+148"/>
+        <source>Image failed to load — Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Damaged image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Loading image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
@@ -950,7 +1216,7 @@
         <translation>再次发送</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+78"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
@@ -997,6 +1263,70 @@
     </message>
 </context>
 <context>
+    <name>gd::ImageViewer</name>
+    <message>
+        <location filename="../ui/ImageViewer.cpp" line="+24"/>
+        <source>Loading image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>100%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The image is damaged and cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 × %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+7"/>
+        <source>Save image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>gd::LoginPanel</name>
     <message>
         <location filename="../ui/LoginPanel.cpp" line="+32"/>
@@ -1012,13 +1342,13 @@
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+53"/>
-        <location line="+112"/>
+        <location filename="../ui/MainWindow.cpp" line="+92"/>
+        <location line="+120"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-102"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
@@ -1028,7 +1358,7 @@
         <translation>通讯录</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1039,12 +1369,19 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+129"/>
+        <location line="+144"/>
         <source>Search in this group</source>
         <translation>在本群中搜索</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-137"/>
+        <location line="+113"/>
+        <location line="+28"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="-133"/>
         <source>Could not save to the database. Details are in the log.</source>
         <translation>无法保存到数据库，详情见日志。</translation>
     </message>
@@ -1074,12 +1411,17 @@
         <translation>全部标签</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
+        <source>Export a group or a date range to CSV or JSON (Ctrl+E)</source>
+        <translation>将一个群或一段日期内的消息导出为 CSV 或 JSON（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message numerus="yes">
-        <location line="+202"/>
+        <location line="+230"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位成员</numerusform>
