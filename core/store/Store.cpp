@@ -472,12 +472,19 @@ void Store::insertMessages(const QVector<Message> &messages)
             "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
             " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, outbox_id,"
             " duplicate_of)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            // Named placeholders: Qt's positional bindValue(int) formats a
+            // ":N" name per call, a third of the writer's time under a flood.
+            " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, :p13, :p14)"
             // Only the message id conflict is ignored: any other constraint
             // failure must be an error, not a silently dropped message.
             " ON CONFLICT (account_id, msg_id) DO NOTHING"));
+        static const QString p[] = {
+            QStringLiteral(":p0"), QStringLiteral(":p1"), QStringLiteral(":p2"), QStringLiteral(":p3"),
+            QStringLiteral(":p4"), QStringLiteral(":p5"), QStringLiteral(":p6"), QStringLiteral(":p7"),
+            QStringLiteral(":p8"), QStringLiteral(":p9"), QStringLiteral(":p10"), QStringLiteral(":p11"),
+            QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14")};
         QSqlQuery &index = b.prepared(QStringLiteral(
-            "INSERT INTO message_index (rowid, body) VALUES (?, ?)"));
+            "INSERT INTO message_index (rowid, body) VALUES (:p0, :p1)"));
         QSqlQuery &link = b.prepared(QStringLiteral(
             "UPDATE messages SET outbox_id = ? WHERE account_id = ? AND msg_id = ? AND outbox_id <> ?"));
 
@@ -493,21 +500,21 @@ void Store::insertMessages(const QVector<Message> &messages)
 
         for (const Message &m : messages) {
             const QString conversationId = m.conversationId();
-            insert.bindValue(0, str(m.accountId));
-            insert.bindValue(1, str(m.id));
-            insert.bindValue(2, str(conversationId));
-            insert.bindValue(3, str(m.roomId));
-            insert.bindValue(4, str(m.talkerId));
-            insert.bindValue(5, str(m.talkerName));
-            insert.bindValue(6, str(m.listenerId));
-            insert.bindValue(7, int(m.kind));
-            insert.bindValue(8, str(m.text));
-            insert.bindValue(9, str(m.filename));
-            insert.bindValue(10, m.timestampMs);
-            insert.bindValue(11, int(m.fromSelf));
-            insert.bindValue(12, str(m.mentionIds.join(QLatin1Char(' '))));
-            insert.bindValue(13, m.outboxId);
-            insert.bindValue(14, str(m.duplicateOf));
+            insert.bindValue(p[0], str(m.accountId));
+            insert.bindValue(p[1], str(m.id));
+            insert.bindValue(p[2], str(conversationId));
+            insert.bindValue(p[3], str(m.roomId));
+            insert.bindValue(p[4], str(m.talkerId));
+            insert.bindValue(p[5], str(m.talkerName));
+            insert.bindValue(p[6], str(m.listenerId));
+            insert.bindValue(p[7], int(m.kind));
+            insert.bindValue(p[8], str(m.text));
+            insert.bindValue(p[9], str(m.filename));
+            insert.bindValue(p[10], m.timestampMs);
+            insert.bindValue(p[11], int(m.fromSelf));
+            insert.bindValue(p[12], str(m.mentionIds.join(QLatin1Char(' '))));
+            insert.bindValue(p[13], m.outboxId);
+            insert.bindValue(p[14], str(m.duplicateOf));
             if (!insert.exec()) {
                 b.fail(QStringLiteral("insert message"), insert);
                 continue;
@@ -529,8 +536,8 @@ void Store::insertMessages(const QVector<Message> &messages)
             if (!m.duplicateOf.isEmpty())
                 continue; // kept, but out of the index, the feed signal and the counts
             if (!m.text.isEmpty()) {
-                index.bindValue(0, rowId);
-                index.bindValue(1, SearchTokenizer::indexText(m.text));
+                index.bindValue(p[0], rowId);
+                index.bindValue(p[1], SearchTokenizer::indexText(m.text));
                 if (!index.exec())
                     b.fail(QStringLiteral("index message"), index);
             }
@@ -548,7 +555,7 @@ void Store::insertMessages(const QVector<Message> &messages)
 
         QSqlQuery &summary = b.prepared(QStringLiteral(
             "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
-            " last_preview, last_sender, last_kind, unread) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+            " last_preview, last_sender, last_kind, unread) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7)"
             " ON CONFLICT (account_id, conversation_id) DO UPDATE SET"
             " unread = unread + excluded.unread,"
             " last_preview = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
@@ -562,14 +569,14 @@ void Store::insertMessages(const QVector<Message> &messages)
             " last_ms = MAX(last_ms, excluded.last_ms)"));
         for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
             const Message &m = *it->message;
-            summary.bindValue(0, str(it.key().first));
-            summary.bindValue(1, str(it.key().second));
-            summary.bindValue(2, m.timestampMs);
-            summary.bindValue(3, it->rowId);
-            summary.bindValue(4, str(previewOf(m)));
-            summary.bindValue(5, str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
-            summary.bindValue(6, int(m.kind));
-            summary.bindValue(7, it->unread);
+            summary.bindValue(p[0], str(it.key().first));
+            summary.bindValue(p[1], str(it.key().second));
+            summary.bindValue(p[2], m.timestampMs);
+            summary.bindValue(p[3], it->rowId);
+            summary.bindValue(p[4], str(previewOf(m)));
+            summary.bindValue(p[5], str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
+            summary.bindValue(p[6], int(m.kind));
+            summary.bindValue(p[7], it->unread);
             if (!summary.exec())
                 b.fail(QStringLiteral("update conversation summary"), summary);
         }
