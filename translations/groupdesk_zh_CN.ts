@@ -75,7 +75,7 @@
     <message>
         <location line="+6"/>
         <source>%1 Reconnecting in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 秒后重连。</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -297,7 +297,7 @@
     <message>
         <location line="+5"/>
         <source>The secure connection (TLS) to the gateway failed: its certificate is not trusted or does not match the server name. Check the CA file and the server name.</source>
-        <translation type="unfinished"></translation>
+        <translation>与网关的安全连接（TLS）失败：其证书不受信任或与服务器名称不符。请检查 CA 文件和服务器名称。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -494,7 +494,7 @@
     <message>
         <location filename="../core/sim/SimPuppetServer.cpp" line="+759"/>
         <source>Cannot read the TLS certificate or key.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 TLS 证书或私钥。</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -534,28 +534,29 @@
     <message>
         <location filename="../ui/AccountNotifier.cpp" line="+31"/>
         <source>%1 was logged out</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已退出登录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 lost its connection</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的连接已断开</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Scan a new QR code to log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫描新的二维码重新登录。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1
 Scan a new QR code to log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+请扫描新的二维码重新登录。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reconnecting automatically.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在自动重连。</translation>
     </message>
 </context>
 <context>
@@ -1730,17 +1731,17 @@ Click + at the top left to add one, or start with --demo.</source>
     <message>
         <location line="-2"/>
         <source>Append one line per message payload served to this file (survives a crash).</source>
-        <translation type="unfinished"></translation>
+        <translation>每提供一条消息内容，就向此文件追加一行（进程崩溃后仍保留）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Serve TLS with this PEM certificate (needs --tls-key).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用此 PEM 证书提供 TLS 服务（需要 --tls-key）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PEM private key of --tls-cert.</source>
-        <translation type="unfinished"></translation>
+        <translation>--tls-cert 的 PEM 私钥。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1776,7 +1777,7 @@ Click + at the top left to add one, or start with --demo.</source>
     <message>
         <location line="+22"/>
         <source>--tls-cert and --tls-key go together.</source>
-        <translation type="unfinished"></translation>
+        <translation>--tls-cert 和 --tls-key 必须同时指定。</translation>
     </message>
 </context>
 <context>
