@@ -84,6 +84,8 @@ signals:
     void statusChanged(const gd::AccountStatus &status);
     void logLine(const QString &line);
     void syncFinished(int contacts, int rooms);
+    // Bytes of an outbox file written to the gateway's Upload stream so far.
+    void uploadProgress(qint64 outboxId, qint64 done, qint64 total);
 
 private:
     void connectToGateway();
@@ -118,6 +120,11 @@ private:
     void onOutboxChanged(const OutboxEntry &entry);
     void loadOutbox();
     void pumpOutbox();
+    // File entries (AccountSessionFiles.cpp): validated again, then sent
+    // inline (small) or uploaded first, then MessageSendFile.
+    void sendFileEntry(const OutboxEntry &entry);
+    void fileSendAnswered(const OutboxEntry &entry, const GatewayStatus &status,
+                          const QString &messageId);
 
     AccountInfo m_account;
     GatewayEndpoint m_endpoint;

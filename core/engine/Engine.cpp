@@ -58,6 +58,7 @@ void Engine::addAccount(const AccountInfo &account, const GatewayEndpoint &endpo
     });
     connect(entry->session, &AccountSession::logLine, this,
             [this, id](const QString &line) { emit logLine(id, line); });
+    connect(entry->session, &AccountSession::uploadProgress, this, &Engine::uploadProgress);
 
     entry->thread->start();
     QMetaObject::invokeMethod(entry->session, &AccountSession::start, Qt::QueuedConnection);
@@ -113,6 +114,14 @@ void Engine::sendText(const QString &accountId, const QString &conversationId, c
 {
     if (m_store && !text.trimmed().isEmpty())
         m_store->enqueueText(accountId, conversationId, text);
+}
+
+qint64 Engine::sendFile(const QString &accountId, const QString &conversationId,
+                        const QString &path)
+{
+    if (!m_store || path.isEmpty())
+        return 0;
+    return m_store->enqueueFile(accountId, conversationId, path);
 }
 
 void Engine::retrySend(qint64 outboxId)

@@ -48,6 +48,11 @@ public:
 
     // Persists the send in the outbox; the session sends it when it can.
     void sendText(const QString &accountId, const QString &conversationId, const QString &text);
+    // Queues a file send: the store copies the file into the outbox (on its
+    // writer thread) and the session checks it (type from content, size
+    // limits, corrupt images) right before sending; a refused file ends
+    // Failed with the reason. Nothing is read here. Returns the outbox id.
+    qint64 sendFile(const QString &accountId, const QString &conversationId, const QString &path);
     void retrySend(qint64 outboxId);
     void reconnectNow(const QString &accountId);
     // Fetches a received image (thumbnail or full) or file through the
@@ -69,6 +74,8 @@ signals:
     void accountStatusChanged(const QString &accountId);
     void accountRemoved(const QString &accountId);
     void logLine(const QString &accountId, const QString &line);
+    // An outbox file going through Upload: bytes written so far of total.
+    void uploadProgress(qint64 outboxId, qint64 done, qint64 total);
 
 private:
     struct Entry;

@@ -68,6 +68,14 @@ enum class OutboxState : int {
 };
 QString outboxStateName(OutboxState state);
 
+// What an outbox entry sends: text, or a file (images are files the gateway
+// shows inline).
+enum class OutboxKind : int {
+    Text = 0,
+    Image = 1,
+    File = 2,
+};
+
 struct AccountInfo
 {
     QString id;          // local id, e.g. "demo" or a uuid
@@ -161,6 +169,13 @@ struct OutboxEntry
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
     int attempts = 0;
+    // File sends (kind Image / File): the outbox's own copy of the file,
+    // the name to send, its size and the MIME type seen in its content.
+    OutboxKind kind = OutboxKind::Text;
+    QString filePath;
+    QString fileName;
+    qint64 fileSize = 0;
+    QString mime;
 };
 
 // One row of the room list.

@@ -201,6 +201,18 @@ bool addMemberHistoryV5(QSqlDatabase &db, QString *error)
     }, error);
 }
 
+// v6: file sends in the outbox: the kind and the outbox's copy of the file.
+bool addOutboxFilesV6(QSqlDatabase &db, QString *error)
+{
+    return execAll(db, {
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN kind INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN file_path TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN file_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN file_size INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbox ADD COLUMN mime TEXT NOT NULL DEFAULT ''"),
+    }, error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -209,6 +221,7 @@ const std::vector<Step> &steps()
         addTagsV3,          // 2 -> 3
         addDuplicateMarkV4, // 3 -> 4
         addMemberHistoryV5, // 4 -> 5
+        addOutboxFilesV6,   // 5 -> 6
     };
     return list;
 }

@@ -3,9 +3,14 @@
 #include "store/SearchTokenizer.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
+#include "util/FileCheck.h"
 #include "util/Log.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
@@ -114,12 +119,18 @@ OutboxEntry outboxFromQuery(const QSqlQuery &q)
     e.createdMs = q.value(7).toLongLong();
     e.updatedMs = q.value(8).toLongLong();
     e.attempts = q.value(9).toInt();
+    e.kind = OutboxKind(q.value(10).toInt());
+    e.filePath = q.value(11).toString();
+    e.fileName = q.value(12).toString();
+    e.fileSize = q.value(13).toLongLong();
+    e.mime = q.value(14).toString();
     return e;
 }
 
 const QString kSelectOutboxById = QStringLiteral(
     "SELECT id, account_id, conversation_id, text, state, error, message_id,"
-    " created_ms, updated_ms, attempts FROM outbox WHERE id = ?");
+    " created_ms, updated_ms, attempts, kind, file_path, file_name, file_size, mime"
+    " FROM outbox WHERE id = ?");
 
 } // namespace
 
@@ -633,6 +644,70 @@ qint64 Store::enqueueText(const QString &accountId, const QString &conversationI
         q.bindValue(6, e.updatedMs);
         if (!q.exec()) {
             b.fail(QStringLiteral("enqueue outbox entry"), q);
+            return;
+        }
+        b.afterCommit([this, e] { emit outboxChanged(e); });
+    });
+    return e.id;
+}
+
+qint64 Store::enqueueFile(const QString &accountId, const QString &conversationId,
+                          const QString &sourcePath, const QString &fileName)
+{
+    if (!d->writer)
+        return 0;
+    OutboxEntry e;
+    e.id = ++d->lastOutboxId;
+    e.accountId = accountId;
+    e.conversationId = conversationId;
+    e.kind = OutboxKind::File;
+    e.fileName = fileName.isEmpty() ? QFileInfo(sourcePath).fileName() : fileName;
+    e.text = e.fileName; // what lists and the echo matcher show for the entry
+    e.state = OutboxState::Queued;
+    e.createdMs = QDateTime::currentMSecsSinceEpoch();
+    e.updatedMs = e.createdMs;
+    const QString dir = QFileInfo(d->path).absoluteDir().filePath(QStringLiteral("outbox-files"));
+    d->writer->submit([this, e, sourcePath, dir](StoreWriter::Batch &b) mutable {
+        // The copy runs here, on the writer thread, never on the GUI thread.
+        // Name: <id>-<name>, with path separators taken out of the name.
+        QString safeName = e.fileName;
+        safeName.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
+        e.filePath = QDir(dir).filePath(QStringLiteral("%1-%2").arg(e.id).arg(safeName));
+        QFile::remove(e.filePath); // a leftover of an id handed out before a crash
+        if (!QDir().mkpath(dir) || !QFile::copy(sourcePath, e.filePath)) {
+            qCWarning(lcStore) << "cannot copy" << sourcePath << "into the outbox";
+            e.state = OutboxState::Failed;
+            e.error = QCoreApplication::translate(
+                "Store", "The file could not be read or copied for sending.");
+            e.fileSize = 0;
+        } else {
+            e.fileSize = QFileInfo(e.filePath).size();
+            QFile copy(e.filePath);
+            if (copy.open(QIODevice::ReadOnly)) {
+                e.mime = FileCheck::mimeFromContent(copy.read(4096));
+                if (FileCheck::isImageMime(e.mime))
+                    e.kind = OutboxKind::Image;
+            }
+        }
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT INTO outbox (id, account_id, conversation_id, text, state, error, message_id,"
+            " created_ms, updated_ms, attempts, kind, file_path, file_name, file_size, mime)"
+            " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, 0, ?, ?, ?, ?, ?)"));
+        q.bindValue(0, e.id);
+        q.bindValue(1, str(e.accountId));
+        q.bindValue(2, str(e.conversationId));
+        q.bindValue(3, str(e.text));
+        q.bindValue(4, int(e.state));
+        q.bindValue(5, str(e.error));
+        q.bindValue(6, e.createdMs);
+        q.bindValue(7, e.updatedMs);
+        q.bindValue(8, int(e.kind));
+        q.bindValue(9, str(e.filePath));
+        q.bindValue(10, str(e.fileName));
+        q.bindValue(11, e.fileSize);
+        q.bindValue(12, str(e.mime));
+        if (!q.exec()) {
+            b.fail(QStringLiteral("enqueue outbox file"), q);
             return;
         }
         b.afterCommit([this, e] { emit outboxChanged(e); });

@@ -26,8 +26,8 @@ class Store : public QObject
     Q_OBJECT
 public:
     // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks;
-    // 5: member history.
-    static constexpr int kSchemaVersion = 5;
+    // 5: member history; 6: file sends in the outbox.
+    static constexpr int kSchemaVersion = 6;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -68,6 +68,14 @@ public:
     // entry's id at once (ids are handed out here, not by the database).
     qint64 enqueueText(const QString &accountId, const QString &conversationId,
                      const QString &text);
+    // Persists a file send as Queued. The file is first copied (on the
+    // writer thread) to <database dir>/outbox-files/<id>-<name>, so a crash or
+    // the user deleting the original loses nothing; if the copy fails the
+    // entry is stored Failed with the reason. The MIME type and image kind
+    // come from the copy's content (FileCheck), never from the name.
+    // fileName empty: the source's own name.
+    qint64 enqueueFile(const QString &accountId, const QString &conversationId,
+                       const QString &sourcePath, const QString &fileName = {});
     void updateOutbox(qint64 outboxId, OutboxState state, const QString &error = {},
                       const QString &messageId = {});
     // Failed or Unknown -> Queued (the user asked for it).

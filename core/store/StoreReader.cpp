@@ -53,11 +53,17 @@ OutboxEntry outboxFromQuery(const QSqlQuery &q)
     e.createdMs = q.value(7).toLongLong();
     e.updatedMs = q.value(8).toLongLong();
     e.attempts = q.value(9).toInt();
+    e.kind = OutboxKind(q.value(10).toInt());
+    e.filePath = q.value(11).toString();
+    e.fileName = q.value(12).toString();
+    e.fileSize = q.value(13).toLongLong();
+    e.mime = q.value(14).toString();
     return e;
 }
 
 const QString kOutboxColumns = QStringLiteral(
-    "id, account_id, conversation_id, text, state, error, message_id, created_ms, updated_ms, attempts");
+    "id, account_id, conversation_id, text, state, error, message_id, created_ms, updated_ms, attempts,"
+    " kind, file_path, file_name, file_size, mime");
 
 bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 {
