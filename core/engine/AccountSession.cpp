@@ -628,8 +628,11 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
         // Resolve with what is known now (sync may still run); fall back to the id.
         message.talkerName = m_names.resolve(message.roomId, message.talkerId);
         if (message.fromSelf) {
+            // File sends are matched by file name (see sendFileEntry).
+            const QString echoKey = message.text.isEmpty() && !message.filename.isEmpty()
+                ? message.filename : message.text;
             const qint64 outboxId = m_echoes.ownMessageArrived(message.id, message.conversationId(),
-                                                               message.text, nowMs());
+                                                               echoKey, nowMs());
             if (outboxId != 0) {
                 message.outboxId = outboxId;
                 if (m_store)
@@ -780,6 +783,10 @@ void AccountSession::pumpOutbox()
     m_outboxHandled.insert(entry.id);
     if (m_store)
         m_store->updateOutbox(entry.id, OutboxState::Sending);
+    if (entry.kind != OutboxKind::Text) {
+        sendFileEntry(entry);
+        return;
+    }
 
     m_client->messageSendText(
         entry.conversationId, entry.text, {}, [this, entry](const GatewayStatus &st, const QString &messageId) {
