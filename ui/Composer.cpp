@@ -2,7 +2,20 @@
 
 #include "ComposerEdit.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QImage>
+#include <QKeySequence>
+#include <QMimeData>
+#include <QPointer>
+#include <QKeyEvent>
+#include <QStandardPaths>
+#include <QTemporaryFile>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -13,6 +26,7 @@ Composer::Composer(QWidget *parent)
     : QWidget(parent)
     , m_edit(new ComposerEdit(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
+    , m_fileButton(new QPushButton(tr("Image or File…"), this))
     , m_hint(new QLabel(this))
     , m_error(new QLabel(this))
 {
@@ -30,7 +44,13 @@ Composer::Composer(QWidget *parent)
     auto *bottom = new QHBoxLayout;
     bottom->setContentsMargins(0, 0, 0, 0);
     bottom->addWidget(m_hint, 1);
+    bottom->addWidget(m_fileButton);
     bottom->addWidget(m_sendButton);
+    m_fileButton->setObjectName(QStringLiteral("sendFileButton"));
+    m_fileButton->setToolTip(tr("Send an image or a file to this group"));
+    connect(m_fileButton, &QPushButton::clicked, this, &Composer::chooseFile);
+    // Ctrl+V with an image on the clipboard sends the image; text pastes as usual.
+    m_edit->installEventFilter(this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 8, 14, 10);
@@ -65,8 +85,58 @@ void Composer::updateState()
     const bool enabled = !m_conversationId.isEmpty();
     m_edit->setEnabled(enabled);
     m_sendButton->setEnabled(enabled);
+    m_fileButton->setEnabled(enabled);
     m_hint->setText(enabled ? tr("Enter to send, Shift+Enter for a new line")
                             : tr("Select a group to start answering"));
+}
+
+void Composer::chooseFile()
+{
+    if (m_conversationId.isEmpty())
+        return;
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Send Image or File"),
+        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
+    if (!path.isEmpty())
+        emit fileSendRequested(m_accountId, m_conversationId, path);
+}
+
+bool Composer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit && event->type() == QEvent::KeyPress
+        && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste) && pasteImage())
+        return true;
+    return QWidget::eventFilter(watched, event);
+}
+
+bool Composer::pasteImage()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (m_conversationId.isEmpty() || !mime || !mime->hasImage())
+        return false;
+    const QImage image = qvariant_cast<QImage>(mime->imageData());
+    if (image.isNull())
+        return false;
+    // PNG encoding of a big screenshot takes a moment: worker thread.
+    const QString accountId = m_accountId;
+    const QString conversationId = m_conversationId;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, conversationId] {
+        const QString path = watcher->result();
+        watcher->deleteLater();
+        if (path.isEmpty())
+            showError(tr("The pasted image could not be saved for sending."));
+        else
+            emit fileSendRequested(accountId, conversationId, path);
+    });
+    watcher->setFuture(QtConcurrent::run([image] {
+        QTemporaryFile file(QDir::temp().filePath(QStringLiteral("groupdesk-paste-XXXXXX.png")));
+        file.setAutoRemove(false); // the outbox copies it; the temp dir is cleaned by the OS
+        if (!file.open() || !image.save(&file, "PNG"))
+            return QString();
+        return file.fileName();
+    }));
+    return true;
 }
 
 void Composer::showError(const QString &error)

@@ -30,9 +30,21 @@ public:
 
     // Sends what is typed if it is valid; returns whether it was sent.
     bool submit();
+    // Asks for a file with a file dialog, then emits fileSendRequested.
+    void chooseFile();
+    // Sends the clipboard's image, if it holds one: encoded as PNG on a
+    // worker thread into a temp file, then fileSendRequested. Returns
+    // whether the clipboard held an image.
+    bool pasteImage();
 
 signals:
     void sendRequested(const QString &accountId, const QString &conversationId, const QString &text);
+    // The user picked a file (button) or pasted an image (saved to a temp
+    // PNG); the receiver shows the preview before anything is queued.
+    void fileSendRequested(const QString &accountId, const QString &conversationId, const QString &path);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateState();
@@ -40,6 +52,7 @@ private:
 
     ComposerEdit *m_edit;
     QPushButton *m_sendButton;
+    QPushButton *m_fileButton;
     QLabel *m_hint;
     QLabel *m_error;
     QString m_accountId;
