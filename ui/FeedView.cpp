@@ -697,6 +697,19 @@ void FeedView::paintThumbnail(QPainter &p, const Message &m, const QRect &box)
     p.drawText(box.adjusted(6, 40, -6, -6), Qt::AlignCenter | Qt::TextWordWrap, text);
 }
 
+void FeedView::setUploadProgress(qint64 outboxId, qint64 done, qint64 total)
+{
+    const int percent = total > 0 ? int(done * 100 / total) : 0;
+    if (done >= total && total > 0) {
+        m_uploadPercent.remove(outboxId); // uploaded: the send itself follows
+    } else {
+        if (m_uploadPercent.value(outboxId, -1) == percent)
+            return;
+        m_uploadPercent.insert(outboxId, percent);
+    }
+    viewport()->update();
+}
+
 void FeedView::paintPending(QPainter &p, const Row &row, int top)
 {
     const OutboxEntry &e = m_model->pending().at(row.index);
@@ -726,7 +739,10 @@ void FeedView::paintPending(QPainter &p, const Row &row, int top)
         status = tr("Queued");
         break;
     case OutboxState::Sending:
-        status = tr("Sending…");
+        if (m_uploadPercent.contains(e.id))
+            status = tr("Uploading %1 %").arg(m_uploadPercent.value(e.id));
+        else
+            status = tr("Sending…");
         break;
     case OutboxState::Sent:
         status = tr("Sent");

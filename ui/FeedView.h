@@ -31,6 +31,9 @@ public:
     // Image messages show thumbnails from this cache (loaded as they are
     // painted); without one they show "[Image]".
     void setMediaCache(MediaCache *cache);
+    // A pending file send going through Upload (Engine::uploadProgress):
+    // its row says "Uploading N %" while it is Sending.
+    void setUploadProgress(qint64 outboxId, qint64 done, qint64 total);
     static QString mediaKey(const Message &message);
     FeedModel *model() const { return m_model; }
 
@@ -104,6 +107,7 @@ private:
     int m_layoutWidth = -1;
     QHash<qint64, std::shared_ptr<TextBlock>> m_cache; // by message rowId (or hash of id)
     QHash<qint64, std::shared_ptr<TextBlock>> m_pendingCache; // by outbox id
+    QHash<qint64, int> m_uploadPercent; // by outbox id, while uploading
     QVector<QPair<QRect, qint64>> m_retryLinks; // viewport rects painted last time
     MediaCache *m_media = nullptr;
     QVector<QPair<QRect, int>> m_mediaLinks; // thumbnail rects -> model index, painted last time

@@ -1,5 +1,8 @@
 #include "MainWindow.h"
 
+#include "FileDropFilter.h"
+#include "SendFilePreviewDialog.h"
+
 #include "AccountDelegate.h"
 #include "AccountListModel.h"
 #include "AccountNotifier.h"
@@ -148,6 +151,23 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     connect(m_roomFilter, &QLineEdit::textChanged, m_roomProxy, &QSortFilterProxyModel::setFilterFixedString);
 
     connect(m_composer, &Composer::sendRequested, m_engine, &Engine::sendText);
+    // Files: the composer's button or a pasted image, or a file dropped on
+    // the feed; a preview with the target group comes before the outbox.
+    connect(m_composer, &Composer::fileSendRequested, this,
+            [this](const QString &accountId, const QString &conversationId, const QString &path) {
+                auto *preview = new SendFilePreviewDialog(path, m_roomTitle->text(), this);
+                preview->setAttribute(Qt::WA_DeleteOnClose);
+                connect(preview, &QDialog::accepted, this, [this, preview, accountId, conversationId] {
+                    m_engine->sendFile(accountId, conversationId, preview->filePath());
+                });
+                preview->open();
+            });
+    connect(m_engine, &Engine::uploadProgress, m_feedView, &FeedView::setUploadProgress);
+    connect(new FileDropFilter(m_feedView->viewport()), &FileDropFilter::fileDropped, this,
+            [this](const QString &path) {
+                if (!m_composer->conversationId().isEmpty())
+                    emit m_composer->fileSendRequested(m_composer->accountId(), m_composer->conversationId(), path);
+            });
     connect(m_feedView, &FeedView::olderWanted, m_feedController, &RoomFeedController::loadOlder);
     connect(m_feedView, &FeedView::newerWanted, m_feedController, &RoomFeedController::loadNewer);
     connect(m_feedView, &FeedView::retryRequested, m_engine, &Engine::retrySend);
