@@ -8,6 +8,7 @@
 //   {"event":"world", "self":{...}, "contacts":[...], "rooms":[...]}
 //   {"event":"incoming","id":..,"roomId":..,"talkerId":..,"text":..}  (a message the mock world sent)
 //   {"event":"sent","conversationId":..,"text":..}                      (a text GroupDesk sent)
+//   {"event":"sent",...,"fileName":..,"fileSize":..,"fileType":..}      (a file GroupDesk sent)
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
 import * as PUPPET from 'wechaty-puppet'
@@ -71,7 +72,16 @@ puppet.on('message', ({ messageId }) => {
   try { payload = mocker.messagePayload(messageId) } catch { return }
   const self = puppet.isLoggedIn ? puppet.currentUserId : undefined
   if (payload.talkerId === self) {
-    say({ event: 'sent', id: messageId, conversationId: payload.roomId || payload.listenerId, text: payload.text })
+    const sent = { event: 'sent', id: messageId, conversationId: payload.roomId || payload.listenerId, text: payload.text }
+    // A file message: the mock keeps the FileBox it was sent as JSON.
+    const box = mocker.cacheFileBoxPayload.get(messageId)
+    if (box) {
+      sent.fileName = box.name
+      sent.fileType = payload.type
+      if (box.base64) sent.fileSize = Buffer.from(box.base64, 'base64').length
+      else if (box.size !== undefined) sent.fileSize = box.size
+    }
+    say(sent)
   } else {
     say({ event: 'incoming', id: messageId, roomId: payload.roomId, talkerId: payload.talkerId, text: payload.text })
   }

@@ -8,6 +8,7 @@
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,6 +39,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void loginSyncReceiveAndSend();
+    void sendsAnImageFile();
 
 private:
     void readServerLines();
@@ -235,6 +237,59 @@ void InteropTest::loginSyncReceiveAndSend()
                          && e.value(QStringLiteral("text")).toString() == text) ? 1 : 0;
     QCOMPARE(serverCopies, 1);
     Q_UNUSED(selfId);
+
+    engine.shutdown();
+    store.close();
+}
+
+// Issue 5: a small PNG sent with Engine::sendFile (inline base64 FileBox)
+// reaches the puppet service under its name and size.
+void InteropTest::sendsAnImageFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dir.filePath(QStringLiteral("groupdesk.sqlite")), &error), qPrintable(error));
+    Engine engine(&store);
+    AccountInfo account;
+    account.id = QStringLiteral("interop");
+    account.displayName = QStringLiteral("interop");
+    account.endpoint = QStringLiteral("127.0.0.1:%1").arg(m_port);
+    GatewayEndpoint endpoint;
+    endpoint.address = account.endpoint;
+    endpoint.token = m_token;
+    endpoint.tls = false;
+    store.upsertAccount(account);
+    engine.addAccount(account, endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(engine.status(account.id).state, SessionState::Ready, 30000);
+
+    const QJsonObject world = waitForServerEvent(QStringLiteral("world"), 10000);
+    QVERIFY(!world.isEmpty());
+    const QString roomId = world.value(QStringLiteral("rooms")).toArray().first().toObject()
+                               .value(QStringLiteral("id")).toString();
+    QVERIFY(!roomId.isEmpty());
+
+    QImage image(32, 24, QImage::Format_RGB32);
+    image.fill(QColor(30, 144, 255));
+    const QString path = dir.filePath(QStringLiteral("interop-photo.png"));
+    QVERIFY(image.save(path, "PNG"));
+    const qint64 size = QFileInfo(path).size();
+    QVERIFY(engine.sendFile(account.id, roomId, path) > 0);
+
+    const QJsonObject sent = waitForServerEvent(QStringLiteral("sent"), 30000, [&](const QJsonObject &e) {
+        return e.value(QStringLiteral("fileName")).toString() == QLatin1String("interop-photo.png");
+    });
+    QVERIFY2(!sent.isEmpty(), "the mock never saw the image GroupDesk sent");
+    QCOMPARE(sent.value(QStringLiteral("conversationId")).toString(), roomId);
+    QCOMPARE(qint64(sent.value(QStringLiteral("fileSize")).toDouble()), size);
+    auto reader = store.createReader();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto entries = reader->outboxForConversation(account.id, roomId);
+            return !entries.isEmpty() && entries.last().state == OutboxState::Sent;
+        }(),
+        30000);
 
     engine.shutdown();
     store.close();
