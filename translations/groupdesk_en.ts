@@ -45,7 +45,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+537"/>
+        <location filename="../ui/MainWindow.cpp" line="+557"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>

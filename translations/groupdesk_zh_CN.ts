@@ -4,9 +4,14 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+851"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+860"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core/engine/AccountSessionFiles.cpp" line="+40"/>
+        <source>The file changed after it was queued; add it again to send it.</source>
+        <translation>文件在排队后被修改过，请重新添加后再发送。</translation>
     </message>
 </context>
 <context>
@@ -520,6 +525,11 @@
         <source>%1 is not a GroupDesk database.</source>
         <translation>%1 不是 GroupDesk 数据库。</translation>
     </message>
+    <message>
+        <location filename="../core/store/Store.cpp" line="+680"/>
+        <source>The file could not be read or copied for sending.</source>
+        <translation>无法读取或复制该文件，未能发送。</translation>
+    </message>
 </context>
 <context>
     <name>gd::AccountListModel</name>
@@ -562,7 +572,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="-668"/>
+        <location filename="../core/engine/AccountSession.cpp" line="-677"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
         <translation>发送时连接中断。重试前请先检查聊天中是否已发出。</translation>
     </message>
@@ -777,17 +787,27 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::Composer</name>
     <message>
-        <location filename="../ui/Composer.cpp" line="+15"/>
+        <location filename="../ui/Composer.cpp" line="+28"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>Image or File…</source>
+        <translation>图片或文件…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Send an image or a file to this group</source>
+        <translation>向此群发送图片或文件</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Message %1</source>
         <translation>发消息到 %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
@@ -797,7 +817,17 @@ Scan a new QR code to log in again.</source>
         <translation>选择一个群开始回复</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
+        <source>Send Image or File</source>
+        <translation>发送图片或文件</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The pasted image could not be saved for sending.</source>
+        <translation>粘贴的图片无法保存，未能发送。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>This message is %1 characters long; WeChat accepts at most %2. Please shorten it or split it.</source>
         <translation>这条消息有 %1 个字符，微信最多接受 %2 个。请缩短或分成几条发送。</translation>
     </message>
@@ -1177,12 +1207,17 @@ Scan a new QR code to log in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Uploading %1 %</source>
+        <translation>正在上传 %1 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Sending…</source>
         <translation>发送中…</translation>
     </message>
@@ -1343,13 +1378,13 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+92"/>
-        <location line="+120"/>
+        <location filename="../ui/MainWindow.cpp" line="+95"/>
+        <location line="+137"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-119"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
@@ -1359,7 +1394,7 @@ Scan a new QR code to log in again.</source>
         <translation>通讯录</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+61"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1638,6 +1673,34 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>
             <numerusform>找到 %n 条消息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>gd::SendFilePreviewDialog</name>
+    <message>
+        <location filename="../ui/SendFilePreviewDialog.cpp" line="+39"/>
+        <source>Send File</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Send to %1</source>
+        <translation>发送到 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
