@@ -642,8 +642,10 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
         message.duplicateOf = m_duplicates.check(message);
         if (!message.duplicateOf.isEmpty()) {
             ++m_counters.duplicatesFound;
-            log(QStringLiteral("message %1 repeats %2 (same talker, conversation and text): stored, kept out of the feed")
-                    .arg(message.id, message.duplicateOf));
+            // Counted in the session counters; per message only at debug level:
+            // a burst of repeats must not flood the log or the GUI.
+            qCDebug(lcEngine).noquote() << m_account.id << "message" << message.id << "repeats"
+                                        << message.duplicateOf << "(stored, kept out of the feed)";
         }
         if (!message.fromSelf && !message.talkerId.isEmpty() && !m_names.hasContact(message.talkerId)
             && !m_names.hasRoomMember(message.roomId, message.talkerId) && !m_syncing
