@@ -77,25 +77,25 @@
     <message numerus="yes">
         <location filename="../ui/SearchPanel.cpp" line="+252"/>
         <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Single characters are searched in the last day only; pick a date range to look further back.</numerusform>
+            <numerusform>Single characters are searched in the last %n days only; pick a date range to look further back.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+10"/>
         <source>%n message(s) shown, more available</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message shown, more available</numerusform>
+            <numerusform>%n messages shown, more available</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n message(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n message found</numerusform>
+            <numerusform>%n messages found</numerusform>
         </translation>
     </message>
 </context>

@@ -6,7 +6,7 @@
     <message>
         <location filename="../core/engine/AccountSession.cpp" line="+860"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
     <message>
         <location filename="../core/engine/AccountSessionFiles.cpp" line="+40"/>
@@ -441,12 +441,12 @@
     <message>
         <location line="+2"/>
         <source>Every Nth message is a photo or a PDF receipt; 0 = text only (default 15).</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔 N 条消息发送一张照片或一份 PDF 收据；0 表示只发文字（默认 15）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Every Nth photo is served truncated (a corrupt image).</source>
-        <translation type="unfinished"></translation>
+        <translation>每隔 N 张照片提供一张被截断的照片（损坏的图片）。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1194,17 +1194,17 @@ Scan a new QR code to log in again.</source>
     <message>
         <location line="+148"/>
         <source>Image failed to load — Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>图片加载失败 — 重试</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Damaged image</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已损坏</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载图片…</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -1262,40 +1262,40 @@ Scan a new QR code to log in again.</source>
     <message>
         <location filename="../core/util/FileCheck.cpp" line="+115"/>
         <source>The file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 不存在。</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+30"/>
         <source>The file %1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件 %1 是空的。</translation>
     </message>
     <message>
         <location line="-25"/>
         <location line="+34"/>
         <source>%1 is too large to send (%2; the limit is %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 太大，无法发送（%2；上限为 %3）。</translation>
     </message>
     <message>
         <location line="-27"/>
         <location line="+5"/>
         <source>The file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件 %1。</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The image %1 is too large to send (%2; the limit is %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 %1 太大，无法发送（%2；上限为 %3）。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The image %1 is damaged and cannot be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 %1 已损坏，无法发送。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is not an image: its content is not in any image format.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是图片：其内容不属于任何图片格式。</translation>
     </message>
 </context>
 <context>
@@ -1303,63 +1303,63 @@ Scan a new QR code to log in again.</source>
     <message>
         <location filename="../ui/ImageViewer.cpp" line="+24"/>
         <source>Loading image…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载图片…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>适应窗口</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>放大</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>100%</source>
-        <translation type="unfinished"></translation>
+        <translation>100%</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save as…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The image is damaged and cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>图片已损坏，无法显示。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 × %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location line="+25"/>
         <location line="+7"/>
         <source>Save image</source>
-        <translation type="unfinished"></translation>
+        <translation>保存图片</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1。</translation>
     </message>
 </context>
 <context>
