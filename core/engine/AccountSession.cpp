@@ -575,6 +575,11 @@ void AccountSession::fetchRoom(const QString &roomId, bool forSync)
                                     log(QStringLiteral("RoomMemberPayload %1/%2 failed: %3")
                                             .arg(roomId, memberId)
                                             .arg(st.code));
+                                    // Still a member (the list says so): keep what is
+                                    // known rather than recording that they left.
+                                    RoomMember member = m_names.knownRoomMember(roomId, memberId);
+                                    member.accountId = m_account.id;
+                                    pending->members.append(member);
                                 }
                                 if (--pending->left > 0)
                                     return;

@@ -55,6 +55,22 @@ bool NameResolver::hasRoomMember(const QString &roomId, const QString &contactId
     return it != m_members.constEnd() && it->contains(contactId);
 }
 
+RoomMember NameResolver::knownRoomMember(const QString &roomId, const QString &contactId) const
+{
+    RoomMember member;
+    member.roomId = roomId;
+    member.contactId = contactId;
+    const auto room = m_members.constFind(roomId);
+    if (room != m_members.constEnd()) {
+        const auto it = room->constFind(contactId);
+        if (it != room->constEnd()) {
+            member.roomAlias = it->roomAlias;
+            member.name = it->name;
+        }
+    }
+    return member;
+}
+
 QString NameResolver::resolve(const QString &roomId, const QString &contactId) const
 {
     const MemberNames *member = nullptr;

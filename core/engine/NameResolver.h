@@ -28,6 +28,9 @@ public:
     QString roomTopic(const QString &roomId) const; // empty if unknown
     bool hasContact(const QString &contactId) const { return m_contacts.contains(contactId); }
     bool hasRoomMember(const QString &roomId, const QString &contactId) const;
+    // The member as last known (names only), or just the ids if never seen:
+    // what to keep when a fresh payload for a listed member cannot be fetched.
+    RoomMember knownRoomMember(const QString &roomId, const QString &contactId) const;
     int contactCount() const { return int(m_contacts.size()); }
 
 private:

@@ -29,6 +29,22 @@ private:
     }
 
 private slots:
+    void knownMemberKeepsNamesWhenPayloadFails()
+    {
+        NameResolver r;
+        r.setRoomMembers(QStringLiteral("r@chatroom"),
+                         {member(QStringLiteral("r@chatroom"), QStringLiteral("u1"),
+                                 QStringLiteral("售后-张"), QStringLiteral("张三"))});
+        const RoomMember known = r.knownRoomMember(QStringLiteral("r@chatroom"), QStringLiteral("u1"));
+        QCOMPARE(known.contactId, QStringLiteral("u1"));
+        QCOMPARE(known.roomAlias, QStringLiteral("售后-张"));
+        QCOMPARE(known.name, QStringLiteral("张三"));
+        const RoomMember unknown = r.knownRoomMember(QStringLiteral("r@chatroom"), QStringLiteral("u2"));
+        QCOMPARE(unknown.contactId, QStringLiteral("u2"));
+        QCOMPARE(unknown.roomId, QStringLiteral("r@chatroom"));
+        QVERIFY(unknown.roomAlias.isEmpty());
+    }
+
     void roomAliasWinsOverEverything()
     {
         NameResolver r;
