@@ -34,7 +34,7 @@
 <context>
     <name>gd::FeedView</name>
     <message numerus="yes">
-        <location filename="../ui/FeedView.cpp" line="+455"/>
+        <location filename="../ui/FeedView.cpp" line="+456"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+557"/>
+        <location filename="../ui/MainWindow.cpp" line="+606"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+860"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+865"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
         <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
@@ -572,7 +572,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="-677"/>
+        <location filename="../core/engine/AccountSession.cpp" line="-682"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
         <translation>发送时连接中断。重试前请先检查聊天中是否已发出。</translation>
     </message>
@@ -1106,13 +1106,13 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>[File]</source>
-        <translation>[文件]</translation>
+        <source>[File] (click to save)</source>
+        <translation>[文件]（点击保存）</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>[File] %1</source>
-        <translation>[文件] %1</translation>
+        <location line="+1"/>
+        <source>[File] %1 (click to save)</source>
+        <translation>[文件] %1（点击保存）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1252,9 +1252,14 @@ Scan a new QR code to log in again.</source>
         <translation>再次发送</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+91"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
     </message>
 </context>
 <context>
@@ -1378,7 +1383,42 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+95"/>
+        <location filename="../ui/MainWindow.cpp" line="+96"/>
+        <source>image.jpg</source>
+        <translation>图片.jpg</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save file</source>
+        <translation>保存文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Downloading %1…</source>
+        <translation>正在下载 %1…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not download the file: %1</source>
+        <translation>无法下载文件：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saved %1 (%2)</source>
+        <translation>已保存 %1（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <location line="+137"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>

@@ -130,7 +130,8 @@ QString FeedView::displayText(const Message &message)
     case MessageKind::Emoticon:
         return tr("[Sticker]");
     case MessageKind::Attachment:
-        return message.filename.isEmpty() ? tr("[File]") : tr("[File] %1").arg(message.filename);
+        return message.filename.isEmpty() ? tr("[File] (click to save)")
+                                          : tr("[File] %1 (click to save)").arg(message.filename);
     case MessageKind::Url:
         return message.text.isEmpty() ? tr("[Link]") : tr("[Link] %1").arg(message.text);
     case MessageKind::Contact:
@@ -798,6 +799,19 @@ void FeedView::mousePressEvent(QMouseEvent *event)
             return;
         }
     }
+    if (event->button() == Qt::LeftButton && m_model) {
+        // A click on a received file saves it.
+        const int topPad = qMax(0, viewport()->height() - m_contentHeight);
+        const int y = int(event->position().y()) + verticalScrollBar()->value() - topPad;
+        const int i = y >= 0 && y < m_contentHeight ? rowAt(y) : -1;
+        if (i >= 0 && m_rows.at(i).kind == Row::MessageRow) {
+            const Message &m = m_model->at(m_rows.at(i).index);
+            if (m.kind == MessageKind::Attachment && !m.id.isEmpty()) {
+                emit fileSaveRequested(mediaKey(m), m.filename, false);
+                return;
+            }
+        }
+    }
     if (event->button() == Qt::LeftButton) {
         for (const auto &link : std::as_const(m_retryLinks)) {
             if (link.first.contains(event->position().toPoint())) {
@@ -832,6 +846,17 @@ void FeedView::contextMenuEvent(QContextMenuEvent *event)
                                                      : m_model->pending().at(row.index).text;
     QMenu menu(this);
     menu.addAction(tr("Copy text"), this, [text] { QApplication::clipboard()->setText(text); });
+    if (row.kind == Row::MessageRow) {
+        const Message &m = m_model->at(row.index);
+        const bool isImage = m.kind == MessageKind::Image;
+        if ((isImage || m.kind == MessageKind::Attachment || m.kind == MessageKind::Video)
+            && !m.id.isEmpty()) {
+            const QString key = mediaKey(m);
+            const QString name = m.filename;
+            menu.addAction(tr("Save as…"), this,
+                           [this, key, name, isImage] { emit fileSaveRequested(key, name, isImage); });
+        }
+    }
     menu.exec(event->globalPos());
 }
 

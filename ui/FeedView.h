@@ -55,6 +55,9 @@ signals:
     void newerWanted();  // at the bottom of a window whose newest rows were dropped
     void retryRequested(qint64 outboxId);
     void imageOpened(const QString &mediaKey, const QString &name);
+    // The user asked to save a received file or image (click on a file, or
+    // "Save as…" in the context menu).
+    void fileSaveRequested(const QString &mediaKey, const QString &name, bool isImage);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

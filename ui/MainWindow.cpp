@@ -27,7 +27,15 @@
 #include "store/StoreReader.h"
 #include "util/Log.h"
 
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QLocale>
+#include <QPointer>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -64,6 +72,7 @@ void MainWindow::installMediaCache()
         m_engine->fetchMedia(key.left(slash), key.mid(slash + 1), true, std::move(done));
     });
     m_feedView->setMediaCache(media);
+    connect(m_feedView, &FeedView::fileSaveRequested, this, &MainWindow::saveReceivedFile);
     connect(m_feedView, &FeedView::imageOpened, this, [this](const QString &key, const QString &name) {
         auto *viewer = new ImageViewer(name, this);
         viewer->setAttribute(Qt::WA_DeleteOnClose);
@@ -80,6 +89,46 @@ void MainWindow::installMediaCache()
                                      guard->showError(error);
                              });
     });
+}
+
+void MainWindow::saveReceivedFile(const QString &mediaKey, const QString &name, bool isImage)
+{
+    const QString suggested = name.isEmpty() ? (isImage ? tr("image.jpg") : tr("file")) : name;
+    const QString target = QFileDialog::getSaveFileName(
+        this, tr("Save file"), QDir::home().filePath(QFileInfo(suggested).fileName()));
+    if (target.isEmpty())
+        return;
+    statusBar()->showMessage(tr("Downloading %1…").arg(QFileInfo(target).fileName()));
+    QPointer<MainWindow> guard(this);
+    const int slash = mediaKey.indexOf(QLatin1Char('/'));
+    // The original (not the thumbnail); written on a worker thread.
+    m_engine->fetchMedia(
+        mediaKey.left(slash), mediaKey.mid(slash + 1), false,
+        [guard, target](bool ok, const QByteArray &bytes, const QString &error) {
+            if (!guard)
+                return;
+            if (!ok) {
+                guard->statusBar()->showMessage(tr("Could not download the file: %1").arg(error), 10000);
+                return;
+            }
+            auto written = QtConcurrent::run([target, bytes] {
+                QSaveFile file(target);
+                return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size()
+                    && file.commit();
+            });
+            auto *watcher = new QFutureWatcher<bool>(guard.data());
+            QObject::connect(watcher, &QFutureWatcher<bool>::finished, guard.data(),
+                             [guard, watcher, target, size = bytes.size()] {
+                                 watcher->deleteLater();
+                                 const QString fileName = QFileInfo(target).fileName();
+                                 guard->statusBar()->showMessage(
+                                     watcher->result()
+                                         ? tr("Saved %1 (%2)").arg(fileName, QLocale().formattedDataSize(size))
+                                         : tr("Cannot write %1.").arg(target),
+                                     10000);
+                             });
+            watcher->setFuture(written);
+        });
 }
 
 MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)

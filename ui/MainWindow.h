@@ -73,6 +73,9 @@ public slots:
     void showSearch(bool roomOnly = false);
     // Opens a conversation at one message (a search hit), highlighted.
     void jumpToMessage(const QString &accountId, const QString &conversationId, qint64 rowId);
+    // Asks where to save a received file or image, downloads the original
+    // through the account's gateway and writes it off the GUI thread.
+    void saveReceivedFile(const QString &mediaKey, const QString &name, bool isImage);
     // The export dialog for the account: the group `roomId` preselected when
     // given, else a date range across its conversations.
     void showExportDialog(const QString &roomId = {});

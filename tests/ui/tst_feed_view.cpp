@@ -35,6 +35,45 @@ class TestFeedView : public QObject
 {
     Q_OBJECT
 private slots:
+    void clickOnReceivedFileAsksToSaveIt()
+    {
+        FeedModel model(500);
+        FeedView view;
+        view.resize(600, 400);
+        view.setModel(&model);
+        view.show();
+        QVector<Message> messages = range(1, 1);
+        messages[0].accountId = QStringLiteral("acct");
+        messages[0].id = QStringLiteral("file-1");
+        messages[0].kind = MessageKind::Attachment;
+        messages[0].text.clear();
+        messages[0].filename = QStringLiteral("发票.pdf");
+        model.appendNewer(messages);
+        QSignalSpy spy(&view, &FeedView::fileSaveRequested);
+        // With one row the content sits at the bottom of the viewport.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                          QPoint(100, view.viewport()->height() - 30));
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("acct/file-1"));
+        QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("发票.pdf"));
+        QCOMPARE(spy.at(0).at(2).toBool(), false);
+        QVERIFY(FeedView::displayText(messages[0]).contains(QStringLiteral("发票.pdf")));
+    }
+
+    void clickOnTextMessageSavesNothing()
+    {
+        FeedModel model(500);
+        FeedView view;
+        view.resize(600, 400);
+        view.setModel(&model);
+        view.show();
+        model.appendNewer(range(1, 1));
+        QSignalSpy spy(&view, &FeedView::fileSaveRequested);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                          QPoint(100, view.viewport()->height() - 30));
+        QCOMPARE(spy.count(), 0);
+    }
+
     void staysAtBottomWhileUserIsThere()
     {
         FeedModel model(500);
