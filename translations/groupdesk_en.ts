@@ -34,7 +34,7 @@
 <context>
     <name>gd::FeedView</name>
     <message numerus="yes">
-        <location filename="../ui/FeedView.cpp" line="+456"/>
+        <location filename="../ui/FeedView.cpp" line="+460"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>

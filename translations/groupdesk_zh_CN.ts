@@ -1106,13 +1106,13 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>[File] (click to save)</source>
-        <translation>[文件]（点击保存）</translation>
+        <source>[File]</source>
+        <translation>[文件]</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>[File] %1 (click to save)</source>
-        <translation>[文件] %1（点击保存）</translation>
+        <location line="+0"/>
+        <source>[File] %1</source>
+        <translation>[文件] %1</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1174,8 +1174,13 @@ Scan a new QR code to log in again.</source>
         <source>[Unsupported message]</source>
         <translation>[暂不支持的消息]</translation>
     </message>
+    <message>
+        <location line="+81"/>
+        <source>%1 (click to save)</source>
+        <translation>%1（点击保存）</translation>
+    </message>
     <message numerus="yes">
-        <location line="+298"/>
+        <location line="+222"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n 条新消息 ↓</numerusform>

@@ -130,8 +130,7 @@ QString FeedView::displayText(const Message &message)
     case MessageKind::Emoticon:
         return tr("[Sticker]");
     case MessageKind::Attachment:
-        return message.filename.isEmpty() ? tr("[File] (click to save)")
-                                          : tr("[File] %1 (click to save)").arg(message.filename);
+        return message.filename.isEmpty() ? tr("[File]") : tr("[File] %1").arg(message.filename);
     case MessageKind::Url:
         return message.text.isEmpty() ? tr("[Link]") : tr("[Link] %1").arg(message.text);
     case MessageKind::Contact:
@@ -233,8 +232,13 @@ std::shared_ptr<FeedView::TextBlock> FeedView::layoutFor(const Message &message)
     std::shared_ptr<TextBlock> block;
     if (message.kind == MessageKind::System)
         block = layoutText(displayText(message), m_smallFont, int(viewport()->width() * 0.7));
-    else
-        block = layoutText(displayText(message), m_textFont, bubbleMaxWidth() - 2 * kBubblePadX);
+    else {
+        // In the feed a received file says how to get it.
+        const QString text = message.kind == MessageKind::Attachment && !message.id.isEmpty()
+            ? tr("%1 (click to save)").arg(displayText(message))
+            : displayText(message);
+        block = layoutText(text, m_textFont, bubbleMaxWidth() - 2 * kBubblePadX);
+    }
     m_cache.insert(key, block);
     return block;
 }
