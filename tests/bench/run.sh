@@ -27,7 +27,7 @@ fi
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -srm)" >&2
 "$bin/bench_archive" "${archive_args[@]}"
 for extra in "$bin"/bench_*; do
-  case "$(basename "$extra")" in bench_archive) continue ;; esac
-  [ -x "$extra" ] || continue
+  case "$(basename "$extra")" in bench_archive|*_autogen) continue ;; esac
+  [ -f "$extra" ] && [ -x "$extra" ] || continue
   if [ "$quick" -eq 1 ]; then "$extra" --quick; else "$extra"; fi
 done
