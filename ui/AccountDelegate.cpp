@@ -51,13 +51,15 @@ void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const int top = r.center().y() - (nameFm.height() + stateFm.height() + 2) / 2;
     painter->setFont(nameFont);
     painter->setPen(Theme::textOnDark());
-    painter->drawText(QRect(textLeft, top, textWidth, nameFm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(QRect(textLeft, top, textWidth, nameFm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter,
                       nameFm.elidedText(name, Qt::ElideRight, textWidth));
     painter->setFont(stateFont);
     painter->setPen(Theme::textOnDarkSecondary());
     const QString state = index.data(AccountListModel::StateTextRole).toString();
     painter->drawText(QRect(textLeft, top + nameFm.height() + 2, textWidth, stateFm.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter, stateFm.elidedText(state, Qt::ElideRight, textWidth));
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      stateFm.elidedText(state, Qt::ElideRight, textWidth));
     painter->restore();
 }
 

@@ -14,8 +14,8 @@ class AccountListModel : public QAbstractListModel
 public:
     enum Role {
         AccountIdRole = Qt::UserRole + 1,
-        StateRole,      // int(SessionState)
-        StateTextRole,  // in words
+        StateRole, // int(SessionState)
+        StateTextRole, // in words
         StateColorRole, // QColor of the dot
     };
 

@@ -12,7 +12,8 @@ AccountNotifier::AccountNotifier(Engine *engine, const QIcon &icon, QObject *par
     , m_icon(icon)
 {
     connect(m_engine, &Engine::accountStatusChanged, this, &AccountNotifier::onStatusChanged);
-    connect(m_engine, &Engine::accountRemoved, this, [this](const QString &id) { m_wasReady.remove(id); });
+    connect(m_engine, &Engine::accountRemoved, this,
+            [this](const QString &id) { m_wasReady.remove(id); });
 }
 
 void AccountNotifier::onStatusChanged(const QString &accountId)
@@ -28,8 +29,9 @@ void AccountNotifier::onStatusChanged(const QString &accountId)
     }
     m_wasReady[accountId] = false;
     const QString name = status.info.displayName.isEmpty() ? accountId : status.info.displayName;
-    const QString title = status.state == SessionState::LoggedOut ? tr("%1 was logged out").arg(name)
-                                                                  : tr("%1 lost its connection").arg(name);
+    const QString title = status.state == SessionState::LoggedOut
+        ? tr("%1 was logged out").arg(name)
+        : tr("%1 lost its connection").arg(name);
     QString body = status.detail;
     if (status.state == SessionState::LoggedOut)
         body = body.isEmpty() ? tr("Scan a new QR code to log in again.")

@@ -29,8 +29,8 @@ private:
 
     Engine *m_engine;
     QIcon m_icon;
-    QSystemTrayIcon *m_tray = nullptr;  // created on the first notification
-    QHash<QString, bool> m_wasReady;    // per account: Ready since the last notification
+    QSystemTrayIcon *m_tray = nullptr; // created on the first notification
+    QHash<QString, bool> m_wasReady; // per account: Ready since the last notification
 };
 
 } // namespace gd

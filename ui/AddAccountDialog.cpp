@@ -24,7 +24,8 @@ AddAccountDialog::AddAccountDialog(const QStringList &existingIds, QWidget *pare
     , m_caFile(new QLineEdit(this))
     , m_browseCa(new QPushButton(tr("Browse…"), this))
     , m_serverName(new QLineEdit(this))
-    , m_demo(new QCheckBox(tr("Use the demo gateway (a simulated WeChat, for trying GroupDesk out)"), this))
+    , m_demo(new QCheckBox(
+          tr("Use the demo gateway (a simulated WeChat, for trying GroupDesk out)"), this))
     , m_gatewayBox(new QWidget(this))
     , m_error(new QLabel(this))
 {
@@ -76,8 +77,9 @@ AddAccountDialog::AddAccountDialog(const QStringList &existingIds, QWidget *pare
     connect(m_demo, &QCheckBox::toggled, this, &AddAccountDialog::updateEnabled);
     connect(m_tls, &QCheckBox::toggled, this, &AddAccountDialog::updateEnabled);
     connect(m_browseCa, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Choose the CA certificate"), QString(),
-                                                          tr("Certificates (*.pem *.crt);;All files (*)"));
+        const QString file
+            = QFileDialog::getOpenFileName(this, tr("Choose the CA certificate"), QString(),
+                                           tr("Certificates (*.pem *.crt);;All files (*)"));
         if (!file.isEmpty())
             m_caFile->setText(file);
     });
@@ -119,7 +121,8 @@ QString AddAccountDialog::validateEndpoint(const QString &endpoint)
     const int port = e.mid(colon + 1).toInt(&ok);
     if (!ok || port < 1 || port > 65535)
         return tr("The port must be a number from 1 to 65535.");
-    static const QRegularExpression hostPattern(QStringLiteral("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9._-]+)$"));
+    static const QRegularExpression hostPattern(
+        QStringLiteral("^(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9._-]+)$"));
     if (!hostPattern.match(host).hasMatch())
         return tr("The host name \"%1\" is not valid.").arg(host);
     return {};

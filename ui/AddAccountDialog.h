@@ -23,7 +23,7 @@ public:
     explicit AddAccountDialog(const QStringList &existingIds, QWidget *parent = nullptr);
 
     bool useDemo() const;
-    AccountInfo account() const;   // no token in it
+    AccountInfo account() const; // no token in it
     GatewayEndpoint endpoint() const; // with the token
 
     // The local id for an account on this gateway ("gw-10.0.0.5-50051").

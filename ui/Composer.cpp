@@ -73,9 +73,7 @@ void Composer::setConversation(const QString &accountId, const QString &conversa
 {
     m_accountId = accountId;
     m_conversationId = conversationId;
-    m_edit->setPlaceholderText(conversationId.isEmpty()
-                                   ? QString()
-                                   : tr("Message %1").arg(title));
+    m_edit->setPlaceholderText(conversationId.isEmpty() ? QString() : tr("Message %1").arg(title));
     m_error->hide();
     updateState();
 }
@@ -121,14 +119,15 @@ bool Composer::pasteImage()
     const QString accountId = m_accountId;
     const QString conversationId = m_conversationId;
     auto *watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, accountId, conversationId] {
-        const QString path = watcher->result();
-        watcher->deleteLater();
-        if (path.isEmpty())
-            showError(tr("The pasted image could not be saved for sending."));
-        else
-            emit fileSendRequested(accountId, conversationId, path);
-    });
+    connect(watcher, &QFutureWatcher<QString>::finished, this,
+            [this, watcher, accountId, conversationId] {
+                const QString path = watcher->result();
+                watcher->deleteLater();
+                if (path.isEmpty())
+                    showError(tr("The pasted image could not be saved for sending."));
+                else
+                    emit fileSendRequested(accountId, conversationId, path);
+            });
     watcher->setFuture(QtConcurrent::run([image] {
         QTemporaryFile file(QDir::temp().filePath(QStringLiteral("groupdesk-paste-XXXXXX.png")));
         file.setAutoRemove(false); // the outbox copies it; the temp dir is cleaned by the OS

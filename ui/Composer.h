@@ -38,10 +38,12 @@ public:
     bool pasteImage();
 
 signals:
-    void sendRequested(const QString &accountId, const QString &conversationId, const QString &text);
+    void sendRequested(const QString &accountId, const QString &conversationId,
+                       const QString &text);
     // The user picked a file (button) or pasted an image (saved to a temp
     // PNG); the receiver shows the preview before anything is queued.
-    void fileSendRequested(const QString &accountId, const QString &conversationId, const QString &path);
+    void fileSendRequested(const QString &accountId, const QString &conversationId,
+                           const QString &path);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -17,7 +17,8 @@ void ComposerEdit::keyPressEvent(QKeyEvent *event)
     if (enter) {
         if (event->modifiers() & Qt::ShiftModifier) {
             insertPlainText(QStringLiteral("\n"));
-        } else if (!(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
+        } else if (!(event->modifiers()
+                     & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
             emit submitted();
         }
         event->accept();

@@ -96,8 +96,11 @@ ContactsPage::ContactsPage(Store *store, QWidget *parent)
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->setSpacing(0);
-    detailLayout->addWidget(captioned(tr("Groups of the contact"), m_contactGroupsView, &m_contactCaption, detail), 1);
-    detailLayout->addWidget(captioned(tr("Recent messages (double-click to open)"), m_contactMessagesView, nullptr, detail), 2);
+    detailLayout->addWidget(
+        captioned(tr("Groups of the contact"), m_contactGroupsView, &m_contactCaption, detail), 1);
+    detailLayout->addWidget(captioned(tr("Recent messages (double-click to open)"),
+                                      m_contactMessagesView, nullptr, detail),
+                            2);
     contactColumn->addWidget(detail);
     contactColumn->setChildrenCollapsible(false);
     m_contactCaption->setTextFormat(Qt::PlainText);
@@ -122,7 +125,8 @@ ContactsPage::ContactsPage(Store *store, QWidget *parent)
             &ContactsPage::onGroupSelected);
     connect(m_contactsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ContactsPage::onContactSelected);
-    connect(m_contactMessagesView, &QTreeView::activated, this, &ContactsPage::activateContactMessage);
+    connect(m_contactMessagesView, &QTreeView::activated, this,
+            &ContactsPage::activateContactMessage);
     connect(m_contactGroupsView, &QTreeView::activated, this, [this](const QModelIndex &index) {
         selectGroup(m_contactGroups->item(index.row(), 0)->data(kIdRole).toString());
     });
@@ -141,10 +145,11 @@ ContactsPage::ContactsPage(Store *store, QWidget *parent)
     };
     connect(m_store, &Store::contactsChanged, this, schedule);
     connect(m_store, &Store::roomsChanged, this, schedule);
-    connect(m_store, &Store::roomMembersChanged, this, [this](const QString &accountId, const QString &roomId) {
-        if (accountId == m_accountId && roomId == m_openGroup)
-            loadMembers(roomId);
-    });
+    connect(m_store, &Store::roomMembersChanged, this,
+            [this](const QString &accountId, const QString &roomId) {
+                if (accountId == m_accountId && roomId == m_openGroup)
+                    loadMembers(roomId);
+            });
 }
 
 QString ContactsPage::memberDisplayName(const RoomMember &member, const Contact *contact)
@@ -273,7 +278,8 @@ void ContactsPage::loadContact(const QString &contactId)
                 return;
             const auto it = m_contactById.constFind(contactId);
             const QString name = it != m_contactById.constEnd() ? it->displayName() : contactId;
-            m_contactCaption->setText(tr("%1 is in %n group(s)", nullptr, int(detail.rooms.size())).arg(name));
+            m_contactCaption->setText(
+                tr("%1 is in %n group(s)", nullptr, int(detail.rooms.size())).arg(name));
             m_contactGroups->removeRows(0, m_contactGroups->rowCount());
             for (const Room &r : std::as_const(detail.rooms)) {
                 auto *topic = textItem(r.topic.isEmpty() ? r.id : r.topic);
@@ -288,8 +294,8 @@ void ContactsPage::loadContact(const QString &contactId)
                 time->setData(m.rowId, kRowIdRole);
                 time->setData(m.conversationId(), kConversationRole);
                 const QString where = m.roomId.isEmpty() ? tr("Private chat")
-                                      : t.roomTopic.isEmpty() ? m.roomId
-                                                              : t.roomTopic;
+                    : t.roomTopic.isEmpty()              ? m.roomId
+                                                         : t.roomTopic;
                 QString text = m.text;
                 text.replace(QLatin1Char('\n'), QLatin1Char(' '));
                 m_contactMessages->appendRow({time, textItem(where), textItem(text)});
@@ -333,8 +339,10 @@ void ContactsPage::loadMembers(const QString &roomId)
     const quint64 generation = m_generation;
     m_store->read<QVector<RoomMember>>(
         this,
-        [accountId = m_accountId, roomId, showFormer = m_showFormer->isChecked()](StoreReader &reader) {
-            return showFormer ? reader.memberHistory(accountId, roomId) : reader.roomMembers(accountId, roomId);
+        [accountId = m_accountId, roomId,
+         showFormer = m_showFormer->isChecked()](StoreReader &reader) {
+            return showFormer ? reader.memberHistory(accountId, roomId)
+                              : reader.roomMembers(accountId, roomId);
         },
         [this, generation, roomId](QVector<RoomMember> members) {
             if (generation != m_generation || roomId != m_openGroup)
@@ -344,8 +352,8 @@ void ContactsPage::loadMembers(const QString &roomId)
             for (const RoomMember &m : std::as_const(members)) {
                 const auto it = m_contactById.constFind(m.contactId);
                 const Contact *contact = it != m_contactById.constEnd() ? &it.value() : nullptr;
-                QList<QStandardItem *> row = {textItem(memberDisplayName(m, contact)), textItem(m.contactId),
-                                              textItem(memberNote(m))};
+                QList<QStandardItem *> row = {textItem(memberDisplayName(m, contact)),
+                                              textItem(m.contactId), textItem(memberNote(m))};
                 if (m.leftMs > 0) {
                     for (QStandardItem *item : row)
                         item->setForeground(palette().brush(QPalette::Disabled, QPalette::Text));
@@ -355,8 +363,9 @@ void ContactsPage::loadMembers(const QString &roomId)
                 m_members->appendRow(row);
             }
             const int former = int(members.size()) - current;
-            m_membersCaption->setText(former > 0 ? tr("Members (%1, %2 former)").arg(current).arg(former)
-                                                 : tr("Members (%1)").arg(current));
+            m_membersCaption->setText(former > 0
+                                          ? tr("Members (%1, %2 former)").arg(current).arg(former)
+                                          : tr("Members (%1)").arg(current));
         });
 }
 

@@ -49,7 +49,8 @@ ExportDialog::ExportDialog(Store *store, const QString &accountId, QWidget *pare
 
     auto *sourceBox = new QGroupBox(tr("What to export"), this);
     m_roomSource = new QRadioButton(tr("This group"), sourceBox);
-    m_rangeSource = new QRadioButton(tr("All groups and chats of this account, between dates"), sourceBox);
+    m_rangeSource
+        = new QRadioButton(tr("All groups and chats of this account, between dates"), sourceBox);
     m_searchSource = new QRadioButton(tr("The current search result"), sourceBox);
     m_sources->addButton(m_roomSource, int(Source::Room));
     m_sources->addButton(m_rangeSource, int(Source::DateRange));
@@ -83,11 +84,12 @@ ExportDialog::ExportDialog(Store *store, const QString &accountId, QWidget *pare
     m_format->addItem(tr("CSV (spreadsheets)"), int(ExportRequest::Format::Csv));
     m_format->addItem(tr("JSON"), int(ExportRequest::Format::Json));
     m_bom = new QCheckBox(tr("UTF-8 BOM for Excel"), formatBox);
-    m_bom->setToolTip(tr("Without it, Excel shows Chinese text in a CSV file as garbled characters."));
+    m_bom->setToolTip(
+        tr("Without it, Excel shows Chinese text in a CSV file as garbled characters."));
     m_bom->setChecked(true);
     m_formulas = new QCheckBox(tr("Protect against spreadsheet formulas"), formatBox);
-    m_formulas->setToolTip(
-        tr("Cells starting with = + - @ get a leading ' so a spreadsheet shows a customer's text instead of running it."));
+    m_formulas->setToolTip(tr("Cells starting with = + - @ get a leading ' so a spreadsheet shows "
+                              "a customer's text instead of running it."));
     m_formulas->setChecked(true);
     auto *formatLayout = new QVBoxLayout(formatBox);
     formatLayout->addWidget(m_format);
@@ -147,9 +149,12 @@ ExportDialog::Source ExportDialog::source() const
 bool ExportDialog::isSourceAvailable(Source source) const
 {
     switch (source) {
-    case Source::Room: return !m_roomId.isEmpty();
-    case Source::DateRange: return !m_accountId.isEmpty();
-    case Source::Search: return m_hasSearch;
+    case Source::Room:
+        return !m_roomId.isEmpty();
+    case Source::DateRange:
+        return !m_accountId.isEmpty();
+    case Source::Search:
+        return m_hasSearch;
     }
     return false;
 }
@@ -246,9 +251,9 @@ void ExportDialog::accept()
         if (dir.isEmpty())
             dir = QDir::homePath();
         const bool csv = m_format->currentData().toInt() == int(ExportRequest::Format::Csv);
-        path = QFileDialog::getSaveFileName(this, tr("Export messages"),
-                                            QDir(dir).filePath(suggestedFileName()),
-                                            csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
+        path = QFileDialog::getSaveFileName(
+            this, tr("Export messages"), QDir(dir).filePath(suggestedFileName()),
+            csv ? tr("CSV files (*.csv)") : tr("JSON files (*.json)"));
         if (path.isEmpty())
             return; // the user changed their mind: keep the options
     }
@@ -278,12 +283,14 @@ void ExportDialog::onProgress(qint64 done, qint64 total)
     if (total < 0) {
         // A search: how many hits there are is known only at the end.
         m_progress->setRange(0, 0);
-        m_progress->setLabelText(tr("Exported %n message(s)…", nullptr, int(qMin<qint64>(done, INT_MAX))));
+        m_progress->setLabelText(
+            tr("Exported %n message(s)…", nullptr, int(qMin<qint64>(done, INT_MAX))));
         return;
     }
     // Scaled: a count can exceed what a progress bar holds.
     m_progress->setRange(0, kProgressSteps);
-    m_progress->setValue(total > 0 ? int(qMin<qint64>(done, total) * kProgressSteps / total) : kProgressSteps);
+    m_progress->setValue(total > 0 ? int(qMin<qint64>(done, total) * kProgressSteps / total)
+                                   : kProgressSteps);
     m_progress->setLabelText(tr("Exported %1 of %2 messages…").arg(done).arg(total));
 }
 

@@ -65,7 +65,7 @@ signals:
     void rowsAppended(int count);
     void rowsPrepended(int count);
     void rowsDroppedFromFront(int count); // oldest rows left the window
-    void rowsDroppedFromBack(int count);  // newest rows left the window
+    void rowsDroppedFromBack(int count); // newest rows left the window
     void pendingChanged();
     void cleared();
 

@@ -325,8 +325,8 @@ int FeedView::appendPendingRows(int y)
         const OutboxEntry &e = pending.at(i);
         auto it = m_pendingCache.find(e.id);
         if (it == m_pendingCache.end())
-            it = m_pendingCache.insert(e.id, layoutText(e.text, m_textFont,
-                                                        bubbleMaxWidth() - 2 * kBubblePadX));
+            it = m_pendingCache.insert(
+                e.id, layoutText(e.text, m_textFont, bubbleMaxWidth() - 2 * kBubblePadX));
         Row row;
         row.kind = Row::PendingRow;
         row.index = i;
@@ -554,7 +554,8 @@ void FeedView::paintAvatar(QPainter &p, const QRect &rect, const QString &name, 
     p.setPen(Qt::NoPen);
     p.setBrush(Theme::senderColor(key));
     p.drawEllipse(rect);
-    const QString initial = name.trimmed().isEmpty() ? QStringLiteral("?") : name.trimmed().left(1).toUpper();
+    const QString initial
+        = name.trimmed().isEmpty() ? QStringLiteral("?") : name.trimmed().left(1).toUpper();
     QFont f = m_nameFont;
     f.setPointSizeF(m_nameFont.pointSizeF() * 1.15);
     p.setFont(f);
@@ -574,7 +575,8 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
         top += kDateBand;
     }
     if (m.rowId != 0 && m.rowId == m_highlightRowId) // the search hit jumped to
-        p.fillRect(QRect(0, top, width, row.height - (row.dateBand ? kDateBand : 0)), QColor(0xff, 0xf3, 0xc4));
+        p.fillRect(QRect(0, top, width, row.height - (row.dateBand ? kDateBand : 0)),
+                   QColor(0xff, 0xf3, 0xc4));
     top += kRowGap / 2;
 
     if (m.kind == MessageKind::System) {
@@ -594,8 +596,10 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
     const QFontMetrics nameFm(m_nameFont);
     const int headerH = nameFm.height() + 4;
     const bool thumb = m.kind == MessageKind::Image && m_media;
-    const int bubbleW = thumb ? kThumbW + 2 * kThumbPad : int(std::ceil(block->size.width())) + 2 * kBubblePadX;
-    const int bubbleH = thumb ? kThumbH + 2 * kThumbPad : int(std::ceil(block->size.height())) + 2 * kBubblePadY;
+    const int bubbleW
+        = thumb ? kThumbW + 2 * kThumbPad : int(std::ceil(block->size.width())) + 2 * kBubblePadX;
+    const int bubbleH
+        = thumb ? kThumbH + 2 * kThumbPad : int(std::ceil(block->size.height())) + 2 * kBubblePadY;
 
     QRect avatar;
     QRect bubble;
@@ -618,16 +622,20 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
         const int right = bubble.right();
         p.setPen(Theme::textSecondary());
         p.setFont(m_smallFont);
-        p.drawText(QRect(right - nameW - 8 - timeW, top, timeW, headerH), Qt::AlignLeft | Qt::AlignVCenter, time);
+        p.drawText(QRect(right - nameW - 8 - timeW, top, timeW, headerH),
+                   Qt::AlignLeft | Qt::AlignVCenter, time);
         p.setFont(m_nameFont);
         p.setPen(Theme::accent().darker(130));
-        p.drawText(QRect(right - nameW, top, nameW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter, shownName);
+        p.drawText(QRect(right - nameW, top, nameW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter,
+                   shownName);
     } else {
         p.setPen(Theme::senderColor(m.talkerId));
-        p.drawText(QRect(bubble.left(), top, nameW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter, shownName);
+        p.drawText(QRect(bubble.left(), top, nameW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter,
+                   shownName);
         p.setFont(m_smallFont);
         p.setPen(Theme::textSecondary());
-        p.drawText(QRect(bubble.left() + nameW + 8, top, timeW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter, time);
+        p.drawText(QRect(bubble.left() + nameW + 8, top, timeW + 1, headerH),
+                   Qt::AlignLeft | Qt::AlignVCenter, time);
     }
 
     p.setPen(QPen(m.fromSelf ? Theme::bubbleSelfBorder() : Theme::bubbleOtherBorder(), 1));
@@ -857,8 +865,9 @@ void FeedView::contextMenuEvent(QContextMenuEvent *event)
             && !m.id.isEmpty()) {
             const QString key = mediaKey(m);
             const QString name = m.filename;
-            menu.addAction(tr("Save as…"), this,
-                           [this, key, name, isImage] { emit fileSaveRequested(key, name, isImage); });
+            menu.addAction(tr("Save as…"), this, [this, key, name, isImage] {
+                emit fileSaveRequested(key, name, isImage);
+            });
         }
     }
     menu.exec(event->globalPos());

@@ -51,8 +51,8 @@ public:
     static QString displayText(const Message &message);
 
 signals:
-    void olderWanted();  // scrolled to the top: load an older page
-    void newerWanted();  // at the bottom of a window whose newest rows were dropped
+    void olderWanted(); // scrolled to the top: load an older page
+    void newerWanted(); // at the bottom of a window whose newest rows were dropped
     void retryRequested(qint64 outboxId);
     void imageOpened(const QString &mediaKey, const QString &name);
     // The user asked to save a received file or image (click on a file, or
@@ -73,9 +73,9 @@ private:
     struct Row
     {
         enum Kind { MessageRow, PendingRow } kind = MessageRow;
-        int index = 0;       // into the model's messages or pending list
-        qint64 key = 0;      // stable across rebuilds, to keep the scroll anchor
-        int y = 0;           // top, in content coordinates
+        int index = 0; // into the model's messages or pending list
+        qint64 key = 0; // stable across rebuilds, to keep the scroll anchor
+        int y = 0; // top, in content coordinates
         int height = 0;
         bool dateBand = false;
     };
@@ -92,7 +92,8 @@ private:
     void onScrollValueChanged(int value);
     void updateNewMessagesButton();
     std::shared_ptr<TextBlock> layoutFor(const Message &message);
-    std::shared_ptr<TextBlock> layoutText(const QString &text, const QFont &font, int maxWidth) const;
+    std::shared_ptr<TextBlock> layoutText(const QString &text, const QFont &font,
+                                          int maxWidth) const;
     int messageRowHeight(const Message &message, TextBlock &block) const;
     int rowAt(int contentY) const;
     int bubbleMaxWidth() const;

@@ -36,10 +36,25 @@ ImageViewer::ImageViewer(const QString &name, QWidget *parent)
     auto *actual = new QPushButton(tr("100%"), this);
     auto *save = new QPushButton(tr("Save as…"), this);
     auto *copy = new QPushButton(tr("Copy"), this);
-    connect(fit, &QPushButton::clicked, this, [this] { m_fit = true; applyZoom(); });
-    connect(zoomIn, &QPushButton::clicked, this, [this] { m_fit = false; m_zoom *= 1.25; applyZoom(); });
-    connect(zoomOut, &QPushButton::clicked, this, [this] { m_fit = false; m_zoom /= 1.25; applyZoom(); });
-    connect(actual, &QPushButton::clicked, this, [this] { m_fit = false; m_zoom = 1.0; applyZoom(); });
+    connect(fit, &QPushButton::clicked, this, [this] {
+        m_fit = true;
+        applyZoom();
+    });
+    connect(zoomIn, &QPushButton::clicked, this, [this] {
+        m_fit = false;
+        m_zoom *= 1.25;
+        applyZoom();
+    });
+    connect(zoomOut, &QPushButton::clicked, this, [this] {
+        m_fit = false;
+        m_zoom /= 1.25;
+        applyZoom();
+    });
+    connect(actual, &QPushButton::clicked, this, [this] {
+        m_fit = false;
+        m_zoom = 1.0;
+        applyZoom();
+    });
     connect(save, &QPushButton::clicked, this, &ImageViewer::saveAs);
     connect(copy, &QPushButton::clicked, this, [this] {
         if (!m_image.isNull())
@@ -95,7 +110,8 @@ void ImageViewer::applyZoom()
     } else {
         size = (QSizeF(size) * m_zoom).toSize();
     }
-    m_label->setPixmap(QPixmap::fromImage(m_image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    m_label->setPixmap(
+        QPixmap::fromImage(m_image.scaled(size, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
     m_label->resize(size);
 }
 
@@ -104,14 +120,15 @@ void ImageViewer::saveAs()
     if (m_bytes.isEmpty())
         return;
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save image"),
-                                                      dir + QLatin1Char('/') + m_name);
+    const QString path
+        = QFileDialog::getSaveFileName(this, tr("Save image"), dir + QLatin1Char('/') + m_name);
     if (path.isEmpty())
         return;
     QFile f(path);
     // The original bytes, not a re-encoded copy.
     if (!f.open(QIODevice::WriteOnly) || f.write(m_bytes) != m_bytes.size())
-        QMessageBox::warning(this, tr("Save image"), tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
+        QMessageBox::warning(this, tr("Save image"),
+                             tr("Cannot write %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 } // namespace gd

@@ -29,7 +29,8 @@ LoginPanel::LoginPanel(QWidget *parent)
     }
     m_qr->setAlignment(Qt::AlignCenter);
     m_qr->setFixedSize(kQrSide, kQrSide);
-    m_hint->setText(tr("Open WeChat on the bot's phone, tap + then Scan, and point it at this code."));
+    m_hint->setText(
+        tr("Open WeChat on the bot's phone, tap + then Scan, and point it at this code."));
 
     auto *card = new QFrame(this);
     card->setObjectName(QStringLiteral("qrCard"));
@@ -51,8 +52,9 @@ LoginPanel::LoginPanel(QWidget *parent)
 void LoginPanel::setStatus(const AccountStatus &status)
 {
     m_accountId = status.info.id;
-    m_title->setText(tr("Log in %1").arg(status.info.displayName.isEmpty() ? status.info.id
-                                                                           : status.info.displayName));
+    m_title->setText(
+        tr("Log in %1")
+            .arg(status.info.displayName.isEmpty() ? status.info.id : status.info.displayName));
     m_status->setText(AccountStateText::scanText(status.scanStatus, status.state));
     if (status.qrCode != m_qrCode) {
         m_qrCode = status.qrCode;
@@ -60,7 +62,8 @@ void LoginPanel::setStatus(const AccountStatus &status)
         m_qr->setPixmap(m_qrImage.isNull() ? QPixmap() : QPixmap::fromImage(m_qrImage));
     }
     // A scanned or expired code must not be scanned again: grey it out.
-    m_qr->setEnabled(status.scanStatus == ScanStatus::Waiting || status.scanStatus == ScanStatus::Unknown);
+    m_qr->setEnabled(status.scanStatus == ScanStatus::Waiting
+                     || status.scanStatus == ScanStatus::Unknown);
     m_hint->setVisible(status.state == SessionState::WaitingForScan);
 }
 

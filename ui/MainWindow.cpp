@@ -73,22 +73,23 @@ void MainWindow::installMediaCache()
     });
     m_feedView->setMediaCache(media);
     connect(m_feedView, &FeedView::fileSaveRequested, this, &MainWindow::saveReceivedFile);
-    connect(m_feedView, &FeedView::imageOpened, this, [this](const QString &key, const QString &name) {
-        auto *viewer = new ImageViewer(name, this);
-        viewer->setAttribute(Qt::WA_DeleteOnClose);
-        viewer->show();
-        QPointer<ImageViewer> guard(viewer);
-        const int slash = key.indexOf(QLatin1Char('/'));
-        m_engine->fetchMedia(key.left(slash), key.mid(slash + 1), false,
-                             [guard](bool ok, const QByteArray &bytes, const QString &error) {
-                                 if (!guard)
-                                     return;
-                                 if (ok)
-                                     guard->setImageData(bytes);
-                                 else
-                                     guard->showError(error);
-                             });
-    });
+    connect(
+        m_feedView, &FeedView::imageOpened, this, [this](const QString &key, const QString &name) {
+            auto *viewer = new ImageViewer(name, this);
+            viewer->setAttribute(Qt::WA_DeleteOnClose);
+            viewer->show();
+            QPointer<ImageViewer> guard(viewer);
+            const int slash = key.indexOf(QLatin1Char('/'));
+            m_engine->fetchMedia(key.left(slash), key.mid(slash + 1), false,
+                                 [guard](bool ok, const QByteArray &bytes, const QString &error) {
+                                     if (!guard)
+                                         return;
+                                     if (ok)
+                                         guard->setImageData(bytes);
+                                     else
+                                         guard->showError(error);
+                                 });
+        });
 }
 
 void MainWindow::saveReceivedFile(const QString &mediaKey, const QString &name, bool isImage)
@@ -108,7 +109,8 @@ void MainWindow::saveReceivedFile(const QString &mediaKey, const QString &name, 
             if (!guard)
                 return;
             if (!ok) {
-                guard->statusBar()->showMessage(tr("Could not download the file: %1").arg(error), 10000);
+                guard->statusBar()->showMessage(tr("Could not download the file: %1").arg(error),
+                                                10000);
                 return;
             }
             auto written = QtConcurrent::run([target, bytes] {
@@ -117,16 +119,17 @@ void MainWindow::saveReceivedFile(const QString &mediaKey, const QString &name, 
                     && file.commit();
             });
             auto *watcher = new QFutureWatcher<bool>(guard.data());
-            QObject::connect(watcher, &QFutureWatcher<bool>::finished, guard.data(),
-                             [guard, watcher, target, size = bytes.size()] {
-                                 watcher->deleteLater();
-                                 const QString fileName = QFileInfo(target).fileName();
-                                 guard->statusBar()->showMessage(
-                                     watcher->result()
-                                         ? tr("Saved %1 (%2)").arg(fileName, QLocale().formattedDataSize(size))
-                                         : tr("Cannot write %1.").arg(target),
-                                     10000);
-                             });
+            QObject::connect(
+                watcher, &QFutureWatcher<bool>::finished, guard.data(),
+                [guard, watcher, target, size = bytes.size()] {
+                    watcher->deleteLater();
+                    const QString fileName = QFileInfo(target).fileName();
+                    guard->statusBar()->showMessage(
+                        watcher->result()
+                            ? tr("Saved %1 (%2)").arg(fileName, QLocale().formattedDataSize(size))
+                            : tr("Cannot write %1.").arg(target),
+                        10000);
+                });
             watcher->setFuture(written);
         });
 }
@@ -197,7 +200,8 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     connect(m_roomList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onCurrentRoomChanged);
     connect(m_roomModel, &RoomListModel::refreshed, this, &MainWindow::onRoomsRefreshed);
-    connect(m_roomFilter, &QLineEdit::textChanged, m_roomProxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_roomFilter, &QLineEdit::textChanged, m_roomProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
 
     connect(m_composer, &Composer::sendRequested, m_engine, &Engine::sendText);
     // Files: the composer's button or a pasted image, or a file dropped on
@@ -206,16 +210,18 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
             [this](const QString &accountId, const QString &conversationId, const QString &path) {
                 auto *preview = new SendFilePreviewDialog(path, m_roomTitle->text(), this);
                 preview->setAttribute(Qt::WA_DeleteOnClose);
-                connect(preview, &QDialog::accepted, this, [this, preview, accountId, conversationId] {
-                    m_engine->sendFile(accountId, conversationId, preview->filePath());
-                });
+                connect(preview, &QDialog::accepted, this,
+                        [this, preview, accountId, conversationId] {
+                            m_engine->sendFile(accountId, conversationId, preview->filePath());
+                        });
                 preview->open();
             });
     connect(m_engine, &Engine::uploadProgress, m_feedView, &FeedView::setUploadProgress);
     connect(new FileDropFilter(m_feedView->viewport()), &FileDropFilter::fileDropped, this,
             [this](const QString &path) {
                 if (!m_composer->conversationId().isEmpty())
-                    emit m_composer->fileSendRequested(m_composer->accountId(), m_composer->conversationId(), path);
+                    emit m_composer->fileSendRequested(m_composer->accountId(),
+                                                       m_composer->conversationId(), path);
             });
     connect(m_feedView, &FeedView::olderWanted, m_feedController, &RoomFeedController::loadOlder);
     connect(m_feedView, &FeedView::newerWanted, m_feedController, &RoomFeedController::loadNewer);
@@ -244,7 +250,8 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     connect(exportAction, &QAction::triggered, this, [this] { showExportDialog(m_roomId); });
     addAction(exportAction);
-    connect(m_feedController, &RoomFeedController::jumpedTo, m_feedView, &FeedView::scrollToMessage);
+    connect(m_feedController, &RoomFeedController::jumpedTo, m_feedView,
+            &FeedView::scrollToMessage);
 
     connect(m_store, &Store::writeFailed, this, [this](const QString &error) {
         qCWarning(lcUi) << "store write failed:" << error;
@@ -303,9 +310,11 @@ QWidget *MainWindow::createSidebar()
     m_accountList->setContextMenuPolicy(Qt::CustomContextMenu);
     m_accountList->setFixedHeight(64);
     m_accountList->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    connect(m_accountList, &QWidget::customContextMenuRequested, this, &MainWindow::showAccountMenu);
+    connect(m_accountList, &QWidget::customContextMenuRequested, this,
+            &MainWindow::showAccountMenu);
 
-    auto *hint = new QLabel(tr("Right-click an account to reconnect, restart its login or remove it."), sidebar);
+    auto *hint = new QLabel(
+        tr("Right-click an account to reconnect, restart its login or remove it."), sidebar);
     hint->setObjectName(QStringLiteral("sidebarCaption"));
     hint->setWordWrap(true);
     hint->setContentsMargins(18, 8, 18, 16);
@@ -477,7 +486,8 @@ void MainWindow::showSearch(bool roomOnly)
     m_searchPanel->focusQuery();
 }
 
-void MainWindow::jumpToMessage(const QString &accountId, const QString &conversationId, qint64 rowId)
+void MainWindow::jumpToMessage(const QString &accountId, const QString &conversationId,
+                               qint64 rowId)
 {
     if (accountId != m_accountId)
         selectAccount(accountId);
@@ -516,9 +526,8 @@ void MainWindow::exportSearch(const SearchQuery &query)
 void MainWindow::onCurrentAccountChanged()
 {
     const QModelIndex current = m_accountList->currentIndex();
-    const QString accountId = current.isValid()
-        ? current.data(AccountListModel::AccountIdRole).toString()
-        : QString();
+    const QString accountId
+        = current.isValid() ? current.data(AccountListModel::AccountIdRole).toString() : QString();
     if (accountId == m_accountId && !accountId.isEmpty())
         return;
     m_accountId = accountId;
@@ -583,8 +592,7 @@ void MainWindow::onRoomsRefreshed()
         }
         updateRoomHeader();
     } else if (!m_accountId.isEmpty() && !m_autoOpened.contains(m_accountId)
-               && m_roomModel->rowCount() > 0
-               && m_roomModel->summaryAt(0).lastMessageMs > 0) {
+               && m_roomModel->rowCount() > 0 && m_roomModel->summaryAt(0).lastMessageMs > 0) {
         // The first time an account's rooms show up, open the liveliest one
         // so the console is never an empty page.
         m_autoOpened.insert(m_accountId);
@@ -614,7 +622,8 @@ bool MainWindow::isLoginPanelShown() const
 void MainWindow::updateCentre()
 {
     if (m_accountId.isEmpty()) {
-        m_placeholder->setText(tr("No bot account yet.\nClick + at the top left to add one, or start with --demo."));
+        m_placeholder->setText(
+            tr("No bot account yet.\nClick + at the top left to add one, or start with --demo."));
         m_centre->setCurrentWidget(m_placeholder);
         return;
     }
@@ -657,7 +666,8 @@ void MainWindow::updateStatusBar()
     if (ids.isEmpty())
         m_onlineLabel->setText(tr("No accounts"));
     else
-        m_onlineLabel->setText(tr("%1 of %n account(s) online", nullptr, int(ids.size())).arg(online));
+        m_onlineLabel->setText(
+            tr("%1 of %n account(s) online", nullptr, int(ids.size())).arg(online));
     m_syncLabel->setText(syncing.join(QStringLiteral("   ")));
 }
 
@@ -674,13 +684,16 @@ void MainWindow::showAccountMenu(const QPoint &pos)
     const QString accountId = index.data(AccountListModel::AccountIdRole).toString();
     const QString name = index.data(Qt::DisplayRole).toString();
     QMenu menu(this);
-    menu.addAction(tr("Reconnect now"), this, [this, accountId] { m_engine->reconnectNow(accountId); });
-    menu.addAction(tr("Restart QR login"), this, [this, accountId] { m_engine->restartLogin(accountId); });
+    menu.addAction(tr("Reconnect now"), this,
+                   [this, accountId] { m_engine->reconnectNow(accountId); });
+    menu.addAction(tr("Restart QR login"), this,
+                   [this, accountId] { m_engine->restartLogin(accountId); });
     menu.addSeparator();
     menu.addAction(tr("Remove account"), this, [this, accountId, name] {
-        const auto answer = QMessageBox::question(
-            this, tr("Remove account"),
-            tr("Remove the account \"%1\" from GroupDesk? Its archived messages stay in the database.").arg(name));
+        const auto answer = QMessageBox::question(this, tr("Remove account"),
+                                                  tr("Remove the account \"%1\" from GroupDesk? "
+                                                     "Its archived messages stay in the database.")
+                                                      .arg(name));
         if (answer == QMessageBox::Yes)
             emit accountRemovalRequested(accountId);
     });

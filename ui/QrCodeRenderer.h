@@ -15,8 +15,8 @@ public:
 
     struct Matrix
     {
-        int width = 0;        // modules per side (21 for version 1, +4 per version)
-        QVector<bool> dark;   // width * width, row-major
+        int width = 0; // modules per side (21 for version 1, +4 per version)
+        QVector<bool> dark; // width * width, row-major
         bool isNull() const { return width == 0; }
         bool isDark(int x, int y) const { return dark.at(y * width + x); }
     };

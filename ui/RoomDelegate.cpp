@@ -68,7 +68,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int top = r.center().y() - (tfm.height() + sfm.height() + 4) / 2;
     painter->setFont(smallFont);
     painter->setPen(Theme::textSecondary());
-    painter->drawText(QRect(right - timeW, top, timeW + 1, tfm.height()), Qt::AlignRight | Qt::AlignVCenter, time);
+    painter->drawText(QRect(right - timeW, top, timeW + 1, tfm.height()),
+                      Qt::AlignRight | Qt::AlignVCenter, time);
 
     painter->setFont(topicFont);
     painter->setPen(Theme::textPrimary());
@@ -81,7 +82,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int previewW = right - left;
     const QString preview = index.data(RoomListModel::PreviewRole).toString();
     painter->drawText(QRect(left, top + tfm.height() + 4, previewW, sfm.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter, sfm.elidedText(preview, Qt::ElideRight, previewW));
+                      Qt::AlignLeft | Qt::AlignVCenter,
+                      sfm.elidedText(preview, Qt::ElideRight, previewW));
     painter->restore();
 }
 

@@ -55,7 +55,8 @@ void RoomFeedController::open(const QString &accountId, const QString &conversat
         });
 }
 
-void RoomFeedController::openAt(const QString &accountId, const QString &conversationId, qint64 rowId)
+void RoomFeedController::openAt(const QString &accountId, const QString &conversationId,
+                                qint64 rowId)
 {
     close();
     m_accountId = accountId;

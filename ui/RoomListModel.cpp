@@ -95,8 +95,9 @@ void RoomListModel::refresh()
             if (!tag.isEmpty()) {
                 const QStringList tagged = reader.roomsWithTag(accountId, tag);
                 const QSet<QString> keep(tagged.begin(), tagged.end());
-                rows.erase(std::remove_if(rows.begin(), rows.end(),
-                                          [&keep](const RoomSummary &s) { return !keep.contains(s.roomId); }),
+                rows.erase(std::remove_if(
+                               rows.begin(), rows.end(),
+                               [&keep](const RoomSummary &s) { return !keep.contains(s.roomId); }),
                            rows.end());
             }
             return rows;
@@ -201,7 +202,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case TopicRole:
         return s.topic.isEmpty() ? s.roomId : s.topic;
     case Qt::ToolTipRole:
-        return tr("%1 · %n member(s)", nullptr, s.memberCount).arg(s.topic.isEmpty() ? s.roomId : s.topic);
+        return tr("%1 · %n member(s)", nullptr, s.memberCount)
+            .arg(s.topic.isEmpty() ? s.roomId : s.topic);
     case RoomIdRole:
         return s.roomId;
     case PreviewRole:

@@ -21,8 +21,8 @@ public:
     enum Role {
         RoomIdRole = Qt::UserRole + 1,
         TopicRole,
-        PreviewRole,    // "sender: text"
-        TimeTextRole,   // "14:05", "Yesterday", "3/12"
+        PreviewRole, // "sender: text"
+        TimeTextRole, // "14:05", "Yesterday", "3/12"
         LastMessageMsRole,
         UnreadRole,
         MemberCountRole,

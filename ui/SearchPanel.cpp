@@ -22,7 +22,7 @@ enum DateRange { AnyTime, Today, Last7Days, Last30Days, LastYear };
 struct FilterLists
 {
     QVector<QPair<QString, QString>> conversations; // id, name
-    QVector<QPair<QString, QString>> senders;       // id, name
+    QVector<QPair<QString, QString>> senders; // id, name
 };
 
 } // namespace
@@ -122,7 +122,8 @@ SearchPanel::SearchPanel(Store *store, QWidget *parent)
     connect(m_more, &QPushButton::clicked, m_model, &SearchResultsModel::loadMore);
     connect(m_results, &QListView::activated, this, &SearchPanel::activate);
     connect(m_results, &QListView::clicked, this, &SearchPanel::activate);
-    connect(m_export, &QPushButton::clicked, this, [this] { emit exportRequested(currentQuery()); });
+    connect(m_export, &QPushButton::clicked, this,
+            [this] { emit exportRequested(currentQuery()); });
     updateStatus();
 }
 
@@ -224,11 +225,20 @@ SearchQuery SearchPanel::currentQuery() const
         q.kinds = {MessageKind(kind)};
     const QDateTime now = QDateTime::currentDateTime();
     switch (m_date->currentData().toInt()) {
-    case Today: q.fromMs = QDateTime(now.date(), QTime(0, 0)).toMSecsSinceEpoch(); break;
-    case Last7Days: q.fromMs = now.addDays(-7).toMSecsSinceEpoch(); break;
-    case Last30Days: q.fromMs = now.addDays(-30).toMSecsSinceEpoch(); break;
-    case LastYear: q.fromMs = now.addYears(-1).toMSecsSinceEpoch(); break;
-    default: break;
+    case Today:
+        q.fromMs = QDateTime(now.date(), QTime(0, 0)).toMSecsSinceEpoch();
+        break;
+    case Last7Days:
+        q.fromMs = now.addDays(-7).toMSecsSinceEpoch();
+        break;
+    case Last30Days:
+        q.fromMs = now.addDays(-30).toMSecsSinceEpoch();
+        break;
+    case LastYear:
+        q.fromMs = now.addYears(-1).toMSecsSinceEpoch();
+        break;
+    default:
+        break;
     }
     if (isShortQueryBounded())
         q.fromMs = now.addDays(-kShortQueryDays).toMSecsSinceEpoch();
@@ -249,7 +259,8 @@ void SearchPanel::updateStatus()
 {
     const bool hasText = !m_query->text().trimmed().isEmpty();
     m_notice->setVisible(isShortQueryBounded());
-    m_notice->setText(tr("Single characters are searched in the last %n day(s) only; pick a date range to look further back.",
+    m_notice->setText(tr("Single characters are searched in the last %n day(s) only; pick a date "
+                         "range to look further back.",
                          nullptr, kShortQueryDays));
     const int n = m_model->rowCount();
     if (!hasText)

@@ -11,8 +11,7 @@ namespace gd {
 SearchResultsModel::SearchResultsModel(Store *store, QObject *parent)
     : QAbstractListModel(parent)
     , m_store(store)
-{
-}
+{}
 
 void SearchResultsModel::setQuery(const SearchQuery &query)
 {
@@ -95,7 +94,8 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case SenderRole:
         return m.talkerName.isEmpty() ? m.talkerId : m.talkerName;
     case TimeTextRole:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.timestampMs), QLocale::ShortFormat);
+        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.timestampMs),
+                                  QLocale::ShortFormat);
     case RowIdRole:
         return m.rowId;
     case ConversationIdRole:

@@ -18,7 +18,8 @@ class SendFilePreviewDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SendFilePreviewDialog(const QString &path, const QString &targetTitle, QWidget *parent = nullptr);
+    SendFilePreviewDialog(const QString &path, const QString &targetTitle,
+                          QWidget *parent = nullptr);
 
     QString filePath() const { return m_path; }
     bool isChecked() const { return m_checked; }

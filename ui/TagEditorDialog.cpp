@@ -14,7 +14,8 @@
 namespace gd {
 
 TagEditorDialog::TagEditorDialog(Store *store, TagTarget target, const QString &accountId,
-                                 const QString &targetId, const QString &targetName, QWidget *parent)
+                                 const QString &targetId, const QString &targetName,
+                                 QWidget *parent)
     : QDialog(parent)
     , m_store(store)
     , m_target(target)

@@ -19,8 +19,8 @@ class TagEditorDialog : public QDialog
 {
     Q_OBJECT
 public:
-    TagEditorDialog(Store *store, TagTarget target, const QString &accountId, const QString &targetId,
-                    const QString &targetName, QWidget *parent = nullptr);
+    TagEditorDialog(Store *store, TagTarget target, const QString &accountId,
+                    const QString &targetId, const QString &targetName, QWidget *parent = nullptr);
 
     QListWidget *tagList() const { return m_list; }
     QLineEdit *newTagEdit() const { return m_newTag; }

@@ -11,7 +11,8 @@ namespace gd {
 bool AppOptions::wantsNoWindow(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char *option : {"--headless", "--help", "-h", "--help-all", "-?", "--version", "-v"}) {
+        for (const char *option :
+             {"--headless", "--help", "-h", "--help-all", "-?", "--version", "-v"}) {
             if (std::strcmp(argv[i], option) == 0)
                 return true;
         }
@@ -30,7 +31,8 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption dataDirOption(
         QStringLiteral("data-dir"),
         tr("Keep the database and the log in <dir> (default: %1).")
-            .arg(QDir::toNativeSeparators(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))),
+            .arg(QDir::toNativeSeparators(
+                QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))),
         tr("dir"));
     const QCommandLineOption demoOption(
         QStringLiteral("demo"),
@@ -42,18 +44,20 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
         QStringLiteral("connect"), tr("Connect a bot account to the gateway at <host:port>."),
         tr("host:port"));
     const QCommandLineOption tokenFileOption(
-        QStringLiteral("token-file"), tr("Read the gateway token from <file> (used with --connect)."),
-        tr("file"));
+        QStringLiteral("token-file"),
+        tr("Read the gateway token from <file> (used with --connect)."), tr("file"));
     const QCommandLineOption noTlsOption(
-        QStringLiteral("no-tls"), tr("Connect without TLS (only for gateways on this machine or a trusted network)."));
+        QStringLiteral("no-tls"),
+        tr("Connect without TLS (only for gateways on this machine or a trusted network)."));
     const QCommandLineOption tlsCaOption(
-        QStringLiteral("tls-ca"), tr("Trust the gateway certificate issued by the CA in <file> (PEM)."),
-        tr("file"));
+        QStringLiteral("tls-ca"),
+        tr("Trust the gateway certificate issued by the CA in <file> (PEM)."), tr("file"));
     const QCommandLineOption tlsNameOption(
         QStringLiteral("tls-server-name"),
         tr("Expect <name> in the gateway's certificate (e.g. insecure for the reference gateway)."),
         tr("name"));
-    QCommandLineOption screenshotOption(QStringLiteral("screenshot"), QStringLiteral("Save a picture of the window."),
+    QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save a picture of the window."),
                                         QStringLiteral("file"));
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);
     QCommandLineOption screenshotAfterOption(QStringLiteral("screenshot-after-ms"),
@@ -63,17 +67,19 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     QCommandLineOption keepRunningOption(QStringLiteral("keep-running"),
                                          QStringLiteral("Do not quit after the screenshot."));
     keepRunningOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption firstPaintOption(QStringLiteral("exit-after-first-paint"),
-                                        QStringLiteral("Quit once the room list is painted with rooms."));
+    QCommandLineOption firstPaintOption(
+        QStringLiteral("exit-after-first-paint"),
+        QStringLiteral("Quit once the room list is painted with rooms."));
     firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption countersLogOption(QStringLiteral("counters-log-ms"),
-                                         QStringLiteral("Period of the object counters' debug log line."),
-                                         QStringLiteral("ms"));
+    QCommandLineOption countersLogOption(
+        QStringLiteral("counters-log-ms"),
+        QStringLiteral("Period of the object counters' debug log line."), QStringLiteral("ms"));
     countersLogOption.setFlags(QCommandLineOption::HiddenFromHelp);
 
     parser.addOptions({dataDirOption, demoOption, headlessOption, connectOption, tokenFileOption,
                        noTlsOption, tlsCaOption, tlsNameOption, screenshotOption,
-                       screenshotAfterOption, keepRunningOption, firstPaintOption, countersLogOption});
+                       screenshotAfterOption, keepRunningOption, firstPaintOption,
+                       countersLogOption});
     parser.process(arguments); // exits on --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty()) {

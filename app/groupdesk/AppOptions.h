@@ -15,7 +15,7 @@ public:
     QString dataDir;
     bool demo = false;
     bool headless = false;
-    QString connectEndpoint;  // host:port
+    QString connectEndpoint; // host:port
     QString tokenFile;
     bool tls = true;
     QString tlsCaFile;

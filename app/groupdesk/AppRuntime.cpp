@@ -20,8 +20,7 @@ namespace gd {
 AppRuntime::AppRuntime(const AppOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-{
-}
+{}
 
 AppRuntime::~AppRuntime()
 {
@@ -41,7 +40,8 @@ QString AppRuntime::logPath() const
 bool AppRuntime::open(QString *error)
 {
     if (!QDir().mkpath(m_options.dataDir)) {
-        *error = tr("Cannot create the data directory %1.").arg(QDir::toNativeSeparators(m_options.dataDir));
+        *error = tr("Cannot create the data directory %1.")
+                     .arg(QDir::toNativeSeparators(m_options.dataDir));
         return false;
     }
     installLogHandler(logPath());
@@ -77,8 +77,11 @@ void AppRuntime::logStateChange(const QString &accountId)
     if (it != m_lastStates.constEnd() && it.value() == status.state)
         return;
     m_lastStates.insert(accountId, status.state);
-    qCInfo(lcEngine).noquote() << "account" << accountId << "is now" << sessionStateName(status.state)
-                               << (status.detail.isEmpty() ? QString() : QStringLiteral("(%1)").arg(status.detail));
+    qCInfo(lcEngine).noquote() << "account" << accountId << "is now"
+                               << sessionStateName(status.state)
+                               << (status.detail.isEmpty()
+                                       ? QString()
+                                       : QStringLiteral("(%1)").arg(status.detail));
 }
 
 bool AppRuntime::startAccounts(QString *error)
@@ -102,9 +105,9 @@ bool AppRuntime::ensureSimulator(QString *error)
     // but other local users should not be able to drive it.
     m_simulatorToken = QUuid::createUuid().toString(QUuid::WithoutBraces);
     options.token = m_simulatorToken;
-    options.rate = 3.0;           // lively but readable
-    options.imageEvery = 4;       // customers send photos often: thumbnails show in the feed
-    options.scanDelayMs = 1800;   // long enough to see the QR code
+    options.rate = 3.0; // lively but readable
+    options.imageEvery = 4; // customers send photos often: thumbnails show in the feed
+    options.scanDelayMs = 1800; // long enough to see the QR code
     options.confirmDelayMs = 1200;
     options.seed = quint32(QDateTime::currentMSecsSinceEpoch() & 0xffff);
     auto simulator = std::make_unique<sim::Simulator>(options);
@@ -119,7 +122,8 @@ bool AppRuntime::ensureSimulator(QString *error)
     return true;
 }
 
-bool AppRuntime::addDemoAccount(const QString &accountId, const QString &displayName, QString *error)
+bool AppRuntime::addDemoAccount(const QString &accountId, const QString &displayName,
+                                QString *error)
 {
     if (!ensureSimulator(error))
         return false;
@@ -147,7 +151,8 @@ bool AppRuntime::connectFromCommandLine(QString *error)
     }
     QFile file(m_options.tokenFile);
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("Cannot read the token file %1: %2").arg(m_options.tokenFile, file.errorString());
+        *error
+            = tr("Cannot read the token file %1: %2").arg(m_options.tokenFile, file.errorString());
         return false;
     }
     const QString token = QString::fromUtf8(file.readAll()).trimmed();
@@ -191,26 +196,29 @@ void AppRuntime::restoreAccounts()
                         emit notice(error);
                     continue;
                 }
-                m_secrets->readToken(account.id, [this, account](bool ok, const QString &token,
-                                                                 const QString &error) {
-                    if (m_shutDown)
-                        return;
-                    GatewayEndpoint endpoint;
-                    endpoint.address = account.endpoint;
-                    endpoint.tls = account.tls;
-                    endpoint.caFile = account.caFile;
-                    endpoint.serverName = account.serverName;
-                    if (ok) {
-                        endpoint.token = token;
-                    } else {
-                        // Connect anyway: the gateway's refusal shows up as the
-                        // account's state, where staff look for it.
-                        qCWarning(lcUi) << "no token for account" << account.id << "in the keychain:" << error;
-                        emit notice(tr("The token of %1 could not be read from the keychain: %2")
-                                        .arg(account.displayName, error));
-                    }
-                    m_engine->addAccount(account, endpoint);
-                });
+                m_secrets->readToken(
+                    account.id,
+                    [this, account](bool ok, const QString &token, const QString &error) {
+                        if (m_shutDown)
+                            return;
+                        GatewayEndpoint endpoint;
+                        endpoint.address = account.endpoint;
+                        endpoint.tls = account.tls;
+                        endpoint.caFile = account.caFile;
+                        endpoint.serverName = account.serverName;
+                        if (ok) {
+                            endpoint.token = token;
+                        } else {
+                            // Connect anyway: the gateway's refusal shows up as the
+                            // account's state, where staff look for it.
+                            qCWarning(lcUi) << "no token for account" << account.id
+                                            << "in the keychain:" << error;
+                            emit notice(
+                                tr("The token of %1 could not be read from the keychain: %2")
+                                    .arg(account.displayName, error));
+                        }
+                        m_engine->addAccount(account, endpoint);
+                    });
             }
         });
 }
@@ -218,14 +226,16 @@ void AppRuntime::restoreAccounts()
 void AppRuntime::addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint)
 {
     m_store->upsertAccount(account);
-    m_secrets->writeToken(account.id, endpoint.token, [this, account](bool ok, const QString &error) {
-        if (!ok) {
-            qCWarning(lcUi) << "cannot keep the token of" << account.id << "in the keychain:" << error;
-            emit notice(tr("The token of %1 could not be saved in the keychain (%2). "
-                           "The account works now but must be added again after a restart.")
-                            .arg(account.displayName, error));
-        }
-    });
+    m_secrets->writeToken(
+        account.id, endpoint.token, [this, account](bool ok, const QString &error) {
+            if (!ok) {
+                qCWarning(lcUi) << "cannot keep the token of" << account.id
+                                << "in the keychain:" << error;
+                emit notice(tr("The token of %1 could not be saved in the keychain (%2). "
+                               "The account works now but must be added again after a restart.")
+                                .arg(account.displayName, error));
+            }
+        });
     m_engine->addAccount(account, endpoint);
 }
 

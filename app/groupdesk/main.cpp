@@ -33,10 +33,11 @@ void printError(const QString &text)
 int runHeadless(gd::AppRuntime &runtime)
 {
     gd::SignalWatcher watcher;
-    QObject::connect(&watcher, &gd::SignalWatcher::terminationRequested, qApp, [](int signalNumber) {
-        qCInfo(lcUi) << "signal" << signalNumber << "received: stopping";
-        QCoreApplication::quit();
-    });
+    QObject::connect(&watcher, &gd::SignalWatcher::terminationRequested, qApp,
+                     [](int signalNumber) {
+                         qCInfo(lcUi) << "signal" << signalNumber << "received: stopping";
+                         QCoreApplication::quit();
+                     });
     QObject::connect(&runtime, &gd::AppRuntime::notice, qApp,
                      [](const QString &text) { qCWarning(lcUi).noquote() << text; });
     QString error;
@@ -55,8 +56,10 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     gd::SignalWatcher watcher;
     gd::MainWindow window(runtime.store(), runtime.engine());
     QObject::connect(&watcher, &gd::SignalWatcher::terminationRequested, &window, &QWidget::close);
-    QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime, &gd::AppRuntime::addAccount);
-    QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime, &gd::AppRuntime::removeAccount);
+    QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime,
+                     &gd::AppRuntime::addAccount);
+    QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,
+                     &gd::AppRuntime::removeAccount);
     QObject::connect(&window, &gd::MainWindow::demoAccountRequested, &window,
                      [&runtime, &window](const QString &name) {
                          QString id = QStringLiteral("demo");
@@ -64,7 +67,9 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
                              id = QStringLiteral("demo-%1").arg(n);
                          QString error;
                          if (!runtime.addDemoAccount(id, name, &error))
-                             QMessageBox::warning(&window, QCoreApplication::translate("main", "Demo gateway"), error);
+                             QMessageBox::warning(
+                                 &window, QCoreApplication::translate("main", "Demo gateway"),
+                                 error);
                      });
     QObject::connect(&runtime, &gd::AppRuntime::notice, &window, [&window](const QString &text) {
         QMessageBox::warning(&window, QCoreApplication::translate("main", "GroupDesk"), text);
@@ -95,7 +100,8 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     if (!options.screenshotFile.isEmpty()) {
         QTimer::singleShot(options.screenshotAfterMs, &window, [&window, &options] {
             const bool saved = window.grab().save(options.screenshotFile);
-            qCInfo(lcUi) << "screenshot" << options.screenshotFile << (saved ? "saved" : "NOT saved");
+            qCInfo(lcUi) << "screenshot" << options.screenshotFile
+                         << (saved ? "saved" : "NOT saved");
             if (options.quitAfterScreenshot)
                 window.close();
         });
@@ -133,7 +139,8 @@ int main(int argc, char *argv[])
         if (headless) {
             printError(error);
         } else {
-            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "GroupDesk cannot start"), error);
+            QMessageBox::critical(
+                nullptr, QCoreApplication::translate("main", "GroupDesk cannot start"), error);
         }
         return 1;
     }

@@ -38,7 +38,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "GroupDesk gateway simulator: a wechaty.Puppet gRPC server with a scripted world."));
+        "main",
+        "GroupDesk gateway simulator: a wechaty.Puppet gRPC server with a scripted world."));
     parser.addHelpOption();
     parser.addVersionOption();
     gd::sim::addSimulatorOptions(parser);

@@ -179,15 +179,19 @@ void AccountSession::teardown()
     if (m_sendingId != 0) {
         // The gateway may or may not have sent it: never send it again by itself.
         if (m_store)
-            m_store->updateOutbox(m_sendingId, OutboxState::Unknown,
-                                  tr("The connection was lost while sending. Check the chat before retrying."));
+            m_store->updateOutbox(
+                m_sendingId, OutboxState::Unknown,
+                tr("The connection was lost while sending. Check the chat before retrying."));
         m_sendingId = 0;
     }
 }
 
 void AccountSession::connectionFailed(const GatewayStatus &status, const char *where)
 {
-    log(QStringLiteral("%1 failed: code %2: %3").arg(QLatin1String(where)).arg(status.code).arg(status.message));
+    log(QStringLiteral("%1 failed: code %2: %3")
+            .arg(QLatin1String(where))
+            .arg(status.code)
+            .arg(status.message));
     teardown();
     ++m_connectGen;
     m_login.error(status);
@@ -245,7 +249,8 @@ void AccountSession::onWatchdog()
     // Contacts and rooms change without events too (names, aliases): fetch
     // them again now and then, while nothing else is going on.
     if (m_tuning.listRefreshIntervalMs > 0 && m_synced && !m_syncing && m_lastSyncMs > 0
-        && m_login.state() == SessionState::Ready && now - m_lastSyncMs >= m_tuning.listRefreshIntervalMs) {
+        && m_login.state() == SessionState::Ready
+        && now - m_lastSyncMs >= m_tuning.listRefreshIntervalMs) {
         log(QStringLiteral("refreshing contacts and rooms"));
         m_synced = false;
         startSync();
@@ -293,7 +298,8 @@ void AccountSession::onEvent(int type, const QByteArray &payload)
 
     if (const auto *e = std::get_if<MessageEvent>(&event)) {
         queueMessage(e->messageId);
-    } else if (std::holds_alternative<HeartbeatEvent>(event) || std::holds_alternative<DongEvent>(event)) {
+    } else if (std::holds_alternative<HeartbeatEvent>(event)
+               || std::holds_alternative<DongEvent>(event)) {
         // liveness only
     } else if (const auto *e = std::get_if<ScanEvent>(&event)) {
         if (m_login.scan(e->status, e->qrcode))
@@ -345,19 +351,25 @@ void AccountSession::onEvent(int type, const QByteArray &payload)
     } else if (const auto *e = std::get_if<RoomTopicEvent>(&event)) {
         const QString text = e->changerId.isEmpty()
             ? tr("The group name was changed to \"%1\"").arg(e->newTopic)
-            : tr("%1 changed the group name to \"%2\"").arg(m_names.resolve(e->roomId, e->changerId), e->newTopic);
+            : tr("%1 changed the group name to \"%2\"")
+                  .arg(m_names.resolve(e->roomId, e->changerId), e->newTopic);
         insertSystemLine(e->roomId, e->changerId, e->timestampMs, text,
                          "topic|" + e->changerId.toUtf8() + "|" + e->newTopic.toUtf8());
         fetchRoom(e->roomId, false);
     } else if (const auto *e = std::get_if<DirtyEvent>(&event)) {
         switch (e->payloadType) {
-        case 2: fetchContact(e->payloadId); break;
-        case 3: fetchRoom(e->payloadId, false); break;
+        case 2:
+            fetchContact(e->payloadId);
+            break;
+        case 3:
+            fetchRoom(e->payloadId, false);
+            break;
         case 4:
             if (isRoomId(e->payloadId))
                 fetchRoom(e->payloadId, false);
             break;
-        default: break; // messages are immutable here; friendships unused
+        default:
+            break; // messages are immutable here; friendships unused
         }
     } else if (const auto *e = std::get_if<ErrorEvent>(&event)) {
         log(QStringLiteral("gateway error event: %1").arg(e->text.left(500)));
@@ -424,21 +436,24 @@ void AccountSession::startSync()
         m_syncOutstanding += int(ids.size());
         for (const QString &id : ids) {
             m_syncWindow.push([this, id](CallWindow::Done done) {
-                m_client->contactPayload(id, [this, id, done](const GatewayStatus &st, const Contact &c) {
-                    done();
-                    if (st.ok()) {
-                        Contact contact = c;
-                        contact.accountId = m_account.id;
-                        m_names.setContact(contact);
-                        m_contactBatch.append(contact);
-                        if (m_contactBatch.size() >= 200)
-                            flushContacts();
-                    } else {
-                        log(QStringLiteral("ContactPayload %1 failed: %2").arg(id).arg(st.code));
-                    }
-                    ++m_syncDone;
-                    syncStepDone();
-                });
+                m_client->contactPayload(
+                    id, [this, id, done](const GatewayStatus &st, const Contact &c) {
+                        done();
+                        if (st.ok()) {
+                            Contact contact = c;
+                            contact.accountId = m_account.id;
+                            m_names.setContact(contact);
+                            m_contactBatch.append(contact);
+                            if (m_contactBatch.size() >= 200)
+                                flushContacts();
+                        } else {
+                            log(QStringLiteral("ContactPayload %1 failed: %2")
+                                    .arg(id)
+                                    .arg(st.code));
+                        }
+                        ++m_syncDone;
+                        syncStepDone();
+                    });
             });
         }
         syncStepDone();
@@ -528,70 +543,78 @@ void AccountSession::fetchRoom(const QString &roomId, bool forSync)
         }
     };
     m_syncWindow.push([this, roomId, finish](CallWindow::Done done) {
-        m_client->roomPayload(roomId, [this, roomId, finish, done](const GatewayStatus &st, const Room &r) {
-            done();
-            if (!st.ok()) {
-                log(QStringLiteral("RoomPayload %1 failed: %2").arg(roomId).arg(st.code));
-                finish();
-                return;
-            }
-            Room room = r;
-            room.accountId = m_account.id;
-            m_names.setRoom(room);
-            if (m_store)
-                m_store->upsertRooms({room});
-            m_client->roomMemberList(roomId, [this, roomId, finish](const GatewayStatus &st, const QStringList &ids) {
+        m_client->roomPayload(
+            roomId, [this, roomId, finish, done](const GatewayStatus &st, const Room &r) {
+                done();
                 if (!st.ok()) {
-                    log(QStringLiteral("RoomMemberList %1 failed: %2").arg(roomId).arg(st.code));
+                    log(QStringLiteral("RoomPayload %1 failed: %2").arg(roomId).arg(st.code));
                     finish();
                     return;
                 }
-                if (ids.isEmpty()) {
-                    m_names.setRoomMembers(roomId, {});
-                    if (m_store)
-                        m_store->replaceRoomMembers(m_account.id, roomId, {});
-                    finish();
-                    return;
-                }
-                struct Pending
-                {
-                    QVector<RoomMember> members;
-                    int left = 0;
-                };
-                auto pending = std::make_shared<Pending>();
-                pending->left = int(ids.size());
-                for (const QString &memberId : ids) {
-                    m_syncWindow.push([this, roomId, memberId, pending, finish](CallWindow::Done done) {
-                        m_client->roomMemberPayload(
-                            roomId, memberId,
-                            [this, roomId, memberId, pending, finish, done](const GatewayStatus &st,
-                                                                            const RoomMember &m) {
-                                done();
-                                if (st.ok()) {
-                                    RoomMember member = m;
-                                    member.accountId = m_account.id;
-                                    pending->members.append(member);
-                                } else {
-                                    log(QStringLiteral("RoomMemberPayload %1/%2 failed: %3")
-                                            .arg(roomId, memberId)
-                                            .arg(st.code));
-                                    // Still a member (the list says so): keep what is
-                                    // known rather than recording that they left.
-                                    RoomMember member = m_names.knownRoomMember(roomId, memberId);
-                                    member.accountId = m_account.id;
-                                    pending->members.append(member);
-                                }
-                                if (--pending->left > 0)
-                                    return;
-                                m_names.setRoomMembers(roomId, pending->members);
-                                if (m_store)
-                                    m_store->replaceRoomMembers(m_account.id, roomId, pending->members);
-                                finish();
+                Room room = r;
+                room.accountId = m_account.id;
+                m_names.setRoom(room);
+                if (m_store)
+                    m_store->upsertRooms({room});
+                m_client->roomMemberList(
+                    roomId,
+                    [this, roomId, finish](const GatewayStatus &st, const QStringList &ids) {
+                        if (!st.ok()) {
+                            log(QStringLiteral("RoomMemberList %1 failed: %2")
+                                    .arg(roomId)
+                                    .arg(st.code));
+                            finish();
+                            return;
+                        }
+                        if (ids.isEmpty()) {
+                            m_names.setRoomMembers(roomId, {});
+                            if (m_store)
+                                m_store->replaceRoomMembers(m_account.id, roomId, {});
+                            finish();
+                            return;
+                        }
+                        struct Pending
+                        {
+                            QVector<RoomMember> members;
+                            int left = 0;
+                        };
+                        auto pending = std::make_shared<Pending>();
+                        pending->left = int(ids.size());
+                        for (const QString &memberId : ids) {
+                            m_syncWindow.push([this, roomId, memberId, pending,
+                                               finish](CallWindow::Done done) {
+                                m_client->roomMemberPayload(
+                                    roomId, memberId,
+                                    [this, roomId, memberId, pending, finish,
+                                     done](const GatewayStatus &st, const RoomMember &m) {
+                                        done();
+                                        if (st.ok()) {
+                                            RoomMember member = m;
+                                            member.accountId = m_account.id;
+                                            pending->members.append(member);
+                                        } else {
+                                            log(QStringLiteral("RoomMemberPayload %1/%2 failed: %3")
+                                                    .arg(roomId, memberId)
+                                                    .arg(st.code));
+                                            // Still a member (the list says so): keep what is
+                                            // known rather than recording that they left.
+                                            RoomMember member
+                                                = m_names.knownRoomMember(roomId, memberId);
+                                            member.accountId = m_account.id;
+                                            pending->members.append(member);
+                                        }
+                                        if (--pending->left > 0)
+                                            return;
+                                        m_names.setRoomMembers(roomId, pending->members);
+                                        if (m_store)
+                                            m_store->replaceRoomMembers(m_account.id, roomId,
+                                                                        pending->members);
+                                        finish();
+                                    });
                             });
+                        }
                     });
-                }
             });
-        });
     });
 }
 
@@ -629,13 +652,15 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
         m_messageAttempts.remove(messageId);
         ++m_counters.messagesFetched;
         message.accountId = m_account.id;
-        message.fromSelf = !m_account.selfContactId.isEmpty() && message.talkerId == m_account.selfContactId;
+        message.fromSelf
+            = !m_account.selfContactId.isEmpty() && message.talkerId == m_account.selfContactId;
         // Resolve with what is known now (sync may still run); fall back to the id.
         message.talkerName = m_names.resolve(message.roomId, message.talkerId);
         if (message.fromSelf) {
             // File sends are matched by file name (see sendFileEntry).
             const QString echoKey = message.text.isEmpty() && !message.filename.isEmpty()
-                ? message.filename : message.text;
+                ? message.filename
+                : message.text;
             const qint64 outboxId = m_echoes.ownMessageArrived(message.id, message.conversationId(),
                                                                echoKey, nowMs());
             if (outboxId != 0) {
@@ -652,7 +677,8 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
             qCDebug(lcEngine).noquote() << m_account.id << "message" << message.id << "repeats"
                                         << message.duplicateOf << "(stored, kept out of the feed)";
         }
-        if (!message.fromSelf && !message.talkerId.isEmpty() && !m_names.hasContact(message.talkerId)
+        if (!message.fromSelf && !message.talkerId.isEmpty()
+            && !m_names.hasContact(message.talkerId)
             && !m_names.hasRoomMember(message.roomId, message.talkerId) && !m_syncing
             && !m_contactsRequested.contains(message.talkerId)) {
             m_contactsRequested.insert(message.talkerId);
@@ -723,10 +749,14 @@ void AccountSession::insertSystemLine(const QString &roomId, const QString &acto
 {
     // The same event replayed (or seen twice) gives the same id: stored once.
     const qint64 ts = timestampMs > 0 ? timestampMs : nowMs();
-    const QByteArray hash = QCryptographicHash::hash(identity, QCryptographicHash::Sha1).toHex().left(12);
+    const QByteArray hash
+        = QCryptographicHash::hash(identity, QCryptographicHash::Sha1).toHex().left(12);
     Message m;
     m.accountId = m_account.id;
-    m.id = QStringLiteral("sys:%1:%2:%3").arg(roomId).arg(timestampMs).arg(QString::fromLatin1(hash));
+    m.id = QStringLiteral("sys:%1:%2:%3")
+               .arg(roomId)
+               .arg(timestampMs)
+               .arg(QString::fromLatin1(hash));
     m.roomId = roomId;
     m.talkerId = actorId;
     m.talkerName = actorId.isEmpty() ? QString() : m_names.resolve(roomId, actorId);
@@ -754,8 +784,7 @@ void AccountSession::loadOutbox()
         return;
     const QString accountId = m_account.id;
     m_store->read<QVector<OutboxEntry>>(
-        this,
-        std::function<QVector<OutboxEntry>(StoreReader &)>([accountId](StoreReader &reader) {
+        this, std::function<QVector<OutboxEntry>(StoreReader &)>([accountId](StoreReader &reader) {
             return reader.outbox(accountId, {OutboxState::Queued});
         }),
         std::function<void(QVector<OutboxEntry>)>([this](QVector<OutboxEntry> entries) {
@@ -796,7 +825,8 @@ void AccountSession::pumpOutbox()
     }
 
     m_client->messageSendText(
-        entry.conversationId, entry.text, {}, [this, entry](const GatewayStatus &st, const QString &messageId) {
+        entry.conversationId, entry.text, {},
+        [this, entry](const GatewayStatus &st, const QString &messageId) {
             if (m_sendingId == entry.id)
                 m_sendingId = 0;
             if (st.ok()) {
@@ -805,7 +835,8 @@ void AccountSession::pumpOutbox()
                 // matched to their echo by conversation and text.
                 QString storedId = messageId;
                 if (messageId.isEmpty())
-                    storedId = m_echoes.sendAnsweredWithoutId(entry.id, entry.conversationId, entry.text, nowMs());
+                    storedId = m_echoes.sendAnsweredWithoutId(entry.id, entry.conversationId,
+                                                              entry.text, nowMs());
                 else
                     m_echoes.forgetMessage(messageId);
                 if (m_store)
@@ -833,7 +864,9 @@ void AccountSession::pumpOutbox()
                 }
             } else {
                 ++m_counters.sendsFailed;
-                log(QStringLiteral("MessageSendText failed: code %1: %2").arg(st.code).arg(st.message.left(300)));
+                log(QStringLiteral("MessageSendText failed: code %1: %2")
+                        .arg(st.code)
+                        .arg(st.message.left(300)));
                 if (m_store)
                     m_store->updateOutbox(entry.id, OutboxState::Failed, st.userMessage());
             }
@@ -841,9 +874,8 @@ void AccountSession::pumpOutbox()
         });
 }
 
-void AccountSession::fetchMedia(
-    const QString &messageId, bool thumbnail,
-    std::function<void(bool, const QByteArray &, const QString &)> done)
+void AccountSession::fetchMedia(const QString &messageId, bool thumbnail,
+                                std::function<void(bool, const QByteArray &, const QString &)> done)
 {
     // Received files larger than this are not fetched into memory.
     constexpr qint64 kMaxMediaBytes = 100LL * 1024 * 1024;
@@ -862,7 +894,10 @@ void AccountSession::fetchMedia(
                                });
         } else {
             qCInfo(lcEngine) << "unsupported FileBox type" << box.type;
-            done(false, {}, QCoreApplication::translate("AccountSession", "The gateway sent the file in a form GroupDesk cannot read."));
+            done(false, {},
+                 QCoreApplication::translate(
+                     "AccountSession",
+                     "The gateway sent the file in a form GroupDesk cannot read."));
         }
     };
     if (thumbnail)

@@ -77,8 +77,9 @@ public slots:
 public:
     // A received image (thumbnail) or file, fetched with MessageImage /
     // MessageFile then Download. done runs in this thread.
-    void fetchMedia(const QString &messageId, bool thumbnail,
-                    std::function<void(bool ok, const QByteArray &bytes, const QString &error)> done);
+    void
+    fetchMedia(const QString &messageId, bool thumbnail,
+               std::function<void(bool ok, const QByteArray &bytes, const QString &error)> done);
 
 signals:
     void statusChanged(const gd::AccountStatus &status);
@@ -173,7 +174,7 @@ private:
 
     // outbox
     std::map<qint64, OutboxEntry> m_outbox; // Queued entries, oldest first
-    QSet<qint64> m_outboxHandled;          // sent (or tried) by this session
+    QSet<qint64> m_outboxHandled; // sent (or tried) by this session
     qint64 m_sendingId = 0;
     EchoMatcher m_echoes;
     DuplicateDetector m_duplicates;

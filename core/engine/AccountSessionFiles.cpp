@@ -44,7 +44,9 @@ void AccountSession::sendFileEntry(const OutboxEntry &entry)
         if (m_sendingId == entry.id)
             m_sendingId = 0;
         ++m_counters.sendsFailed;
-        log(QStringLiteral("file send %1 refused before sending: %2").arg(entry.id).arg(check.error));
+        log(QStringLiteral("file send %1 refused before sending: %2")
+                .arg(entry.id)
+                .arg(check.error));
         if (m_store)
             m_store->updateOutbox(entry.id, OutboxState::Failed, check.error);
         pumpOutbox();
@@ -56,15 +58,15 @@ void AccountSession::sendFileEntry(const OutboxEntry &entry)
         fileSendAnswered(entry, st, messageId);
     };
     if (check.size <= kInlineFileBytes) {
-        m_client->messageSendFile(entry.conversationId, FileBox::inlineJson(check.bytes, name), answered);
+        m_client->messageSendFile(entry.conversationId, FileBox::inlineJson(check.bytes, name),
+                                  answered);
         return;
     }
     const qint64 id = entry.id;
     const qint64 total = check.size;
     emit uploadProgress(id, 0, total);
     m_client->upload(
-        check.bytes,
-        [this, id](qint64 done, qint64 all) { emit uploadProgress(id, done, all); },
+        check.bytes, [this, id](qint64 done, qint64 all) { emit uploadProgress(id, done, all); },
         [this, entry, name, total, answered](const GatewayStatus &st, const QString &uuid) {
             if (!st.ok() || uuid.isEmpty()) {
                 GatewayStatus failed = st;
@@ -72,11 +74,14 @@ void AccountSession::sendFileEntry(const OutboxEntry &entry)
                     failed.code = 13; // INTERNAL: an upload without a uuid is unusable
                     failed.message = QStringLiteral("upload returned no uuid");
                 }
-                log(QStringLiteral("Upload failed: code %1: %2").arg(failed.code).arg(failed.message.left(300)));
+                log(QStringLiteral("Upload failed: code %1: %2")
+                        .arg(failed.code)
+                        .arg(failed.message.left(300)));
                 fileSendAnswered(entry, failed, {});
                 return;
             }
-            m_client->messageSendFile(entry.conversationId, FileBox::uuidJson(uuid, name, total), answered);
+            m_client->messageSendFile(entry.conversationId, FileBox::uuidJson(uuid, name, total),
+                                      answered);
         });
 }
 
@@ -91,7 +96,8 @@ void AccountSession::fileSendAnswered(const OutboxEntry &entry, const GatewaySta
         // matcher pairs them by name.
         QString storedId = messageId;
         if (messageId.isEmpty())
-            storedId = m_echoes.sendAnsweredWithoutId(entry.id, entry.conversationId, entry.fileName, nowMsFiles());
+            storedId = m_echoes.sendAnsweredWithoutId(entry.id, entry.conversationId,
+                                                      entry.fileName, nowMsFiles());
         else
             m_echoes.forgetMessage(messageId);
         if (m_store)
@@ -102,8 +108,9 @@ void AccountSession::fileSendAnswered(const OutboxEntry &entry, const GatewaySta
             m.accountId = m_account.id;
             m.id = storedId;
             m.talkerId = m_account.selfContactId;
-            m.talkerName = m_account.selfName.isEmpty() ? m_names.resolve({}, m_account.selfContactId)
-                                                        : m_account.selfName;
+            m.talkerName = m_account.selfName.isEmpty()
+                ? m_names.resolve({}, m_account.selfContactId)
+                : m_account.selfName;
             m.fromSelf = true;
             m.outboxId = entry.id;
             m.kind = entry.kind == OutboxKind::Image ? MessageKind::Image : MessageKind::Attachment;
@@ -117,7 +124,9 @@ void AccountSession::fileSendAnswered(const OutboxEntry &entry, const GatewaySta
         }
     } else {
         ++m_counters.sendsFailed;
-        log(QStringLiteral("MessageSendFile failed: code %1: %2").arg(st.code).arg(st.message.left(300)));
+        log(QStringLiteral("MessageSendFile failed: code %1: %2")
+                .arg(st.code)
+                .arg(st.message.left(300)));
         if (m_store)
             m_store->updateOutbox(entry.id, OutboxState::Failed, st.userMessage());
     }

@@ -7,8 +7,7 @@ namespace gd {
 
 CallWindow::CallWindow(int limit)
     : m_limit(std::max(1, limit))
-{
-}
+{}
 
 void CallWindow::setLimit(int limit)
 {

@@ -8,8 +8,7 @@ namespace gd {
 
 DuplicateDetector::DuplicateDetector(qint64 windowMs)
     : m_windowMs(windowMs)
-{
-}
+{}
 
 QString DuplicateDetector::check(const Message &message)
 {
@@ -28,7 +27,8 @@ QString DuplicateDetector::check(const Message &message)
 
     const qint64 ts = message.timestampMs;
     auto it = m_seen.find(key);
-    if (it != m_seen.end() && it->id != message.id && std::llabs(ts - it->timestampMs) <= m_windowMs) {
+    if (it != m_seen.end() && it->id != message.id
+        && std::llabs(ts - it->timestampMs) <= m_windowMs) {
         ++m_found;
         return it->id; // the first one stays the reference: a burst of repeats all point to it
     }

@@ -43,7 +43,7 @@ private:
     qint64 m_windowMs;
     qint64 m_found = 0;
     qint64 m_newestMs = 0;
-    QHash<QString, Seen> m_seen;                  // key: conversation, talker, text
+    QHash<QString, Seen> m_seen; // key: conversation, talker, text
     std::deque<std::pair<qint64, QString>> m_order; // (timestamp, key), oldest first
 };
 

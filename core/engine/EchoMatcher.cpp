@@ -4,8 +4,7 @@ namespace gd {
 
 EchoMatcher::EchoMatcher(qint64 windowMs)
     : m_windowMs(windowMs)
-{
-}
+{}
 
 void EchoMatcher::prune(qint64 nowMs)
 {

@@ -44,7 +44,7 @@ private:
     void prune(qint64 nowMs);
 
     qint64 m_windowMs;
-    QVector<Item> m_sends;  // answered without id, echo not seen yet
+    QVector<Item> m_sends; // answered without id, echo not seen yet
     QVector<Item> m_echoes; // own messages not matched to a send yet
 };
 

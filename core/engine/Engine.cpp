@@ -49,13 +49,14 @@ void Engine::addAccount(const AccountInfo &account, const GatewayEndpoint &endpo
     m_entries.insert(account.id, entry);
 
     const QString id = account.id;
-    connect(entry->session, &AccountSession::statusChanged, this, [this, id](const AccountStatus &status) {
-        Entry *e = m_entries.value(id);
-        if (!e)
-            return;
-        e->status = status;
-        emit accountStatusChanged(id);
-    });
+    connect(entry->session, &AccountSession::statusChanged, this,
+            [this, id](const AccountStatus &status) {
+                Entry *e = m_entries.value(id);
+                if (!e)
+                    return;
+                e->status = status;
+                emit accountStatusChanged(id);
+            });
     connect(entry->session, &AccountSession::logLine, this,
             [this, id](const QString &line) { emit logLine(id, line); });
     connect(entry->session, &AccountSession::uploadProgress, this, &Engine::uploadProgress);
@@ -141,16 +142,21 @@ void Engine::fetchMedia(const QString &accountId, const QString &messageId, bool
     // The answer comes back to this thread; `this` outlives it only if still alive.
     QPointer<Engine> self(this);
     QObject *guiThreadObject = QCoreApplication::instance();
-    auto back = [self, done, guiThreadObject](bool ok, const QByteArray &bytes, const QString &error) {
-        QMetaObject::invokeMethod(guiThreadObject, [=] {
-            if (self)
-                done(ok, bytes, error);
-        }, Qt::QueuedConnection);
-    };
+    auto back
+        = [self, done, guiThreadObject](bool ok, const QByteArray &bytes, const QString &error) {
+              QMetaObject::invokeMethod(
+                  guiThreadObject,
+                  [=] {
+                      if (self)
+                          done(ok, bytes, error);
+                  },
+                  Qt::QueuedConnection);
+          };
     AccountSession *session = e->session;
-    QMetaObject::invokeMethod(session, [session, messageId, thumbnail, back] {
-        session->fetchMedia(messageId, thumbnail, back);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        session,
+        [session, messageId, thumbnail, back] { session->fetchMedia(messageId, thumbnail, back); },
+        Qt::QueuedConnection);
 }
 
 void Engine::reconnectNow(const QString &accountId)

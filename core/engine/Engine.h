@@ -24,8 +24,8 @@ struct AccountStatus
 {
     AccountInfo info;
     SessionState state = SessionState::Offline;
-    QString detail;           // readable reason for Error / LoggedOut
-    QString qrCode;           // text to encode as QR while waiting for a scan
+    QString detail; // readable reason for Error / LoggedOut
+    QString qrCode; // text to encode as QR while waiting for a scan
     ScanStatus scanStatus = ScanStatus::Unknown;
     int syncDone = 0;
     int syncTotal = 0;

@@ -20,8 +20,7 @@ class FieldReader
 public:
     explicit FieldReader(const QJsonObject &object)
         : m_object(object)
-    {
-    }
+    {}
 
     QString requiredString(const char *key)
     {
@@ -109,7 +108,8 @@ public:
         QStringList out;
         for (const QJsonValue item : v.toArray()) {
             if (!item.isString() || item.toString().isEmpty()) {
-                fail(QStringLiteral("field \"%1\" holds a non-string item").arg(QLatin1String(key)));
+                fail(
+                    QStringLiteral("field \"%1\" holds a non-string item").arg(QLatin1String(key)));
                 return {};
             }
             out.append(item.toString());
@@ -131,8 +131,7 @@ private:
     QString m_error;
 };
 
-template<typename T>
-GatewayEvent orMalformed(int type, const FieldReader &r, T value)
+template<typename T> GatewayEvent orMalformed(int type, const FieldReader &r, T value)
 {
     if (!r.ok())
         return MalformedEvent{type, r.error()};
@@ -155,9 +154,20 @@ qint64 EventParser::normalizeTimestampMs(double value)
 GatewayEvent EventParser::parse(int type, const QByteArray &payloadJson)
 {
     switch (type) {
-    case Heartbeat: case MessageType: case Dong: case Error: case Friendship:
-    case RoomInvite: case RoomJoin: case RoomLeave: case RoomTopic: case Scan:
-    case Ready: case Login: case Logout: case Dirty:
+    case Heartbeat:
+    case MessageType:
+    case Dong:
+    case Error:
+    case Friendship:
+    case RoomInvite:
+    case RoomJoin:
+    case RoomLeave:
+    case RoomTopic:
+    case Scan:
+    case Ready:
+    case Login:
+    case Logout:
+    case Dirty:
         break;
     default:
         return IgnoredEvent{type};
@@ -172,15 +182,17 @@ GatewayEvent EventParser::parse(int type, const QByteArray &payloadJson)
         if (err.error != QJsonParseError::NoError) {
             if (payloadOptional)
                 return type == Heartbeat ? GatewayEvent(HeartbeatEvent{})
-                     : type == Ready     ? GatewayEvent(ReadyEvent{})
-                                         : GatewayEvent(ErrorEvent{QString::fromUtf8(payloadJson.left(500))});
+                    : type == Ready
+                    ? GatewayEvent(ReadyEvent{})
+                    : GatewayEvent(ErrorEvent{QString::fromUtf8(payloadJson.left(500))});
             return MalformedEvent{type, QStringLiteral("invalid JSON: %1").arg(err.errorString())};
         }
         if (!doc.isObject()) {
             if (payloadOptional)
                 return type == Heartbeat ? GatewayEvent(HeartbeatEvent{})
-                     : type == Ready     ? GatewayEvent(ReadyEvent{})
-                                         : GatewayEvent(ErrorEvent{QString::fromUtf8(payloadJson.left(500))});
+                    : type == Ready
+                    ? GatewayEvent(ReadyEvent{})
+                    : GatewayEvent(ErrorEvent{QString::fromUtf8(payloadJson.left(500))});
             return MalformedEvent{type, QStringLiteral("payload is not a JSON object")};
         }
         object = doc.object();

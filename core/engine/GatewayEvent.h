@@ -30,12 +30,30 @@ enum Type : int {
     Dirty = 27,
 };
 
-struct HeartbeatEvent { QString data; };
-struct MessageEvent { QString messageId; };
-struct DongEvent { QString data; };
-struct ErrorEvent { QString text; }; // data / gerror, as text for the log
-struct FriendshipEvent { QString friendshipId; };
-struct RoomInviteEvent { QString roomInvitationId; };
+struct HeartbeatEvent
+{
+    QString data;
+};
+struct MessageEvent
+{
+    QString messageId;
+};
+struct DongEvent
+{
+    QString data;
+};
+struct ErrorEvent
+{
+    QString text;
+}; // data / gerror, as text for the log
+struct FriendshipEvent
+{
+    QString friendshipId;
+};
+struct RoomInviteEvent
+{
+    QString roomInvitationId;
+};
 struct RoomJoinEvent
 {
     QString roomId;
@@ -63,8 +81,12 @@ struct ScanEvent
     ScanStatus status = ScanStatus::Unknown;
     QString qrcode;
 };
-struct ReadyEvent {};
-struct LoginEvent { QString contactId; };
+struct ReadyEvent
+{};
+struct LoginEvent
+{
+    QString contactId;
+};
 struct LogoutEvent
 {
     QString contactId;
@@ -76,7 +98,10 @@ struct DirtyEvent
     QString payloadId;
 };
 // A type we do not handle (e.g. POST, RESET, future ones): tolerated, counted.
-struct IgnoredEvent { int type = 0; };
+struct IgnoredEvent
+{
+    int type = 0;
+};
 // The payload could not be understood: logged and counted, never fatal.
 struct MalformedEvent
 {
@@ -84,10 +109,9 @@ struct MalformedEvent
     QString reason;
 };
 
-using GatewayEvent = std::variant<HeartbeatEvent, MessageEvent, DongEvent, ErrorEvent,
-                                  FriendshipEvent, RoomInviteEvent, RoomJoinEvent,
-                                  RoomLeaveEvent, RoomTopicEvent, ScanEvent, ReadyEvent,
-                                  LoginEvent, LogoutEvent, DirtyEvent, IgnoredEvent,
-                                  MalformedEvent>;
+using GatewayEvent
+    = std::variant<HeartbeatEvent, MessageEvent, DongEvent, ErrorEvent, FriendshipEvent,
+                   RoomInviteEvent, RoomJoinEvent, RoomLeaveEvent, RoomTopicEvent, ScanEvent,
+                   ReadyEvent, LoginEvent, LogoutEvent, DirtyEvent, IgnoredEvent, MalformedEvent>;
 
 } // namespace gd::events

@@ -8,7 +8,7 @@ bool LoginStateMachine::set(SessionState state, const QString &qrCode, ScanStatu
                             const QString &detail)
 {
     const bool changed = state != m_state || qrCode != m_qrCode || scanStatus != m_scanStatus
-                         || detail != m_detail;
+        || detail != m_detail;
     m_state = state;
     m_qrCode = qrCode;
     m_scanStatus = scanStatus;
@@ -52,8 +52,9 @@ bool LoginStateMachine::scan(ScanStatus status, const QString &qrcode)
         const QString detail = status == ScanStatus::Timeout
             ? QCoreApplication::translate("LoginStateMachine",
                                           "The QR code expired. Waiting for a new one...")
-            : QCoreApplication::translate("LoginStateMachine",
-                                          "The login was cancelled on the phone. Waiting for a new QR code...");
+            : QCoreApplication::translate(
+                "LoginStateMachine",
+                "The login was cancelled on the phone. Waiting for a new QR code...");
         return set(SessionState::WaitingForScan, qrcode, status, detail);
     }
     case ScanStatus::Waiting:
@@ -89,7 +90,8 @@ bool LoginStateMachine::logout(const QString &reason)
 {
     const QString detail = reason.isEmpty()
         ? QCoreApplication::translate("LoginStateMachine", "The account was logged out.")
-        : QCoreApplication::translate("LoginStateMachine", "The account was logged out: %1").arg(reason);
+        : QCoreApplication::translate("LoginStateMachine", "The account was logged out: %1")
+              .arg(reason);
     return set(SessionState::LoggedOut, {}, ScanStatus::Unknown, detail);
 }
 

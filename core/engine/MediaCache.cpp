@@ -65,7 +65,8 @@ QString MediaCache::pathFor(const QString &key) const
 void MediaCache::scanDirectory()
 {
     QDir dir(m_dir);
-    QFileInfoList files = dir.entryInfoList(QDir::Files, QDir::Time | QDir::Reversed); // oldest first
+    QFileInfoList files
+        = dir.entryInfoList(QDir::Files, QDir::Time | QDir::Reversed); // oldest first
     for (const QFileInfo &fi : files) {
         if (fi.fileName().endsWith(QLatin1String(".tmp"))) {
             QFile::remove(fi.filePath()); // a write cut short by a crash
@@ -147,10 +148,13 @@ void MediaCache::decodeFromDisk(const QString &key)
     ++m_jobs;
     m_pool.start([=] {
         const QImage thumb = decodeThumbnail(path, box);
-        QMetaObject::invokeMethod(self, [=] {
-            if (self)
-                self->finish(key, thumb, -1, false);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [=] {
+                if (self)
+                    self->finish(key, thumb, -1, false);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -170,10 +174,13 @@ void MediaCache::storeAndDecode(const QString &key, const QByteArray &bytes)
         QImage thumb;
         if (written >= 0)
             thumb = decodeThumbnail(path, box);
-        QMetaObject::invokeMethod(self, [=] {
-            if (self)
-                self->finish(key, thumb, written, true);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [=] {
+                if (self)
+                    self->finish(key, thumb, written, true);
+            },
+            Qt::QueuedConnection);
     });
 }
 

@@ -11,7 +11,8 @@ void applyPacerSettings(SessionTuning &tuning, const QSettings &settings)
     bool ok = false;
     const double rate = settings.value(QStringLiteral("pacer/messagesPerSecond")).toDouble(&ok);
     if (ok)
-        tuning.sendRatePerSecond = std::clamp(rate, 0.01, 20.0); // never faster than WeChat tolerates in bursts
+        tuning.sendRatePerSecond
+            = std::clamp(rate, 0.01, 20.0); // never faster than WeChat tolerates in bursts
     const int burst = settings.value(QStringLiteral("pacer/burst")).toInt(&ok);
     if (ok)
         tuning.sendBurst = std::clamp(burst, 1, 20);

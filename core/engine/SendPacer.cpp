@@ -11,8 +11,7 @@ SendPacer::SendPacer(double ratePerSecond, int burst, int jitterMs)
     , m_jitterMs(std::max(0, jitterMs))
     , m_tokens(m_burst)
     , m_random(QRandomGenerator::global()->generate())
-{
-}
+{}
 
 void SendPacer::setRate(double ratePerSecond)
 {

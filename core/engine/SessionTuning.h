@@ -7,21 +7,22 @@ namespace gd {
 struct SessionTuning
 {
     int messagePayloadsInFlight = 96; // MessagePayload calls in flight
-    int syncCallsInFlight = 32;       // Contact/Room/Member payload calls in flight
-    int messageRetryLimit = 3;        // extra attempts for a failed MessagePayload
-    int messageRetryDelayMs = 1000;   // times the attempt number
-    int messageBatchSize = 64;        // messages per insertMessages call
-    int messageBatchDelayMs = 25;     // longest wait before a partial batch goes out
-    int dingAfterSilenceMs = 15000;   // probe with Ding after this much silence
+    int syncCallsInFlight = 32; // Contact/Room/Member payload calls in flight
+    int messageRetryLimit = 3; // extra attempts for a failed MessagePayload
+    int messageRetryDelayMs = 1000; // times the attempt number
+    int messageBatchSize = 64; // messages per insertMessages call
+    int messageBatchDelayMs = 25; // longest wait before a partial batch goes out
+    int dingAfterSilenceMs = 15000; // probe with Ding after this much silence
     int reconnectAfterSilenceMs = 60000; // give up on the connection after this
-    int startFallbackMs = 3000;       // call Start even if the stream stays quiet
+    int startFallbackMs = 3000; // call Start even if the stream stays quiet
     int backoffInitialMs = 1000;
     int backoffMaxMs = 60000;
     double sendRatePerSecond = 1.0;
     int sendBurst = 3;
     int sendJitterMs = 300;
-    int duplicateWindowMs = 5000;           // same talker + conversation + text within this = duplicate
-    int listRefreshIntervalMs = 30 * 60000; // contacts and rooms fetched again this often (0 = never)
+    int duplicateWindowMs = 5000; // same talker + conversation + text within this = duplicate
+    int listRefreshIntervalMs
+        = 30 * 60000; // contacts and rooms fetched again this often (0 = never)
 };
 
 } // namespace gd

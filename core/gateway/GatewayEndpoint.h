@@ -9,10 +9,10 @@ namespace gd {
 
 struct GatewayEndpoint
 {
-    QString address;    // host:port
+    QString address; // host:port
     QString token;
     bool tls = false;
-    QString caFile;     // PEM file with the CA; empty = system roots
+    QString caFile; // PEM file with the CA; empty = system roots
     QString serverName; // TLS name override, e.g. "insecure" for the reference server
 };
 

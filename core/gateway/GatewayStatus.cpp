@@ -14,34 +14,38 @@ QString GatewayStatus::userMessage() const
     case 1:
         return QCoreApplication::translate("GatewayStatus", "The request was cancelled.");
     case 2:
-        return QCoreApplication::translate("GatewayStatus",
-                                           "The gateway reported an error. Details are in the log.");
+        return QCoreApplication::translate(
+            "GatewayStatus", "The gateway reported an error. Details are in the log.");
     case 3:
-        return QCoreApplication::translate("GatewayStatus", "The gateway rejected the request as invalid.");
+        return QCoreApplication::translate("GatewayStatus",
+                                           "The gateway rejected the request as invalid.");
     case 4:
-        return QCoreApplication::translate("GatewayStatus",
-                                           "The gateway did not answer in time.");
+        return QCoreApplication::translate("GatewayStatus", "The gateway did not answer in time.");
     case 5:
-        return QCoreApplication::translate("GatewayStatus",
-                                           "The gateway does not know this item (it may have been deleted).");
+        return QCoreApplication::translate(
+            "GatewayStatus", "The gateway does not know this item (it may have been deleted).");
     case 6:
         return QCoreApplication::translate(
             "GatewayStatus",
-            "Another client is already connected to this account's gateway (only one may receive its events). Retrying...");
+            "Another client is already connected to this account's gateway (only one may receive "
+            "its events). Retrying...");
     case 7:
-        return QCoreApplication::translate("GatewayStatus", "The gateway refused this action for the account.");
+        return QCoreApplication::translate("GatewayStatus",
+                                           "The gateway refused this action for the account.");
     case 8:
-        return QCoreApplication::translate("GatewayStatus",
-                                           "The gateway is overloaded or the message is too large.");
+        return QCoreApplication::translate(
+            "GatewayStatus", "The gateway is overloaded or the message is too large.");
     case 9:
-        return QCoreApplication::translate("GatewayStatus",
-                                           "The account is not in a state that allows this (is it logged in?).");
+        return QCoreApplication::translate(
+            "GatewayStatus", "The account is not in a state that allows this (is it logged in?).");
     case 10:
-        return QCoreApplication::translate("GatewayStatus", "The request was aborted by the gateway.");
+        return QCoreApplication::translate("GatewayStatus",
+                                           "The request was aborted by the gateway.");
     case 11:
         return QCoreApplication::translate("GatewayStatus", "The request was out of range.");
     case 12:
-        return QCoreApplication::translate("GatewayStatus", "This gateway does not support this action.");
+        return QCoreApplication::translate("GatewayStatus",
+                                           "This gateway does not support this action.");
     case 13:
         return QCoreApplication::translate("GatewayStatus", "The gateway had an internal error.");
     case 14:
@@ -50,19 +54,22 @@ QString GatewayStatus::userMessage() const
             || message.contains(QLatin1String("certificate"), Qt::CaseInsensitive)) {
             return QCoreApplication::translate(
                 "GatewayStatus",
-                "The secure connection (TLS) to the gateway failed: its certificate is not trusted or does not "
+                "The secure connection (TLS) to the gateway failed: its certificate is not trusted "
+                "or does not "
                 "match the server name. Check the CA file and the server name.");
         }
-        return QCoreApplication::translate(
-            "GatewayStatus",
-            "The gateway cannot be reached. Check the address, that it is running, and the TLS setting.");
-    case 15:
-        return QCoreApplication::translate("GatewayStatus", "Data was lost on the way to the gateway.");
-    case 16:
         return QCoreApplication::translate("GatewayStatus",
-                                           "The gateway rejected the token. Check the account's token.");
+                                           "The gateway cannot be reached. Check the address, that "
+                                           "it is running, and the TLS setting.");
+    case 15:
+        return QCoreApplication::translate("GatewayStatus",
+                                           "Data was lost on the way to the gateway.");
+    case 16:
+        return QCoreApplication::translate(
+            "GatewayStatus", "The gateway rejected the token. Check the account's token.");
     default:
-        return QCoreApplication::translate("GatewayStatus", "The gateway call failed (code %1).").arg(code);
+        return QCoreApplication::translate("GatewayStatus", "The gateway call failed (code %1).")
+            .arg(code);
     }
 }
 

@@ -114,8 +114,8 @@ struct PuppetClient::Private
     PuppetClient *q = nullptr;
     std::mutex mutex;
     std::condition_variable idle;
-    bool alive = true;                     // false once the client is being destroyed
-    quint64 generation = 0;                // bumped by reset(): older results are dropped
+    bool alive = true; // false once the client is being destroyed
+    quint64 generation = 0; // bumped by reset(): older results are dropped
     std::set<grpc::ClientContext *> active; // every call gRPC still holds
     std::shared_ptr<grpc::Channel> channel;
     std::unique_ptr<wechaty::Puppet::Stub> stub;
@@ -182,22 +182,22 @@ struct PuppetClient::Private
             active.insert(&call->ctx);
         }
         method(stub->async(), &call->ctx, &call->req, &call->resp,
-            [self, call, gen, name, convert, done](grpc::Status s) {
-                const GatewayStatus st = toStatus(s);
-                T value{};
-                if (s.ok())
-                    value = convert(call->resp);
-                else if (st.code != 1)
-                    qCDebug(lcGateway) << name << "failed:" << st.code << st.message;
-                std::lock_guard lock(self->mutex);
-                self->active.erase(&call->ctx);
-                delete call;
-                self->postLocked(gen, [done, st, value = std::move(value)](PuppetClient *) {
-                    if (done)
-                        done(st, value);
-                });
-                self->idle.notify_all();
-            });
+               [self, call, gen, name, convert, done](grpc::Status s) {
+                   const GatewayStatus st = toStatus(s);
+                   T value{};
+                   if (s.ok())
+                       value = convert(call->resp);
+                   else if (st.code != 1)
+                       qCDebug(lcGateway) << name << "failed:" << st.code << st.message;
+                   std::lock_guard lock(self->mutex);
+                   self->active.erase(&call->ctx);
+                   delete call;
+                   self->postLocked(gen, [done, st, value = std::move(value)](PuppetClient *) {
+                       if (done)
+                           done(st, value);
+                   });
+                   self->idle.notify_all();
+               });
     }
 };
 
@@ -207,8 +207,7 @@ public:
     EventReader(std::shared_ptr<Private> d, quint64 gen)
         : m_d(std::move(d))
         , m_gen(gen)
-    {
-    }
+    {}
 
     void begin(wechaty::Puppet::Stub *stub)
     {
@@ -243,9 +242,7 @@ public:
         if (d->reader == this)
             d->reader = nullptr;
         d->active.erase(&m_ctx);
-        d->postLocked(m_gen, [st](PuppetClient *client) {
-            emit client->eventStreamClosed(st);
-        });
+        d->postLocked(m_gen, [st](PuppetClient *client) { emit client->eventStreamClosed(st); });
         delete this;
         d->idle.notify_all();
     }
@@ -301,7 +298,8 @@ void PuppetClient::setEndpoint(const GatewayEndpoint &endpoint)
             if (f.open(QIODevice::ReadOnly))
                 ssl.pem_root_certs = f.readAll().toStdString();
             else
-                qCWarning(lcGateway) << "cannot read the CA file" << endpoint.caFile << f.errorString();
+                qCWarning(lcGateway)
+                    << "cannot read the CA file" << endpoint.caFile << f.errorString();
         }
         if (!endpoint.serverName.isEmpty())
             args.SetSslTargetNameOverride(endpoint.serverName.toStdString());
@@ -330,7 +328,8 @@ void PuppetClient::subscribeEvents()
     if (!d->stub) {
         GatewayStatus st{14, QStringLiteral("no endpoint set")};
         std::lock_guard lock(d->mutex);
-        d->postLocked(d->generation, [st](PuppetClient *client) { emit client->eventStreamClosed(st); });
+        d->postLocked(d->generation,
+                      [st](PuppetClient *client) { emit client->eventStreamClosed(st); });
         return;
     }
     quint64 gen;
@@ -364,7 +363,8 @@ int PuppetClient::callsInFlight() const
 }
 
 namespace {
-struct Nothing {};
+struct Nothing
+{};
 constexpr auto ignoreResponse = [](const auto &) { return Nothing{}; };
 
 PuppetClient::Callback<Nothing> statusOnly(PuppetClient::StatusCallback done)
@@ -379,22 +379,22 @@ PuppetClient::Callback<Nothing> statusOnly(PuppetClient::StatusCallback done)
 void PuppetClient::start(StatusCallback done)
 {
     d->unary<wechaty::StartRequest, wechaty::StartResponse, Nothing>(
-        d, "Start", GD_ASYNC(Start), {}, kStartDeadlineSec,
-        ignoreResponse, statusOnly(std::move(done)));
+        d, "Start", GD_ASYNC(Start), {}, kStartDeadlineSec, ignoreResponse,
+        statusOnly(std::move(done)));
 }
 
 void PuppetClient::stop(StatusCallback done)
 {
     d->unary<wechaty::StopRequest, wechaty::StopResponse, Nothing>(
-        d, "Stop", GD_ASYNC(Stop), {}, kUnaryDeadlineSec,
-        ignoreResponse, statusOnly(std::move(done)));
+        d, "Stop", GD_ASYNC(Stop), {}, kUnaryDeadlineSec, ignoreResponse,
+        statusOnly(std::move(done)));
 }
 
 void PuppetClient::logout(StatusCallback done)
 {
     d->unary<wechaty::LogoutRequest, wechaty::LogoutResponse, Nothing>(
-        d, "Logout", GD_ASYNC(Logout), {}, kUnaryDeadlineSec,
-        ignoreResponse, statusOnly(std::move(done)));
+        d, "Logout", GD_ASYNC(Logout), {}, kUnaryDeadlineSec, ignoreResponse,
+        statusOnly(std::move(done)));
 }
 
 void PuppetClient::ding(const QString &data, StatusCallback done)
@@ -402,8 +402,8 @@ void PuppetClient::ding(const QString &data, StatusCallback done)
     wechaty::DingRequest req;
     req.set_data(data.toStdString());
     d->unary<wechaty::DingRequest, wechaty::DingResponse, Nothing>(
-        d, "Ding", GD_ASYNC(Ding), std::move(req), kUnaryDeadlineSec,
-        ignoreResponse, statusOnly(std::move(done)));
+        d, "Ding", GD_ASYNC(Ding), std::move(req), kUnaryDeadlineSec, ignoreResponse,
+        statusOnly(std::move(done)));
 }
 
 void PuppetClient::contactList(Callback<QStringList> done)
@@ -418,8 +418,7 @@ void PuppetClient::contactPayload(const QString &contactId, Callback<Contact> do
     wechaty::ContactPayloadRequest req;
     req.set_id(contactId.toStdString());
     d->unary<wechaty::ContactPayloadRequest, wechaty::ContactPayloadResponse, Contact>(
-        d, "ContactPayload", GD_ASYNC(ContactPayload), std::move(req),
-        kUnaryDeadlineSec,
+        d, "ContactPayload", GD_ASYNC(ContactPayload), std::move(req), kUnaryDeadlineSec,
         [contactId](const wechaty::ContactPayloadResponse &r) {
             Contact c = toContact(r);
             if (c.id.isEmpty())
@@ -441,8 +440,7 @@ void PuppetClient::roomPayload(const QString &roomId, Callback<Room> done)
     wechaty::RoomPayloadRequest req;
     req.set_id(roomId.toStdString());
     d->unary<wechaty::RoomPayloadRequest, wechaty::RoomPayloadResponse, Room>(
-        d, "RoomPayload", GD_ASYNC(RoomPayload), std::move(req),
-        kUnaryDeadlineSec,
+        d, "RoomPayload", GD_ASYNC(RoomPayload), std::move(req), kUnaryDeadlineSec,
         [roomId](const wechaty::RoomPayloadResponse &r) {
             Room room = toRoom(r);
             if (room.id.isEmpty())
@@ -457,8 +455,7 @@ void PuppetClient::roomMemberList(const QString &roomId, Callback<QStringList> d
     wechaty::RoomMemberListRequest req;
     req.set_id(roomId.toStdString());
     d->unary<wechaty::RoomMemberListRequest, wechaty::RoomMemberListResponse, QStringList>(
-        d, "RoomMemberList", GD_ASYNC(RoomMemberList), std::move(req),
-        kUnaryDeadlineSec,
+        d, "RoomMemberList", GD_ASYNC(RoomMemberList), std::move(req), kUnaryDeadlineSec,
         [](const wechaty::RoomMemberListResponse &r) { return toList(r.member_ids()); },
         std::move(done));
 }
@@ -470,8 +467,7 @@ void PuppetClient::roomMemberPayload(const QString &roomId, const QString &membe
     req.set_id(roomId.toStdString());
     req.set_member_id(memberId.toStdString());
     d->unary<wechaty::RoomMemberPayloadRequest, wechaty::RoomMemberPayloadResponse, RoomMember>(
-        d, "RoomMemberPayload", GD_ASYNC(RoomMemberPayload),
-        std::move(req), kUnaryDeadlineSec,
+        d, "RoomMemberPayload", GD_ASYNC(RoomMemberPayload), std::move(req), kUnaryDeadlineSec,
         [roomId, memberId](const wechaty::RoomMemberPayloadResponse &r) {
             RoomMember m;
             m.roomId = roomId;
@@ -490,8 +486,7 @@ void PuppetClient::messagePayload(const QString &messageId, Callback<Message> do
     wechaty::MessagePayloadRequest req;
     req.set_id(messageId.toStdString());
     d->unary<wechaty::MessagePayloadRequest, wechaty::MessagePayloadResponse, Message>(
-        d, "MessagePayload", GD_ASYNC(MessagePayload), std::move(req),
-        kUnaryDeadlineSec,
+        d, "MessagePayload", GD_ASYNC(MessagePayload), std::move(req), kUnaryDeadlineSec,
         [messageId](const wechaty::MessagePayloadResponse &r) {
             Message m = toMessage(r);
             if (m.id.isEmpty())
@@ -510,8 +505,7 @@ void PuppetClient::messageSendText(const QString &conversationId, const QString 
     for (const QString &id : mentionIds)
         req.add_mention_ids(id.toStdString());
     d->unary<wechaty::MessageSendTextRequest, wechaty::MessageSendTextResponse, QString>(
-        d, "MessageSendText", GD_ASYNC(MessageSendText),
-        std::move(req), kUnaryDeadlineSec,
+        d, "MessageSendText", GD_ASYNC(MessageSendText), std::move(req), kUnaryDeadlineSec,
         [](const wechaty::MessageSendTextResponse &r) { return qs(r.id()); }, std::move(done));
 }
 
@@ -534,8 +528,7 @@ public:
         , m_bytes(std::move(bytes))
         , m_progress(std::move(progress))
         , m_done(std::move(done))
-    {
-    }
+    {}
 
     grpc::ClientContext &context() { return m_ctx; }
 
@@ -614,8 +607,7 @@ public:
         , m_gen(gen)
         , m_maxBytes(maxBytes)
         , m_done(std::move(done))
-    {
-    }
+    {}
 
     grpc::ClientContext &context() { return m_ctx; }
 
@@ -645,7 +637,8 @@ public:
     {
         GatewayStatus st = toStatus(s);
         if (m_tooLarge)
-            st = GatewayStatus{8, QStringLiteral("the file is larger than %1 bytes").arg(m_maxBytes)};
+            st = GatewayStatus{8,
+                               QStringLiteral("the file is larger than %1 bytes").arg(m_maxBytes)};
         if (st.code != 0)
             m_data.clear();
         std::shared_ptr<Private> d = m_d;
@@ -671,7 +664,8 @@ private:
     wechaty::DownloadResponse m_resp;
 };
 
-void PuppetClient::upload(const QByteArray &bytes, ProgressCallback progress, Callback<QString> done)
+void PuppetClient::upload(const QByteArray &bytes, ProgressCallback progress,
+                          Callback<QString> done)
 {
     if (!d->stub) {
         std::lock_guard lock(d->mutex);

@@ -19,8 +19,7 @@ class PuppetClient : public QObject
 {
     Q_OBJECT
 public:
-    template<typename T>
-    using Callback = std::function<void(const GatewayStatus &, const T &)>;
+    template<typename T> using Callback = std::function<void(const GatewayStatus &, const T &)>;
     using StatusCallback = std::function<void(const GatewayStatus &)>;
 
     explicit PuppetClient(QObject *parent = nullptr);

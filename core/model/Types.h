@@ -60,10 +60,10 @@ enum class ScanStatus : int {
 };
 
 enum class OutboxState : int {
-    Queued = 0,  // persisted, waiting for the pacer / a connection
+    Queued = 0, // persisted, waiting for the pacer / a connection
     Sending = 1, // handed to the gateway, no answer yet
-    Sent = 2,    // the gateway returned a message id
-    Failed = 3,  // the gateway refused; error holds the reason; user may retry
+    Sent = 2, // the gateway returned a message id
+    Failed = 3, // the gateway refused; error holds the reason; user may retry
     Unknown = 4, // was Sending when the process died: never re-sent by itself
 };
 QString outboxStateName(OutboxState state);
@@ -78,12 +78,12 @@ enum class OutboxKind : int {
 
 struct AccountInfo
 {
-    QString id;          // local id, e.g. "demo" or a uuid
+    QString id; // local id, e.g. "demo" or a uuid
     QString displayName; // what staff call this bot
-    QString endpoint;    // host:port of the gateway
+    QString endpoint; // host:port of the gateway
     bool tls = false;
-    QString serverName;  // TLS server-name override (e.g. "insecure")
-    QString caFile;      // TLS CA file; empty = system roots
+    QString serverName; // TLS server-name override (e.g. "insecure")
+    QString caFile; // TLS CA file; empty = system roots
     bool demo = false;
     QString selfContactId; // learnt from LOGIN
     QString selfName;
@@ -93,11 +93,11 @@ struct Contact
 {
     QString accountId;
     QString id;
-    QString name;   // nickname chosen by the contact
-    QString alias;  // remark the bot account set
+    QString name; // nickname chosen by the contact
+    QString alias; // remark the bot account set
     QString avatar;
     int gender = 0;
-    int type = 0;   // 1 personal, 2 official, 3 corporation
+    int type = 0; // 1 personal, 2 official, 3 corporation
     bool isFriend = false;
     QString weixin;
 
@@ -122,7 +122,7 @@ struct RoomMember
     QString roomId;
     QString contactId;
     QString roomAlias; // the member's name in this room
-    QString name;      // the member's nickname
+    QString name; // the member's nickname
     QString inviterId;
     QString avatar;
     // When the member joined (the ROOM_JOIN time, or when a sync first saw
@@ -133,20 +133,20 @@ struct RoomMember
 
 struct Message
 {
-    qint64 rowId = 0;       // database row id, 0 until stored
+    qint64 rowId = 0; // database row id, 0 until stored
     QString accountId;
-    QString id;             // gateway message id
-    QString roomId;         // empty for one-to-one chats
+    QString id; // gateway message id
+    QString roomId; // empty for one-to-one chats
     QString talkerId;
-    QString talkerName;     // resolved when received (see NameResolver)
+    QString talkerName; // resolved when received (see NameResolver)
     QString listenerId;
     MessageKind kind = MessageKind::Unknown;
     QString text;
     QString filename;
     qint64 timestampMs = 0; // when the gateway received it (ms since epoch)
-    bool fromSelf = false;  // sent by the bot account itself
+    bool fromSelf = false; // sent by the bot account itself
     QStringList mentionIds;
-    qint64 outboxId = 0;    // the outbox entry this message came from, if any
+    qint64 outboxId = 0; // the outbox entry this message came from, if any
     // Set when the same text from the same talker in the same conversation came
     // again within seconds under a new id (DuplicateDetector): the id of the
     // first one. Such rows are stored but kept out of feeds, unread counts and
@@ -164,8 +164,8 @@ struct OutboxEntry
     QString conversationId; // room id or contact id
     QString text;
     OutboxState state = OutboxState::Queued;
-    QString error;          // readable reason when Failed
-    QString messageId;      // gateway id once Sent
+    QString error; // readable reason when Failed
+    QString messageId; // gateway id once Sent
     qint64 createdMs = 0;
     qint64 updatedMs = 0;
     int attempts = 0;

@@ -6,8 +6,10 @@ namespace gd::sim {
 
 namespace {
 
-template<typename T, size_t N>
-constexpr int countOf(const T (&)[N]) { return int(N); }
+template<typename T, size_t N> constexpr int countOf(const T (&)[N])
+{
+    return int(N);
+}
 
 // %1 is replaced by an order number where a template has it.
 const char *const kCustomer[] = {
@@ -73,8 +75,7 @@ const char *const kTopicSuffixes[] = {"(新品)", "【通知】", "-2024", "(活
 
 SimChatter::SimChatter(quint32 seed)
     : m_engine(seed)
-{
-}
+{}
 
 QString SimChatter::orderNumber()
 {

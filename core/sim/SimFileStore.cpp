@@ -10,8 +10,7 @@ constexpr int kReceivedKept = 500; // a long demo must not grow without bound
 
 SimFileStore::SimFileStore(qint64 capBytes)
     : m_cap(capBytes)
-{
-}
+{}
 
 QString SimFileStore::put(const QByteArray &bytes)
 {

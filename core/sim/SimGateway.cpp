@@ -33,8 +33,7 @@ SimGateway::SimGateway(const SimulatorOptions &options)
     : m_options(options)
     , m_world(SimWorld::generate(options.seed, options.rooms, options.membersPerRoom))
     , m_chatter(options.seed * 7919u + 17u)
-{
-}
+{}
 
 SimGateway::~SimGateway()
 {
@@ -135,8 +134,8 @@ QString SimGateway::newQrCodeLocked()
 
 void SimGateway::emitScanLocked(int status)
 {
-    m_lastScan = QJsonObject{{QStringLiteral("qrcode"), m_qrCode},
-                             {QStringLiteral("status"), status}};
+    m_lastScan
+        = QJsonObject{{QStringLiteral("qrcode"), m_qrCode}, {QStringLiteral("status"), status}};
     emitLocked(EventScan, m_lastScan);
 }
 
@@ -253,8 +252,9 @@ void SimGateway::logout(const QString &reason)
         if (m_loggedIn) {
             m_loggedIn = false;
             qCInfo(lcSim) << "bot logged out:" << reason;
-            emitLocked(EventLogout, {{QStringLiteral("contactId"), m_world.self().id},
-                                     {QStringLiteral("data"), reason}});
+            emitLocked(EventLogout,
+                       {{QStringLiteral("contactId"), m_world.self().id},
+                        {QStringLiteral("data"), reason}});
         }
         // Still started: the gateway wants a new scan right away, as real ones do.
         if (m_started && !m_loginInProgress && !m_quiesced)
@@ -279,8 +279,9 @@ void SimGateway::dirty(int payloadType, const QString &id)
 {
     {
         std::lock_guard lock(m_mutex);
-        emitLocked(EventDirty, {{QStringLiteral("payloadId"), id},
-                                {QStringLiteral("payloadType"), payloadType}});
+        emitLocked(
+            EventDirty,
+            {{QStringLiteral("payloadId"), id}, {QStringLiteral("payloadType"), payloadType}});
     }
     m_hub.flush();
 }
@@ -337,12 +338,12 @@ bool SimGateway::sendText(const QString &conversationId, const QString &text,
         else
             return false;
         m_receivedTexts.append(text);
-        const SimMessage message =
-            m_messages.append(m_world.self().id, roomId, listenerId, text, true);
+        const SimMessage message
+            = m_messages.append(m_world.self().id, roomId, listenerId, text, true);
         SimEvent event;
         event.type = EventMessage;
         event.payload = QByteArrayLiteral("{\"messageId\":\"") + message.id.toLatin1()
-                        + QByteArrayLiteral("\"}");
+            + QByteArrayLiteral("\"}");
         event.messageSeq = message.seq;
         event.countable = false; // the bot's own send: never in messages_emitted
         const QString id = message.id;
@@ -389,7 +390,7 @@ bool SimGateway::sendFile(const QString &conversationId, const QString &name,
         SimEvent event;
         event.type = EventMessage;
         event.payload = QByteArrayLiteral("{\"messageId\":\"") + message.id.toLatin1()
-                        + QByteArrayLiteral("\"}");
+            + QByteArrayLiteral("\"}");
         event.messageSeq = message.seq;
         event.countable = false; // the bot's own send: never in messages_emitted
         const QString id = message.id;
@@ -425,15 +426,14 @@ std::optional<QByteArray> SimGateway::mediaOf(const SimMessage &message, bool th
     return bytes;
 }
 
-void SimGateway::injectMessage(const QString &roomId, const QString &talkerId,
-                               const QString &text)
+void SimGateway::injectMessage(const QString &roomId, const QString &talkerId, const QString &text)
 {
     {
         std::lock_guard lock(m_mutex);
         const bool isRoom = m_world.room(roomId) != nullptr;
-        const SimMessage message = m_messages.append(
-            talkerId, isRoom ? roomId : QString(), isRoom ? QString() : m_world.self().id, text,
-            talkerId == m_world.self().id);
+        const SimMessage message = m_messages.append(talkerId, isRoom ? roomId : QString(),
+                                                     isRoom ? QString() : m_world.self().id, text,
+                                                     talkerId == m_world.self().id);
         emitMessageLocked(message);
     }
     m_hub.flush();
@@ -468,7 +468,8 @@ void SimGateway::emitMessageLocked(const SimMessage &message)
 void SimGateway::generateMessageLocked()
 {
     const QVector<SimRoom> &rooms = m_world.rooms();
-    const bool hot = m_options.hotRoomPercent > 0 && m_chatter.below(100) < m_options.hotRoomPercent;
+    const bool hot
+        = m_options.hotRoomPercent > 0 && m_chatter.below(100) < m_options.hotRoomPercent;
     const SimRoom &room = rooms.at(hot ? 0 : m_chatter.below(int(rooms.size())));
     const QString &selfId = m_world.self().id;
     QVector<const SimRoomMember *> staff;
@@ -539,10 +540,11 @@ void SimGateway::roomEventLocked()
     case 0: {
         const QString invitee = joinable.at(m_chatter.below(int(joinable.size())));
         m_world.addMember(roomIndex, invitee, ownerId);
-        emitLocked(EventRoomJoin, {{QStringLiteral("inviteeIdList"), QJsonArray{invitee}},
-                                   {QStringLiteral("inviterId"), ownerId},
-                                   {QStringLiteral("roomId"), roomId},
-                                   {QStringLiteral("timestamp"), nowMs()}});
+        emitLocked(EventRoomJoin,
+                   {{QStringLiteral("inviteeIdList"), QJsonArray{invitee}},
+                    {QStringLiteral("inviterId"), ownerId},
+                    {QStringLiteral("roomId"), roomId},
+                    {QStringLiteral("timestamp"), nowMs()}});
         break;
     }
     case 1: {
@@ -550,21 +552,23 @@ void SimGateway::roomEventLocked()
         // Half leave by themselves, half are removed by the owner.
         const QString remover = m_chatter.below(2) == 0 ? removee : ownerId;
         m_world.removeMember(roomIndex, removee);
-        emitLocked(EventRoomLeave, {{QStringLiteral("removeeIdList"), QJsonArray{removee}},
-                                    {QStringLiteral("removerId"), remover},
-                                    {QStringLiteral("roomId"), roomId},
-                                    {QStringLiteral("timestamp"), nowMs()}});
+        emitLocked(EventRoomLeave,
+                   {{QStringLiteral("removeeIdList"), QJsonArray{removee}},
+                    {QStringLiteral("removerId"), remover},
+                    {QStringLiteral("roomId"), roomId},
+                    {QStringLiteral("timestamp"), nowMs()}});
         break;
     }
     default: {
         const QString oldTopic = room.topic;
         const QString newTopic = m_chatter.renamedTopic(oldTopic);
         m_world.setTopic(roomIndex, newTopic);
-        emitLocked(EventRoomTopic, {{QStringLiteral("changerId"), ownerId},
-                                    {QStringLiteral("newTopic"), newTopic},
-                                    {QStringLiteral("oldTopic"), oldTopic},
-                                    {QStringLiteral("roomId"), roomId},
-                                    {QStringLiteral("timestamp"), nowMs()}});
+        emitLocked(EventRoomTopic,
+                   {{QStringLiteral("changerId"), ownerId},
+                    {QStringLiteral("newTopic"), newTopic},
+                    {QStringLiteral("oldTopic"), oldTopic},
+                    {QStringLiteral("roomId"), roomId},
+                    {QStringLiteral("timestamp"), nowMs()}});
         break;
     }
     }
@@ -580,7 +584,8 @@ int SimGateway::nextPayloadFault()
 
 void SimGateway::setStalled(bool stalled)
 {
-    qCInfo(lcSim) << (stalled ? "gateway stalls (fault): no answers, no events" : "gateway answers again");
+    qCInfo(lcSim) << (stalled ? "gateway stalls (fault): no answers, no events"
+                              : "gateway answers again");
     m_stalled = stalled;
 }
 
@@ -622,13 +627,13 @@ void SimGateway::trafficTick()
         m_lastTick = now;
         if (!m_trafficEnded && m_options.durationS > 0 && m_firstSubscribe
             && now >= *m_firstSubscribe
-                          + std::chrono::duration_cast<Clock::duration>(
-                              std::chrono::duration<double>(m_options.durationS))) {
+                    + std::chrono::duration_cast<Clock::duration>(
+                        std::chrono::duration<double>(m_options.durationS))) {
             m_trafficEnded = true;
             qCInfo(lcSim) << "traffic duration over; still serving";
         }
         const bool active = !m_quiesced && !m_stalled && m_started && m_loggedIn && !m_trafficEnded
-                            && m_options.rate > 0 && m_hub.subscriberCount() > 0;
+            && m_options.rate > 0 && m_hub.subscriberCount() > 0;
         if (!active) {
             m_due = 0;
         } else {
@@ -666,8 +671,8 @@ void SimGateway::burstTick()
     bool active = false;
     {
         std::lock_guard lock(m_mutex);
-        active = !m_quiesced && !m_stalled && m_started && m_loggedIn
-                 && m_hub.subscriberCount() > 0;
+        active
+            = !m_quiesced && !m_stalled && m_started && m_loggedIn && m_hub.subscriberCount() > 0;
         if (active) {
             const int count = std::min(kChunk, m_burstLeft);
             for (int i = 0; i < count; ++i)

@@ -41,9 +41,9 @@ public:
     SimMessageLog &messages() { return m_messages; }
     SimFileStore &files() { return m_files; }
 
-    void startClock();  // heartbeats and traffic ticks begin
-    void quiesce();     // no more traffic, heartbeats or new events (shutdown begins)
-    void stopClock();   // the scheduler thread ends; pending delayed tasks are dropped
+    void startClock(); // heartbeats and traffic ticks begin
+    void quiesce(); // no more traffic, heartbeats or new events (shutdown begins)
+    void stopClock(); // the scheduler thread ends; pending delayed tasks are dropped
     SimScheduler &clock() { return m_clock; }
 
     // Event streams. subscribe() queues the replay (HEARTBEAT, then LOGIN +
@@ -123,7 +123,7 @@ private:
     bool m_started = false;
     bool m_loggedIn = false;
     bool m_everLoggedIn = false;
-    quint64 m_flow = 0;          // bumps to cancel a login flow in progress
+    quint64 m_flow = 0; // bumps to cancel a login flow in progress
     bool m_loginInProgress = false;
     int m_qrRound = 0;
     int m_qrCounter = 0;

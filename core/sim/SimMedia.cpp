@@ -52,8 +52,8 @@ QByteArray SimMedia::brokenGoodsPhoto(quint64 seed, int width, int height, bool 
 QByteArray SimMedia::receiptPdf(quint64 seed)
 {
     // Enough of a PDF for type sniffing and for a viewer to open.
-    const QByteArray content = "BT /F1 18 Tf 72 720 Td (Receipt " + QByteArray::number(seed)
-                               + ") Tj ET";
+    const QByteArray content
+        = "BT /F1 18 Tf 72 720 Td (Receipt " + QByteArray::number(seed) + ") Tj ET";
     QByteArray pdf = "%PDF-1.4\n";
     QList<int> offsets;
     auto object = [&](const QByteArray &body) {
@@ -72,15 +72,15 @@ QByteArray SimMedia::receiptPdf(quint64 seed)
     for (int offset : offsets)
         pdf += QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
     pdf += "trailer\n<< /Size " + QByteArray::number(offsets.size() + 1)
-           + " /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
+        + " /Root 1 0 R >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;
 }
 
 bool SimMedia::looksLikeImage(const QByteArray &b)
 {
     return b.startsWith("\x89PNG\r\n\x1a\n") || b.startsWith("\xff\xd8\xff")
-           || b.startsWith("GIF87a") || b.startsWith("GIF89a") || b.startsWith("BM")
-           || (b.startsWith("RIFF") && b.mid(8, 4) == "WEBP");
+        || b.startsWith("GIF87a") || b.startsWith("GIF89a") || b.startsWith("BM")
+        || (b.startsWith("RIFF") && b.mid(8, 4) == "WEBP");
 }
 
 } // namespace gd::sim

@@ -9,8 +9,7 @@ SimMessageLog::SimMessageLog(size_t capacity)
     // Milliseconds since the epoch times 1000: a later run starts far above
     // the ids of an earlier one, so a client's archive never sees an id twice.
     , m_idBase(quint64(QDateTime::currentMSecsSinceEpoch()) * 1000u)
-{
-}
+{}
 
 SimMessage SimMessageLog::append(const QString &talkerId, const QString &roomId,
                                  const QString &listenerId, const QString &text, bool echo,

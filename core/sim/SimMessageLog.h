@@ -23,9 +23,9 @@ struct SimMessage
     QString listenerId;
     qint64 timestampMs = 0;
     int type = 7; // Wechaty numbering: 7 = text, 6 = image, 1 = attachment
-    QString filename;  // images and attachments
+    QString filename; // images and attachments
     QString mediaUuid; // the file's blob in SimFileStore; empty = generated from seq
-    bool echo = false;      // the bot's own send coming back
+    bool echo = false; // the bot's own send coming back
     bool delivered = false; // counted in messagesEmitted (or written, for echoes)
 };
 
@@ -35,8 +35,8 @@ public:
     explicit SimMessageLog(size_t capacity = 2'000'000);
 
     SimMessage append(const QString &talkerId, const QString &roomId, const QString &listenerId,
-                      const QString &text, bool echo, int type = 7,
-                      const QString &filename = {}, const QString &mediaUuid = {});
+                      const QString &text, bool echo, int type = 7, const QString &filename = {},
+                      const QString &mediaUuid = {});
     std::optional<SimMessage> find(const QString &id) const;
     // Marks the message written; returns true if this write made it count.
     bool markDelivered(qint64 seq);

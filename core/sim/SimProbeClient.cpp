@@ -51,7 +51,8 @@ struct SimProbeClient::Private
     {
         if (!token.isEmpty())
             context.AddMetadata("authorization", "Wechaty " + toStd(token));
-        context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(callTimeoutMs));
+        context.set_deadline(std::chrono::system_clock::now()
+                             + std::chrono::milliseconds(callTimeoutMs));
     }
 };
 
@@ -220,7 +221,8 @@ int SimProbeClient::contactList(QStringList *ids)
     grpc::ClientContext context;
     d->prepare(context);
     wechaty::ContactListResponse response;
-    const grpc::Status status = d->stub->ContactList(&context, wechaty::ContactListRequest(), &response);
+    const grpc::Status status
+        = d->stub->ContactList(&context, wechaty::ContactListRequest(), &response);
     if (ids) {
         ids->clear();
         for (const std::string &id : response.ids())
@@ -322,7 +324,8 @@ int SimProbeClient::messagePayload(const QString &id, QJsonObject *payload)
     wechaty::MessagePayloadResponse r;
     const grpc::Status status = d->stub->MessagePayload(&context, request, &r);
     if (payload) {
-        const qint64 receiveMs = r.receive_time().seconds() * 1000 + r.receive_time().nanos() / 1000000;
+        const qint64 receiveMs
+            = r.receive_time().seconds() * 1000 + r.receive_time().nanos() / 1000000;
         *payload = {{QStringLiteral("id"), fromStd(r.id())},
                     {QStringLiteral("text"), fromStd(r.text())},
                     {QStringLiteral("type"), r.type()},

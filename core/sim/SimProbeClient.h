@@ -39,7 +39,7 @@ public:
     // Cancels the stream and waits for its reader thread to end.
     void unsubscribe();
     bool streamEnded() const;
-    int streamStatus() const;  // status code once ended, -1 before
+    int streamStatus() const; // status code once ended, -1 before
     QVector<Event> events() const;
     QVector<Event> eventsOfType(int type) const;
     int eventCount(int type) const;
@@ -52,12 +52,12 @@ public:
     int version(QString *version);
     int dirtyPayload(int type, const QString &id);
     int contactList(QStringList *ids);
-    int contactPayload(const QString &id, QJsonObject *payload);       // id name alias gender
+    int contactPayload(const QString &id, QJsonObject *payload); // id name alias gender
     int roomList(QStringList *ids);
-    int roomPayload(const QString &id, QJsonObject *payload);          // id topic ownerId adminIds memberIds
+    int roomPayload(const QString &id, QJsonObject *payload); // id topic ownerId adminIds memberIds
     int roomMemberList(const QString &id, QStringList *memberIds);
     int roomMemberPayload(const QString &roomId, const QString &memberId,
-                          QJsonObject *payload);                       // id roomAlias inviterId name
+                          QJsonObject *payload); // id roomAlias inviterId name
     // id text type talkerId roomId listenerId timestamp receiveTimeMs
     int messagePayload(const QString &id, QJsonObject *payload);
     int messageSendText(const QString &conversationId, const QString &text, QString *messageId);

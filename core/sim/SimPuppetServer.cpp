@@ -128,8 +128,7 @@ public:
     StreamQueue(SimGateway &gateway, EventStream *reactor)
         : m_gateway(gateway)
         , m_reactor(reactor)
-    {
-    }
+    {}
 
     bool enqueue(SimEvent event) override
     {
@@ -170,8 +169,7 @@ public:
     explicit EventStream(SimGateway &gateway)
         : m_gateway(gateway)
         , m_queue(std::make_shared<StreamQueue>(gateway, this))
-    {
-    }
+    {}
 
     std::shared_ptr<StreamQueue> queue() const { return m_queue; }
 
@@ -325,8 +323,9 @@ public:
         if (it != metadata.end()) {
             const QString value = QString::fromUtf8(it->second.data(), int(it->second.size()));
             const QString scheme = QStringLiteral("Wechaty ");
-            token = value.startsWith(scheme, Qt::CaseInsensitive) ? value.mid(scheme.size()).trimmed()
-                                                                  : value.trimmed();
+            token = value.startsWith(scheme, Qt::CaseInsensitive)
+                ? value.mid(scheme.size()).trimmed()
+                : value.trimmed();
         } else {
             const grpc::string_ref authority = context->ExperimentalGetAuthority();
             token = QString::fromUtf8(authority.data(), int(authority.size()));
@@ -364,7 +363,8 @@ public:
     }
 
     grpc::ServerUnaryReactor *Start(grpc::CallbackServerContext *context,
-                                    const wechaty::StartRequest *, wechaty::StartResponse *) override
+                                    const wechaty::StartRequest *,
+                                    wechaty::StartResponse *) override
     {
         return unary(context, [&] {
             m_gateway.start();
@@ -382,7 +382,8 @@ public:
     }
 
     grpc::ServerUnaryReactor *Logout(grpc::CallbackServerContext *context,
-                                     const wechaty::LogoutRequest *, wechaty::LogoutResponse *) override
+                                     const wechaty::LogoutRequest *,
+                                     wechaty::LogoutResponse *) override
     {
         return unary(context, [&] {
             m_gateway.logout(QStringLiteral("logout by client"));
@@ -391,7 +392,8 @@ public:
     }
 
     grpc::ServerUnaryReactor *Ding(grpc::CallbackServerContext *context,
-                                   const wechaty::DingRequest *request, wechaty::DingResponse *) override
+                                   const wechaty::DingRequest *request,
+                                   wechaty::DingResponse *) override
     {
         return unary(context, [&] {
             m_gateway.ding(fromStd(request->data()));
@@ -435,8 +437,9 @@ public:
         if (!status.ok()) {
             stream->queue()->close(int(status.error_code()), fromStd(status.error_message()));
         } else if (!m_gateway.subscribe(token, stream->queue())) {
-            stream->queue()->close(int(grpc::StatusCode::ALREADY_EXISTS),
-                                   QStringLiteral("an Event stream for this token is already open"));
+            stream->queue()->close(
+                int(grpc::StatusCode::ALREADY_EXISTS),
+                QStringLiteral("an Event stream for this token is already open"));
         } else {
             qCInfo(lcSim) << "event stream opened by" << fromStd(context->peer());
         }
@@ -520,9 +523,10 @@ public:
         });
     }
 
-    grpc::ServerUnaryReactor *RoomMemberPayload(grpc::CallbackServerContext *context,
-                                                const wechaty::RoomMemberPayloadRequest *request,
-                                                wechaty::RoomMemberPayloadResponse *response) override
+    grpc::ServerUnaryReactor *
+    RoomMemberPayload(grpc::CallbackServerContext *context,
+                      const wechaty::RoomMemberPayloadRequest *request,
+                      wechaty::RoomMemberPayloadResponse *response) override
     {
         return unary(context, [&] {
             const auto r = m_gateway.room(fromStd(request->id()));
@@ -594,12 +598,12 @@ public:
         }
         // The answer waits until the echo is written to the subscriber, so a
         // client always sees its own MESSAGE event before the send returns.
-        const bool known = m_gateway.sendText(
-            fromStd(request->conversation_id()), fromStd(request->text()),
-            [reactor, response](const QString &id) {
-                response->set_id(toStd(id));
-                reactor->Finish(grpc::Status::OK);
-            });
+        const bool known
+            = m_gateway.sendText(fromStd(request->conversation_id()), fromStd(request->text()),
+                                 [reactor, response](const QString &id) {
+                                     response->set_id(toStd(id));
+                                     reactor->Finish(grpc::Status::OK);
+                                 });
         if (!known)
             reactor->Finish(grpc::Status(grpc::StatusCode::NOT_FOUND, "no such conversation"));
         return reactor;
@@ -617,7 +621,8 @@ public:
             reactor->Finish(status);
             return reactor;
         }
-        const QJsonObject box = QJsonDocument::fromJson(QByteArray::fromStdString(request->file_box())).object();
+        const QJsonObject box
+            = QJsonDocument::fromJson(QByteArray::fromStdString(request->file_box())).object();
         const int type = box.value(QStringLiteral("type")).toInt(-1);
         const QString name = box.value(QStringLiteral("name")).toString();
         QByteArray bytes;
@@ -643,12 +648,12 @@ public:
                                          "unsupported FileBox (use type 1 or 7)"));
             return reactor;
         }
-        const bool known = m_gateway.sendFile(
-            fromStd(request->conversation_id()), name.isEmpty() ? QStringLiteral("file") : name,
-            bytes, viaUpload, [reactor, response](const QString &id) {
-                response->set_id(toStd(id));
-                reactor->Finish(grpc::Status::OK);
-            });
+        const bool known = m_gateway.sendFile(fromStd(request->conversation_id()),
+                                              name.isEmpty() ? QStringLiteral("file") : name, bytes,
+                                              viaUpload, [reactor, response](const QString &id) {
+                                                  response->set_id(toStd(id));
+                                                  reactor->Finish(grpc::Status::OK);
+                                              });
         if (!known)
             reactor->Finish(grpc::Status(grpc::StatusCode::NOT_FOUND, "no such conversation"));
         return reactor;
@@ -693,14 +698,14 @@ public:
         });
     }
 
-    grpc::ServerReadReactor<wechaty::UploadRequest> *Upload(grpc::CallbackServerContext *context,
-                                                            wechaty::UploadResponse *response) override
+    grpc::ServerReadReactor<wechaty::UploadRequest> *
+    Upload(grpc::CallbackServerContext *context, wechaty::UploadResponse *response) override
     {
         return new UploadReader(m_gateway, response, authorize(context));
     }
 
-    grpc::ServerWriteReactor<wechaty::DownloadResponse> *Download(
-        grpc::CallbackServerContext *context, const wechaty::DownloadRequest *request) override
+    grpc::ServerWriteReactor<wechaty::DownloadResponse> *
+    Download(grpc::CallbackServerContext *context, const wechaty::DownloadRequest *request) override
     {
         grpc::Status status = authorize(context);
         QByteArray data;
@@ -725,8 +730,7 @@ struct SimPuppetServer::Private
     explicit Private(SimGateway &g)
         : gateway(g)
         , service(g)
-    {
-    }
+    {}
     SimGateway &gateway;
     PuppetService service;
     std::unique_ptr<grpc::Server> server;
@@ -736,8 +740,7 @@ struct SimPuppetServer::Private
 
 SimPuppetServer::SimPuppetServer(SimGateway &gateway)
     : d(std::make_unique<Private>(gateway))
-{
-}
+{}
 
 SimPuppetServer::~SimPuppetServer()
 {
@@ -756,11 +759,13 @@ bool SimPuppetServer::start(const QString &host, quint16 port, QString *error)
         QFile key(o.tlsKey);
         if (!cert.open(QIODevice::ReadOnly) || !key.open(QIODevice::ReadOnly)) {
             if (error)
-                *error = QCoreApplication::translate("Simulator", "Cannot read the TLS certificate or key.");
+                *error = QCoreApplication::translate("Simulator",
+                                                     "Cannot read the TLS certificate or key.");
             return false;
         }
         grpc::SslServerCredentialsOptions ssl;
-        ssl.pem_key_cert_pairs.push_back({key.readAll().toStdString(), cert.readAll().toStdString()});
+        ssl.pem_key_cert_pairs.push_back(
+            {key.readAll().toStdString(), cert.readAll().toStdString()});
         credentials = grpc::SslServerCredentials(ssl);
     }
     builder.AddListeningPort(toStd(address), credentials, &selectedPort);

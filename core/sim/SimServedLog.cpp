@@ -23,7 +23,8 @@ bool SimServedLog::open(const QString &path)
     std::lock_guard lock(m_mutex);
     if (m_fd >= 0)
         ::close(m_fd);
-    m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    m_fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC,
+                  0644);
     if (m_fd < 0)
         qCWarning(lcSim) << "cannot open the served log" << path;
     return m_fd >= 0;

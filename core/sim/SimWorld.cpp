@@ -10,38 +10,47 @@ namespace {
 
 // Names are picked from fixed lists with a seeded generator so two runs with
 // the same seed build the same world (tests and benchmarks rely on that).
-const char *const kSurnames[] = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴",
-                                 "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高",
-                                 "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
-const char *const kGivenNames[] = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军",
-                                   "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀兰", "霞",
-                                   "平", "刚", "桂英", "建国", "晓燕", "志强", "海燕", "春梅",
-                                   "子涵", "浩然", "雨欣", "俊杰", "欣怡", "梓轩", "佳琪", "宇航"};
+const char *const kSurnames[]
+    = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡",
+       "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹"};
+const char *const kGivenNames[] = {
+    "伟",   "芳",   "娜",   "秀英", "敏",   "静",   "丽",   "强",   "磊",   "军",   "洋",   "勇",
+    "艳",   "杰",   "娟",   "涛",   "明",   "超",   "秀兰", "霞",   "平",   "刚",   "桂英", "建国",
+    "晓燕", "志强", "海燕", "春梅", "子涵", "浩然", "雨欣", "俊杰", "欣怡", "梓轩", "佳琪", "宇航"};
 // WeChat users often go by nicknames rather than their real names.
-const char *const kNicknames[] = {"阳光明媚", "Lily🌸", "快乐每一天", "A-建材老陈", "平安是福",
-                                  "Tony", "花开富贵", "🍀幸运草", "静待花开", "老王家电",
-                                  "Kevin_Zhang", "心若向阳", "小鱼儿🐟", "追梦人", "淡定",
-                                  "Annie", "岁月静好", "大海", "开心果😄", "晴天"};
-struct Place { const char *province; const char *city; };
+const char *const kNicknames[]
+    = {"阳光明媚", "Lily🌸",    "快乐每一天", "A-建材老陈",  "平安是福", "Tony",    "花开富贵",
+       "🍀幸运草",  "静待花开", "老王家电",   "Kevin_Zhang", "心若向阳", "小鱼儿🐟", "追梦人",
+       "淡定",     "Annie",    "岁月静好",   "大海",        "开心果😄",  "晴天"};
+struct Place
+{
+    const char *province;
+    const char *city;
+};
 const Place kPlaces[] = {{"上海", "浦东"}, {"江苏", "南京"}, {"江苏", "苏州"}, {"浙江", "杭州"},
                          {"浙江", "宁波"}, {"广东", "广州"}, {"广东", "深圳"}, {"北京", "朝阳"},
                          {"四川", "成都"}, {"湖北", "武汉"}, {"山东", "青岛"}, {"福建", "厦门"}};
-const char *const kSignatures[] = {"", "", "认真生活", "专业家电批发", "有事请留言",
-                                   "做最好的自己", "诚信经营", "", "每天进步一点点"};
-const char *const kStaff[] = {"售后-小李", "售后-小王", "客服-阿珍", "技术支持-老周",
-                              "客服主管-陈姐", "物流-小赵"};
-const char *const kTopics[] = {"星河电器售后1群", "星河电器售后2群", "星河电器售后3群",
-                               "VIP客户服务群", "华东区经销商群", "华南区经销商群",
-                               "新品体验官交流群", "星河空调安装预约群", "以旧换新活动群",
-                               "星河商城订单咨询群"};
+const char *const kSignatures[]
+    = {"",         "", "认真生活",      "专业家电批发", "有事请留言", "做最好的自己",
+       "诚信经营", "", "每天进步一点点"};
+const char *const kStaff[]
+    = {"售后-小李", "售后-小王", "客服-阿珍", "技术支持-老周", "客服主管-陈姐", "物流-小赵"};
+const char *const kTopics[]
+    = {"星河电器售后1群", "星河电器售后2群",   "星河电器售后3群",  "VIP客户服务群",
+       "华东区经销商群",  "华南区经销商群",    "新品体验官交流群", "星河空调安装预约群",
+       "以旧换新活动群",  "星河商城订单咨询群"};
 
-template<typename T, size_t N>
-constexpr int countOf(const T (&)[N]) { return int(N); }
+template<typename T, size_t N> constexpr int countOf(const T (&)[N])
+{
+    return int(N);
+}
 
 class Picker
 {
 public:
-    explicit Picker(quint32 seed) : m_engine(seed) {}
+    explicit Picker(quint32 seed)
+        : m_engine(seed)
+    {}
     int below(int n) { return int(m_engine() % quint32(n)); }
     bool chance(int percent) { return below(100) < percent; }
     QString wxid()
@@ -108,7 +117,7 @@ SimWorld SimWorld::generate(quint32 seed, int roomCount, int membersPerRoom)
             c.name = QString::fromUtf8(kNicknames[pick.below(countOf(kNicknames))]);
         } else {
             c.name = QString::fromUtf8(kSurnames[pick.below(countOf(kSurnames))])
-                     + QString::fromUtf8(kGivenNames[pick.below(countOf(kGivenNames))]);
+                + QString::fromUtf8(kGivenNames[pick.below(countOf(kGivenNames))]);
         }
         if (usedNames.contains(c.name)) {
             if (!big || usedNames.size() < 600)
@@ -159,7 +168,8 @@ SimWorld SimWorld::generate(quint32 seed, int roomCount, int membersPerRoom)
                 staff.append(s);
         }
         const int total = membersPerRoom > 0
-            ? std::max(int(staff.size()) + 2, std::min(membersPerRoom, customerCount + 1 + int(staff.size())))
+            ? std::max(int(staff.size()) + 2,
+                       std::min(membersPerRoom, customerCount + 1 + int(staff.size())))
             : 8 + pick.below(18);
         QVector<int> customers;
         for (int i = firstCustomer; i < world.m_contacts.size(); ++i)
@@ -181,8 +191,8 @@ SimWorld SimWorld::generate(quint32 seed, int roomCount, int membersPerRoom)
             if (pick.chance(25)) {
                 // Group nicknames in customer groups often carry a city or a shop.
                 m.roomAlias = pick.chance(50)
-                                  ? QStringLiteral("%1-%2").arg(c.city, c.name)
-                                  : QStringLiteral("%1%2门店").arg(c.city, c.name.left(1));
+                    ? QStringLiteral("%1-%2").arg(c.city, c.name)
+                    : QStringLiteral("%1%2门店").arg(c.city, c.name.left(1));
             }
             if (pick.chance(30) && !room.members.isEmpty())
                 m.inviterId = room.members.at(pick.below(int(room.members.size()))).contactId;

@@ -18,8 +18,8 @@ struct SimContact
 {
     QString id;
     QString name;
-    QString alias;     // the bot's remark for this contact; empty if none
-    int gender = 0;    // 0 unknown, 1 male, 2 female (Wechaty numbering)
+    QString alias; // the bot's remark for this contact; empty if none
+    int gender = 0; // 0 unknown, 1 male, 2 female (Wechaty numbering)
     QString province;
     QString city;
     QString signature;

@@ -17,8 +17,7 @@ struct Simulator::Private
     explicit Private(const SimulatorOptions &options)
         : gateway(options)
         , server(gateway)
-    {
-    }
+    {}
     SimGateway gateway;
     SimPuppetServer server;
     std::mutex lifecycle;
@@ -28,8 +27,7 @@ struct Simulator::Private
 
 Simulator::Simulator(const SimulatorOptions &options)
     : d(std::make_unique<Private>(options))
-{
-}
+{}
 
 Simulator::~Simulator()
 {

@@ -30,8 +30,7 @@ class NameBook
 public:
     explicit NameBook(StoreReader &reader)
         : m_reader(reader)
-    {
-    }
+    {}
 
     QString conversationName(const Message &m)
     {
@@ -78,8 +77,7 @@ public:
     RowWriter(QSaveFile &file, const ExportRequest &request)
         : m_file(file)
         , m_request(request)
-    {
-    }
+    {}
 
     bool begin()
     {
@@ -143,8 +141,7 @@ private:
 Exporter::Exporter(Store *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
-{
-}
+{}
 
 Exporter::~Exporter()
 {
@@ -186,9 +183,10 @@ bool Exporter::start(const ExportRequest &request)
             if (!reader->isOpen()) {
                 error = QCoreApplication::translate("Exporter", "The archive could not be read.");
             } else {
-                ok = run(*reader, request, m_cancelled,
-                         [this](qint64 done, qint64 total) { emit progress(done, total); }, &rows,
-                         &error);
+                ok = run(
+                    *reader, request, m_cancelled,
+                    [this](qint64 done, qint64 total) { emit progress(done, total); }, &rows,
+                    &error);
             }
         }
         emit finished(ok, rows, error);
@@ -202,25 +200,28 @@ QString Exporter::csvField(const QString &value, bool neutralizeFormulas)
     QString v = value;
     if (neutralizeFormulas && !v.isEmpty()) {
         const QChar c = v.front();
-        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-') || c == QLatin1Char('@')
-            || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
+        if (c == QLatin1Char('=') || c == QLatin1Char('+') || c == QLatin1Char('-')
+            || c == QLatin1Char('@') || c == QLatin1Char('\t') || c == QLatin1Char('\r'))
             v.prepend(QLatin1Char('\''));
     }
     const bool quote = v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"'))
-                       || v.contains(QLatin1Char('\n')) || v.contains(QLatin1Char('\r'));
+        || v.contains(QLatin1Char('\n')) || v.contains(QLatin1Char('\r'));
     if (!quote)
         return v;
     v.replace(QLatin1String("\""), QLatin1String("\"\""));
     return QLatin1Char('"') + v + QLatin1Char('"');
 }
 
-bool Exporter::run(StoreReader &reader, const ExportRequest &request, const std::atomic_bool &cancelled,
-                   const std::function<void(qint64, qint64)> &progress, qint64 *rows, QString *error)
+bool Exporter::run(StoreReader &reader, const ExportRequest &request,
+                   const std::atomic_bool &cancelled,
+                   const std::function<void(qint64, qint64)> &progress, qint64 *rows,
+                   QString *error)
 {
     *rows = 0;
     QSaveFile file(request.path);
     if (!file.open(QIODevice::WriteOnly)) {
-        *error = QCoreApplication::translate("Exporter", "Cannot write %1: %2").arg(request.path, file.errorString());
+        *error = QCoreApplication::translate("Exporter", "Cannot write %1: %2")
+                     .arg(request.path, file.errorString());
         return false;
     }
     NameBook names(reader);
@@ -232,7 +233,8 @@ bool Exporter::run(StoreReader &reader, const ExportRequest &request, const std:
     if (request.source != ExportRequest::Source::Search) {
         total = reader.countInRange(request.accountId,
                                     request.source == ExportRequest::Source::Conversation
-                                        ? request.conversationId : QString(),
+                                        ? request.conversationId
+                                        : QString(),
                                     request.fromMs, request.toMs);
     }
     if (progress)
@@ -254,7 +256,8 @@ bool Exporter::run(StoreReader &reader, const ExportRequest &request, const std:
         bool last = false;
         switch (request.source) {
         case ExportRequest::Source::Conversation: {
-            page = reader.messagesAfter(request.accountId, request.conversationId, cursor, kPageSize);
+            page = reader.messagesAfter(request.accountId, request.conversationId, cursor,
+                                        kPageSize);
             last = page.size() < kPageSize;
             if (!page.isEmpty())
                 cursor = {page.last().timestampMs, page.last().rowId};
@@ -266,8 +269,8 @@ bool Exporter::run(StoreReader &reader, const ExportRequest &request, const std:
             break;
         }
         case ExportRequest::Source::DateRange:
-            page = reader.messagesAfterRow(request.accountId, afterRow, request.fromMs, request.toMs,
-                                           kPageSize);
+            page = reader.messagesAfterRow(request.accountId, afterRow, request.fromMs,
+                                           request.toMs, kPageSize);
             last = page.size() < kPageSize;
             if (!page.isEmpty())
                 afterRow = page.last().rowId;
@@ -297,7 +300,8 @@ bool Exporter::run(StoreReader &reader, const ExportRequest &request, const std:
     ok = ok && out.end();
     if (!ok || !file.commit()) {
         file.cancelWriting();
-        *error = QCoreApplication::translate("Exporter", "Cannot write %1: %2").arg(request.path, file.errorString());
+        *error = QCoreApplication::translate("Exporter", "Cannot write %1: %2")
+                     .arg(request.path, file.errorString());
         qCWarning(lcStore) << "export failed:" << file.errorString();
         return false;
     }

@@ -29,15 +29,15 @@ struct ExportRequest
     Source source = Source::Conversation;
     Format format = Format::Csv;
     QString path;
-    bool utf8Bom = false;          // CSV only
+    bool utf8Bom = false; // CSV only
     // Prefix cells starting with = + - @ with ' so a spreadsheet does not run
     // a customer's text as a formula (CSV only).
     bool neutralizeFormulas = true;
     QString accountId;
-    QString conversationId;        // Conversation
-    qint64 fromMs = 0;             // Conversation / DateRange; 0: open
-    qint64 toMs = 0;               // inclusive; 0: open
-    SearchQuery search;            // Search (limit is the page size; beforeRowId the start)
+    QString conversationId; // Conversation
+    qint64 fromMs = 0; // Conversation / DateRange; 0: open
+    qint64 toMs = 0; // inclusive; 0: open
+    SearchQuery search; // Search (limit is the page size; beforeRowId the start)
 };
 
 class Exporter : public QObject

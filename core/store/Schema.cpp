@@ -33,99 +33,96 @@ bool execAll(QSqlDatabase &db, const QStringList &statements, QString *error)
 // rooms and contacts the sync has not delivered yet, and must not be lost.
 bool createV1(QSqlDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral(
-            "CREATE TABLE accounts ("
-            " id TEXT PRIMARY KEY,"
-            " display_name TEXT NOT NULL DEFAULT '',"
-            " endpoint TEXT NOT NULL DEFAULT '',"
-            " tls INTEGER NOT NULL DEFAULT 0,"
-            " server_name TEXT NOT NULL DEFAULT '',"
-            " ca_file TEXT NOT NULL DEFAULT '',"
-            " demo INTEGER NOT NULL DEFAULT 0,"
-            " self_contact_id TEXT NOT NULL DEFAULT '',"
-            " self_name TEXT NOT NULL DEFAULT '')"),
-        QStringLiteral(
-            "CREATE TABLE contacts ("
-            " account_id TEXT NOT NULL,"
-            " id TEXT NOT NULL,"
-            " name TEXT NOT NULL DEFAULT '',"
-            " alias TEXT NOT NULL DEFAULT '',"
-            " avatar TEXT NOT NULL DEFAULT '',"
-            " gender INTEGER NOT NULL DEFAULT 0,"
-            " type INTEGER NOT NULL DEFAULT 0,"
-            " is_friend INTEGER NOT NULL DEFAULT 0,"
-            " weixin TEXT NOT NULL DEFAULT '',"
-            " PRIMARY KEY (account_id, id))"),
-        QStringLiteral(
-            "CREATE TABLE rooms ("
-            " account_id TEXT NOT NULL,"
-            " id TEXT NOT NULL,"
-            " topic TEXT NOT NULL DEFAULT '',"
-            " owner_id TEXT NOT NULL DEFAULT '',"
-            " avatar TEXT NOT NULL DEFAULT '',"
-            " admin_ids TEXT NOT NULL DEFAULT '',"  // space-separated
-            " member_ids TEXT NOT NULL DEFAULT '',"  // space-separated
-            " PRIMARY KEY (account_id, id))"),
-        QStringLiteral(
-            "CREATE TABLE room_members ("
-            " account_id TEXT NOT NULL,"
-            " room_id TEXT NOT NULL,"
-            " contact_id TEXT NOT NULL,"
-            " room_alias TEXT NOT NULL DEFAULT '',"
-            " name TEXT NOT NULL DEFAULT '',"
-            " inviter_id TEXT NOT NULL DEFAULT '',"
-            " avatar TEXT NOT NULL DEFAULT '',"
-            " PRIMARY KEY (account_id, room_id, contact_id))"),
-        QStringLiteral(
-            "CREATE TABLE messages ("
-            " id INTEGER PRIMARY KEY,"
-            " account_id TEXT NOT NULL,"
-            " msg_id TEXT NOT NULL,"
-            " conversation_id TEXT NOT NULL,"
-            " room_id TEXT NOT NULL DEFAULT '',"
-            " talker_id TEXT NOT NULL DEFAULT '',"
-            " talker_name TEXT NOT NULL DEFAULT '',"
-            " listener_id TEXT NOT NULL DEFAULT '',"
-            " kind INTEGER NOT NULL DEFAULT 0,"
-            " text TEXT NOT NULL DEFAULT '',"
-            " filename TEXT NOT NULL DEFAULT '',"
-            " ts_ms INTEGER NOT NULL,"
-            " from_self INTEGER NOT NULL DEFAULT 0,"
-            " mention_ids TEXT NOT NULL DEFAULT '',"  // space-separated
-            " outbox_id INTEGER NOT NULL DEFAULT 0,"
-            " UNIQUE (account_id, msg_id))"),
-        // Keyset pagination of one conversation on (ts_ms, id).
-        QStringLiteral("CREATE INDEX messages_by_conversation"
-                       " ON messages (account_id, conversation_id, ts_ms, id)"),
-        // Maintained by the writer on insert so the room list never scans messages.
-        QStringLiteral(
-            "CREATE TABLE conversations ("
-            " account_id TEXT NOT NULL,"
-            " conversation_id TEXT NOT NULL,"
-            " last_ms INTEGER NOT NULL DEFAULT 0,"
-            " last_rowid INTEGER NOT NULL DEFAULT 0,"
-            " last_preview TEXT NOT NULL DEFAULT '',"
-            " last_sender TEXT NOT NULL DEFAULT '',"
-            " last_kind INTEGER NOT NULL DEFAULT 0,"
-            " unread INTEGER NOT NULL DEFAULT 0,"
-            " last_read_rowid INTEGER NOT NULL DEFAULT 0,"
-            " PRIMARY KEY (account_id, conversation_id))"),
-        QStringLiteral(
-            "CREATE TABLE outbox ("
-            " id INTEGER PRIMARY KEY,"
-            " account_id TEXT NOT NULL,"
-            " conversation_id TEXT NOT NULL,"
-            " text TEXT NOT NULL DEFAULT '',"
-            " state INTEGER NOT NULL DEFAULT 0,"
-            " error TEXT NOT NULL DEFAULT '',"
-            " message_id TEXT NOT NULL DEFAULT '',"
-            " created_ms INTEGER NOT NULL DEFAULT 0,"
-            " updated_ms INTEGER NOT NULL DEFAULT 0,"
-            " attempts INTEGER NOT NULL DEFAULT 0)"),
-        QStringLiteral("CREATE INDEX outbox_by_state ON outbox (account_id, state, id)"),
-        QStringLiteral("CREATE INDEX outbox_by_conversation ON outbox (account_id, conversation_id, id)"),
-    }, error);
+    return execAll(
+        db,
+        {
+            QStringLiteral("CREATE TABLE accounts ("
+                           " id TEXT PRIMARY KEY,"
+                           " display_name TEXT NOT NULL DEFAULT '',"
+                           " endpoint TEXT NOT NULL DEFAULT '',"
+                           " tls INTEGER NOT NULL DEFAULT 0,"
+                           " server_name TEXT NOT NULL DEFAULT '',"
+                           " ca_file TEXT NOT NULL DEFAULT '',"
+                           " demo INTEGER NOT NULL DEFAULT 0,"
+                           " self_contact_id TEXT NOT NULL DEFAULT '',"
+                           " self_name TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE TABLE contacts ("
+                           " account_id TEXT NOT NULL,"
+                           " id TEXT NOT NULL,"
+                           " name TEXT NOT NULL DEFAULT '',"
+                           " alias TEXT NOT NULL DEFAULT '',"
+                           " avatar TEXT NOT NULL DEFAULT '',"
+                           " gender INTEGER NOT NULL DEFAULT 0,"
+                           " type INTEGER NOT NULL DEFAULT 0,"
+                           " is_friend INTEGER NOT NULL DEFAULT 0,"
+                           " weixin TEXT NOT NULL DEFAULT '',"
+                           " PRIMARY KEY (account_id, id))"),
+            QStringLiteral("CREATE TABLE rooms ("
+                           " account_id TEXT NOT NULL,"
+                           " id TEXT NOT NULL,"
+                           " topic TEXT NOT NULL DEFAULT '',"
+                           " owner_id TEXT NOT NULL DEFAULT '',"
+                           " avatar TEXT NOT NULL DEFAULT '',"
+                           " admin_ids TEXT NOT NULL DEFAULT ''," // space-separated
+                           " member_ids TEXT NOT NULL DEFAULT ''," // space-separated
+                           " PRIMARY KEY (account_id, id))"),
+            QStringLiteral("CREATE TABLE room_members ("
+                           " account_id TEXT NOT NULL,"
+                           " room_id TEXT NOT NULL,"
+                           " contact_id TEXT NOT NULL,"
+                           " room_alias TEXT NOT NULL DEFAULT '',"
+                           " name TEXT NOT NULL DEFAULT '',"
+                           " inviter_id TEXT NOT NULL DEFAULT '',"
+                           " avatar TEXT NOT NULL DEFAULT '',"
+                           " PRIMARY KEY (account_id, room_id, contact_id))"),
+            QStringLiteral("CREATE TABLE messages ("
+                           " id INTEGER PRIMARY KEY,"
+                           " account_id TEXT NOT NULL,"
+                           " msg_id TEXT NOT NULL,"
+                           " conversation_id TEXT NOT NULL,"
+                           " room_id TEXT NOT NULL DEFAULT '',"
+                           " talker_id TEXT NOT NULL DEFAULT '',"
+                           " talker_name TEXT NOT NULL DEFAULT '',"
+                           " listener_id TEXT NOT NULL DEFAULT '',"
+                           " kind INTEGER NOT NULL DEFAULT 0,"
+                           " text TEXT NOT NULL DEFAULT '',"
+                           " filename TEXT NOT NULL DEFAULT '',"
+                           " ts_ms INTEGER NOT NULL,"
+                           " from_self INTEGER NOT NULL DEFAULT 0,"
+                           " mention_ids TEXT NOT NULL DEFAULT ''," // space-separated
+                           " outbox_id INTEGER NOT NULL DEFAULT 0,"
+                           " UNIQUE (account_id, msg_id))"),
+            // Keyset pagination of one conversation on (ts_ms, id).
+            QStringLiteral("CREATE INDEX messages_by_conversation"
+                           " ON messages (account_id, conversation_id, ts_ms, id)"),
+            // Maintained by the writer on insert so the room list never scans messages.
+            QStringLiteral("CREATE TABLE conversations ("
+                           " account_id TEXT NOT NULL,"
+                           " conversation_id TEXT NOT NULL,"
+                           " last_ms INTEGER NOT NULL DEFAULT 0,"
+                           " last_rowid INTEGER NOT NULL DEFAULT 0,"
+                           " last_preview TEXT NOT NULL DEFAULT '',"
+                           " last_sender TEXT NOT NULL DEFAULT '',"
+                           " last_kind INTEGER NOT NULL DEFAULT 0,"
+                           " unread INTEGER NOT NULL DEFAULT 0,"
+                           " last_read_rowid INTEGER NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (account_id, conversation_id))"),
+            QStringLiteral("CREATE TABLE outbox ("
+                           " id INTEGER PRIMARY KEY,"
+                           " account_id TEXT NOT NULL,"
+                           " conversation_id TEXT NOT NULL,"
+                           " text TEXT NOT NULL DEFAULT '',"
+                           " state INTEGER NOT NULL DEFAULT 0,"
+                           " error TEXT NOT NULL DEFAULT '',"
+                           " message_id TEXT NOT NULL DEFAULT '',"
+                           " created_ms INTEGER NOT NULL DEFAULT 0,"
+                           " updated_ms INTEGER NOT NULL DEFAULT 0,"
+                           " attempts INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX outbox_by_state ON outbox (account_id, state, id)"),
+            QStringLiteral(
+                "CREATE INDEX outbox_by_conversation ON outbox (account_id, conversation_id, id)"),
+        },
+        error);
 }
 
 // v2: full-text search. A contentless FTS5 table whose rowid is messages.id,
@@ -133,10 +130,10 @@ bool createV1(QSqlDatabase &db, QString *error)
 // the file small: the text is stored once, in messages.
 bool addSearchIndexV2(QSqlDatabase &db, QString *error)
 {
-    if (!execAll(db, {QStringLiteral(
-                         "CREATE VIRTUAL TABLE message_index USING fts5("
-                         "body, content='', columnsize=0,"
-                         " tokenize='unicode61 remove_diacritics 0')")},
+    if (!execAll(db,
+                 {QStringLiteral("CREATE VIRTUAL TABLE message_index USING fts5("
+                                 "body, content='', columnsize=0,"
+                                 " tokenize='unicode61 remove_diacritics 0')")},
                  error)) {
         return false;
     }
@@ -145,7 +142,8 @@ bool addSearchIndexV2(QSqlDatabase &db, QString *error)
     select.setForwardOnly(true);
     QSqlQuery insert(db);
     if (!select.exec(QStringLiteral("SELECT id, text FROM messages"))
-        || !insert.prepare(QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (?, ?)"))) {
+        || !insert.prepare(
+            QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (?, ?)"))) {
         *error = select.lastError().text() + insert.lastError().text();
         return false;
     }
@@ -167,61 +165,79 @@ bool addSearchIndexV2(QSqlDatabase &db, QString *error)
 // the writer (foreign keys stay off, see v1).
 bool addTagsV3(QSqlDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
-        QStringLiteral("CREATE TABLE room_tags ("
-                       " account_id TEXT NOT NULL, room_id TEXT NOT NULL, tag_id INTEGER NOT NULL,"
-                       " PRIMARY KEY (account_id, room_id, tag_id))"),
-        QStringLiteral("CREATE INDEX room_tags_by_tag ON room_tags (tag_id, account_id)"),
-        QStringLiteral("CREATE TABLE contact_tags ("
-                       " account_id TEXT NOT NULL, contact_id TEXT NOT NULL, tag_id INTEGER NOT NULL,"
-                       " PRIMARY KEY (account_id, contact_id, tag_id))"),
-        QStringLiteral("CREATE INDEX contact_tags_by_tag ON contact_tags (tag_id, account_id)"),
-    }, error);
+    return execAll(
+        db,
+        {
+            QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)"),
+            QStringLiteral(
+                "CREATE TABLE room_tags ("
+                " account_id TEXT NOT NULL, room_id TEXT NOT NULL, tag_id INTEGER NOT NULL,"
+                " PRIMARY KEY (account_id, room_id, tag_id))"),
+            QStringLiteral("CREATE INDEX room_tags_by_tag ON room_tags (tag_id, account_id)"),
+            QStringLiteral(
+                "CREATE TABLE contact_tags ("
+                " account_id TEXT NOT NULL, contact_id TEXT NOT NULL, tag_id INTEGER NOT NULL,"
+                " PRIMARY KEY (account_id, contact_id, tag_id))"),
+            QStringLiteral("CREATE INDEX contact_tags_by_tag ON contact_tags (tag_id, account_id)"),
+        },
+        error);
 }
 
 // v4: a message that repeats another (same talker, conversation and text
 // within seconds, new id) keeps the first one's id here; feeds skip such rows.
 bool addDuplicateMarkV4(QSqlDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral("ALTER TABLE messages ADD COLUMN duplicate_of TEXT NOT NULL DEFAULT ''"),
-    }, error);
+    return execAll(
+        db,
+        {
+            QStringLiteral("ALTER TABLE messages ADD COLUMN duplicate_of TEXT NOT NULL DEFAULT ''"),
+        },
+        error);
 }
 
 // v5: member history. A member who leaves keeps their row, marked with the
 // time; a contact's groups and recent messages are looked up by contact.
 bool addMemberHistoryV5(QSqlDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral("ALTER TABLE room_members ADD COLUMN joined_ms INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("ALTER TABLE room_members ADD COLUMN left_ms INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("CREATE INDEX room_members_by_contact ON room_members (account_id, contact_id)"),
-        QStringLiteral("CREATE INDEX messages_by_talker ON messages (account_id, talker_id, ts_ms, id)"),
-    }, error);
+    return execAll(
+        db,
+        {
+            QStringLiteral(
+                "ALTER TABLE room_members ADD COLUMN joined_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "ALTER TABLE room_members ADD COLUMN left_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(
+                "CREATE INDEX room_members_by_contact ON room_members (account_id, contact_id)"),
+            QStringLiteral(
+                "CREATE INDEX messages_by_talker ON messages (account_id, talker_id, ts_ms, id)"),
+        },
+        error);
 }
 
 // v6: file sends in the outbox: the kind and the outbox's copy of the file.
 bool addOutboxFilesV6(QSqlDatabase &db, QString *error)
 {
-    return execAll(db, {
-        QStringLiteral("ALTER TABLE outbox ADD COLUMN kind INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("ALTER TABLE outbox ADD COLUMN file_path TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE outbox ADD COLUMN file_name TEXT NOT NULL DEFAULT ''"),
-        QStringLiteral("ALTER TABLE outbox ADD COLUMN file_size INTEGER NOT NULL DEFAULT 0"),
-        QStringLiteral("ALTER TABLE outbox ADD COLUMN mime TEXT NOT NULL DEFAULT ''"),
-    }, error);
+    return execAll(
+        db,
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN kind INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN file_path TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN file_name TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN file_size INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN mime TEXT NOT NULL DEFAULT ''"),
+        },
+        error);
 }
 
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
-        createV1,           // 0 -> 1
-        addSearchIndexV2,   // 1 -> 2
-        addTagsV3,          // 2 -> 3
+        createV1, // 0 -> 1
+        addSearchIndexV2, // 1 -> 2
+        addTagsV3, // 2 -> 3
         addDuplicateMarkV4, // 3 -> 4
         addMemberHistoryV5, // 4 -> 5
-        addOutboxFilesV6,   // 5 -> 6
+        addOutboxFilesV6, // 5 -> 6
     };
     return list;
 }
@@ -253,7 +269,8 @@ int Schema::fileUserVersion(const QString &path)
         return -1;
     // Bytes 60..63: the user version, big-endian.
     const auto *b = reinterpret_cast<const uchar *>(header.constData());
-    return int((quint32(b[60]) << 24) | (quint32(b[61]) << 16) | (quint32(b[62]) << 8) | quint32(b[63]));
+    return int((quint32(b[60]) << 24) | (quint32(b[61]) << 16) | (quint32(b[62]) << 8)
+               | quint32(b[63]));
 }
 
 bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
@@ -267,7 +284,9 @@ bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
         return false;
     }
     if (version > latest) {
-        *error = QStringLiteral("schema version %1 is newer than this program's %2").arg(version).arg(latest);
+        *error = QStringLiteral("schema version %1 is newer than this program's %2")
+                     .arg(version)
+                     .arg(latest);
         return false;
     }
     while (version < targetVersion) {
@@ -287,7 +306,10 @@ bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
             if (stepError.isEmpty())
                 stepError = db.lastError().text();
             db.rollback();
-            *error = QStringLiteral("migration %1 -> %2 failed: %3").arg(version).arg(version + 1).arg(stepError);
+            *error = QStringLiteral("migration %1 -> %2 failed: %3")
+                         .arg(version)
+                         .arg(version + 1)
+                         .arg(stepError);
             return false;
         }
         qCInfo(lcStore) << "migrated database schema to version" << version + 1;

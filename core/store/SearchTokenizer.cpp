@@ -189,7 +189,8 @@ QString SearchTokenizer::indexText(QStringView text)
 SearchTokenizer::Plan SearchTokenizer::plan(const QString &query)
 {
     Plan plan;
-    const QStringList raw = query.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    const QStringList raw
+        = query.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     QSet<QString> seen;
     for (const QString &term : raw) {
         if (!seen.contains(term.toCaseFolded())) {
@@ -217,7 +218,8 @@ SearchTokenizer::Plan SearchTokenizer::plan(const QString &query)
     return plan;
 }
 
-QVector<QPair<int, int>> SearchTokenizer::matchOffsets(const QString &text, const QStringList &terms)
+QVector<QPair<int, int>> SearchTokenizer::matchOffsets(const QString &text,
+                                                       const QStringList &terms)
 {
     QVector<QPair<int, int>> spans;
     for (const QString &term : terms) {

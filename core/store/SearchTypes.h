@@ -14,11 +14,11 @@ struct SearchQuery
     // (case-insensitively). CJK terms match as substrings; other words match
     // from the start of a word.
     QString text;
-    QString accountId;      // empty: every account
+    QString accountId; // empty: every account
     QString conversationId; // a room id or the other party's contact id; empty: all
-    QString talkerId;       // empty: any sender
-    qint64 fromMs = 0;      // 0: open
-    qint64 toMs = 0;        // inclusive; 0: open
+    QString talkerId; // empty: any sender
+    qint64 fromMs = 0; // 0: open
+    qint64 toMs = 0; // inclusive; 0: open
     QVector<MessageKind> kinds; // empty: every kind
     int limit = 50;
     // Paging: only hits stored before this row (the last hit's rowId); 0: newest.

@@ -202,8 +202,8 @@ void Store::flush()
 
 std::unique_ptr<StoreReader> Store::createReader() const
 {
-    return std::make_unique<StoreReader>(
-        d->path, QStringLiteral("gd-reader-%1").arg(++g_readerCounter));
+    return std::make_unique<StoreReader>(d->path,
+                                         QStringLiteral("gd-reader-%1").arg(++g_readerCounter));
 }
 
 void Store::postRead(std::function<void(StoreReader &)> job)
@@ -303,64 +303,69 @@ void Store::upsertContacts(const QVector<Contact> &contacts)
 {
     if (!d->writer || contacts.isEmpty())
         return;
-    d->writer->submit([this, contacts](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT INTO contacts (account_id, id, name, alias, avatar, gender, type, is_friend, weixin)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (account_id, id) DO UPDATE SET name = excluded.name,"
-            " alias = excluded.alias, avatar = excluded.avatar, gender = excluded.gender,"
-            " type = excluded.type, is_friend = excluded.is_friend, weixin = excluded.weixin"));
-        QSet<QString> accounts;
-        for (const Contact &c : contacts) {
-            q.bindValue(0, str(c.accountId));
-            q.bindValue(1, str(c.id));
-            q.bindValue(2, str(c.name));
-            q.bindValue(3, str(c.alias));
-            q.bindValue(4, str(c.avatar));
-            q.bindValue(5, c.gender);
-            q.bindValue(6, c.type);
-            q.bindValue(7, int(c.isFriend));
-            q.bindValue(8, str(c.weixin));
-            if (!q.exec())
-                b.fail(QStringLiteral("upsert contact"), q);
-            accounts.insert(c.accountId);
-        }
-        b.afterCommit([this, accounts] {
-            for (const QString &a : accounts)
-                emit contactsChanged(a);
-        });
-    }, int(contacts.size()));
+    d->writer->submit(
+        [this, contacts](StoreWriter::Batch &b) {
+            QSqlQuery &q = b.prepared(QStringLiteral(
+                "INSERT INTO contacts (account_id, id, name, alias, avatar, gender, type, "
+                "is_friend, weixin)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (account_id, id) DO UPDATE SET name = excluded.name,"
+                " alias = excluded.alias, avatar = excluded.avatar, gender = excluded.gender,"
+                " type = excluded.type, is_friend = excluded.is_friend, weixin = excluded.weixin"));
+            QSet<QString> accounts;
+            for (const Contact &c : contacts) {
+                q.bindValue(0, str(c.accountId));
+                q.bindValue(1, str(c.id));
+                q.bindValue(2, str(c.name));
+                q.bindValue(3, str(c.alias));
+                q.bindValue(4, str(c.avatar));
+                q.bindValue(5, c.gender);
+                q.bindValue(6, c.type);
+                q.bindValue(7, int(c.isFriend));
+                q.bindValue(8, str(c.weixin));
+                if (!q.exec())
+                    b.fail(QStringLiteral("upsert contact"), q);
+                accounts.insert(c.accountId);
+            }
+            b.afterCommit([this, accounts] {
+                for (const QString &a : accounts)
+                    emit contactsChanged(a);
+            });
+        },
+        int(contacts.size()));
 }
 
 void Store::upsertRooms(const QVector<Room> &rooms)
 {
     if (!d->writer || rooms.isEmpty())
         return;
-    d->writer->submit([this, rooms](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT INTO rooms (account_id, id, topic, owner_id, avatar, admin_ids, member_ids)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (account_id, id) DO UPDATE SET topic = excluded.topic,"
-            " owner_id = excluded.owner_id, avatar = excluded.avatar,"
-            " admin_ids = excluded.admin_ids, member_ids = excluded.member_ids"));
-        QSet<QString> accounts;
-        for (const Room &r : rooms) {
-            q.bindValue(0, str(r.accountId));
-            q.bindValue(1, str(r.id));
-            q.bindValue(2, str(r.topic));
-            q.bindValue(3, str(r.ownerId));
-            q.bindValue(4, str(r.avatar));
-            q.bindValue(5, str(r.adminIds.join(QLatin1Char(' '))));
-            q.bindValue(6, str(r.memberIds.join(QLatin1Char(' '))));
-            if (!q.exec())
-                b.fail(QStringLiteral("upsert room"), q);
-            accounts.insert(r.accountId);
-        }
-        b.afterCommit([this, accounts] {
-            for (const QString &a : accounts)
-                emit roomsChanged(a);
-        });
-    }, int(rooms.size()));
+    d->writer->submit(
+        [this, rooms](StoreWriter::Batch &b) {
+            QSqlQuery &q = b.prepared(QStringLiteral(
+                "INSERT INTO rooms (account_id, id, topic, owner_id, avatar, admin_ids, member_ids)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (account_id, id) DO UPDATE SET topic = excluded.topic,"
+                " owner_id = excluded.owner_id, avatar = excluded.avatar,"
+                " admin_ids = excluded.admin_ids, member_ids = excluded.member_ids"));
+            QSet<QString> accounts;
+            for (const Room &r : rooms) {
+                q.bindValue(0, str(r.accountId));
+                q.bindValue(1, str(r.id));
+                q.bindValue(2, str(r.topic));
+                q.bindValue(3, str(r.ownerId));
+                q.bindValue(4, str(r.avatar));
+                q.bindValue(5, str(r.adminIds.join(QLatin1Char(' '))));
+                q.bindValue(6, str(r.memberIds.join(QLatin1Char(' '))));
+                if (!q.exec())
+                    b.fail(QStringLiteral("upsert room"), q);
+                accounts.insert(r.accountId);
+            }
+            b.afterCommit([this, accounts] {
+                for (const QString &a : accounts)
+                    emit roomsChanged(a);
+            });
+        },
+        int(rooms.size()));
 }
 
 void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
@@ -368,60 +373,65 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
 {
     if (!d->writer)
         return;
-    d->writer->submit([this, accountId, roomId, members](StoreWriter::Batch &b) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        QSqlQuery &known = b.prepared(QStringLiteral(
-            "SELECT contact_id, left_ms FROM room_members WHERE account_id = ? AND room_id = ?"));
-        known.bindValue(0, accountId);
-        known.bindValue(1, roomId);
-        if (!known.exec()) {
-            b.fail(QStringLiteral("replace room members"), known);
-            return;
-        }
-        bool firstSync = true;
-        QSet<QString> current;
-        while (known.next()) {
-            firstSync = false;
-            if (known.value(1).toLongLong() == 0)
-                current.insert(known.value(0).toString());
-        }
-        known.finish();
-        // Present: names refreshed; back from having left: joined again now.
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT INTO room_members (account_id, room_id, contact_id, room_alias, name,"
-            " inviter_id, avatar, joined_ms, left_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"
-            " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET"
-            " room_alias = excluded.room_alias, name = excluded.name,"
-            " inviter_id = excluded.inviter_id, avatar = excluded.avatar,"
-            " joined_ms = CASE WHEN room_members.left_ms > 0 THEN excluded.joined_ms"
-            "  ELSE room_members.joined_ms END, left_ms = 0"));
-        for (const RoomMember &m : members) {
-            current.remove(m.contactId);
-            q.bindValue(0, str(accountId));
-            q.bindValue(1, str(roomId));
-            q.bindValue(2, str(m.contactId));
-            q.bindValue(3, str(m.roomAlias));
-            q.bindValue(4, str(m.name));
-            q.bindValue(5, str(m.inviterId));
-            q.bindValue(6, str(m.avatar));
-            q.bindValue(7, firstSync ? 0 : now);
-            if (!q.exec())
-                b.fail(QStringLiteral("insert room member"), q);
-        }
-        // Gone since the last sync: kept, marked left.
-        QSqlQuery &left = b.prepared(QStringLiteral(
-            "UPDATE room_members SET left_ms = ? WHERE account_id = ? AND room_id = ? AND contact_id = ?"
-            " AND left_ms = 0"));
-        for (const QString &contactId : std::as_const(current)) {
-            left.bindValue(0, now);
-            left.bindValue(1, accountId);
-            left.bindValue(2, roomId);
-            left.bindValue(3, contactId);
-            if (!left.exec())
-                b.fail(QStringLiteral("mark room member left"), left);
-        }
-        b.afterCommit([this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
-    }, int(members.size()) + 1);
+    d->writer->submit(
+        [this, accountId, roomId, members](StoreWriter::Batch &b) {
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            QSqlQuery &known
+                = b.prepared(QStringLiteral("SELECT contact_id, left_ms FROM room_members WHERE "
+                                            "account_id = ? AND room_id = ?"));
+            known.bindValue(0, accountId);
+            known.bindValue(1, roomId);
+            if (!known.exec()) {
+                b.fail(QStringLiteral("replace room members"), known);
+                return;
+            }
+            bool firstSync = true;
+            QSet<QString> current;
+            while (known.next()) {
+                firstSync = false;
+                if (known.value(1).toLongLong() == 0)
+                    current.insert(known.value(0).toString());
+            }
+            known.finish();
+            // Present: names refreshed; back from having left: joined again now.
+            QSqlQuery &q = b.prepared(QStringLiteral(
+                "INSERT INTO room_members (account_id, room_id, contact_id, room_alias, name,"
+                " inviter_id, avatar, joined_ms, left_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)"
+                " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET"
+                " room_alias = excluded.room_alias, name = excluded.name,"
+                " inviter_id = excluded.inviter_id, avatar = excluded.avatar,"
+                " joined_ms = CASE WHEN room_members.left_ms > 0 THEN excluded.joined_ms"
+                "  ELSE room_members.joined_ms END, left_ms = 0"));
+            for (const RoomMember &m : members) {
+                current.remove(m.contactId);
+                q.bindValue(0, str(accountId));
+                q.bindValue(1, str(roomId));
+                q.bindValue(2, str(m.contactId));
+                q.bindValue(3, str(m.roomAlias));
+                q.bindValue(4, str(m.name));
+                q.bindValue(5, str(m.inviterId));
+                q.bindValue(6, str(m.avatar));
+                q.bindValue(7, firstSync ? 0 : now);
+                if (!q.exec())
+                    b.fail(QStringLiteral("insert room member"), q);
+            }
+            // Gone since the last sync: kept, marked left.
+            QSqlQuery &left
+                = b.prepared(QStringLiteral("UPDATE room_members SET left_ms = ? WHERE account_id "
+                                            "= ? AND room_id = ? AND contact_id = ?"
+                                            " AND left_ms = 0"));
+            for (const QString &contactId : std::as_const(current)) {
+                left.bindValue(0, now);
+                left.bindValue(1, accountId);
+                left.bindValue(2, roomId);
+                left.bindValue(3, contactId);
+                if (!left.exec())
+                    b.fail(QStringLiteral("mark room member left"), left);
+            }
+            b.afterCommit(
+                [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
+        },
+        int(members.size()) + 1);
 }
 
 void Store::recordMembersJoined(const QString &accountId, const QString &roomId,
@@ -430,24 +440,27 @@ void Store::recordMembersJoined(const QString &accountId, const QString &roomId,
     if (!d->writer || contactIds.isEmpty())
         return;
     const qint64 at = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
-    d->writer->submit([this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
-        // Names follow with the room's next sync.
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
-            " VALUES (?, ?, ?, ?, 0)"
-            " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET"
-            " joined_ms = excluded.joined_ms, left_ms = 0"
-            " WHERE room_members.left_ms <= excluded.joined_ms"));
-        for (const QString &id : contactIds) {
-            q.bindValue(0, str(accountId));
-            q.bindValue(1, str(roomId));
-            q.bindValue(2, str(id));
-            q.bindValue(3, at);
-            if (!q.exec())
-                b.fail(QStringLiteral("record member joined"), q);
-        }
-        b.afterCommit([this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
-    }, int(contactIds.size()));
+    d->writer->submit(
+        [this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
+            // Names follow with the room's next sync.
+            QSqlQuery &q = b.prepared(QStringLiteral(
+                "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
+                " VALUES (?, ?, ?, ?, 0)"
+                " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET"
+                " joined_ms = excluded.joined_ms, left_ms = 0"
+                " WHERE room_members.left_ms <= excluded.joined_ms"));
+            for (const QString &id : contactIds) {
+                q.bindValue(0, str(accountId));
+                q.bindValue(1, str(roomId));
+                q.bindValue(2, str(id));
+                q.bindValue(3, at);
+                if (!q.exec())
+                    b.fail(QStringLiteral("record member joined"), q);
+            }
+            b.afterCommit(
+                [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
+        },
+        int(contactIds.size()));
 }
 
 void Store::recordMembersLeft(const QString &accountId, const QString &roomId,
@@ -456,144 +469,159 @@ void Store::recordMembersLeft(const QString &accountId, const QString &roomId,
     if (!d->writer || contactIds.isEmpty())
         return;
     const qint64 at = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
-    d->writer->submit([this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
-            " VALUES (?, ?, ?, 0, ?)"
-            " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET left_ms = excluded.left_ms"
-            " WHERE room_members.left_ms = 0 AND room_members.joined_ms <= excluded.left_ms"));
-        for (const QString &id : contactIds) {
-            q.bindValue(0, str(accountId));
-            q.bindValue(1, str(roomId));
-            q.bindValue(2, str(id));
-            q.bindValue(3, at);
-            if (!q.exec())
-                b.fail(QStringLiteral("record member left"), q);
-        }
-        b.afterCommit([this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
-    }, int(contactIds.size()));
+    d->writer->submit(
+        [this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
+            QSqlQuery &q = b.prepared(QStringLiteral(
+                "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
+                " VALUES (?, ?, ?, 0, ?)"
+                " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET left_ms = "
+                "excluded.left_ms"
+                " WHERE room_members.left_ms = 0 AND room_members.joined_ms <= excluded.left_ms"));
+            for (const QString &id : contactIds) {
+                q.bindValue(0, str(accountId));
+                q.bindValue(1, str(roomId));
+                q.bindValue(2, str(id));
+                q.bindValue(3, at);
+                if (!q.exec())
+                    b.fail(QStringLiteral("record member left"), q);
+            }
+            b.afterCommit(
+                [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
+        },
+        int(contactIds.size()));
 }
 
 void Store::insertMessages(const QVector<Message> &messages)
 {
     if (!d->writer || messages.isEmpty())
         return;
-    d->writer->submit([this, messages](StoreWriter::Batch &b) {
-        QSqlQuery &insert = b.prepared(QStringLiteral(
-            "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
-            " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, outbox_id,"
-            " duplicate_of)"
-            // Named placeholders: Qt's positional bindValue(int) formats a
-            // ":N" name per call, a third of the writer's time under a flood.
-            " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, :p13, :p14)"
-            // Only the message id conflict is ignored: any other constraint
-            // failure must be an error, not a silently dropped message.
-            " ON CONFLICT (account_id, msg_id) DO NOTHING"));
-        static const QString p[] = {
-            QStringLiteral(":p0"), QStringLiteral(":p1"), QStringLiteral(":p2"), QStringLiteral(":p3"),
-            QStringLiteral(":p4"), QStringLiteral(":p5"), QStringLiteral(":p6"), QStringLiteral(":p7"),
-            QStringLiteral(":p8"), QStringLiteral(":p9"), QStringLiteral(":p10"), QStringLiteral(":p11"),
-            QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14")};
-        QSqlQuery &index = b.prepared(QStringLiteral(
-            "INSERT INTO message_index (rowid, body) VALUES (:p0, :p1)"));
-        QSqlQuery &link = b.prepared(QStringLiteral(
-            "UPDATE messages SET outbox_id = ? WHERE account_id = ? AND msg_id = ? AND outbox_id <> ?"));
+    d->writer->submit(
+        [this, messages](StoreWriter::Batch &b) {
+            QSqlQuery &insert = b.prepared(QStringLiteral(
+                "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
+                " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, "
+                "outbox_id,"
+                " duplicate_of)"
+                // Named placeholders: Qt's positional bindValue(int) formats a
+                // ":N" name per call, a third of the writer's time under a flood.
+                " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
+                ":p13, :p14)"
+                // Only the message id conflict is ignored: any other constraint
+                // failure must be an error, not a silently dropped message.
+                " ON CONFLICT (account_id, msg_id) DO NOTHING"));
+            static const QString p[]
+                = {QStringLiteral(":p0"),  QStringLiteral(":p1"),  QStringLiteral(":p2"),
+                   QStringLiteral(":p3"),  QStringLiteral(":p4"),  QStringLiteral(":p5"),
+                   QStringLiteral(":p6"),  QStringLiteral(":p7"),  QStringLiteral(":p8"),
+                   QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
+                   QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14")};
+            QSqlQuery &index = b.prepared(
+                QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (:p0, :p1)"));
+            QSqlQuery &link
+                = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
+                                            "? AND msg_id = ? AND outbox_id <> ?"));
 
-        struct Latest
-        {
-            const Message *message = nullptr;
-            qint64 rowId = 0;
-            int unread = 0;
-        };
-        QHash<QPair<QString, QString>, Latest> latest;
-        QVector<Message> stored;
-        stored.reserve(messages.size());
+            struct Latest
+            {
+                const Message *message = nullptr;
+                qint64 rowId = 0;
+                int unread = 0;
+            };
+            QHash<QPair<QString, QString>, Latest> latest;
+            QVector<Message> stored;
+            stored.reserve(messages.size());
 
-        for (const Message &m : messages) {
-            const QString conversationId = m.conversationId();
-            insert.bindValue(p[0], str(m.accountId));
-            insert.bindValue(p[1], str(m.id));
-            insert.bindValue(p[2], str(conversationId));
-            insert.bindValue(p[3], str(m.roomId));
-            insert.bindValue(p[4], str(m.talkerId));
-            insert.bindValue(p[5], str(m.talkerName));
-            insert.bindValue(p[6], str(m.listenerId));
-            insert.bindValue(p[7], int(m.kind));
-            insert.bindValue(p[8], str(m.text));
-            insert.bindValue(p[9], str(m.filename));
-            insert.bindValue(p[10], m.timestampMs);
-            insert.bindValue(p[11], int(m.fromSelf));
-            insert.bindValue(p[12], str(m.mentionIds.join(QLatin1Char(' '))));
-            insert.bindValue(p[13], m.outboxId);
-            insert.bindValue(p[14], str(m.duplicateOf));
-            if (!insert.exec()) {
-                b.fail(QStringLiteral("insert message"), insert);
-                continue;
-            }
-            if (insert.numRowsAffected() != 1) {
-                // Seen before. Our own echo may arrive before the send result:
-                // remember which outbox entry it came from.
-                if (m.outboxId != 0) {
-                    link.bindValue(0, m.outboxId);
-                    link.bindValue(1, str(m.accountId));
-                    link.bindValue(2, str(m.id));
-                    link.bindValue(3, m.outboxId);
-                    if (!link.exec())
-                        b.fail(QStringLiteral("link message to outbox"), link);
+            for (const Message &m : messages) {
+                const QString conversationId = m.conversationId();
+                insert.bindValue(p[0], str(m.accountId));
+                insert.bindValue(p[1], str(m.id));
+                insert.bindValue(p[2], str(conversationId));
+                insert.bindValue(p[3], str(m.roomId));
+                insert.bindValue(p[4], str(m.talkerId));
+                insert.bindValue(p[5], str(m.talkerName));
+                insert.bindValue(p[6], str(m.listenerId));
+                insert.bindValue(p[7], int(m.kind));
+                insert.bindValue(p[8], str(m.text));
+                insert.bindValue(p[9], str(m.filename));
+                insert.bindValue(p[10], m.timestampMs);
+                insert.bindValue(p[11], int(m.fromSelf));
+                insert.bindValue(p[12], str(m.mentionIds.join(QLatin1Char(' '))));
+                insert.bindValue(p[13], m.outboxId);
+                insert.bindValue(p[14], str(m.duplicateOf));
+                if (!insert.exec()) {
+                    b.fail(QStringLiteral("insert message"), insert);
+                    continue;
                 }
-                continue;
-            }
-            const qint64 rowId = insert.lastInsertId().toLongLong();
-            if (!m.duplicateOf.isEmpty())
-                continue; // kept, but out of the index, the feed signal and the counts
-            if (!m.text.isEmpty()) {
-                index.bindValue(p[0], rowId);
-                index.bindValue(p[1], SearchTokenizer::indexText(m.text));
-                if (!index.exec())
-                    b.fail(QStringLiteral("index message"), index);
-            }
-            stored.append(m);
-            stored.last().rowId = rowId;
+                if (insert.numRowsAffected() != 1) {
+                    // Seen before. Our own echo may arrive before the send result:
+                    // remember which outbox entry it came from.
+                    if (m.outboxId != 0) {
+                        link.bindValue(0, m.outboxId);
+                        link.bindValue(1, str(m.accountId));
+                        link.bindValue(2, str(m.id));
+                        link.bindValue(3, m.outboxId);
+                        if (!link.exec())
+                            b.fail(QStringLiteral("link message to outbox"), link);
+                    }
+                    continue;
+                }
+                const qint64 rowId = insert.lastInsertId().toLongLong();
+                if (!m.duplicateOf.isEmpty())
+                    continue; // kept, but out of the index, the feed signal and the counts
+                if (!m.text.isEmpty()) {
+                    index.bindValue(p[0], rowId);
+                    index.bindValue(p[1], SearchTokenizer::indexText(m.text));
+                    if (!index.exec())
+                        b.fail(QStringLiteral("index message"), index);
+                }
+                stored.append(m);
+                stored.last().rowId = rowId;
 
-            Latest &l = latest[{m.accountId, conversationId}];
-            if (!l.message || m.timestampMs >= l.message->timestampMs) {
-                l.message = &m;
-                l.rowId = rowId;
+                Latest &l = latest[{m.accountId, conversationId}];
+                if (!l.message || m.timestampMs >= l.message->timestampMs) {
+                    l.message = &m;
+                    l.rowId = rowId;
+                }
+                if (!m.fromSelf)
+                    ++l.unread;
             }
-            if (!m.fromSelf)
-                ++l.unread;
-        }
 
-        QSqlQuery &summary = b.prepared(QStringLiteral(
-            "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
-            " last_preview, last_sender, last_kind, unread) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7)"
-            " ON CONFLICT (account_id, conversation_id) DO UPDATE SET"
-            " unread = unread + excluded.unread,"
-            " last_preview = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
-            "   THEN excluded.last_preview ELSE last_preview END,"
-            " last_sender = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
-            "   THEN excluded.last_sender ELSE last_sender END,"
-            " last_kind = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
-            "   THEN excluded.last_kind ELSE last_kind END,"
-            " last_rowid = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, last_rowid)"
-            "   THEN excluded.last_rowid ELSE last_rowid END,"
-            " last_ms = MAX(last_ms, excluded.last_ms)"));
-        for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
-            const Message &m = *it->message;
-            summary.bindValue(p[0], str(it.key().first));
-            summary.bindValue(p[1], str(it.key().second));
-            summary.bindValue(p[2], m.timestampMs);
-            summary.bindValue(p[3], it->rowId);
-            summary.bindValue(p[4], str(previewOf(m)));
-            summary.bindValue(p[5], str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
-            summary.bindValue(p[6], int(m.kind));
-            summary.bindValue(p[7], it->unread);
-            if (!summary.exec())
-                b.fail(QStringLiteral("update conversation summary"), summary);
-        }
-        if (!stored.isEmpty())
-            b.afterCommit([this, stored] { emit messagesStored(stored); });
-    }, int(messages.size()));
+            QSqlQuery &summary = b.prepared(QStringLiteral(
+                "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
+                " last_preview, last_sender, last_kind, unread) VALUES (:p0, :p1, :p2, :p3, :p4, "
+                ":p5, :p6, :p7)"
+                " ON CONFLICT (account_id, conversation_id) DO UPDATE SET"
+                " unread = unread + excluded.unread,"
+                " last_preview = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
+                "last_rowid)"
+                "   THEN excluded.last_preview ELSE last_preview END,"
+                " last_sender = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
+                "last_rowid)"
+                "   THEN excluded.last_sender ELSE last_sender END,"
+                " last_kind = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
+                "last_rowid)"
+                "   THEN excluded.last_kind ELSE last_kind END,"
+                " last_rowid = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
+                "last_rowid)"
+                "   THEN excluded.last_rowid ELSE last_rowid END,"
+                " last_ms = MAX(last_ms, excluded.last_ms)"));
+            for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+                const Message &m = *it->message;
+                summary.bindValue(p[0], str(it.key().first));
+                summary.bindValue(p[1], str(it.key().second));
+                summary.bindValue(p[2], m.timestampMs);
+                summary.bindValue(p[3], it->rowId);
+                summary.bindValue(p[4], str(previewOf(m)));
+                summary.bindValue(p[5], str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
+                summary.bindValue(p[6], int(m.kind));
+                summary.bindValue(p[7], it->unread);
+                if (!summary.exec())
+                    b.fail(QStringLiteral("update conversation summary"), summary);
+            }
+            if (!stored.isEmpty())
+                b.afterCommit([this, stored] { emit messagesStored(stored); });
+        },
+        int(messages.size()));
 }
 
 void Store::markConversationRead(const QString &accountId, const QString &conversationId)
@@ -601,9 +629,9 @@ void Store::markConversationRead(const QString &accountId, const QString &conver
     if (!d->writer)
         return;
     d->writer->submit([this, accountId, conversationId](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "UPDATE conversations SET unread = 0, last_read_rowid = last_rowid"
-            " WHERE account_id = ? AND conversation_id = ?"));
+        QSqlQuery &q = b.prepared(
+            QStringLiteral("UPDATE conversations SET unread = 0, last_read_rowid = last_rowid"
+                           " WHERE account_id = ? AND conversation_id = ?"));
         q.bindValue(0, accountId);
         q.bindValue(1, conversationId);
         if (!q.exec()) {
@@ -671,7 +699,8 @@ qint64 Store::enqueueFile(const QString &accountId, const QString &conversationI
         // The copy runs here, on the writer thread, never on the GUI thread.
         // Name: <id>-<name>, with path separators taken out of the name.
         QString safeName = e.fileName;
-        safeName.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
+        safeName.replace(QLatin1Char('/'), QLatin1Char('_'))
+            .replace(QLatin1Char('\\'), QLatin1Char('_'));
         e.filePath = QDir(dir).filePath(QStringLiteral("%1-%2").arg(e.id).arg(safeName));
         QFile::remove(e.filePath); // a leftover of an id handed out before a crash
         if (!QDir().mkpath(dir) || !QFile::copy(sourcePath, e.filePath)) {
@@ -740,10 +769,10 @@ void Store::updateOutbox(qint64 outboxId, OutboxState state, const QString &erro
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     d->writer->submit([this, outboxId, state, error, messageId, now](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "UPDATE outbox SET state = ?, error = ?,"
-            " message_id = CASE WHEN ? = '' THEN message_id ELSE ? END,"
-            " updated_ms = ?, attempts = attempts + ? WHERE id = ?"));
+        QSqlQuery &q
+            = b.prepared(QStringLiteral("UPDATE outbox SET state = ?, error = ?,"
+                                        " message_id = CASE WHEN ? = '' THEN message_id ELSE ? END,"
+                                        " updated_ms = ?, attempts = attempts + ? WHERE id = ?"));
         q.bindValue(0, int(state));
         q.bindValue(1, str(error));
         q.bindValue(2, str(messageId));
@@ -766,8 +795,9 @@ void Store::retryOutbox(qint64 outboxId)
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     d->writer->submit([this, outboxId, now](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "UPDATE outbox SET state = ?, error = '', updated_ms = ? WHERE id = ? AND state IN (?, ?)"));
+        QSqlQuery &q
+            = b.prepared(QStringLiteral("UPDATE outbox SET state = ?, error = '', updated_ms = ? "
+                                        "WHERE id = ? AND state IN (?, ?)"));
         q.bindValue(0, int(OutboxState::Queued));
         q.bindValue(1, now);
         q.bindValue(2, outboxId);
@@ -791,18 +821,20 @@ void Store::addTag(TagTarget target, const QString &accountId, const QString &ta
     if (!d->writer || tag.isEmpty() || targetId.isEmpty())
         return;
     d->writer->submit([this, target, accountId, targetId, tag](StoreWriter::Batch &b) {
-        QSqlQuery &create = b.prepared(QStringLiteral(
-            "INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"));
+        QSqlQuery &create = b.prepared(
+            QStringLiteral("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"));
         create.bindValue(0, tag);
         if (!create.exec()) {
             b.fail(QStringLiteral("create tag"), create);
             return;
         }
-        QSqlQuery &link = b.prepared(target == TagTarget::Room
-            ? QStringLiteral("INSERT OR IGNORE INTO room_tags (account_id, room_id, tag_id)"
-                             " SELECT ?, ?, id FROM tags WHERE name = ?")
-            : QStringLiteral("INSERT OR IGNORE INTO contact_tags (account_id, contact_id, tag_id)"
-                             " SELECT ?, ?, id FROM tags WHERE name = ?"));
+        QSqlQuery &link = b.prepared(
+            target == TagTarget::Room
+                ? QStringLiteral("INSERT OR IGNORE INTO room_tags (account_id, room_id, tag_id)"
+                                 " SELECT ?, ?, id FROM tags WHERE name = ?")
+                : QStringLiteral(
+                    "INSERT OR IGNORE INTO contact_tags (account_id, contact_id, tag_id)"
+                    " SELECT ?, ?, id FROM tags WHERE name = ?"));
         link.bindValue(0, str(accountId));
         link.bindValue(1, targetId);
         link.bindValue(2, tag);
@@ -821,11 +853,12 @@ void Store::removeTag(TagTarget target, const QString &accountId, const QString 
     if (!d->writer || tag.isEmpty())
         return;
     d->writer->submit([this, target, accountId, targetId, tag](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(target == TagTarget::Room
-            ? QStringLiteral("DELETE FROM room_tags WHERE account_id = ? AND room_id = ?"
-                             " AND tag_id = (SELECT id FROM tags WHERE name = ?)")
-            : QStringLiteral("DELETE FROM contact_tags WHERE account_id = ? AND contact_id = ?"
-                             " AND tag_id = (SELECT id FROM tags WHERE name = ?)"));
+        QSqlQuery &q = b.prepared(
+            target == TagTarget::Room
+                ? QStringLiteral("DELETE FROM room_tags WHERE account_id = ? AND room_id = ?"
+                                 " AND tag_id = (SELECT id FROM tags WHERE name = ?)")
+                : QStringLiteral("DELETE FROM contact_tags WHERE account_id = ? AND contact_id = ?"
+                                 " AND tag_id = (SELECT id FROM tags WHERE name = ?)"));
         q.bindValue(0, str(accountId));
         q.bindValue(1, str(targetId));
         q.bindValue(2, tag);
@@ -843,10 +876,12 @@ void Store::deleteTag(const QString &name)
     if (!d->writer || tag.isEmpty())
         return;
     d->writer->submit([this, tag](StoreWriter::Batch &b) {
-        for (const QString &sql : {
-                 QStringLiteral("DELETE FROM room_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)"),
-                 QStringLiteral("DELETE FROM contact_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)"),
-                 QStringLiteral("DELETE FROM tags WHERE name = ?")}) {
+        for (const QString &sql :
+             {QStringLiteral(
+                  "DELETE FROM room_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)"),
+              QStringLiteral(
+                  "DELETE FROM contact_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)"),
+              QStringLiteral("DELETE FROM tags WHERE name = ?")}) {
             QSqlQuery &q = b.prepared(sql);
             q.bindValue(0, tag);
             if (!q.exec()) {

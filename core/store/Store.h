@@ -67,7 +67,7 @@ public:
     // Persists a send as Queued; emits outboxChanged after commit. Returns the
     // entry's id at once (ids are handed out here, not by the database).
     qint64 enqueueText(const QString &accountId, const QString &conversationId,
-                     const QString &text);
+                       const QString &text);
     // Persists a file send as Queued. The file is first copied (on the
     // writer thread) to <database dir>/outbox-files/<id>-<name>, so a crash or
     // the user deleting the original loses nothing; if the copy fails the
@@ -97,8 +97,7 @@ public:
     // Runs `query` on the reader thread, then `done` in `context`'s thread
     // (dropped if context is gone).
     template<typename R>
-    void read(QObject *context, std::function<R(StoreReader &)> query,
-              std::function<void(R)> done);
+    void read(QObject *context, std::function<R(StoreReader &)> query, std::function<void(R)> done);
 
     // A new reader connection for the calling thread (tests, benchmarks,
     // worker threads that read a lot). The caller owns it.

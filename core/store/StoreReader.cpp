@@ -61,9 +61,9 @@ OutboxEntry outboxFromQuery(const QSqlQuery &q)
     return e;
 }
 
-const QString kOutboxColumns = QStringLiteral(
-    "id, account_id, conversation_id, text, state, error, message_id, created_ms, updated_ms, attempts,"
-    " kind, file_path, file_name, file_size, mime");
+const QString kOutboxColumns = QStringLiteral("id, account_id, conversation_id, text, state, "
+                                              "error, message_id, created_ms, updated_ms, attempts,"
+                                              " kind, file_path, file_name, file_size, mime");
 
 bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 {
@@ -138,8 +138,10 @@ QVector<AccountInfo> StoreReader::accounts()
     QVector<AccountInfo> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!run(q, QStringLiteral("SELECT id, display_name, endpoint, tls, server_name, ca_file, demo,"
-                               " self_contact_id, self_name FROM accounts ORDER BY rowid"), {}))
+    if (!run(q,
+             QStringLiteral("SELECT id, display_name, endpoint, tls, server_name, ca_file, demo,"
+                            " self_contact_id, self_name FROM accounts ORDER BY rowid"),
+             {}))
         return out;
     while (q.next()) {
         AccountInfo a;
@@ -167,7 +169,8 @@ QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
     const QString sql = QStringLiteral(
         "SELECT r.id, r.topic, COALESCE(c.last_ms, 0) AS last_ms, COALESCE(c.last_sender, ''),"
         " COALESCE(c.last_preview, ''), COALESCE(c.last_kind, 0), COALESCE(c.unread, 0),"
-        " (SELECT COUNT(*) FROM room_members rm WHERE rm.account_id = r.account_id AND rm.room_id = r.id"
+        " (SELECT COUNT(*) FROM room_members rm WHERE rm.account_id = r.account_id AND rm.room_id "
+        "= r.id"
         "  AND rm.left_ms = 0),"
         " r.member_ids, 1 AS is_room"
         " FROM rooms r LEFT JOIN conversations c"
@@ -196,7 +199,8 @@ QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
         s.unread = q.value(6).toInt();
         s.memberCount = q.value(7).toInt();
         if (s.memberCount == 0 && q.value(9).toInt() == 1)
-            s.memberCount = int(q.value(8).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
+            s.memberCount
+                = int(q.value(8).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
         if (s.topic.isEmpty())
             untitled.append(int(out.size()));
         out.append(s);
@@ -206,12 +210,13 @@ QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
     for (int i : std::as_const(untitled)) {
         RoomSummary &s = out[i];
         QStringList names;
-        if (run(q, QStringLiteral(
-                       "SELECT COALESCE(NULLIF(rm.room_alias, ''), NULLIF(ct.alias, ''),"
-                       " NULLIF(rm.name, ''), NULLIF(ct.name, ''), rm.contact_id)"
-                       " FROM room_members rm LEFT JOIN contacts ct"
-                       "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
-                       " WHERE rm.account_id = ? AND rm.room_id = ? AND rm.left_ms = 0 LIMIT 3"),
+        if (run(q,
+                QStringLiteral(
+                    "SELECT COALESCE(NULLIF(rm.room_alias, ''), NULLIF(ct.alias, ''),"
+                    " NULLIF(rm.name, ''), NULLIF(ct.name, ''), rm.contact_id)"
+                    " FROM room_members rm LEFT JOIN contacts ct"
+                    "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
+                    " WHERE rm.account_id = ? AND rm.room_id = ? AND rm.left_ms = 0 LIMIT 3"),
                 {accountId, s.roomId})) {
             while (q.next())
                 names.append(q.value(0).toString());
@@ -226,8 +231,9 @@ QVector<Room> StoreReader::rooms(const QString &accountId)
     QVector<Room> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!run(q, QStringLiteral("SELECT account_id, id, topic, owner_id, avatar, admin_ids, member_ids"
-                               " FROM rooms WHERE account_id = ? ORDER BY topic, id"),
+    if (!run(q,
+             QStringLiteral("SELECT account_id, id, topic, owner_id, avatar, admin_ids, member_ids"
+                            " FROM rooms WHERE account_id = ? ORDER BY topic, id"),
              {accountId}))
         return out;
     while (q.next()) {
@@ -249,9 +255,11 @@ QVector<Contact> StoreReader::contacts(const QString &accountId)
     QVector<Contact> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!run(q, QStringLiteral("SELECT account_id, id, name, alias, avatar, gender, type, is_friend, weixin"
-                               " FROM contacts WHERE account_id = ?"
-                               " ORDER BY COALESCE(NULLIF(alias, ''), NULLIF(name, ''), id)"),
+    if (!run(q,
+             QStringLiteral(
+                 "SELECT account_id, id, name, alias, avatar, gender, type, is_friend, weixin"
+                 " FROM contacts WHERE account_id = ?"
+                 " ORDER BY COALESCE(NULLIF(alias, ''), NULLIF(name, ''), id)"),
              {accountId}))
         return out;
     while (q.next()) {
@@ -287,16 +295,17 @@ QVector<RoomMember> StoreReader::selectMembers(const QString &accountId, const Q
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     // A member's nickname falls back to what the contact list knows.
-    if (!run(q, QStringLiteral(
-                    "SELECT rm.account_id, rm.room_id, rm.contact_id, rm.room_alias,"
-                    " COALESCE(NULLIF(rm.name, ''), ct.name, ''), rm.inviter_id,"
-                    " COALESCE(NULLIF(rm.avatar, ''), ct.avatar, ''), rm.joined_ms, rm.left_ms"
-                    " FROM room_members rm LEFT JOIN contacts ct"
-                    "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
-                    " WHERE rm.account_id = ? AND rm.room_id = ?%1"
-                    " ORDER BY rm.left_ms > 0, rm.left_ms DESC,"
-                    " COALESCE(NULLIF(rm.room_alias, ''), NULLIF(rm.name, ''), rm.contact_id)")
-                    .arg(former ? QString() : QStringLiteral(" AND rm.left_ms = 0")),
+    if (!run(q,
+             QStringLiteral(
+                 "SELECT rm.account_id, rm.room_id, rm.contact_id, rm.room_alias,"
+                 " COALESCE(NULLIF(rm.name, ''), ct.name, ''), rm.inviter_id,"
+                 " COALESCE(NULLIF(rm.avatar, ''), ct.avatar, ''), rm.joined_ms, rm.left_ms"
+                 " FROM room_members rm LEFT JOIN contacts ct"
+                 "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
+                 " WHERE rm.account_id = ? AND rm.room_id = ?%1"
+                 " ORDER BY rm.left_ms > 0, rm.left_ms DESC,"
+                 " COALESCE(NULLIF(rm.room_alias, ''), NULLIF(rm.name, ''), rm.contact_id)")
+                 .arg(former ? QString() : QStringLiteral(" AND rm.left_ms = 0")),
              {accountId, roomId}))
         return out;
     while (q.next()) {
@@ -320,11 +329,13 @@ QVector<Room> StoreReader::roomsOfContact(const QString &accountId, const QStrin
     QVector<Room> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!run(q, QStringLiteral("SELECT r.account_id, r.id, r.topic, r.owner_id, r.avatar, r.admin_ids, r.member_ids"
-                               " FROM room_members rm JOIN rooms r"
-                               "  ON r.account_id = rm.account_id AND r.id = rm.room_id"
-                               " WHERE rm.account_id = ? AND rm.contact_id = ? AND rm.left_ms = 0"
-                               " ORDER BY r.topic, r.id"),
+    if (!run(q,
+             QStringLiteral("SELECT r.account_id, r.id, r.topic, r.owner_id, r.avatar, "
+                            "r.admin_ids, r.member_ids"
+                            " FROM room_members rm JOIN rooms r"
+                            "  ON r.account_id = rm.account_id AND r.id = rm.room_id"
+                            " WHERE rm.account_id = ? AND rm.contact_id = ? AND rm.left_ms = 0"
+                            " ORDER BY r.topic, r.id"),
              {accountId, contactId}))
         return out;
     while (q.next()) {
@@ -350,11 +361,12 @@ QVector<TalkerMessage> StoreReader::recentMessagesOfTalker(const QString &accoun
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
     // messages_by_talker gives the newest rows of one sender without a sort.
-    if (!run(q, QStringLiteral("SELECT %1, COALESCE(r.topic, '') FROM messages m"
-                               " LEFT JOIN rooms r ON r.account_id = m.account_id AND r.id = m.room_id"
-                               " WHERE m.account_id = ? AND m.talker_id = ? AND m.duplicate_of = ''"
-                               " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
-                    .arg(kMessageColumns),
+    if (!run(q,
+             QStringLiteral("SELECT %1, COALESCE(r.topic, '') FROM messages m"
+                            " LEFT JOIN rooms r ON r.account_id = m.account_id AND r.id = m.room_id"
+                            " WHERE m.account_id = ? AND m.talker_id = ? AND m.duplicate_of = ''"
+                            " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
+                 .arg(kMessageColumns),
              {accountId, talkerId, limit}))
         return out;
     while (q.next()) {
@@ -378,8 +390,9 @@ QVector<Message> StoreReader::selectMessages(const QString &sql, const QVariantL
     return out;
 }
 
-QVector<Message> StoreReader::messagesBefore(const QString &accountId, const QString &conversationId,
-                                             FeedCursor before, int limit)
+QVector<Message> StoreReader::messagesBefore(const QString &accountId,
+                                             const QString &conversationId, FeedCursor before,
+                                             int limit)
 {
     if (limit <= 0)
         return {};
@@ -423,11 +436,13 @@ Message StoreReader::messageByRowId(qint64 rowId)
     return found.isEmpty() ? Message() : found.first();
 }
 
-QVector<Message> StoreReader::messagesAround(const QString &accountId, const QString &conversationId,
-                                             qint64 rowId, int before, int after)
+QVector<Message> StoreReader::messagesAround(const QString &accountId,
+                                             const QString &conversationId, qint64 rowId,
+                                             int before, int after)
 {
     const Message center = messageByRowId(rowId);
-    if (center.rowId == 0 || center.accountId != accountId || center.conversationId() != conversationId)
+    if (center.rowId == 0 || center.accountId != accountId
+        || center.conversationId() != conversationId)
         return {};
     const FeedCursor at{center.timestampMs, center.rowId};
     QVector<Message> out = messagesBefore(accountId, conversationId, at, before);
@@ -440,9 +455,8 @@ qint64 StoreReader::messageCount(const QString &accountId)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     const bool ok = accountId.isEmpty()
-                        ? run(q, QStringLiteral("SELECT COUNT(*) FROM messages"), {})
-                        : run(q, QStringLiteral("SELECT COUNT(*) FROM messages WHERE account_id = ?"),
-                              {accountId});
+        ? run(q, QStringLiteral("SELECT COUNT(*) FROM messages"), {})
+        : run(q, QStringLiteral("SELECT COUNT(*) FROM messages WHERE account_id = ?"), {accountId});
     return ok && q.next() ? q.value(0).toLongLong() : 0;
 }
 
@@ -450,14 +464,16 @@ qint64 StoreReader::incomingMessageCount(const QString &accountId)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     const bool ok = accountId.isEmpty()
-                        ? run(q, QStringLiteral("SELECT COUNT(*) FROM messages WHERE from_self = 0"), {})
-                        : run(q, QStringLiteral("SELECT COUNT(*) FROM messages"
-                                                " WHERE account_id = ? AND from_self = 0"),
-                              {accountId});
+        ? run(q, QStringLiteral("SELECT COUNT(*) FROM messages WHERE from_self = 0"), {})
+        : run(q,
+              QStringLiteral("SELECT COUNT(*) FROM messages"
+                             " WHERE account_id = ? AND from_self = 0"),
+              {accountId});
     return ok && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-QVector<OutboxEntry> StoreReader::outbox(const QString &accountId, const QVector<OutboxState> &states)
+QVector<OutboxEntry> StoreReader::outbox(const QString &accountId,
+                                         const QVector<OutboxState> &states)
 {
     QVector<OutboxEntry> out;
     if (states.isEmpty())
@@ -467,8 +483,10 @@ QVector<OutboxEntry> StoreReader::outbox(const QString &accountId, const QVector
         numbers.append(QString::number(int(s)));
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!run(q, QStringLiteral("SELECT %1 FROM outbox WHERE account_id = ? AND state IN (%2) ORDER BY id")
-                    .arg(kOutboxColumns, numbers.join(QLatin1Char(','))),
+    if (!run(q,
+             QStringLiteral(
+                 "SELECT %1 FROM outbox WHERE account_id = ? AND state IN (%2) ORDER BY id")
+                 .arg(kOutboxColumns, numbers.join(QLatin1Char(','))),
              {accountId}))
         return out;
     while (q.next())
@@ -482,8 +500,10 @@ QVector<OutboxEntry> StoreReader::outboxForConversation(const QString &accountId
     QVector<OutboxEntry> out;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    if (!run(q, QStringLiteral("SELECT %1 FROM outbox WHERE account_id = ? AND conversation_id = ?"
-                               " ORDER BY id").arg(kOutboxColumns),
+    if (!run(q,
+             QStringLiteral("SELECT %1 FROM outbox WHERE account_id = ? AND conversation_id = ?"
+                            " ORDER BY id")
+                 .arg(kOutboxColumns),
              {accountId, conversationId}))
         return out;
     while (q.next())
@@ -496,12 +516,13 @@ QVector<Message> StoreReader::messagesAfterRow(const QString &accountId, qint64 
 {
     if (limit <= 0)
         return {};
-    return selectMessages(QStringLiteral("SELECT %1 FROM messages m WHERE m.id > ? AND m.account_id = ?"
-                                         " AND m.ts_ms >= ? AND m.ts_ms <= ? AND m.duplicate_of = ''"
-                                         " ORDER BY m.id LIMIT ?")
-                              .arg(kMessageColumns),
-                          {afterRowId, accountId, fromMs,
-                           toMs > 0 ? toMs : std::numeric_limits<qint64>::max(), limit});
+    return selectMessages(
+        QStringLiteral("SELECT %1 FROM messages m WHERE m.id > ? AND m.account_id = ?"
+                       " AND m.ts_ms >= ? AND m.ts_ms <= ? AND m.duplicate_of = ''"
+                       " ORDER BY m.id LIMIT ?")
+            .arg(kMessageColumns),
+        {afterRowId, accountId, fromMs, toMs > 0 ? toMs : std::numeric_limits<qint64>::max(),
+         limit});
 }
 
 qint64 StoreReader::countInRange(const QString &accountId, const QString &conversationId,
@@ -510,11 +531,14 @@ qint64 StoreReader::countInRange(const QString &accountId, const QString &conver
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     const qint64 to = toMs > 0 ? toMs : std::numeric_limits<qint64>::max();
     const bool ok = conversationId.isEmpty()
-        ? run(q, QStringLiteral("SELECT COUNT(*) FROM messages"
-                                " WHERE account_id = ? AND ts_ms >= ? AND ts_ms <= ?"),
+        ? run(q,
+              QStringLiteral("SELECT COUNT(*) FROM messages"
+                             " WHERE account_id = ? AND ts_ms >= ? AND ts_ms <= ?"),
               {accountId, fromMs, to})
-        : run(q, QStringLiteral("SELECT COUNT(*) FROM messages"
-                                " WHERE account_id = ? AND conversation_id = ? AND ts_ms >= ? AND ts_ms <= ?"),
+        : run(q,
+              QStringLiteral(
+                  "SELECT COUNT(*) FROM messages"
+                  " WHERE account_id = ? AND conversation_id = ? AND ts_ms >= ? AND ts_ms <= ?"),
               {accountId, conversationId, fromMs, to});
     return ok && q.next() ? q.value(0).toLongLong() : 0;
 }
@@ -526,8 +550,9 @@ bool StoreReader::conversationSizeAtMost(const QString &accountId, const QString
         return false;
     // Counting stops at limit + 1 rows, so a huge room costs no more than a small one.
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!run(q, QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages"
-                               " WHERE account_id = ? AND conversation_id = ? LIMIT ?)"),
+    if (!run(q,
+             QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages"
+                            " WHERE account_id = ? AND conversation_id = ? LIMIT ?)"),
              {accountId, conversationId, limit + 1})
         || !q.next())
         return false;
@@ -603,9 +628,10 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
     } else if (!plan.match.isEmpty()) {
         // From the index, newest row first (FTS5 walks its rowids backwards,
         // no sort); CROSS JOIN keeps SQLite from driving the join from messages.
-        sql = QStringLiteral("SELECT %1 FROM message_index f CROSS JOIN messages m ON m.id = f.rowid"
-                             " WHERE message_index MATCH ? AND f.rowid < ?%2"
-                             " ORDER BY f.rowid DESC LIMIT ?")
+        sql = QStringLiteral(
+                  "SELECT %1 FROM message_index f CROSS JOIN messages m ON m.id = f.rowid"
+                  " WHERE message_index MATCH ? AND f.rowid < ?%2"
+                  " ORDER BY f.rowid DESC LIMIT ?")
                   .arg(kMessageColumns, filters);
         binds << plan.match;
     } else if (!query.conversationId.isEmpty()) {
@@ -684,25 +710,27 @@ QStringList StoreReader::allTags()
 QStringList StoreReader::tagsOf(TagTarget target, const QString &accountId, const QString &targetId)
 {
     const QString sql = target == TagTarget::Room
-                            ? QStringLiteral("SELECT t.name FROM room_tags l JOIN tags t ON t.id = l.tag_id"
-                                             " WHERE l.account_id = ? AND l.room_id = ? ORDER BY t.name")
-                            : QStringLiteral("SELECT t.name FROM contact_tags l JOIN tags t ON t.id = l.tag_id"
-                                             " WHERE l.account_id = ? AND l.contact_id = ? ORDER BY t.name");
+        ? QStringLiteral("SELECT t.name FROM room_tags l JOIN tags t ON t.id = l.tag_id"
+                         " WHERE l.account_id = ? AND l.room_id = ? ORDER BY t.name")
+        : QStringLiteral("SELECT t.name FROM contact_tags l JOIN tags t ON t.id = l.tag_id"
+                         " WHERE l.account_id = ? AND l.contact_id = ? ORDER BY t.name");
     return selectStrings(sql, {accountId, targetId});
 }
 
 QStringList StoreReader::roomsWithTag(const QString &accountId, const QString &tag)
 {
-    return selectStrings(QStringLiteral("SELECT l.room_id FROM room_tags l JOIN tags t ON t.id = l.tag_id"
-                                        " WHERE t.name = ? AND l.account_id = ? ORDER BY l.room_id"),
-                         {tag.trimmed(), accountId});
+    return selectStrings(
+        QStringLiteral("SELECT l.room_id FROM room_tags l JOIN tags t ON t.id = l.tag_id"
+                       " WHERE t.name = ? AND l.account_id = ? ORDER BY l.room_id"),
+        {tag.trimmed(), accountId});
 }
 
 QStringList StoreReader::contactsWithTag(const QString &accountId, const QString &tag)
 {
-    return selectStrings(QStringLiteral("SELECT l.contact_id FROM contact_tags l JOIN tags t ON t.id = l.tag_id"
-                                        " WHERE t.name = ? AND l.account_id = ? ORDER BY l.contact_id"),
-                         {tag.trimmed(), accountId});
+    return selectStrings(
+        QStringLiteral("SELECT l.contact_id FROM contact_tags l JOIN tags t ON t.id = l.tag_id"
+                       " WHERE t.name = ? AND l.account_id = ? ORDER BY l.contact_id"),
+        {tag.trimmed(), accountId});
 }
 
 } // namespace gd

@@ -23,9 +23,10 @@ std::atomic<int> g_writerCounter{0};
 QString newerVersionMessage(const QString &path, int version)
 {
     return QCoreApplication::translate(
-               "Store", "The database %1 was written by a newer version of GroupDesk (schema version "
-                        "%2; this version understands up to %3). It was not opened and not changed; "
-                        "please update GroupDesk.")
+               "Store",
+               "The database %1 was written by a newer version of GroupDesk (schema version "
+               "%2; this version understands up to %3). It was not opened and not changed; "
+               "please update GroupDesk.")
         .arg(path)
         .arg(version)
         .arg(Schema::latestVersion());
@@ -35,8 +36,7 @@ QString newerVersionMessage(const QString &path, int version)
 StoreWriter::Batch::Batch(StoreWriter &writer, QSqlDatabase db)
     : m_writer(writer)
     , m_db(std::move(db))
-{
-}
+{}
 
 QSqlDatabase &StoreWriter::Batch::db()
 {
@@ -69,8 +69,7 @@ void StoreWriter::Batch::fail(const QString &what, const QSqlQuery &query)
 StoreWriter::StoreWriter(Store *store)
     : m_store(store)
     , m_connectionName(QStringLiteral("gd-writer-%1").arg(++g_writerCounter))
-{
-}
+{}
 
 StoreWriter::~StoreWriter()
 {
@@ -153,8 +152,8 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
                 break;
             // Give the batch a few ms to fill up, unless it is already big
             // or someone waits for it.
-            const auto deadline = std::chrono::steady_clock::now()
-                                  + std::chrono::milliseconds(kBatchDelayMs);
+            const auto deadline
+                = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBatchDelayMs);
             while (!m_stopping && !m_barrierQueued && m_queuedWeight < kBatchRows) {
                 if (m_wake.wait_until(lock, deadline) == std::cv_status::timeout)
                     break;
@@ -228,10 +227,8 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
         return false;
     }
     const QStringList pragmas = {
-        QStringLiteral("PRAGMA journal_mode=WAL"),
-        QStringLiteral("PRAGMA synchronous=NORMAL"),
-        QStringLiteral("PRAGMA busy_timeout=10000"),
-        QStringLiteral("PRAGMA temp_store=MEMORY"),
+        QStringLiteral("PRAGMA journal_mode=WAL"),   QStringLiteral("PRAGMA synchronous=NORMAL"),
+        QStringLiteral("PRAGMA busy_timeout=10000"), QStringLiteral("PRAGMA temp_store=MEMORY"),
         QStringLiteral("PRAGMA cache_size=-32000"),
     };
     for (const QString &pragma : pragmas) {
@@ -253,7 +250,8 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
         return false;
     }
     if (q.numRowsAffected() > 0)
-        qCInfo(lcStore) << q.numRowsAffected() << "outbox entries were being sent at exit; marked unknown";
+        qCInfo(lcStore) << q.numRowsAffected()
+                        << "outbox entries were being sent at exit; marked unknown";
     if (q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM outbox")) && q.next())
         m_maxOutboxIdAtOpen = q.value(0).toLongLong();
     return true;

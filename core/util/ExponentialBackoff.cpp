@@ -12,8 +12,7 @@ ExponentialBackoff::ExponentialBackoff(int initialMs, int maxMs, double jitter,
     , m_jitter(std::clamp(jitter, 0.0, 0.9))
     , m_healthyPeriodMs(healthyPeriodMs)
     , m_random(QRandomGenerator::global()->generate())
-{
-}
+{}
 
 int ExponentialBackoff::nextDelayMs(qint64 nowMs)
 {

@@ -25,9 +25,9 @@ QString sizeText(qint64 bytes)
 
 bool nameClaimsImage(const QString &name)
 {
-    static const QStringList exts = {QStringLiteral("png"), QStringLiteral("jpg"),
-                                     QStringLiteral("jpeg"), QStringLiteral("gif"),
-                                     QStringLiteral("webp"), QStringLiteral("bmp")};
+    static const QStringList exts
+        = {QStringLiteral("png"), QStringLiteral("jpg"),  QStringLiteral("jpeg"),
+           QStringLiteral("gif"), QStringLiteral("webp"), QStringLiteral("bmp")};
     return exts.contains(QFileInfo(name).suffix().toLower());
 }
 
@@ -36,11 +36,13 @@ bool nameClaimsImage(const QString &name)
 QString zipKind(const QByteArray &head)
 {
     if (head.contains("word/"))
-        return QStringLiteral("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        return QStringLiteral(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     if (head.contains("xl/"))
         return QStringLiteral("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     if (head.contains("ppt/"))
-        return QStringLiteral("application/vnd.openxmlformats-officedocument.presentationml.presentation");
+        return QStringLiteral(
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation");
     return QStringLiteral("application/zip");
 }
 

@@ -19,12 +19,12 @@ struct FileLimits
 struct FileCheckResult
 {
     bool ok = false;
-    QString error;      // translated, when !ok
-    QString mime;       // from the content, e.g. "image/png", "application/pdf"
+    QString error; // translated, when !ok
+    QString mime; // from the content, e.g. "image/png", "application/pdf"
     bool isImage = false;
     qint64 size = 0;
-    QString name;       // the name to send (the file's own name)
-    QByteArray bytes;   // the content, when ok
+    QString name; // the name to send (the file's own name)
+    QByteArray bytes; // the content, when ok
 };
 
 class FileCheck

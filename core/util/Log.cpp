@@ -23,17 +23,26 @@ void handleMessage(QtMsgType type, const QMessageLogContext &context, const QStr
 {
     const char *level = "debug";
     switch (type) {
-    case QtDebugMsg: level = "debug"; break;
-    case QtInfoMsg: level = "info"; break;
-    case QtWarningMsg: level = "warn"; break;
-    case QtCriticalMsg: level = "error"; break;
-    case QtFatalMsg: level = "fatal"; break;
+    case QtDebugMsg:
+        level = "debug";
+        break;
+    case QtInfoMsg:
+        level = "info";
+        break;
+    case QtWarningMsg:
+        level = "warn";
+        break;
+    case QtCriticalMsg:
+        level = "error";
+        break;
+    case QtFatalMsg:
+        level = "fatal";
+        break;
     }
-    const QString line = QStringLiteral("%1 %2 %3: %4\n")
-                             .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs),
-                                  QLatin1String(level),
-                                  QLatin1String(context.category ? context.category : "default"),
-                                  msg);
+    const QString line
+        = QStringLiteral("%1 %2 %3: %4\n")
+              .arg(QDateTime::currentDateTime().toString(Qt::ISODateWithMs), QLatin1String(level),
+                   QLatin1String(context.category ? context.category : "default"), msg);
     const QByteArray bytes = line.toUtf8();
     QMutexLocker lock(&g_logMutex);
     fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);

@@ -16,8 +16,8 @@ class ObjectCounters
 public:
     enum Counter {
         FeedMessages, // messages held by all FeedModels
-        FeedLayouts,  // text layouts cached by all FeedViews
-        FeedPaints,   // FeedView paint events so far
+        FeedLayouts, // text layouts cached by all FeedViews
+        FeedPaints, // FeedView paint events so far
         CounterCount
     };
 
@@ -25,10 +25,14 @@ public:
     {
         s_values[counter].fetch_add(delta, std::memory_order_relaxed);
     }
-    static qint64 value(Counter counter) { return s_values[counter].load(std::memory_order_relaxed); }
+    static qint64 value(Counter counter)
+    {
+        return s_values[counter].load(std::memory_order_relaxed);
+    }
     static const char *name(Counter counter)
     {
-        static const char *const names[CounterCount] = {"feed_messages", "feed_layouts", "feed_paints"};
+        static const char *const names[CounterCount]
+            = {"feed_messages", "feed_layouts", "feed_paints"};
         return names[counter];
     }
     // "feed_messages=2000 feed_layouts=35 feed_paints=812"
@@ -39,7 +43,7 @@ public:
             if (c > 0)
                 text += QLatin1Char(' ');
             text += QLatin1String(name(Counter(c))) + QLatin1Char('=')
-                    + QString::number(value(Counter(c)));
+                + QString::number(value(Counter(c)));
         }
         return text;
     }

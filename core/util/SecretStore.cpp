@@ -29,8 +29,7 @@ QString readableError(QKeychain::Job *job)
     }
 }
 
-template<typename JobT>
-JobT *makeJob(QObject *parent, const QString &accountId)
+template<typename JobT> JobT *makeJob(QObject *parent, const QString &accountId)
 {
     auto *job = new JobT(SecretStore::serviceName(), parent);
     job->setAutoDelete(true);
@@ -43,8 +42,7 @@ JobT *makeJob(QObject *parent, const QString &accountId)
 
 SecretStore::SecretStore(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 QString SecretStore::serviceName()
 {
@@ -63,7 +61,8 @@ void SecretStore::writeToken(const QString &accountId, const QString &token, Don
     connect(job, &QKeychain::Job::finished, this, [accountId, done](QKeychain::Job *j) {
         const bool ok = j->error() == QKeychain::NoError;
         if (!ok)
-            qCWarning(lcEngine) << "keychain write failed for account" << accountId << j->errorString();
+            qCWarning(lcEngine) << "keychain write failed for account" << accountId
+                                << j->errorString();
         if (done)
             done(ok, readableError(j));
     });
@@ -76,8 +75,10 @@ void SecretStore::readToken(const QString &accountId, ReadCallback done)
     connect(job, &QKeychain::Job::finished, this, [accountId, done](QKeychain::Job *j) {
         const bool ok = j->error() == QKeychain::NoError;
         if (!ok)
-            qCWarning(lcEngine) << "keychain read failed for account" << accountId << j->errorString();
-        const QString token = ok ? static_cast<QKeychain::ReadPasswordJob *>(j)->textData() : QString();
+            qCWarning(lcEngine) << "keychain read failed for account" << accountId
+                                << j->errorString();
+        const QString token
+            = ok ? static_cast<QKeychain::ReadPasswordJob *>(j)->textData() : QString();
         if (done)
             done(ok, token, readableError(j));
     });
@@ -90,7 +91,8 @@ void SecretStore::deleteToken(const QString &accountId, DoneCallback done)
     connect(job, &QKeychain::Job::finished, this, [accountId, done](QKeychain::Job *j) {
         const bool ok = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
         if (!ok)
-            qCWarning(lcEngine) << "keychain delete failed for account" << accountId << j->errorString();
+            qCWarning(lcEngine) << "keychain delete failed for account" << accountId
+                                << j->errorString();
         if (done)
             done(ok, ok ? QString() : readableError(j));
     });

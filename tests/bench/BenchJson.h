@@ -28,7 +28,8 @@ inline double percentile(QVector<double> values, double p)
     if (values.isEmpty())
         return 0;
     std::sort(values.begin(), values.end());
-    const qsizetype index = std::min<qsizetype>(values.size() - 1, qsizetype(p / 100.0 * values.size()));
+    const qsizetype index
+        = std::min<qsizetype>(values.size() - 1, qsizetype(p / 100.0 * values.size()));
     return values.at(index);
 }
 

@@ -43,7 +43,8 @@ inline bool waitUntil(const std::function<bool()> &cond, int timeoutMs, int poll
 // A field of /proc/<pid>/status in KiB ("VmRSS", "VmHWM"); pid 0 = this process.
 inline qint64 procStatusKb(qint64 pid, const char *field)
 {
-    QFile f(pid > 0 ? QStringLiteral("/proc/%1/status").arg(pid) : QStringLiteral("/proc/self/status"));
+    QFile f(pid > 0 ? QStringLiteral("/proc/%1/status").arg(pid)
+                    : QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
     const QByteArray prefix = QByteArray(field) + ':';
@@ -95,13 +96,15 @@ inline bool connectAndSync(Engine &engine, Store &store, const sim::Simulator &s
 // Path of a program built next to the benchmarks (build/app/...).
 inline QString builtProgram(const QString &relative)
 {
-    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../app/") + relative);
+    return QDir(QCoreApplication::applicationDirPath())
+        .absoluteFilePath(QStringLiteral("../../app/") + relative);
 }
 
 // Writes an archive the way the app would have stored it: the account, `rooms`
 // groups named as the simulator names them (1001@chatroom, ...) and `messages`
 // messages of realistic text, a fifth of them in the first room. Returns seconds taken.
-inline double writeArchive(const QString &dbPath, const AccountInfo &account, int rooms, qint64 messages)
+inline double writeArchive(const QString &dbPath, const AccountInfo &account, int rooms,
+                           qint64 messages)
 {
     QElapsedTimer clock;
     clock.start();

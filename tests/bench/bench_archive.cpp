@@ -28,9 +28,9 @@ namespace {
 
 struct Corpus
 {
-    QVector<QString> texts;   // by index
-    QVector<qint64> times;    // by index
-    QVector<int> rooms;       // by index
+    QVector<QString> texts; // by index
+    QVector<qint64> times; // by index
+    QVector<int> rooms; // by index
 };
 
 qint64 bruteForceCount(const Corpus &corpus, const QString &term, qint64 fromMs)
@@ -53,7 +53,8 @@ qint64 bruteForceRoomCount(const Corpus &corpus, const QString &term, int room)
     return n;
 }
 
-qint64 indexCount(StoreReader &reader, const QString &term, qint64 fromMs, const QString &roomId = {})
+qint64 indexCount(StoreReader &reader, const QString &term, qint64 fromMs,
+                  const QString &roomId = {})
 {
     SearchQuery q;
     q.text = term;
@@ -80,11 +81,17 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("messages"), QStringLiteral("Messages to generate."), QStringLiteral("N"), QStringLiteral("1000000")});
-    parser.addOption({QStringLiteral("rooms"), QStringLiteral("Rooms."), QStringLiteral("R"), QStringLiteral("500")});
-    parser.addOption({QStringLiteral("big-room"), QStringLiteral("Messages in the busiest room."), QStringLiteral("M"), QStringLiteral("200000")});
-    parser.addOption({QStringLiteral("repeats"), QStringLiteral("Timed runs per query."), QStringLiteral("K"), QStringLiteral("20")});
-    parser.addOption({QStringLiteral("dir"), QStringLiteral("Where to put the database (default: a temporary dir)."), QStringLiteral("D")});
+    parser.addOption({QStringLiteral("messages"), QStringLiteral("Messages to generate."),
+                      QStringLiteral("N"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("rooms"), QStringLiteral("Rooms."), QStringLiteral("R"),
+                      QStringLiteral("500")});
+    parser.addOption({QStringLiteral("big-room"), QStringLiteral("Messages in the busiest room."),
+                      QStringLiteral("M"), QStringLiteral("200000")});
+    parser.addOption({QStringLiteral("repeats"), QStringLiteral("Timed runs per query."),
+                      QStringLiteral("K"), QStringLiteral("20")});
+    parser.addOption({QStringLiteral("dir"),
+                      QStringLiteral("Where to put the database (default: a temporary dir)."),
+                      QStringLiteral("D")});
     parser.process(app);
 
     const qint64 total = parser.value(QStringLiteral("messages")).toLongLong();
@@ -92,7 +99,8 @@ int main(int argc, char **argv)
     const qint64 bigRoom = std::min(parser.value(QStringLiteral("big-room")).toLongLong(), total);
     const int repeats = parser.value(QStringLiteral("repeats")).toInt();
     QTemporaryDir tmp;
-    const QString dir = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : tmp.path();
+    const QString dir
+        = parser.isSet(QStringLiteral("dir")) ? parser.value(QStringLiteral("dir")) : tmp.path();
     QDir().mkpath(dir);
     const QString dbPath = dir + QStringLiteral("/bench.sqlite");
     QFile::remove(dbPath);
@@ -150,13 +158,17 @@ int main(int argc, char **argv)
     const double insertS = timer.nsecsElapsed() / 1e9;
     all.clear();
     all.squeeze();
-    printJson(QStringLiteral("store_insert_throughput") + suffix, total / insertS, QStringLiteral("messages/s"),
-              QStringLiteral(">= 50000"), {{QStringLiteral("messages"), double(total)}, {QStringLiteral("batch"), double(batch)}});
+    printJson(
+        QStringLiteral("store_insert_throughput") + suffix, total / insertS,
+        QStringLiteral("messages/s"), QStringLiteral(">= 50000"),
+        {{QStringLiteral("messages"), double(total)}, {QStringLiteral("batch"), double(batch)}});
 
     store.close();
-    const double sizeBytes = QFileInfo(dbPath).size() + QFileInfo(dbPath + QStringLiteral("-wal")).size();
-    printJson(QStringLiteral("db_size_per_million_messages") + suffix, sizeBytes / 1048576.0 * 1e6 / total,
-              QStringLiteral("MiB"), QStringLiteral("report"), {{QStringLiteral("db_bytes"), sizeBytes}});
+    const double sizeBytes
+        = QFileInfo(dbPath).size() + QFileInfo(dbPath + QStringLiteral("-wal")).size();
+    printJson(QStringLiteral("db_size_per_million_messages") + suffix,
+              sizeBytes / 1048576.0 * 1e6 / total, QStringLiteral("MiB"), QStringLiteral("report"),
+              {{QStringLiteral("db_bytes"), sizeBytes}});
 
     if (!store.open(dbPath, &error)) {
         fprintf(stderr, "cannot reopen store: %s\n", qPrintable(error));
@@ -170,26 +182,36 @@ int main(int argc, char **argv)
             QElapsedTimer t;
             t.start();
             auto reader = store.createReader();
-            const auto page = reader->messagesBefore(QStringLiteral("bench"), ArchiveGenerator::roomId(0), {}, 50);
+            const auto page = reader->messagesBefore(QStringLiteral("bench"),
+                                                     ArchiveGenerator::roomId(0), {}, 50);
             ms.append(t.nsecsElapsed() / 1e6);
             if (page.size() != std::min<qint64>(50, bigRoom)) {
                 fprintf(stderr, "first page has %lld rows\n", qint64(page.size()));
                 return 1;
             }
         }
-        printJson(QStringLiteral("open_room_first_page_p50") + suffix, percentile(ms, 50), QStringLiteral("ms"),
+        printJson(QStringLiteral("open_room_first_page_p50") + suffix, percentile(ms, 50),
+                  QStringLiteral("ms"), QStringLiteral("<= 50"),
+                  {{QStringLiteral("room_messages"), double(bigRoom)}});
+        printJson(QStringLiteral("open_room_first_page_max") + suffix,
+                  *std::max_element(ms.begin(), ms.end()), QStringLiteral("ms"),
                   QStringLiteral("<= 50"), {{QStringLiteral("room_messages"), double(bigRoom)}});
-        printJson(QStringLiteral("open_room_first_page_max") + suffix, *std::max_element(ms.begin(), ms.end()),
-                  QStringLiteral("ms"), QStringLiteral("<= 50"), {{QStringLiteral("room_messages"), double(bigRoom)}});
     }
 
     // Search latency by query length; counts checked against a scan.
     auto reader = store.createReader();
     const QVector<QPair<int, QStringList>> queries = {
-        {1, {QStringLiteral("退"), QStringLiteral("票"), QStringLiteral("货"), QStringLiteral("修")}},
-        {2, {QStringLiteral("退款"), QStringLiteral("发票"), QStringLiteral("投诉"), QStringLiteral("物流"), QStringLiteral("赠品")}},
-        {3, {QStringLiteral("没发货"), QStringLiteral("电饭煲"), QStringLiteral("退差价"), QStringLiteral("遥控器")}},
-        {4, {QStringLiteral("什么时候"), QStringLiteral("无理由退"), QStringLiteral("订单详情"), QStringLiteral("加急处理")}},
+        {1,
+         {QStringLiteral("退"), QStringLiteral("票"), QStringLiteral("货"), QStringLiteral("修")}},
+        {2,
+         {QStringLiteral("退款"), QStringLiteral("发票"), QStringLiteral("投诉"),
+          QStringLiteral("物流"), QStringLiteral("赠品")}},
+        {3,
+         {QStringLiteral("没发货"), QStringLiteral("电饭煲"), QStringLiteral("退差价"),
+          QStringLiteral("遥控器")}},
+        {4,
+         {QStringLiteral("什么时候"), QStringLiteral("无理由退"), QStringLiteral("订单详情"),
+          QStringLiteral("加急处理")}},
     };
     const qint64 weekAgo = endMs - 7LL * 24 * 3600 * 1000;
     bool countsOk = true;
@@ -207,7 +229,8 @@ int main(int argc, char **argv)
             counts.insert(term, double(got));
             if (expected != got) {
                 countsOk = false;
-                fprintf(stderr, "search %s: %lld hits, scan finds %lld\n", qPrintable(term), got, expected);
+                fprintf(stderr, "search %s: %lld hits, scan finds %lld\n", qPrintable(term), got,
+                        expected);
             }
         }
         for (const QString &term : terms) {
@@ -224,16 +247,21 @@ int main(int argc, char **argv)
                 Q_UNUSED(hits);
             }
         }
-        const QString goal = length >= 2 ? QStringLiteral("<= 20") : QStringLiteral("report (bounded to 7 days)");
-        QJsonObject extra{{QStringLiteral("hits"), counts}, {QStringLiteral("counts_match_scan"), countsOk}};
-        printJson(QStringLiteral("search_%1char_p50").arg(length) + suffix, percentile(ms, 50), QStringLiteral("ms"), goal, extra);
-        printJson(QStringLiteral("search_%1char_p95").arg(length) + suffix, percentile(ms, 95), QStringLiteral("ms"), goal, extra);
+        const QString goal
+            = length >= 2 ? QStringLiteral("<= 20") : QStringLiteral("report (bounded to 7 days)");
+        QJsonObject extra{{QStringLiteral("hits"), counts},
+                          {QStringLiteral("counts_match_scan"), countsOk}};
+        printJson(QStringLiteral("search_%1char_p50").arg(length) + suffix, percentile(ms, 50),
+                  QStringLiteral("ms"), goal, extra);
+        printJson(QStringLiteral("search_%1char_p95").arg(length) + suffix, percentile(ms, 95),
+                  QStringLiteral("ms"), goal, extra);
     }
 
     // Search scoped to one room: a typical room (scanned through its own
     // index) and the busiest one (index hits with the room predicate).
-    const QStringList roomTerms = {QStringLiteral("退款"), QStringLiteral("发票"), QStringLiteral("投诉"),
-                                   QStringLiteral("物流"), QStringLiteral("赠品")};
+    const QStringList roomTerms
+        = {QStringLiteral("退款"), QStringLiteral("发票"), QStringLiteral("投诉"),
+           QStringLiteral("物流"), QStringLiteral("赠品")};
     for (const auto &[label, room] : {std::pair<QString, int>(QStringLiteral("room"), 1),
                                       std::pair<QString, int>(QStringLiteral("bigroom"), 0)}) {
         const QString roomId = ArchiveGenerator::roomId(room);
@@ -248,7 +276,8 @@ int main(int argc, char **argv)
             counts.insert(term, double(got));
             if (expected != got) {
                 countsOk = false;
-                fprintf(stderr, "room search %s: %lld hits, scan finds %lld\n", qPrintable(term), got, expected);
+                fprintf(stderr, "room search %s: %lld hits, scan finds %lld\n", qPrintable(term),
+                        got, expected);
             }
             for (int k = 0; k < repeats; ++k) {
                 SearchQuery q;
@@ -263,12 +292,13 @@ int main(int argc, char **argv)
                 Q_UNUSED(hits);
             }
         }
-        QJsonObject extra{{QStringLiteral("hits"), counts}, {QStringLiteral("counts_match_scan"), countsOk},
+        QJsonObject extra{{QStringLiteral("hits"), counts},
+                          {QStringLiteral("counts_match_scan"), countsOk},
                           {QStringLiteral("room_messages"), double(roomSize)}};
-        printJson(QStringLiteral("search_%1_2char_p50").arg(label) + suffix, percentile(ms, 50), QStringLiteral("ms"),
-                  QStringLiteral("<= 20"), extra);
-        printJson(QStringLiteral("search_%1_2char_p95").arg(label) + suffix, percentile(ms, 95), QStringLiteral("ms"),
-                  QStringLiteral("<= 20"), extra);
+        printJson(QStringLiteral("search_%1_2char_p50").arg(label) + suffix, percentile(ms, 50),
+                  QStringLiteral("ms"), QStringLiteral("<= 20"), extra);
+        printJson(QStringLiteral("search_%1_2char_p95").arg(label) + suffix, percentile(ms, 95),
+                  QStringLiteral("ms"), QStringLiteral("<= 20"), extra);
     }
     store.close();
     return countsOk ? 0 : 2;

@@ -79,12 +79,14 @@ int main(int argc, char *argv[])
     window.selectAccount(QStringLiteral("bench"));
     waitUntil([&] { return window.roomListModel()->rowOf(busiest) >= 0; }, 30000);
     window.selectRoom(busiest);
-    if (!waitUntil([&] { return window.currentRoomId() == busiest && window.feedModel()->size() > 0; }, 30000)) {
+    if (!waitUntil(
+            [&] { return window.currentRoomId() == busiest && window.feedModel()->size() > 0; },
+            30000)) {
         fprintf(stderr, "the busiest room %s did not open\n", qPrintable(busiest));
         return 1;
     }
-    fprintf(stderr, "# bench_gui: %.0f s at %.0f messages/s across %d rooms; room %s open\n", seconds, rate,
-            rooms, qPrintable(busiest));
+    fprintf(stderr, "# bench_gui: %.0f s at %.0f messages/s across %d rooms; room %s open\n",
+            seconds, rate, rooms, qPrintable(busiest));
 
     // The probe: a 1 ms timer; every gap beyond its interval is time the loop was busy.
     QVector<double> gaps;
@@ -103,7 +105,8 @@ int main(int argc, char *argv[])
     const qint64 storedBefore = stored.load();
     clock.start();
     probe.start();
-    waitUntil([&] { return clock.elapsed() >= qint64(seconds * 1000); }, int(seconds * 1000) + 5000, 50);
+    waitUntil([&] { return clock.elapsed() >= qint64(seconds * 1000); }, int(seconds * 1000) + 5000,
+              50);
     probe.stop();
     const double elapsedS = clock.nsecsElapsed() / 1e9;
     const qint64 paints = ObjectCounters::value(ObjectCounters::FeedPaints) - paintsBefore;
@@ -115,15 +118,17 @@ int main(int argc, char *argv[])
                             {QStringLiteral("probes"), int(gaps.size())},
                             {QStringLiteral("platform"), QGuiApplication::platformName()}};
     const QString suffix = quick ? QStringLiteral("_quick") : QString();
-    printJson(QStringLiteral("gui_loop_gap_p99") + suffix, percentile(gaps, 99), QStringLiteral("ms"),
-              QStringLiteral("<= 16"), extra);
-    printJson(QStringLiteral("gui_loop_gap_max") + suffix, percentile(gaps, 100), QStringLiteral("ms"),
-              QStringLiteral("<= 50"), extra);
-    printJson(QStringLiteral("gui_feed_fps") + suffix, paints / elapsedS, QStringLiteral("frames/s"),
-              QStringLiteral("report"),
-              {{QStringLiteral("paints"), double(paints)}, {QStringLiteral("counters"), ObjectCounters::summary()}});
-    printJson(QStringLiteral("gui_ingested_rate") + suffix, ingested / elapsedS, QStringLiteral("messages/s"),
-              QStringLiteral("report (offered 5000)"), {{QStringLiteral("stored"), double(ingested)}});
+    printJson(QStringLiteral("gui_loop_gap_p99") + suffix, percentile(gaps, 99),
+              QStringLiteral("ms"), QStringLiteral("<= 16"), extra);
+    printJson(QStringLiteral("gui_loop_gap_max") + suffix, percentile(gaps, 100),
+              QStringLiteral("ms"), QStringLiteral("<= 50"), extra);
+    printJson(QStringLiteral("gui_feed_fps") + suffix, paints / elapsedS,
+              QStringLiteral("frames/s"), QStringLiteral("report"),
+              {{QStringLiteral("paints"), double(paints)},
+               {QStringLiteral("counters"), ObjectCounters::summary()}});
+    printJson(QStringLiteral("gui_ingested_rate") + suffix, ingested / elapsedS,
+              QStringLiteral("messages/s"), QStringLiteral("report (offered 5000)"),
+              {{QStringLiteral("stored"), double(ingested)}});
 
     window.close();
     engine.shutdown();

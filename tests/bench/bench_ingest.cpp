@@ -39,10 +39,10 @@ IngestResult runIngest(int messages, int rooms, int inFlight, const QString &dir
     IngestResult result;
     sim::SimulatorOptions so;
     so.autoLogin = true;
-    so.rate = 0;             // no paced traffic: only the burst below
+    so.rate = 0; // no paced traffic: only the burst below
     so.rooms = rooms;
     so.roomEvents = false;
-    so.imageEvery = 0;       // text messages only
+    so.imageEvery = 0; // text messages only
     so.seed = 42;
     sim::Simulator simulator(so);
     QString error;
@@ -126,7 +126,8 @@ int main(int argc, char *argv[])
     };
     const int messages = intArg(QStringLiteral("--messages"), quick ? 20000 : 100000);
     const int rooms = intArg(QStringLiteral("--rooms"), 500);
-    const int baselineMessages = intArg(QStringLiteral("--baseline-messages"), quick ? 5000 : 20000);
+    const int baselineMessages
+        = intArg(QStringLiteral("--baseline-messages"), quick ? 5000 : 20000);
     const QString suffix = quick ? QStringLiteral("_%1msgs").arg(messages) : QString();
 
     QTemporaryDir dir;
@@ -154,8 +155,8 @@ int main(int argc, char *argv[])
                {QStringLiteral("stored"), double(slow.stored)},
                {QStringLiteral("exact"), slow.ok},
                {QStringLiteral("seconds"), slow.seconds}});
-    printJson(QStringLiteral("ingest_speedup_vs_baseline") + suffix, slowRate > 0 ? fastRate / slowRate : 0,
-              QStringLiteral("x"), QStringLiteral(">= 2"));
+    printJson(QStringLiteral("ingest_speedup_vs_baseline") + suffix,
+              slowRate > 0 ? fastRate / slowRate : 0, QStringLiteral("x"), QStringLiteral(">= 2"));
     if (!fast.ok || !slow.ok) {
         fprintf(stderr, "bench_ingest: stored %lld of %d and %lld of %d messages\n",
                 qint64(fast.stored), messages, qint64(slow.stored), baselineMessages);

@@ -71,9 +71,12 @@ int main(int argc, char *argv[])
     account.id = QStringLiteral("gw-127.0.0.1-%1").arg(port);
     account.displayName = endpoint;
     account.endpoint = endpoint;
-    fprintf(stderr, "# bench_memory: archive of %lld messages; %d rooms x %d members; %d s of %d messages/s\n",
-            messages, rooms, members, steadyS, rate);
-    if (writeArchive(dir.filePath(QStringLiteral("groupdesk.sqlite")), account, rooms, messages) < 0)
+    fprintf(
+        stderr,
+        "# bench_memory: archive of %lld messages; %d rooms x %d members; %d s of %d messages/s\n",
+        messages, rooms, members, steadyS, rate);
+    if (writeArchive(dir.filePath(QStringLiteral("groupdesk.sqlite")), account, rooms, messages)
+        < 0)
         return 1;
     QFile token(dir.filePath(QStringLiteral("token")));
     token.open(QIODevice::WriteOnly);
@@ -86,8 +89,9 @@ int main(int argc, char *argv[])
     sim.setStandardErrorFile(QProcess::nullDevice());
     sim.start(builtProgram(QStringLiteral("sim/groupdesk-sim")),
               {QStringLiteral("--port"), QString::number(port), QStringLiteral("--token"),
-               QStringLiteral("bench-token"), QStringLiteral("--auto-login"), QStringLiteral("--rooms"),
-               QString::number(rooms), QStringLiteral("--members-per-room"), QString::number(members),
+               QStringLiteral("bench-token"), QStringLiteral("--auto-login"),
+               QStringLiteral("--rooms"), QString::number(rooms),
+               QStringLiteral("--members-per-room"), QString::number(members),
                QStringLiteral("--rate"), QString::number(rate), QStringLiteral("--room-events"),
                QStringLiteral("off"), QStringLiteral("--image-every"), QStringLiteral("0")});
     if (!sim.waitForStarted()) {
@@ -101,7 +105,8 @@ int main(int argc, char *argv[])
     gui.setProcessEnvironment(env);
     gui.setStandardOutputFile(QProcess::nullDevice());
     LogWatch log;
-    QObject::connect(&gui, &QProcess::readyReadStandardError, [&] { log.feed(gui.readAllStandardError()); });
+    QObject::connect(&gui, &QProcess::readyReadStandardError,
+                     [&] { log.feed(gui.readAllStandardError()); });
     QElapsedTimer clock;
     waitUntil([] { return false; }, 500); // let the simulator bind its port
     clock.start();
@@ -122,7 +127,8 @@ int main(int argc, char *argv[])
         if (!sim.waitForFinished(15000))
             sim.kill();
     };
-    if (!waitUntil([&] { return log.synced || gui.state() == QProcess::NotRunning; }, quick ? 150000 : 600000, 50)
+    if (!waitUntil([&] { return log.synced || gui.state() == QProcess::NotRunning; },
+                   quick ? 150000 : 600000, 50)
         || !log.synced) {
         fprintf(stderr, "groupdesk did not finish its sync\n");
         stop();
@@ -143,7 +149,8 @@ int main(int argc, char *argv[])
         samples.append(procStatusKb(pid, "VmRSS") / 1024.0);
     }
     const double rssEndMb = samples.isEmpty() ? 0 : samples.constLast();
-    const double rssMaxMb = samples.isEmpty() ? 0 : *std::max_element(samples.cbegin(), samples.cend());
+    const double rssMaxMb
+        = samples.isEmpty() ? 0 : *std::max_element(samples.cbegin(), samples.cend());
     stop();
 
     const QString suffix = quick ? QStringLiteral("_quick") : QString();

@@ -55,8 +55,10 @@ int main(int argc, char *argv[])
     }
     const QString roomId = simulator.roomIds().value(0);
     // Beyond the pacer's interval, so every send finds it idle.
-    const int spacingMs = int(1000.0 / std::max(0.1, tuning.sendRatePerSecond)) + tuning.sendJitterMs + 200;
-    fprintf(stderr, "# bench_send_latency: %d sends to %s, %d ms apart\n", sends, qPrintable(roomId), spacingMs);
+    const int spacingMs
+        = int(1000.0 / std::max(0.1, tuning.sendRatePerSecond)) + tuning.sendJitterMs + 200;
+    fprintf(stderr, "# bench_send_latency: %d sends to %s, %d ms apart\n", sends,
+            qPrintable(roomId), spacingMs);
 
     QVector<double> latencies;
     int lost = 0;
@@ -84,7 +86,8 @@ int main(int argc, char *argv[])
     store.close();
     simulator.shutdown();
 
-    const QJsonObject extra{{QStringLiteral("sends"), sends}, {QStringLiteral("lost"), lost},
+    const QJsonObject extra{{QStringLiteral("sends"), sends},
+                            {QStringLiteral("lost"), lost},
                             {QStringLiteral("spacing_ms"), spacingMs}};
     printJson(QStringLiteral("send_latency_p50"), percentile(latencies, 50), QStringLiteral("ms"),
               QStringLiteral("<= 50"), extra);

@@ -42,7 +42,8 @@ int main(int argc, char *argv[])
     account.displayName = endpoint;
     account.endpoint = endpoint;
     fprintf(stderr, "# bench_startup: writing %lld messages in %d rooms\n", messages, rooms);
-    const double writeS = writeArchive(dir.filePath(QStringLiteral("groupdesk.sqlite")), account, rooms, messages);
+    const double writeS
+        = writeArchive(dir.filePath(QStringLiteral("groupdesk.sqlite")), account, rooms, messages);
     if (writeS < 0)
         return 1;
     fprintf(stderr, "# archive written in %.1f s\n", writeS);
@@ -64,9 +65,10 @@ int main(int argc, char *argv[])
         proc.setStandardErrorFile(QProcess::nullDevice());
         QElapsedTimer clock;
         clock.start();
-        proc.start(program, {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--connect"), endpoint,
-                             QStringLiteral("--token-file"), token.fileName(), QStringLiteral("--no-tls"),
-                             QStringLiteral("--exit-after-first-paint")});
+        proc.start(program,
+                   {QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--connect"), endpoint,
+                    QStringLiteral("--token-file"), token.fileName(), QStringLiteral("--no-tls"),
+                    QStringLiteral("--exit-after-first-paint")});
         double markerMs = -1;
         QByteArray out;
         while (clock.elapsed() < 30000 && markerMs < 0) {
@@ -96,9 +98,9 @@ int main(int argc, char *argv[])
                             {QStringLiteral("runs"), runs},
                             {QStringLiteral("app_reported_ms_p50"), percentile(self, 50)},
                             {QStringLiteral("first_run_ms"), wall.value(0)}};
-    printJson(QStringLiteral("startup_to_room_list_p50") + suffix, percentile(wall, 50), QStringLiteral("ms"),
-              QStringLiteral("<= 1000"), extra);
-    printJson(QStringLiteral("startup_to_room_list_max") + suffix, percentile(wall, 100), QStringLiteral("ms"),
-              QStringLiteral("<= 1000"), extra);
+    printJson(QStringLiteral("startup_to_room_list_p50") + suffix, percentile(wall, 50),
+              QStringLiteral("ms"), QStringLiteral("<= 1000"), extra);
+    printJson(QStringLiteral("startup_to_room_list_max") + suffix, percentile(wall, 100),
+              QStringLiteral("ms"), QStringLiteral("<= 1000"), extra);
     return 0;
 }

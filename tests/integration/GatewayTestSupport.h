@@ -119,7 +119,10 @@ public:
         m_process->terminate();
         return m_process->waitForFinished(15000) && m_process->exitCode() == 0;
     }
-    QString stderrText() { return m_process ? QString::fromLocal8Bit(m_process->readAllStandardError()) : QString(); }
+    QString stderrText()
+    {
+        return m_process ? QString::fromLocal8Bit(m_process->readAllStandardError()) : QString();
+    }
 
 private:
     std::unique_ptr<QProcess> m_process;

@@ -33,10 +33,13 @@ private slots:
         QVERIFY2(store.open(dir.filePath(QStringLiteral("gd.db")), &error), qPrintable(error));
         std::atomic<int> storedA{0};
         std::atomic<int> storedB{0};
-        connect(&store, &Store::messagesStored, this, [&](const QVector<Message> &messages) {
-            for (const Message &m : messages)
-                (m.accountId == QLatin1String("a") ? storedA : storedB)++;
-        }, Qt::DirectConnection);
+        connect(
+            &store, &Store::messagesStored, this,
+            [&](const QVector<Message> &messages) {
+                for (const Message &m : messages)
+                    (m.accountId == QLatin1String("a") ? storedA : storedB)++;
+            },
+            Qt::DirectConnection);
 
         SimulatorOptions oa;
         oa.autoLogin = true;
@@ -56,7 +59,8 @@ private slots:
         engine.addAccount(account(QStringLiteral("a"), portA), endpoint(portA));
         engine.addAccount(account(QStringLiteral("b"), simB.port()), endpoint(simB.port()));
         QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("a")).state == SessionState::Ready
-                                     && engine.status(QStringLiteral("b")).state == SessionState::Ready,
+                                     && engine.status(QStringLiteral("b")).state
+                                         == SessionState::Ready,
                                  20000);
         QTRY_VERIFY_WITH_TIMEOUT(storedA > 10 && storedB > 10, 20000);
 
@@ -73,7 +77,8 @@ private slots:
         // A comes back on the same port and its feed resumes; B never stopped.
         simA = std::make_unique<Simulator>(oa);
         QVERIFY2(simA->start(&error), qPrintable(error));
-        QTRY_COMPARE_WITH_TIMEOUT(engine.status(QStringLiteral("a")).state, SessionState::Ready, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status(QStringLiteral("a")).state, SessionState::Ready,
+                                  20000);
         const int aBack = storedA;
         QTRY_VERIFY_WITH_TIMEOUT(storedA > aBack + 10, 20000);
         engine.shutdown();
@@ -120,9 +125,11 @@ private slots:
         states.clear();
         sim.logoutBot(QStringLiteral("kicked offline on the phone"));
         QTRY_VERIFY_WITH_TIMEOUT(states.contains(SessionState::LoggedOut), 20000);
-        QVERIFY2(logoutDetail.contains(QStringLiteral("kicked offline on the phone")), qPrintable(logoutDetail));
+        QVERIFY2(logoutDetail.contains(QStringLiteral("kicked offline on the phone")),
+                 qPrintable(logoutDetail));
         QTest::qWait(1000);
-        QCOMPARE(engine.status(id).state, SessionState::LoggedOut); // stays visible until the user acts
+        QCOMPARE(engine.status(id).state,
+                 SessionState::LoggedOut); // stays visible until the user acts
 
         // The user restarts the QR login from the UI.
         const int codesBefore = int(qrCodes.size());

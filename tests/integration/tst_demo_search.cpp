@@ -29,23 +29,27 @@ private:
     // Repeats the store marked as duplicates (same sender and text again
     // within seconds, a new id: the fast demo's canned staff replies) are
     // kept out of feeds and search alike, so out of the reference too.
-    static QSet<QString> scan(const QString &dbPath, const QString &term, const QString &conversationId = {})
+    static QSet<QString> scan(const QString &dbPath, const QString &term,
+                              const QString &conversationId = {})
     {
         QSet<QString> ids;
         const QString name = QStringLiteral("demo-scan");
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             db.setDatabaseName(dbPath);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
+            db.setConnectOptions(
+                QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"));
             if (!db.open()) {
                 qWarning() << db.lastError().text();
             } else {
                 QSqlQuery q(db);
-                q.prepare(QStringLiteral("SELECT msg_id FROM messages WHERE instr(text, ?) > 0"
-                                         " AND (? = '' OR conversation_id = ?) AND duplicate_of = ''"));
+                q.prepare(
+                    QStringLiteral("SELECT msg_id FROM messages WHERE instr(text, ?) > 0"
+                                   " AND (? = '' OR conversation_id = ?) AND duplicate_of = ''"));
                 q.addBindValue(term);
                 // A null QString binds as NULL: bind the empty string instead.
-                const QString scope = conversationId.isEmpty() ? QStringLiteral("") : conversationId;
+                const QString scope
+                    = conversationId.isEmpty() ? QStringLiteral("") : conversationId;
                 q.addBindValue(scope);
                 q.addBindValue(scope);
                 if (!q.exec())
@@ -61,7 +65,8 @@ private:
 
     // Every hit of `text`, page by page as the search panel's "load more" does.
     static QSet<QString> searchAll(StoreReader &reader, const QString &text, int *pages,
-                                   const QString &accountId = {}, const QString &conversationId = {})
+                                   const QString &accountId = {},
+                                   const QString &conversationId = {})
     {
         QSet<QString> ids;
         SearchQuery query;
@@ -102,7 +107,8 @@ private slots:
         opt.rate = 300;
         opt.durationS = 4;
         opt.heartbeatS = 0;
-        opt.roomEvents = false; // system lines would make the stored count differ from the emitted one
+        opt.roomEvents
+            = false; // system lines would make the stored count differ from the emitted one
         Simulator sim(opt);
         QVERIFY2(sim.start(&error), qPrintable(error));
 
@@ -120,14 +126,17 @@ private slots:
         std::unique_ptr<StoreReader> reader = store.createReader();
         // The traffic ends after durationS; then everything emitted is stored.
         qint64 lastEmitted = -1;
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            store.flush();
-            const qint64 emitted = sim.stats().value(QStringLiteral("messages_emitted")).toInteger();
-            const bool settled = emitted == lastEmitted && emitted > 500
-                                 && reader->incomingMessageCount(account.id) >= emitted;
-            lastEmitted = emitted;
-            return settled;
-        }(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                store.flush();
+                const qint64 emitted
+                    = sim.stats().value(QStringLiteral("messages_emitted")).toInteger();
+                const bool settled = emitted == lastEmitted && emitted > 500
+                    && reader->incomingMessageCount(account.id) >= emitted;
+                lastEmitted = emitted;
+                return settled;
+            }(),
+            60000);
         engine.shutdown();
         store.flush();
 
@@ -136,8 +145,8 @@ private slots:
         QVERIFY2(!expected.isEmpty(), "the demo traffic holds no 退款 at all");
         int pages = 0;
         const QSet<QString> found = searchAll(*reader, term, &pages);
-        qInfo() << "messages:" << reader->messageCount() << "containing" << term << ":" << expected.size()
-                << "found in" << pages << "pages";
+        qInfo() << "messages:" << reader->messageCount() << "containing" << term << ":"
+                << expected.size() << "found in" << pages << "pages";
         QVERIFY(pages > 1);
         QCOMPARE(found.size(), expected.size());
         QCOMPARE(found, expected);

@@ -70,7 +70,8 @@ private slots:
         QVERIFY(m_dir->isValid());
         QString error;
         m_store = std::make_unique<Store>();
-        QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("gd.db")), &error), qPrintable(error));
+        QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("gd.db")), &error),
+                 qPrintable(error));
         const quint16 port = freePort();
         SimulatorOptions o;
         o.port = port;
@@ -129,7 +130,8 @@ private slots:
         QCOMPARE(got.conversationId, m_room);
 
         auto reader = m_store->createReader();
-        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Sent}).size(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Sent}).size(), 1,
+                                  kTimeout);
         const OutboxEntry entry = reader->outbox(kAccount, {OutboxState::Sent}).first();
         QCOMPARE(entry.id, id);
         QCOMPARE(entry.kind, OutboxKind::Image);
@@ -140,7 +142,8 @@ private slots:
 
         // The answer and the echo both carry the message: stored once.
         m_store->flush();
-        QTRY_VERIFY_WITH_TIMEOUT(!reader->messagesBefore(kAccount, m_room, {}, 50).isEmpty(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(!reader->messagesBefore(kAccount, m_room, {}, 50).isEmpty(),
+                                 kTimeout);
         QTest::qWait(500); // let a late echo land, if it were to duplicate
         m_store->flush();
         const QVector<Message> stored = reader->messagesBefore(kAccount, m_room, {}, 50);
@@ -169,7 +172,8 @@ private slots:
     void invalidFileEndsFailedAndSendsNothing_data()
     {
         QTest::addColumn<QByteArray>("content");
-        QTest::newRow("corrupt png") << QByteArray("\x89PNG\r\n\x1a\n garbage that is no image", 33);
+        QTest::newRow("corrupt png")
+            << QByteArray("\x89PNG\r\n\x1a\n garbage that is no image", 33);
         QTest::newRow("empty") << QByteArray();
     }
 
@@ -181,12 +185,15 @@ private slots:
         const qint64 id = m_engine->sendFile(kAccount, m_room, path);
         QVERIFY(id > 0);
         auto reader = m_store->createReader();
-        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Failed}).size(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Failed}).size(), 1,
+                                  kTimeout);
         const OutboxEntry entry = reader->outbox(kAccount, {OutboxState::Failed}).first();
         QCOMPARE(entry.id, id);
         QVERIFY2(entry.error.size() > 10, qPrintable(entry.error));
-        QVERIFY2(entry.error.contains(QLatin1String("broken.png")) || entry.error.contains(QLatin1String("empty"))
-                     || entry.error.contains(QLatin1String("damaged")) || entry.error.contains(QLatin1String("image")),
+        QVERIFY2(entry.error.contains(QLatin1String("broken.png"))
+                     || entry.error.contains(QLatin1String("empty"))
+                     || entry.error.contains(QLatin1String("damaged"))
+                     || entry.error.contains(QLatin1String("image")),
                  qPrintable(entry.error));
         QTest::qWait(300);
         QCOMPARE(m_sim->receivedFiles().size(), 0);
@@ -215,7 +222,8 @@ private slots:
         m_sim = std::make_unique<Simulator>(o);
         QString error;
         QVERIFY2(m_sim->start(&error), qPrintable(error));
-        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Failed}).size(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Failed}).size(), 1,
+                                  kTimeout);
         QVERIFY(!reader->outbox(kAccount, {OutboxState::Failed}).first().error.isEmpty());
         QCOMPARE(m_sim->receivedFiles().size(), 0);
     }

@@ -42,10 +42,11 @@ QByteArray randomBytes(qsizetype n, quint32 seed)
 
 QString inlineBox(const QByteArray &bytes, const QString &name)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), 1},
-                                                       {QStringLiteral("base64"), QString::fromLatin1(bytes.toBase64())},
-                                                       {QStringLiteral("name"), name}})
-                                 .toJson(QJsonDocument::Compact));
+    return QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("type"), 1},
+                                  {QStringLiteral("base64"), QString::fromLatin1(bytes.toBase64())},
+                                  {QStringLiteral("name"), name}})
+            .toJson(QJsonDocument::Compact));
 }
 
 QString uuidBox(const QString &uuid, const QString &name, qint64 size)
@@ -57,8 +58,7 @@ QString uuidBox(const QString &uuid, const QString &name, qint64 size)
                                  .toJson(QJsonDocument::Compact));
 }
 
-template<typename T>
-struct Result
+template<typename T> struct Result
 {
     std::optional<GatewayStatus> status;
     T value{};
@@ -224,7 +224,8 @@ private slots:
     {
         const QByteArray photo = SimMedia::brokenGoodsPhoto(7, 64, 48, false);
         Result<QString> sent;
-        m_client->messageSendFile(m_room, inlineBox(photo, QStringLiteral("p.png")), sent.callback());
+        m_client->messageSendFile(m_room, inlineBox(photo, QStringLiteral("p.png")),
+                                  sent.callback());
         QTRY_VERIFY_WITH_TIMEOUT(sent.status.has_value(), kTimeout);
         QVERIFY(sent.status->ok());
         Result<Message> payload;
@@ -257,10 +258,14 @@ private slots:
         PuppetClient client;
         client.setEndpoint(GatewayEndpoint{sim.address(), QString()});
         QStringList ids;
-        connect(&client, &PuppetClient::eventReceived, this, [&ids](int type, const QByteArray &payload) {
-            if (type == EventMessage)
-                ids.append(QJsonDocument::fromJson(payload).object().value(QStringLiteral("messageId")).toString());
-        });
+        connect(&client, &PuppetClient::eventReceived, this,
+                [&ids](int type, const QByteArray &payload) {
+                    if (type == EventMessage)
+                        ids.append(QJsonDocument::fromJson(payload)
+                                       .object()
+                                       .value(QStringLiteral("messageId"))
+                                       .toString());
+                });
         client.subscribeEvents();
         client.start({});
         QTRY_VERIFY_WITH_TIMEOUT(ids.size() >= 12, kTimeout);

@@ -40,7 +40,8 @@ private:
         static int n = 0;
         m_store = std::make_unique<Store>();
         QString error;
-        QVERIFY2(m_store->open(m_dir.filePath(QStringLiteral("e%1.db").arg(++n)), &error), qPrintable(error));
+        QVERIFY2(m_store->open(m_dir.filePath(QStringLiteral("e%1.db").arg(++n)), &error),
+                 qPrintable(error));
         m_sim = std::make_unique<Simulator>(o);
         QVERIFY2(m_sim->start(&error), qPrintable(error));
         m_engine = std::make_unique<Engine>(m_store.get());
@@ -131,11 +132,14 @@ private slots:
         m_store->flush();
         bool joined = false, left = false, topic = false;
         for (const Message &m : std::as_const(systemLines)) {
-            joined |= m.text.contains(QStringLiteral("joined")) || m.text.contains(QStringLiteral("invited"));
-            left |= m.text.contains(QStringLiteral("left")) || m.text.contains(QStringLiteral("removed"));
+            joined |= m.text.contains(QStringLiteral("joined"))
+                || m.text.contains(QStringLiteral("invited"));
+            left |= m.text.contains(QStringLiteral("left"))
+                || m.text.contains(QStringLiteral("removed"));
             topic |= m.text.contains(QStringLiteral("group name"));
         }
-        QVERIFY2(joined && left && topic, qPrintable(QStringLiteral("%1 system lines").arg(systemLines.size())));
+        QVERIFY2(joined && left && topic,
+                 qPrintable(QStringLiteral("%1 system lines").arg(systemLines.size())));
         // The lists match the simulator's world after all the changes.
         auto reader = m_store->createReader();
         for (const Room &r : reader->rooms(kAcc)) {

@@ -39,8 +39,8 @@ SimulatorOptions simOptions(quint16 port)
 
 QStringList crashTexts()
 {
-    return {QStringLiteral("crash 1 (was sending)"), QStringLiteral("crash 2"), QStringLiteral("crash 3"),
-            QStringLiteral("crash 4")};
+    return {QStringLiteral("crash 1 (was sending)"), QStringLiteral("crash 2"),
+            QStringLiteral("crash 3"), QStringLiteral("crash 4")};
 }
 
 int enqueueAndWait(const QString &dbPath, const QString &roomId)
@@ -93,7 +93,8 @@ private slots:
             engine.sendText(kAccount, room, texts.last());
         }
         QTest::qWait(1500); // a few reconnect attempts fail meanwhile
-        QVERIFY(engine.status(kAccount).nextReconnectMs > 0 || engine.status(kAccount).state != SessionState::Ready);
+        QVERIFY(engine.status(kAccount).nextReconnectMs > 0
+                || engine.status(kAccount).state != SessionState::Ready);
 
         sim = std::make_unique<Simulator>(simOptions(port));
         QVERIFY2(sim->start(&error), qPrintable(error));

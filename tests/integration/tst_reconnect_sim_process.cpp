@@ -77,18 +77,22 @@ private slots:
         std::atomic<qint64> firstStoredAfterMs{0};
         std::atomic<qint64> restartAtMs{0};
         std::atomic<qint64> storedIncoming{0};
-        connect(&store, &Store::messagesStored, this, [&](const QVector<Message> &messages) {
-            for (const Message &m : messages) {
-                if (m.fromSelf || m.kind == MessageKind::System)
-                    continue;
-                ++storedIncoming;
-                // Simulator ids start at (its start time in ms) * 1000: a late
-                // commit of the previous run's messages does not count.
-                qint64 expected = 0;
-                if (restartAtMs != 0 && m.id.toLongLong() >= restartAtMs * 1000)
-                    firstStoredAfterMs.compare_exchange_strong(expected, QDateTime::currentMSecsSinceEpoch());
-            }
-        }, Qt::DirectConnection);
+        connect(
+            &store, &Store::messagesStored, this,
+            [&](const QVector<Message> &messages) {
+                for (const Message &m : messages) {
+                    if (m.fromSelf || m.kind == MessageKind::System)
+                        continue;
+                    ++storedIncoming;
+                    // Simulator ids start at (its start time in ms) * 1000: a late
+                    // commit of the previous run's messages does not count.
+                    qint64 expected = 0;
+                    if (restartAtMs != 0 && m.id.toLongLong() >= restartAtMs * 1000)
+                        firstStoredAfterMs.compare_exchange_strong(
+                            expected, QDateTime::currentMSecsSinceEpoch());
+                }
+            },
+            Qt::DirectConnection);
 
         Engine engine(&store);
         engine.setSessionTuning(fastTuning());
@@ -101,16 +105,17 @@ private slots:
             const QString served = dir.filePath(QStringLiteral("served-%1.log").arg(run));
             firstStoredAfterMs = 0;
             restartAtMs = QDateTime::currentMSecsSinceEpoch(); // the gateway process restarts now
-            QVERIFY2(sim.start({QStringLiteral("--port"), QString::number(port), QStringLiteral("--auto-login"),
-                                QStringLiteral("--rate"), QStringLiteral("40"), QStringLiteral("--room-events"),
-                                QStringLiteral("off"), QStringLiteral("--heartbeat-s"), QStringLiteral("1"),
-                                QStringLiteral("--served-log"), served},
+            QVERIFY2(sim.start({QStringLiteral("--port"), QString::number(port),
+                                QStringLiteral("--auto-login"), QStringLiteral("--rate"),
+                                QStringLiteral("40"), QStringLiteral("--room-events"),
+                                QStringLiteral("off"), QStringLiteral("--heartbeat-s"),
+                                QStringLiteral("1"), QStringLiteral("--served-log"), served},
                                &error),
                      qPrintable(error));
             const qint64 before = storedIncoming;
-            QTRY_VERIFY2_WITH_TIMEOUT(firstStoredAfterMs != 0,
-                                      qPrintable(QStringLiteral("run %1: no message after restart").arg(run)),
-                                      30000);
+            QTRY_VERIFY2_WITH_TIMEOUT(
+                firstStoredAfterMs != 0,
+                qPrintable(QStringLiteral("run %1: no message after restart").arg(run)), 30000);
             reconnectMs.append(firstStoredAfterMs - restartAtMs);
             // Let traffic flow a while, then kill it mid-stream.
             QTRY_VERIFY_WITH_TIMEOUT(storedIncoming >= before + 20, 30000);
@@ -129,8 +134,9 @@ private slots:
         store.flush();
 
         DbPeek db(dbPath);
-        const QVariantList ids = db.column(QStringLiteral(
-            "SELECT msg_id FROM messages WHERE account_id = 'acc' AND from_self = 0 AND kind <> 100"));
+        const QVariantList ids
+            = db.column(QStringLiteral("SELECT msg_id FROM messages WHERE account_id = 'acc' AND "
+                                       "from_self = 0 AND kind <> 100"));
         QSet<QString> stored;
         for (const QVariant &v : ids)
             stored.insert(v.toString());
@@ -142,8 +148,10 @@ private slots:
         QStringList missing;
         QSet<QString> allServed;
         for (int run = 0; run <= kKills; ++run) {
-            const QVector<ServedLine> lines = readServed(dir.filePath(QStringLiteral("served-%1.log").arg(run)));
-            QVERIFY2(!lines.isEmpty(), qPrintable(QStringLiteral("run %1 served nothing").arg(run)));
+            const QVector<ServedLine> lines
+                = readServed(dir.filePath(QStringLiteral("served-%1.log").arg(run)));
+            QVERIFY2(!lines.isEmpty(),
+                     qPrintable(QStringLiteral("run %1 served nothing").arg(run)));
             QSet<QString> seen;
             for (const ServedLine &l : lines) {
                 if (seen.contains(l.id))
@@ -168,15 +176,16 @@ private slots:
 
         std::vector<qint64> sorted(reconnectMs.begin(), reconnectMs.end());
         std::sort(sorted.begin(), sorted.end());
-        qInfo("kills: %d, messages stored: %lld, served before the kill margin: %lld (missing %lld), "
-              "served within %lld ms of a kill: %lld (stored %lld)",
-              kKills, qint64(stored.size()), required, qint64(missing.size()), kKillMarginMs, inMargin,
-              inMarginStored);
+        qInfo(
+            "kills: %d, messages stored: %lld, served before the kill margin: %lld (missing %lld), "
+            "served within %lld ms of a kill: %lld (stored %lld)",
+            kKills, qint64(stored.size()), required, qint64(missing.size()), kKillMarginMs,
+            inMargin, inMarginStored);
         QStringList figures;
         for (qint64 ms : reconnectMs)
             figures << QString::number(ms);
-        qInfo("restart -> first message stored (ms): %s; median %lld, max %lld", qPrintable(figures.join(u' ')),
-              sorted[sorted.size() / 2], sorted.back());
+        qInfo("restart -> first message stored (ms): %s; median %lld, max %lld",
+              qPrintable(figures.join(u' ')), sorted[sorted.size() / 2], sorted.back());
         QVERIFY2(missing.isEmpty(), qPrintable(missing.mid(0, 20).join(u'\n')));
         QCOMPARE(unserved, qint64(0));
         QCOMPARE(reconnectMs.size(), kKills + 1); // reconnected after every restart

@@ -13,14 +13,16 @@ private slots:
     void keyNamesAreStable()
     {
         QCOMPARE(SecretStore::serviceName(), QStringLiteral("GroupDesk"));
-        QCOMPARE(SecretStore::tokenKey(QStringLiteral("acc-1")), QStringLiteral("gateway-token/acc-1"));
+        QCOMPARE(SecretStore::tokenKey(QStringLiteral("acc-1")),
+                 QStringLiteral("gateway-token/acc-1"));
     }
 
     void tokenRoundTripsThroughKeychain()
     {
         SecretStore store;
         const QString account = QStringLiteral("test-%1").arg(QDateTime::currentMSecsSinceEpoch());
-        const QString token = QStringLiteral("puppet_service_令牌_%1").arg(QRandomGenerator::global()->generate());
+        const QString token
+            = QStringLiteral("puppet_service_令牌_%1").arg(QRandomGenerator::global()->generate());
 
         bool written = false, writeOk = false;
         QString writeError;

@@ -116,7 +116,8 @@ private slots:
         engine.addAccount(account(QStringLiteral("acc"), sim.port()),
                           endpoint(sim.port(), QStringLiteral("secret-token")));
 
-        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("acc")).state == SessionState::Ready, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("acc")).state == SessionState::Ready,
+                                 20000);
         QVERIFY(states.contains(SessionState::WaitingForScan));
         QVERIFY(states.contains(SessionState::Scanned));
         QVERIFY(states.indexOf(SessionState::WaitingForScan) < states.indexOf(SessionState::Ready));
@@ -125,7 +126,7 @@ private slots:
         // Sync: every contact and room of the simulator, members with names.
         QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("acc")).syncTotal > 0
                                      && engine.status(QStringLiteral("acc")).syncDone
-                                            == engine.status(QStringLiteral("acc")).syncTotal,
+                                         == engine.status(QStringLiteral("acc")).syncTotal,
                                  20000);
         m_store->flush();
         QSet<QString> storedContacts;
@@ -136,21 +137,27 @@ private slots:
                 QVERIFY2(storedContacts.contains(id), qPrintable(id));
         QCOMPARE(m_reader->rooms(QStringLiteral("acc")).size(), sim.roomCount());
         const QString room = sim.roomIds().first();
-        QCOMPARE(m_reader->roomMembers(QStringLiteral("acc"), room).size(), sim.roomMemberIds(room).size());
+        QCOMPARE(m_reader->roomMembers(QStringLiteral("acc"), room).size(),
+                 sim.roomMemberIds(room).size());
 
         // Let the traffic end, then every emitted message is stored exactly once.
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            m_store->flush();
-            const qint64 emitted = sim.stats().value(QStringLiteral("messages_emitted")).toInteger();
-            return emitted > 100 && m_reader->incomingMessageCount(QStringLiteral("acc")) == emitted;
-        }(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                m_store->flush();
+                const qint64 emitted
+                    = sim.stats().value(QStringLiteral("messages_emitted")).toInteger();
+                return emitted > 100
+                    && m_reader->incomingMessageCount(QStringLiteral("acc")) == emitted;
+            }(),
+            30000);
         QTest::qWait(1500); // late duplicates (repeats, retries) would show up now
         m_store->flush();
         const qint64 emitted = sim.stats().value(QStringLiteral("messages_emitted")).toInteger();
         QCOMPARE(m_reader->incomingMessageCount(QStringLiteral("acc")), emitted);
 
         // Names are resolved: a talker in a room with a room alias gets it.
-        const QVector<Message> feed = m_reader->messagesBefore(QStringLiteral("acc"), room, {}, 1000);
+        const QVector<Message> feed
+            = m_reader->messagesBefore(QStringLiteral("acc"), room, {}, 1000);
         int checked = 0;
         for (const Message &m : feed) {
             QVERIFY(!m.talkerName.isEmpty());
@@ -169,14 +176,17 @@ private slots:
         QVERIFY(checked > 0);
 
         // A send: delivered to the gateway once, stored once (own echo included).
-        const QString text = QStringLiteral("您好，退款已经处理 %1").arg(QDateTime::currentMSecsSinceEpoch());
+        const QString text
+            = QStringLiteral("您好，退款已经处理 %1").arg(QDateTime::currentMSecsSinceEpoch());
         engine.sendText(QStringLiteral("acc"), room, text);
         QTRY_VERIFY_WITH_TIMEOUT(sim.receivedTexts().contains(text), 15000);
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            m_store->flush();
-            const auto entries = m_reader->outboxForConversation(QStringLiteral("acc"), room);
-            return !entries.isEmpty() && entries.last().state == OutboxState::Sent;
-        }(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                m_store->flush();
+                const auto entries = m_reader->outboxForConversation(QStringLiteral("acc"), room);
+                return !entries.isEmpty() && entries.last().state == OutboxState::Sent;
+            }(),
+            15000);
         QTest::qWait(1000); // the echo comes as a MESSAGE event
         m_store->flush();
         QCOMPARE(sim.receivedTexts().count(text), 1);
@@ -204,10 +214,11 @@ private slots:
         Engine engine(m_store.get());
         engine.setSessionTuning(fastTuning());
         engine.addAccount(account(QStringLiteral("b"), sim.port()), endpoint(sim.port(), {}));
-        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("b")).state == SessionState::Ready, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("b")).state == SessionState::Ready,
+                                 20000);
         QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("b")).syncTotal > 0
                                      && engine.status(QStringLiteral("b")).syncDone
-                                            == engine.status(QStringLiteral("b")).syncTotal,
+                                         == engine.status(QStringLiteral("b")).syncTotal,
                                  20000);
         const QString room = sim.roomIds().at(1);
         QString talker;
@@ -217,13 +228,16 @@ private slots:
         if (talker.isEmpty())
             talker = sim.roomMemberIds(room).last();
         sim.injectMessage(room, talker, QStringLiteral("发票怎么开"));
-        QTRY_VERIFY_WITH_TIMEOUT([&] {
-            m_store->flush();
-            for (const Message &m : m_reader->messagesBefore(QStringLiteral("b"), room, {}, 100))
-                if (m.text == QStringLiteral("发票怎么开"))
-                    return true;
-            return false;
-        }(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                m_store->flush();
+                for (const Message &m :
+                     m_reader->messagesBefore(QStringLiteral("b"), room, {}, 100))
+                    if (m.text == QStringLiteral("发票怎么开"))
+                        return true;
+                return false;
+            }(),
+            15000);
         Message got;
         for (const Message &m : m_reader->messagesBefore(QStringLiteral("b"), room, {}, 100))
             if (m.text == QStringLiteral("发票怎么开"))
@@ -231,9 +245,10 @@ private slots:
         QCOMPARE(got.talkerId, talker);
         QCOMPARE(got.kind, MessageKind::Text);
         QVERIFY(!got.fromSelf);
-        const QString expected = !sim.roomMemberAlias(room, talker).isEmpty() ? sim.roomMemberAlias(room, talker)
-                               : !sim.contactAlias(talker).isEmpty()       ? sim.contactAlias(talker)
-                                                                           : sim.contactName(talker);
+        const QString expected = !sim.roomMemberAlias(room, talker).isEmpty()
+            ? sim.roomMemberAlias(room, talker)
+            : !sim.contactAlias(talker).isEmpty() ? sim.contactAlias(talker)
+                                                  : sim.contactName(talker);
         QCOMPARE(got.talkerName, expected);
         engine.shutdown();
     }
@@ -252,8 +267,10 @@ private slots:
             if (engine.status(id).state == SessionState::Connecting)
                 ++connectingCount;
         });
-        engine.addAccount(account(QStringLiteral("c"), sim.port()), endpoint(sim.port(), QStringLiteral("wrong")));
-        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("c")).state == SessionState::Error, 15000);
+        engine.addAccount(account(QStringLiteral("c"), sim.port()),
+                          endpoint(sim.port(), QStringLiteral("wrong")));
+        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("c")).state == SessionState::Error,
+                                 15000);
         const AccountStatus st = engine.status(QStringLiteral("c"));
         QCOMPARE(st.detail, (GatewayStatus{16, {}}).userMessage());
         QVERIFY(st.nextReconnectMs > 0);
@@ -268,8 +285,10 @@ private slots:
         const quint16 port = freePort();
         Engine engine(m_store.get());
         engine.setSessionTuning(fastTuning());
-        engine.addAccount(account(QStringLiteral("d"), port), endpoint(port, QStringLiteral("tok")));
-        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("d")).state == SessionState::Error, 15000);
+        engine.addAccount(account(QStringLiteral("d"), port),
+                          endpoint(port, QStringLiteral("tok")));
+        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("d")).state == SessionState::Error,
+                                 15000);
         QCOMPARE(engine.status(QStringLiteral("d")).detail, (GatewayStatus{14, {}}).userMessage());
 
         SimulatorOptions opt;
@@ -279,7 +298,8 @@ private slots:
         opt.rate = 0.001;
         Simulator sim(opt);
         QVERIFY(sim.start());
-        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("d")).state == SessionState::Ready, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("d")).state == SessionState::Ready,
+                                 20000);
         engine.shutdown();
     }
 
@@ -295,7 +315,8 @@ private slots:
         Engine engine(m_store.get());
         engine.setSessionTuning(fastTuning());
         engine.addAccount(account(QStringLiteral("e"), sim.port()), endpoint(sim.port(), {}));
-        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("e")).state == SessionState::Ready, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.status(QStringLiteral("e")).state == SessionState::Ready,
+                                 20000);
         QTest::qWait(500);
         QElapsedTimer t;
         t.start();

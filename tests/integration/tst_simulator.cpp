@@ -155,13 +155,15 @@ private slots:
         QVERIFY(!qrcode.isEmpty());
         for (int i = 0; i < 3; ++i) {
             QCOMPARE(events.at(i).type, int(EventScan));
-            QCOMPARE(events.at(i).json().value(QStringLiteral("status")).toInt(), expectedStatus[i]);
+            QCOMPARE(events.at(i).json().value(QStringLiteral("status")).toInt(),
+                     expectedStatus[i]);
             QCOMPARE(events.at(i).json().value(QStringLiteral("qrcode")).toString(), qrcode);
         }
         QCOMPARE(events.at(3).type, int(EventLogin));
         QCOMPARE(events.at(3).json().value(QStringLiteral("contactId")).toString(), sim->selfId());
         QCOMPARE(events.at(4).type, int(EventReady));
-        QCOMPARE(events.at(4).json().value(QStringLiteral("data")).toString(), QStringLiteral("ready"));
+        QCOMPARE(events.at(4).json().value(QStringLiteral("data")).toString(),
+                 QStringLiteral("ready"));
         QVERIFY(sim->isLoggedIn());
     }
 
@@ -245,21 +247,26 @@ private slots:
                 QJsonObject member;
                 QCOMPARE(probe.roomMemberPayload(roomId, m, &member), kOk);
                 QCOMPARE(member.value(QStringLiteral("name")).toString(), sim->contactName(m));
-                QCOMPARE(member.value(QStringLiteral("roomAlias")).toString(), sim->roomMemberAlias(roomId, m));
-                sawAlias = sawAlias || !member.value(QStringLiteral("roomAlias")).toString().isEmpty();
+                QCOMPARE(member.value(QStringLiteral("roomAlias")).toString(),
+                         sim->roomMemberAlias(roomId, m));
+                sawAlias
+                    = sawAlias || !member.value(QStringLiteral("roomAlias")).toString().isEmpty();
             }
         }
         QVERIFY(sawAlias);
         QJsonObject contact;
         QCOMPARE(probe.contactPayload(sim->selfId(), &contact), kOk);
-        QCOMPARE(contact.value(QStringLiteral("name")).toString(), QStringLiteral("星河客服小助手"));
+        QCOMPARE(contact.value(QStringLiteral("name")).toString(),
+                 QStringLiteral("星河客服小助手"));
 
         QJsonObject nothing;
         QCOMPARE(probe.roomPayload(QStringLiteral("9999@chatroom"), &nothing), kNotFound);
         QCOMPARE(probe.contactPayload(QStringLiteral("wxid_nobody"), &nothing), kNotFound);
         QCOMPARE(probe.roomMemberList(QStringLiteral("9999@chatroom"), &members), kNotFound);
-        QCOMPARE(probe.roomMemberPayload(rooms.first(), QStringLiteral("wxid_nobody"), &nothing), kNotFound);
-        QCOMPARE(probe.messageSendFile(rooms.first(), QStringLiteral("{}")), 3); // INVALID_ARGUMENT: no FileBox type
+        QCOMPARE(probe.roomMemberPayload(rooms.first(), QStringLiteral("wxid_nobody"), &nothing),
+                 kNotFound);
+        QCOMPARE(probe.messageSendFile(rooms.first(), QStringLiteral("{}")),
+                 3); // INVALID_ARGUMENT: no FileBox type
         QString version;
         QCOMPARE(probe.version(&version), kOk);
         QVERIFY(version.startsWith(QLatin1String("groupdesk-sim")));
@@ -287,14 +294,16 @@ private slots:
         QCOMPARE(probe.messagePayload(id, &m), kOk);
         QCOMPARE(m.value(QStringLiteral("talkerId")).toString(), sim->selfId());
         QCOMPARE(m.value(QStringLiteral("roomId")).toString(), roomId);
-        QCOMPARE(m.value(QStringLiteral("text")).toString(), QStringLiteral("您好，已经为您加急处理"));
+        QCOMPARE(m.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("您好，已经为您加急处理"));
 
         QCOMPARE(sim->receivedTexts(), QStringList{QStringLiteral("您好，已经为您加急处理")});
         const QJsonObject stats = sim->stats();
         QCOMPARE(stats.value(QStringLiteral("texts_received")).toInt(), 1);
         QCOMPARE(stats.value(QStringLiteral("messages_emitted")).toInt(), 0); // echoes excluded
 
-        QCOMPARE(probe.messageSendText(QStringLiteral("9999@chatroom"), QStringLiteral("x"), &id), kNotFound);
+        QCOMPARE(probe.messageSendText(QStringLiteral("9999@chatroom"), QStringLiteral("x"), &id),
+                 kNotFound);
         QCOMPARE(sim->receivedTexts().size(), 1);
     }
 
@@ -312,7 +321,8 @@ private slots:
 
         // Once the first stream is gone, a new one is welcome.
         first.unsubscribe();
-        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0,
+                                  kTimeout);
         second.subscribe();
         QTRY_COMPARE_WITH_TIMEOUT(second.eventCount(EventHeartbeat), 1, kTimeout);
         QVERIFY(!second.streamEnded());
@@ -328,7 +338,8 @@ private slots:
         QCOMPARE(probe.start(), kOk);
         QTRY_COMPARE_WITH_TIMEOUT(probe.eventCount(EventReady), 1, kTimeout);
         probe.unsubscribe();
-        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0,
+                                  kTimeout);
 
         probe.clearEvents();
         probe.subscribe();
@@ -349,9 +360,14 @@ private slots:
         probe.subscribe();
         QCOMPARE(probe.start(), kOk);
         QTRY_COMPARE_WITH_TIMEOUT(probe.eventCount(EventScan), 1, kTimeout);
-        const QString qrcode = probe.eventsOfType(EventScan).first().json().value(QStringLiteral("qrcode")).toString();
+        const QString qrcode = probe.eventsOfType(EventScan)
+                                   .first()
+                                   .json()
+                                   .value(QStringLiteral("qrcode"))
+                                   .toString();
         probe.unsubscribe();
-        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0,
+                                  kTimeout);
 
         probe.clearEvents();
         probe.subscribe();
@@ -375,9 +391,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(probe.eventCount(EventLogout), 1, kTimeout);
         const QJsonObject logout = probe.eventsOfType(EventLogout).first().json();
         QCOMPARE(logout.value(QStringLiteral("contactId")).toString(), sim->selfId());
-        QCOMPARE(logout.value(QStringLiteral("data")).toString(), QStringLiteral("logout by client"));
+        QCOMPARE(logout.value(QStringLiteral("data")).toString(),
+                 QStringLiteral("logout by client"));
         QTRY_VERIFY_WITH_TIMEOUT(probe.eventCount(EventScan) >= 1, kTimeout);
-        QCOMPARE(probe.eventsOfType(EventScan).first().json().value(QStringLiteral("status")).toInt(), 2);
+        QCOMPARE(
+            probe.eventsOfType(EventScan).first().json().value(QStringLiteral("status")).toInt(),
+            2);
         // The scripted phone scans again.
         QTRY_COMPARE_WITH_TIMEOUT(probe.eventCount(EventLogin), 1, kTimeout);
     }
@@ -389,12 +408,14 @@ private slots:
         probe.subscribe();
         QCOMPARE(probe.ding(QStringLiteral("are-you-there")), kOk);
         QTRY_COMPARE_WITH_TIMEOUT(probe.eventCount(EventDong), 1, kTimeout);
-        QCOMPARE(probe.eventsOfType(EventDong).first().json().value(QStringLiteral("data")).toString(),
-                 QStringLiteral("are-you-there"));
+        QCOMPARE(
+            probe.eventsOfType(EventDong).first().json().value(QStringLiteral("data")).toString(),
+            QStringLiteral("are-you-there"));
         QCOMPARE(probe.dirtyPayload(3, QStringLiteral("1001@chatroom")), kOk);
         QTRY_COMPARE_WITH_TIMEOUT(probe.eventCount(EventDirty), 1, kTimeout);
         const QJsonObject dirty = probe.eventsOfType(EventDirty).first().json();
-        QCOMPARE(dirty.value(QStringLiteral("payloadId")).toString(), QStringLiteral("1001@chatroom"));
+        QCOMPARE(dirty.value(QStringLiteral("payloadId")).toString(),
+                 QStringLiteral("1001@chatroom"));
         QCOMPARE(dirty.value(QStringLiteral("payloadType")).toInt(), 3);
     }
 
@@ -420,9 +441,11 @@ private slots:
         SimProbeClient probe(sim->address(), o.token);
         probe.subscribe();
         QCOMPARE(probe.start(), kOk);
-        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(),
+                                 kTimeout);
         QString echoId;
-        QCOMPARE(probe.messageSendText(sim->roomIds().first(), QStringLiteral("收到"), &echoId), kOk);
+        QCOMPARE(probe.messageSendText(sim->roomIds().first(), QStringLiteral("收到"), &echoId),
+                 kOk);
         // Everything written reaches the probe; wait until it has all of it.
         QTRY_VERIFY_WITH_TIMEOUT(messageIds(probe).contains(echoId), kTimeout);
 
@@ -437,7 +460,8 @@ private slots:
             QCOMPARE(ids.size(), emitted + 1); // nothing written twice
         else
             QVERIFY(ids.size() > emitted + 1);
-        QCOMPARE(sim->stats().value(QStringLiteral("messages_emitted")).toInt(), emitted); // stopped
+        QCOMPARE(sim->stats().value(QStringLiteral("messages_emitted")).toInt(),
+                 emitted); // stopped
     }
 
     void roomEventsKeepTheWorldConsistent()
@@ -452,13 +476,15 @@ private slots:
         SimProbeClient probe(sim->address(), o.token);
         probe.subscribe();
         QCOMPARE(probe.start(), kOk);
-        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(), kTimeout);
-        QTRY_COMPARE_WITH_TIMEOUT(qint64(probe.eventCount(EventMessage)),
-                                  sim->stats().value(QStringLiteral("messages_emitted")).toInteger(),
-                                  kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(),
+                                 kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            qint64(probe.eventCount(EventMessage)),
+            sim->stats().value(QStringLiteral("messages_emitted")).toInteger(), kTimeout);
         const qint64 roomEvents = sim->stats().value(QStringLiteral("room_events")).toInteger();
         QVERIFY(roomEvents > 10);
-        QTRY_COMPARE_WITH_TIMEOUT(qint64(probe.eventCount(EventRoomJoin) + probe.eventCount(EventRoomLeave)
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(probe.eventCount(EventRoomJoin)
+                                         + probe.eventCount(EventRoomLeave)
                                          + probe.eventCount(EventRoomTopic)),
                                   roomEvents, kTimeout);
 
@@ -508,11 +534,13 @@ private slots:
         SimProbeClient probe(sim->address(), o.token);
         probe.subscribe();
         QCOMPARE(probe.start(), kOk);
-        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(), kTimeout);
+        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(),
+                                 kTimeout);
         QTRY_VERIFY_WITH_TIMEOUT(probe.eventCount(EventMessage) > 50, kTimeout);
         QCOMPARE(sim->stats().value(QStringLiteral("room_events")).toInt(), 0);
         QCOMPARE(probe.eventCount(EventRoomJoin) + probe.eventCount(EventRoomLeave)
-                     + probe.eventCount(EventRoomTopic), 0);
+                     + probe.eventCount(EventRoomTopic),
+                 0);
     }
 
     void injectedMessageReachesTheSubscriber()
@@ -529,7 +557,8 @@ private slots:
         QCOMPARE(probe.messagePayload(messageIds(probe).first(), &m), kOk);
         QCOMPARE(m.value(QStringLiteral("text")).toString(), QStringLiteral("发票怎么开？"));
         QCOMPARE(m.value(QStringLiteral("talkerId")).toString(), talker);
-        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("messages_emitted")).toInt(), 1, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("messages_emitted")).toInt(), 1,
+                                  kTimeout);
     }
 
     void malformedEventsAreNeverCounted()
@@ -543,8 +572,10 @@ private slots:
         SimProbeClient probe(sim->address(), o.token);
         probe.subscribe();
         QCOMPARE(probe.start(), kOk);
-        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(), kTimeout);
-        const qint64 queued = sim->stats().value(QStringLiteral("message_events_queued")).toInteger();
+        QTRY_VERIFY_WITH_TIMEOUT(sim->stats().value(QStringLiteral("traffic_ended")).toBool(),
+                                 kTimeout);
+        const qint64 queued
+            = sim->stats().value(QStringLiteral("message_events_queued")).toInteger();
         QTRY_COMPARE_WITH_TIMEOUT(qint64(probe.eventCount(EventMessage)), queued, kTimeout);
         int readable = 0;
         for (const auto &e : probe.eventsOfType(EventMessage)) {
@@ -587,7 +618,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(probe.streamEnded(), kTimeout);
         QCOMPARE(probe.streamStatus(), 14); // UNAVAILABLE: the client must reconnect
         QCOMPARE(probe.eventCount(EventMessage), 10);
-        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(sim->stats().value(QStringLiteral("subscribers")).toInt(), 0,
+                                  kTimeout);
         QCOMPARE(sim->stats().value(QStringLiteral("messages_emitted")).toInt(), 10);
     }
 

@@ -32,7 +32,8 @@ private:
         p.setWorkingDirectory(m_dir.path());
         p.start(m_openssl, args);
         if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-            qWarning().noquote() << "openssl" << args.join(u' ') << "failed:" << p.readAllStandardError();
+            qWarning().noquote() << "openssl" << args.join(u' ')
+                                 << "failed:" << p.readAllStandardError();
             return false;
         }
         return true;
@@ -44,12 +45,12 @@ private:
     bool makeCertificates()
     {
         const QString subj = QStringLiteral("/CN=GroupDesk test CA");
-        if (!openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", subj, "-keyout",
-                      "ca.key", "-out", "ca.pem"})
+        if (!openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", subj,
+                      "-keyout", "ca.key", "-out", "ca.pem"})
             || !openssl({"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
                          "/CN=Some other CA", "-keyout", "other-ca.key", "-out", "other-ca.pem"})
-            || !openssl({"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=gateway.test", "-keyout",
-                         "server.key", "-out", "server.csr"})) {
+            || !openssl({"req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=gateway.test",
+                         "-keyout", "server.key", "-out", "server.csr"})) {
             return false;
         }
         QFile ext(path("ext.cnf"));
@@ -59,7 +60,8 @@ private:
                   "keyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
         ext.close();
         return openssl({"x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-                        "-CAcreateserial", "-days", "2", "-extfile", "ext.cnf", "-out", "server.pem"});
+                        "-CAcreateserial", "-days", "2", "-extfile", "ext.cnf", "-out",
+                        "server.pem"});
     }
 
     std::unique_ptr<Simulator> startTlsSim(QString *error)
@@ -100,10 +102,12 @@ private slots:
         e.caFile = path("ca.pem");
         e.serverName = QStringLiteral("gateway.test");
         std::atomic<int> stored{0};
-        connect(&store, &Store::messagesStored, this, [&](const QVector<Message> &m) { stored += int(m.size()); },
-                Qt::DirectConnection);
+        connect(
+            &store, &Store::messagesStored, this,
+            [&](const QVector<Message> &m) { stored += int(m.size()); }, Qt::DirectConnection);
         engine.addAccount(account(QStringLiteral("tls"), sim->port()), e);
-        QTRY_COMPARE_WITH_TIMEOUT(engine.status(QStringLiteral("tls")).state, SessionState::Ready, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.status(QStringLiteral("tls")).state, SessionState::Ready,
+                                  20000);
         QTRY_VERIFY_WITH_TIMEOUT(stored > 5, 20000);
         engine.shutdown();
     }
@@ -113,8 +117,10 @@ private slots:
         QTest::addColumn<bool>("tls");
         QTest::addColumn<QString>("caFile");
         QTest::addColumn<QString>("words"); // what the user must be told
-        QTest::newRow("untrusted CA") << true << path("other-ca.pem") << QStringLiteral("certificate is not trusted");
-        QTest::newRow("plaintext client, TLS server") << false << QString() << QStringLiteral("TLS setting");
+        QTest::newRow("untrusted CA")
+            << true << path("other-ca.pem") << QStringLiteral("certificate is not trusted");
+        QTest::newRow("plaintext client, TLS server")
+            << false << QString() << QStringLiteral("TLS setting");
     }
     void wrongCaIsAReadableErrorAndRetries()
     {
@@ -125,7 +131,8 @@ private slots:
         auto sim = startTlsSim(&error);
         QVERIFY2(sim, qPrintable(error));
         Store store;
-        QVERIFY2(store.open(m_dir.filePath(QStringLiteral("bad-%1.db").arg(tls)), &error), qPrintable(error));
+        QVERIFY2(store.open(m_dir.filePath(QStringLiteral("bad-%1.db").arg(tls)), &error),
+                 qPrintable(error));
         Engine engine(&store);
         engine.setSessionTuning(fastTuning());
         GatewayEndpoint e = endpoint(sim->port());

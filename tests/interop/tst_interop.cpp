@@ -65,9 +65,10 @@ void InteropTest::initTestCase()
     m_server.setWorkingDirectory(QStringLiteral(GD_INTEROP_DIR));
     m_server.setProcessChannelMode(QProcess::SeparateChannels);
     connect(&m_server, &QProcess::readyReadStandardOutput, this, &InteropTest::readServerLines);
-    m_server.start(node, {QStringLiteral("serve-mock.mjs"), QStringLiteral("--port"),
-                          QString::number(m_port), QStringLiteral("--token"), m_token,
-                          QStringLiteral("--rate"), QStringLiteral("10")});
+    m_server.start(node,
+                   {QStringLiteral("serve-mock.mjs"), QStringLiteral("--port"),
+                    QString::number(m_port), QStringLiteral("--token"), m_token,
+                    QStringLiteral("--rate"), QStringLiteral("10")});
     QVERIFY2(m_server.waitForStarted(10000), qPrintable(m_server.errorString()));
     const QJsonObject listening = waitForServerEvent(QStringLiteral("listening"), 60000);
     QVERIFY2(!listening.isEmpty(), m_server.readAllStandardError().constData());
@@ -116,7 +117,8 @@ void InteropTest::loginSyncReceiveAndSend()
     QVERIFY(dir.isValid());
     Store store;
     QString error;
-    QVERIFY2(store.open(dir.filePath(QStringLiteral("groupdesk.sqlite")), &error), qPrintable(error));
+    QVERIFY2(store.open(dir.filePath(QStringLiteral("groupdesk.sqlite")), &error),
+             qPrintable(error));
 
     Engine engine(&store);
     AccountInfo account;
@@ -144,7 +146,8 @@ void InteropTest::loginSyncReceiveAndSend()
 
     const QJsonObject world = waitForServerEvent(QStringLiteral("world"), 10000);
     QVERIFY(!world.isEmpty());
-    const QString selfId = world.value(QStringLiteral("self")).toObject().value(QStringLiteral("id")).toString();
+    const QString selfId
+        = world.value(QStringLiteral("self")).toObject().value(QStringLiteral("id")).toString();
     const QJsonArray worldRooms = world.value(QStringLiteral("rooms")).toArray();
     const QJsonArray worldContacts = world.value(QStringLiteral("contacts")).toArray();
 
@@ -206,9 +209,10 @@ void InteropTest::loginSyncReceiveAndSend()
     // A text sent from GroupDesk arrives at the mock, once.
     const QString text = QStringLiteral("您好，退款已经处理，请留意到账 ✅");
     engine.sendText(account.id, roomId, text);
-    const QJsonObject sent = waitForServerEvent(QStringLiteral("sent"), 30000, [&](const QJsonObject &e) {
-        return e.value(QStringLiteral("text")).toString() == text;
-    });
+    const QJsonObject sent
+        = waitForServerEvent(QStringLiteral("sent"), 30000, [&](const QJsonObject &e) {
+              return e.value(QStringLiteral("text")).toString() == text;
+          });
     QVERIFY2(!sent.isEmpty(), "the mock never saw the text GroupDesk sent");
     QCOMPARE(sent.value(QStringLiteral("conversationId")).toString(), roomId);
     // The outbox entry ends Sent, and the feed holds the text exactly once.
@@ -234,7 +238,9 @@ void InteropTest::loginSyncReceiveAndSend()
     int serverCopies = 0;
     for (const QJsonObject &e : std::as_const(m_events))
         serverCopies += (e.value(QStringLiteral("event")).toString() == QLatin1String("sent")
-                         && e.value(QStringLiteral("text")).toString() == text) ? 1 : 0;
+                         && e.value(QStringLiteral("text")).toString() == text)
+            ? 1
+            : 0;
     QCOMPARE(serverCopies, 1);
     Q_UNUSED(selfId);
 
@@ -250,7 +256,8 @@ void InteropTest::sendsAnImageFile()
     QVERIFY(dir.isValid());
     Store store;
     QString error;
-    QVERIFY2(store.open(dir.filePath(QStringLiteral("groupdesk.sqlite")), &error), qPrintable(error));
+    QVERIFY2(store.open(dir.filePath(QStringLiteral("groupdesk.sqlite")), &error),
+             qPrintable(error));
     Engine engine(&store);
     AccountInfo account;
     account.id = QStringLiteral("interop");
@@ -266,8 +273,12 @@ void InteropTest::sendsAnImageFile()
 
     const QJsonObject world = waitForServerEvent(QStringLiteral("world"), 10000);
     QVERIFY(!world.isEmpty());
-    const QString roomId = world.value(QStringLiteral("rooms")).toArray().first().toObject()
-                               .value(QStringLiteral("id")).toString();
+    const QString roomId = world.value(QStringLiteral("rooms"))
+                               .toArray()
+                               .first()
+                               .toObject()
+                               .value(QStringLiteral("id"))
+                               .toString();
     QVERIFY(!roomId.isEmpty());
 
     QImage image(32, 24, QImage::Format_RGB32);
@@ -277,9 +288,11 @@ void InteropTest::sendsAnImageFile()
     const qint64 size = QFileInfo(path).size();
     QVERIFY(engine.sendFile(account.id, roomId, path) > 0);
 
-    const QJsonObject sent = waitForServerEvent(QStringLiteral("sent"), 30000, [&](const QJsonObject &e) {
-        return e.value(QStringLiteral("fileName")).toString() == QLatin1String("interop-photo.png");
-    });
+    const QJsonObject sent
+        = waitForServerEvent(QStringLiteral("sent"), 30000, [&](const QJsonObject &e) {
+              return e.value(QStringLiteral("fileName")).toString()
+                  == QLatin1String("interop-photo.png");
+          });
     QVERIFY2(!sent.isEmpty(), "the mock never saw the image GroupDesk sent");
     QCOMPARE(sent.value(QStringLiteral("conversationId")).toString(), roomId);
     QCOMPARE(qint64(sent.value(QStringLiteral("fileSize")).toDouble()), size);

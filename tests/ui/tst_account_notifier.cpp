@@ -80,7 +80,8 @@ private slots:
         const AccountStatus st = engine.status(a.id);
         QVERIFY(st.nextReconnectMs > 0 || st.state == SessionState::Connecting);
         QTRY_VERIFY_WITH_TIMEOUT(engine.status(a.id).state == SessionState::Error
-                                     && engine.status(a.id).nextReconnectMs > 0, 20000);
+                                     && engine.status(a.id).nextReconnectMs > 0,
+                                 20000);
         const QString text = AccountStateText::stateText(engine.status(a.id));
         QVERIFY2(text.contains(QStringLiteral("Reconnecting in")), qPrintable(text));
 

@@ -33,7 +33,8 @@ private slots:
     void enterSendsAndClears()
     {
         Composer composer;
-        composer.setConversation(QStringLiteral("acc"), QStringLiteral("1@chatroom"), QStringLiteral("Room"));
+        composer.setConversation(QStringLiteral("acc"), QStringLiteral("1@chatroom"),
+                                 QStringLiteral("Room"));
         composer.show();
         QSignalSpy sent(&composer, &Composer::sendRequested);
         typeText(composer.editor(), QStringLiteral("你好 hello"));
@@ -48,7 +49,8 @@ private slots:
     void shiftEnterInsertsNewLineWithoutSending()
     {
         Composer composer;
-        composer.setConversation(QStringLiteral("acc"), QStringLiteral("1@chatroom"), QStringLiteral("Room"));
+        composer.setConversation(QStringLiteral("acc"), QStringLiteral("1@chatroom"),
+                                 QStringLiteral("Room"));
         composer.show();
         QSignalSpy sent(&composer, &Composer::sendRequested);
         QTest::keyClicks(composer.editor(), QStringLiteral("line one"));
@@ -64,7 +66,8 @@ private slots:
     void whitespaceOnlyIsNotSent()
     {
         Composer composer;
-        composer.setConversation(QStringLiteral("acc"), QStringLiteral("1@chatroom"), QStringLiteral("Room"));
+        composer.setConversation(QStringLiteral("acc"), QStringLiteral("1@chatroom"),
+                                 QStringLiteral("Room"));
         composer.show();
         QSignalSpy sent(&composer, &Composer::sendRequested);
         QTest::keyClick(composer.editor(), Qt::Key_Return);
@@ -77,7 +80,8 @@ private slots:
     void overlongTextIsRefusedWithAMessage()
     {
         Composer composer;
-        composer.setConversation(QStringLiteral("acc"), QStringLiteral("1@chatroom"), QStringLiteral("Room"));
+        composer.setConversation(QStringLiteral("acc"), QStringLiteral("1@chatroom"),
+                                 QStringLiteral("Room"));
         composer.show();
         QSignalSpy sent(&composer, &Composer::sendRequested);
         composer.editor()->setPlainText(QString(Composer::kMaxTextLength + 1, QLatin1Char('a')));
@@ -87,7 +91,8 @@ private slots:
         QVERIFY(error);
         QVERIFY(error->isVisible());
         QVERIFY(error->text().contains(QString::number(Composer::kMaxTextLength)));
-        QCOMPARE(composer.editor()->toPlainText().size(), Composer::kMaxTextLength + 1); // kept for editing
+        QCOMPARE(composer.editor()->toPlainText().size(),
+                 Composer::kMaxTextLength + 1); // kept for editing
 
         composer.editor()->setPlainText(QString(Composer::kMaxTextLength, QLatin1Char('a')));
         QVERIFY(composer.submit());

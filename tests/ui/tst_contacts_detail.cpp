@@ -73,8 +73,10 @@ private slots:
             m.roomAlias = alias;
             return m;
         };
-        m_store.replaceRoomMembers(kAcc, kRoom, {member(kRoom, "wxid_a", ""), member(kRoom, "wxid_b", "群里的小白"),
-                                                 member(kRoom, "wxid_c", "")});
+        m_store.replaceRoomMembers(kAcc, kRoom,
+                                   {member(kRoom, "wxid_a", ""),
+                                    member(kRoom, "wxid_b", "群里的小白"),
+                                    member(kRoom, "wxid_c", "")});
         m_store.replaceRoomMembers(kAcc, kRoom2, {member(kRoom2, "wxid_a", "")});
         m_store.recordMembersJoined(kAcc, kRoom, {"wxid_b"}, m_joinedMs);
         m_store.recordMembersLeft(kAcc, kRoom, {"wxid_c"}, m_leftMs);
@@ -107,7 +109,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(page.membersModel()->rowCount(), 2, 20000);
         QCOMPARE(page.membersCaption()->text(), QStringLiteral("Members (2)"));
         const QStringList names = column(page.membersModel(), 0);
-        QVERIFY(names.contains(QStringLiteral("VIP王总")));   // remark, no room alias
+        QVERIFY(names.contains(QStringLiteral("VIP王总"))); // remark, no room alias
         QVERIFY(names.contains(QStringLiteral("群里的小白"))); // room alias first
         QVERIFY(!column(page.membersModel(), 1).contains("wxid_c")); // left: hidden
         const int b = int(column(page.membersModel(), 1).indexOf("wxid_b"));
@@ -130,9 +132,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(page.contactMessagesModel()->rowCount(), 6, 20000);
         QCOMPARE(column(page.contactGroupsModel(), 0),
                  QStringList({QStringLiteral("华东区VIP群"), QStringLiteral("星河电器售后1群")}));
-        QCOMPARE(page.contactMessagesModel()->item(0, 2)->text(), QStringLiteral("第5条 退款")); // newest first
+        QCOMPARE(page.contactMessagesModel()->item(0, 2)->text(),
+                 QStringLiteral("第5条 退款")); // newest first
         QCOMPARE(page.contactMessagesModel()->item(0, 1)->text(), QStringLiteral("华东区VIP群"));
-        QCOMPARE(page.contactMessagesModel()->item(5, 1)->text(), QStringLiteral("星河电器售后1群"));
+        QCOMPARE(page.contactMessagesModel()->item(5, 1)->text(),
+                 QStringLiteral("星河电器售后1群"));
 
         QSignalSpy activated(&page, &ContactsPage::messageActivated);
         const QModelIndex index = page.contactMessagesModel()->index(1, 0);
@@ -141,12 +145,14 @@ private slots:
         QCOMPARE(activated.first().at(0).toString(), kAcc);
         QCOMPARE(activated.first().at(1).toString(), kRoom); // m4
         QVERIFY(activated.first().at(2).toLongLong() > 0);
-        QCOMPARE(activated.first().at(2).toLongLong(),
-                 page.contactMessagesModel()->item(1, 0)->data(ContactsPage::kRowIdRole).toLongLong());
+        QCOMPARE(
+            activated.first().at(2).toLongLong(),
+            page.contactMessagesModel()->item(1, 0)->data(ContactsPage::kRowIdRole).toLongLong());
 
         // A contact that left its only group is in none.
         page.selectContact("wxid_c");
-        QTRY_VERIFY_WITH_TIMEOUT(page.openContact() == "wxid_c" && page.contactGroupsModel()->rowCount() == 0
+        QTRY_VERIFY_WITH_TIMEOUT(page.openContact() == "wxid_c"
+                                     && page.contactGroupsModel()->rowCount() == 0
                                      && page.contactMessagesModel()->rowCount() == 0,
                                  20000);
     }

@@ -102,7 +102,8 @@ private slots:
         m_store.upsertRooms({room, other});
         // Noon today, and ten days back: the date range test splits them.
         const qint64 todayNoon = m_today.startOfDay().addSecs(12 * 3600).toMSecsSinceEpoch();
-        const qint64 oldNoon = m_today.addDays(-10).startOfDay().addSecs(12 * 3600).toMSecsSinceEpoch();
+        const qint64 oldNoon
+            = m_today.addDays(-10).startOfDay().addSecs(12 * 3600).toMSecsSinceEpoch();
         m_stored = {
             makeMessage("a1", kRoom, QStringLiteral("我要退款"), todayNoon),
             makeMessage("a2", kRoom, QStringLiteral("=1+1"), todayNoon + 1000),

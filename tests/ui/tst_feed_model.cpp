@@ -98,7 +98,7 @@ private slots:
     {
         FeedModel model(100);
         QCOMPARE(model.appendNewer(range(1, 10)), 10);
-        QCOMPARE(model.appendNewer(range(5, 12)), 2);  // 5..10 already held
+        QCOMPARE(model.appendNewer(range(5, 12)), 2); // 5..10 already held
         QCOMPARE(model.prependOlder(range(1, 3)), 0);
         QVector<Message> twice = {msg(20), msg(20)};
         QCOMPARE(model.appendNewer(twice), 1);

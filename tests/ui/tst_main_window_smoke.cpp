@@ -49,7 +49,8 @@ private slots:
         QVERIFY(dir.isValid());
         Store store;
         QString error;
-        QVERIFY2(store.open(dir.filePath(QStringLiteral("groupdesk.sqlite")), &error), qPrintable(error));
+        QVERIFY2(store.open(dir.filePath(QStringLiteral("groupdesk.sqlite")), &error),
+                 qPrintable(error));
 
         sim::SimulatorOptions options;
         options.port = 0;
@@ -82,7 +83,8 @@ private slots:
         QVERIFY(window.isLoginPanelShown());
 
         // Logged in: the rooms fill the list and the liveliest one opens.
-        QTRY_VERIFY_WITH_TIMEOUT(window.roomListModel()->rowCount() >= simulator.roomCount(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.roomListModel()->rowCount() >= simulator.roomCount(),
+                                 30000);
         QTRY_VERIFY_WITH_TIMEOUT(!window.currentRoomId().isEmpty(), 30000);
         QVERIFY(!window.isLoginPanelShown());
         QTRY_VERIFY_WITH_TIMEOUT(window.feedModel()->size() > 0, 30000);
@@ -140,11 +142,14 @@ private slots:
         QVERIFY(tabs);
         tabs->setCurrentWidget(window.contactsPage());
         ContactsPage *contacts = window.contactsPage();
-        QTRY_VERIFY_WITH_TIMEOUT(contacts->contactsModel()->rowCount() >= simulator.contactCount() - 1, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(contacts->groupsModel()->rowCount(), simulator.roomCount(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            contacts->contactsModel()->rowCount() >= simulator.contactCount() - 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(contacts->groupsModel()->rowCount(), simulator.roomCount(),
+                                  10000);
         contacts->selectGroup(roomId);
         const QStringList memberIds = simulator.roomMemberIds(roomId);
-        QTRY_COMPARE_WITH_TIMEOUT(contacts->membersModel()->rowCount(), int(memberIds.size()), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(contacts->membersModel()->rowCount(), int(memberIds.size()),
+                                  10000);
         for (int row = 0; row < contacts->membersModel()->rowCount(); ++row) {
             const QString id = contacts->membersModel()->item(row, 1)->text();
             const QString name = contacts->membersModel()->item(row, 0)->text();
@@ -152,8 +157,8 @@ private slots:
             const QString alias = simulator.roomMemberAlias(roomId, id);
             const QString remark = simulator.contactAlias(id);
             const QString expected = !alias.isEmpty() ? alias
-                : !remark.isEmpty() ? remark
-                                    : simulator.contactName(id);
+                : !remark.isEmpty()                   ? remark
+                                                      : simulator.contactName(id);
             QCOMPARE(name, expected);
         }
         if (!shotDir.isEmpty())

@@ -37,7 +37,8 @@ private slots:
 
         // Finder pattern in the top-left corner: dark ring, light ring, dark 3x3 core.
         auto dark = [&](int mx, int my) {
-            return image.pixelColor(quiet + mx * module + module / 2, quiet + my * module + module / 2)
+            return image.pixelColor(quiet + mx * module + module / 2,
+                                    quiet + my * module + module / 2)
                 == QColor(Qt::black);
         };
         for (int k = 0; k < 7; ++k) {

@@ -56,12 +56,14 @@ private slots:
         model.setAccount("acc");
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 4, 20000);
         model.setTagFilter("VIP");
-        QTRY_COMPARE_WITH_TIMEOUT(roomIds(model), QSet<QString>({"r0@chatroom", "r2@chatroom"}), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(roomIds(model), QSet<QString>({"r0@chatroom", "r2@chatroom"}),
+                                  20000);
         model.setTagFilter("售后");
         QTRY_COMPARE_WITH_TIMEOUT(roomIds(model), QSet<QString>({"r2@chatroom"}), 20000);
         // Tagging another room shows it without touching the filter.
         m_store.addTag(TagTarget::Room, "acc", "r3@chatroom", "售后");
-        QTRY_COMPARE_WITH_TIMEOUT(roomIds(model), QSet<QString>({"r2@chatroom", "r3@chatroom"}), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(roomIds(model), QSet<QString>({"r2@chatroom", "r3@chatroom"}),
+                                  20000);
         model.setTagFilter("没有这个标签");
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 0, 20000);
         model.setTagFilter({});
@@ -82,7 +84,8 @@ private slots:
         dialog.accept();
         m_store.flush();
         auto reader = m_store.createReader();
-        QCOMPARE(reader->tagsOf(TagTarget::Room, "acc", "r2@chatroom"), QStringList({"华东区", "售后"}));
+        QCOMPARE(reader->tagsOf(TagTarget::Room, "acc", "r2@chatroom"),
+                 QStringList({"华东区", "售后"}));
         QCOMPARE(reader->tagsOf(TagTarget::Room, "acc", "r0@chatroom"), QStringList({"VIP"}));
         QVERIFY(reader->allTags().contains("华东区"));
     }

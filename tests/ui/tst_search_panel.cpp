@@ -69,8 +69,16 @@ private slots:
         }
         m_store.upsertRooms(rooms);
         const QStringList texts = {
-            "你好", "我要退款", "请问退款多久到账？", "发票开好了", "退货退款流程是什么",
-            "谢谢", "好的", "物流太慢了", "Refund 退款 refund", "<b>不是退款</b> & 链接",
+            "你好",
+            "我要退款",
+            "请问退款多久到账？",
+            "发票开好了",
+            "退货退款流程是什么",
+            "谢谢",
+            "好的",
+            "物流太慢了",
+            "Refund 退款 refund",
+            "<b>不是退款</b> & 链接",
         };
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         QVector<Message> batch;
@@ -87,8 +95,9 @@ private slots:
             m.timestampMs = now - qint64(600 - i) * 30 * 60 * 1000;
             batch.append(m);
         }
-        connect(&m_store, &Store::messagesStored, this,
-                [this](const QVector<Message> &stored) { m_stored += stored; }, Qt::DirectConnection);
+        connect(
+            &m_store, &Store::messagesStored, this,
+            [this](const QVector<Message> &stored) { m_stored += stored; }, Qt::DirectConnection);
         m_store.insertMessages(batch);
         m_store.flush();
         QCOMPARE(m_stored.size(), 600);
@@ -143,7 +152,9 @@ private slots:
         // Debounced: one search for the typed word plus one per page, none per keystroke.
         QVERIFY(started.size() <= int(expected.size() / SearchResultsModel::kPageSize) + 2);
         // The status says how many.
-        QVERIFY(panel.findChild<QLabel *>("searchStatus")->text().contains(QString::number(expected.size())));
+        QVERIFY(panel.findChild<QLabel *>("searchStatus")
+                    ->text()
+                    .contains(QString::number(expected.size())));
         // Painting every row works (offscreen), markup in text stays text.
         panel.resultsView()->viewport()->repaint();
     }
@@ -164,15 +175,19 @@ private slots:
         SearchPanel panel(&m_store);
         panel.setAccount(m_account);
         panel.setConversationScope(QStringLiteral("room1@chatroom"));
-        QTRY_COMPARE_WITH_TIMEOUT(panel.conversationScope(), QStringLiteral("room1@chatroom"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.conversationScope(), QStringLiteral("room1@chatroom"),
+                                  20000);
         panel.queryEdit()->setText(QStringLiteral("退款"));
         panel.searchNow();
         waitIdle(panel);
-        const QVector<Message> inRoom = containing(QStringLiteral("退款"), QStringLiteral("room1@chatroom"));
+        const QVector<Message> inRoom
+            = containing(QStringLiteral("退款"), QStringLiteral("room1@chatroom"));
         QVERIFY(!inRoom.isEmpty());
-        QCOMPARE(panel.resultsModel()->rowCount(), qMin<int>(inRoom.size(), SearchResultsModel::kPageSize));
+        QCOMPARE(panel.resultsModel()->rowCount(),
+                 qMin<int>(inRoom.size(), SearchResultsModel::kPageSize));
         for (int i = 0; i < panel.resultsModel()->rowCount(); ++i)
-            QCOMPARE(panel.resultsModel()->hitAt(i).message.roomId, QStringLiteral("room1@chatroom"));
+            QCOMPARE(panel.resultsModel()->hitAt(i).message.roomId,
+                     QStringLiteral("room1@chatroom"));
 
         QCOMPARE(panel.currentQuery().conversationId, QStringLiteral("room1@chatroom"));
         panel.kindFilter()->setCurrentIndex(panel.kindFilter()->findData(int(MessageKind::Url)));
@@ -191,8 +206,9 @@ private slots:
         panel.searchNow();
         waitIdle(panel);
         QTest::qWait(200); // let any late answer for 退款 arrive (it must be ignored)
-        QCOMPARE(panel.resultsModel()->rowCount(),
-                 qMin<int>(SearchResultsModel::kPageSize, containing(QStringLiteral("发票")).size()));
+        QCOMPARE(
+            panel.resultsModel()->rowCount(),
+            qMin<int>(SearchResultsModel::kPageSize, containing(QStringLiteral("发票")).size()));
         for (int i = 0; i < panel.resultsModel()->rowCount(); ++i)
             QVERIFY(panel.resultsModel()->hitAt(i).message.text.contains("发票"));
     }
@@ -207,7 +223,8 @@ private slots:
         waitIdle(panel);
         QVERIFY(panel.isShortQueryBounded());
         QVERIFY(panel.findChild<QLabel *>("searchNotice")->isVisible());
-        const qint64 weekAgo = QDateTime::currentMSecsSinceEpoch() - 7LL * 24 * 3600 * 1000 - 60'000;
+        const qint64 weekAgo
+            = QDateTime::currentMSecsSinceEpoch() - 7LL * 24 * 3600 * 1000 - 60'000;
         QVERIFY(panel.resultsModel()->rowCount() > 0);
         for (int i = 0; i < panel.resultsModel()->rowCount(); ++i)
             QVERIFY(panel.resultsModel()->hitAt(i).message.timestampMs >= weekAgo);
@@ -225,8 +242,9 @@ private slots:
         SearchPanel panel(&m_store);
         panel.setAccount(m_account);
         QTest::failOnWarning(QRegularExpression("query failed|cannot prepare"));
-        for (const QString &text : {QStringLiteral("\"退款"), QStringLiteral("NEAR("), QStringLiteral("   "),
-                                    QStringLiteral("😀"), QString(10000, QChar(0x9000)), QStringLiteral("*")}) {
+        for (const QString &text :
+             {QStringLiteral("\"退款"), QStringLiteral("NEAR("), QStringLiteral("   "),
+              QStringLiteral("😀"), QString(10000, QChar(0x9000)), QStringLiteral("*")}) {
             panel.queryEdit()->setText(text);
             panel.searchNow();
             waitIdle(panel);
@@ -252,7 +270,8 @@ private slots:
         panel.queryEdit()->setText(QStringLiteral("退款"));
         panel.setConversationScope(QStringLiteral("room0@chatroom"));
         panel.searchNow();
-        QTRY_COMPARE_WITH_TIMEOUT(panel.conversationScope(), QStringLiteral("room0@chatroom"), 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.conversationScope(), QStringLiteral("room0@chatroom"),
+                                  20000);
         panel.searchNow();
         waitIdle(panel);
         // A hit in the middle of the 300-message room.

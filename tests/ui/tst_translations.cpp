@@ -41,8 +41,10 @@ private slots:
     {
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/groupdesk_en.qm")));
-        QCOMPARE(translator.translate("gd::MainWindow", "%n member(s)", nullptr, 1), QStringLiteral("%n member"));
-        QCOMPARE(translator.translate("gd::MainWindow", "%n member(s)", nullptr, 3), QStringLiteral("%n members"));
+        QCOMPARE(translator.translate("gd::MainWindow", "%n member(s)", nullptr, 1),
+                 QStringLiteral("%n member"));
+        QCOMPARE(translator.translate("gd::MainWindow", "%n member(s)", nullptr, 3),
+                 QStringLiteral("%n members"));
     }
 
     void installingChineseTranslatesStateWords()

@@ -17,7 +17,8 @@ using namespace gd;
 
 namespace {
 
-Message msg(const QString &id, const QString &room, const QString &talker, const QString &text, qint64 ts)
+Message msg(const QString &id, const QString &room, const QString &talker, const QString &text,
+            qint64 ts)
 {
     Message m;
     m.accountId = QStringLiteral("acc");
@@ -50,11 +51,15 @@ private slots:
     {
         DuplicateDetector d(5000);
         QCOMPARE(d.check(msg("1", "r@chatroom", "alice", "refund?", 1000)), QString());
-        QCOMPARE(d.check(msg("2", "r@chatroom", "bob", "refund?", 1100)), QString());    // other talker
-        QCOMPARE(d.check(msg("3", "s@chatroom", "alice", "refund?", 1200)), QString());  // other room
-        QCOMPARE(d.check(msg("4", "r@chatroom", "alice", "refund!", 1300)), QString());  // other text
-        QCOMPARE(d.check(msg("5", "r@chatroom", "alice", "refund?", 6001)), QString());  // too late
-        QCOMPARE(d.check(msg("1", "r@chatroom", "alice", "refund?", 1000)), QString());  // same id again
+        QCOMPARE(d.check(msg("2", "r@chatroom", "bob", "refund?", 1100)),
+                 QString()); // other talker
+        QCOMPARE(d.check(msg("3", "s@chatroom", "alice", "refund?", 1200)),
+                 QString()); // other room
+        QCOMPARE(d.check(msg("4", "r@chatroom", "alice", "refund!", 1300)),
+                 QString()); // other text
+        QCOMPARE(d.check(msg("5", "r@chatroom", "alice", "refund?", 6001)), QString()); // too late
+        QCOMPARE(d.check(msg("1", "r@chatroom", "alice", "refund?", 1000)),
+                 QString()); // same id again
         Message own = msg("6", "r@chatroom", "bot", "hello", 1400);
         own.fromSelf = true;
         QCOMPARE(d.check(own), QString());
@@ -74,7 +79,8 @@ private slots:
     {
         DuplicateDetector d(5000);
         for (int i = 0; i < 100000; ++i)
-            d.check(msg(QString::number(i), "r@chatroom", "alice", QString::number(i), qint64(i) * 100));
+            d.check(msg(QString::number(i), "r@chatroom", "alice", QString::number(i),
+                        qint64(i) * 100));
         QVERIFY2(d.remembered() < 200, qPrintable(QString::number(d.remembered())));
     }
 
@@ -95,17 +101,20 @@ private slots:
         QCOMPARE(stored.first().first().value<QVector<Message>>().size(), 1);
 
         auto reader = store.createReader();
-        const QVector<Message> feed = reader->messagesBefore(QStringLiteral("acc"), QStringLiteral("r@chatroom"), {}, 50);
+        const QVector<Message> feed
+            = reader->messagesBefore(QStringLiteral("acc"), QStringLiteral("r@chatroom"), {}, 50);
         QCOMPARE(feed.size(), 1);
         QCOMPARE(feed.first().id, QStringLiteral("1"));
         QCOMPARE(reader->messageCount(QStringLiteral("acc")), 2); // stored, marked
 
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
         db.setDatabaseName(path);
         QVERIFY(db.open());
         {
             QSqlQuery q(db);
-            QVERIFY(q.exec(QStringLiteral("SELECT unread FROM conversations WHERE conversation_id = 'r@chatroom'")));
+            QVERIFY(q.exec(QStringLiteral(
+                "SELECT unread FROM conversations WHERE conversation_id = 'r@chatroom'")));
             QVERIFY(q.next());
             QCOMPARE(q.value(0).toInt(), 1);
             QVERIFY(q.exec(QStringLiteral("SELECT duplicate_of FROM messages WHERE msg_id = '2'")));

@@ -15,8 +15,12 @@ private slots:
     void echoAfterAnswerIsLinkedToTheSend()
     {
         EchoMatcher matcher;
-        QCOMPARE(matcher.sendAnsweredWithoutId(7, QStringLiteral("r@chatroom"), QStringLiteral("您好"), 1000), QString());
-        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("m1"), QStringLiteral("r@chatroom"), QStringLiteral("您好"), 1200), 7);
+        QCOMPARE(matcher.sendAnsweredWithoutId(7, QStringLiteral("r@chatroom"),
+                                               QStringLiteral("您好"), 1000),
+                 QString());
+        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("m1"), QStringLiteral("r@chatroom"),
+                                           QStringLiteral("您好"), 1200),
+                 7);
         QCOMPARE(matcher.pendingSends(), 0);
         QCOMPARE(matcher.unclaimedEchoes(), 0);
     }
@@ -24,8 +28,12 @@ private slots:
     void echoBeforeAnswerIsFoundWhenTheAnswerComes()
     {
         EchoMatcher matcher;
-        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("m1"), QStringLiteral("r@chatroom"), QStringLiteral("好的"), 1000), 0);
-        QCOMPARE(matcher.sendAnsweredWithoutId(3, QStringLiteral("r@chatroom"), QStringLiteral("好的"), 1100), QStringLiteral("m1"));
+        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("m1"), QStringLiteral("r@chatroom"),
+                                           QStringLiteral("好的"), 1000),
+                 0);
+        QCOMPARE(matcher.sendAnsweredWithoutId(3, QStringLiteral("r@chatroom"),
+                                               QStringLiteral("好的"), 1100),
+                 QStringLiteral("m1"));
         QCOMPARE(matcher.unclaimedEchoes(), 0);
     }
 
@@ -34,16 +42,24 @@ private slots:
         EchoMatcher matcher;
         matcher.sendAnsweredWithoutId(1, QStringLiteral("r"), QStringLiteral("ok"), 1000);
         matcher.sendAnsweredWithoutId(2, QStringLiteral("r"), QStringLiteral("ok"), 1001);
-        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("a"), QStringLiteral("r"), QStringLiteral("ok"), 1002), 1);
-        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("b"), QStringLiteral("r"), QStringLiteral("ok"), 1003), 2);
+        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("a"), QStringLiteral("r"),
+                                           QStringLiteral("ok"), 1002),
+                 1);
+        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("b"), QStringLiteral("r"),
+                                           QStringLiteral("ok"), 1003),
+                 2);
     }
 
     void otherConversationOrTextDoesNotMatch()
     {
         EchoMatcher matcher;
         matcher.sendAnsweredWithoutId(1, QStringLiteral("r1"), QStringLiteral("ok"), 1000);
-        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("a"), QStringLiteral("r2"), QStringLiteral("ok"), 1001), 0);
-        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("b"), QStringLiteral("r1"), QStringLiteral("ok!"), 1002), 0);
+        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("a"), QStringLiteral("r2"),
+                                           QStringLiteral("ok"), 1001),
+                 0);
+        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("b"), QStringLiteral("r1"),
+                                           QStringLiteral("ok!"), 1002),
+                 0);
         QCOMPARE(matcher.pendingSends(), 1);
     }
 
@@ -51,16 +67,20 @@ private slots:
     {
         EchoMatcher matcher(5000);
         matcher.sendAnsweredWithoutId(1, QStringLiteral("r"), QStringLiteral("ok"), 1000);
-        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("a"), QStringLiteral("r"), QStringLiteral("ok"), 9000), 0);
+        QCOMPARE(matcher.ownMessageArrived(QStringLiteral("a"), QStringLiteral("r"),
+                                           QStringLiteral("ok"), 9000),
+                 0);
     }
 
     void answeredWithIdIsForgotten()
     {
         EchoMatcher matcher;
-        matcher.ownMessageArrived(QStringLiteral("m9"), QStringLiteral("r"), QStringLiteral("hi"), 1000);
+        matcher.ownMessageArrived(QStringLiteral("m9"), QStringLiteral("r"), QStringLiteral("hi"),
+                                  1000);
         matcher.forgetMessage(QStringLiteral("m9"));
         // A later send of the same text without an id must not claim m9.
-        QCOMPARE(matcher.sendAnsweredWithoutId(4, QStringLiteral("r"), QStringLiteral("hi"), 1100), QString());
+        QCOMPARE(matcher.sendAnsweredWithoutId(4, QStringLiteral("r"), QStringLiteral("hi"), 1100),
+                 QString());
     }
 };
 

@@ -68,11 +68,8 @@ private:
     Store m_store;
     std::unique_ptr<StoreReader> m_reader;
     const QStringList m_texts = {
-        "我要退款, 谢谢",
-        "他说\"马上退款\"",
-        "第一行\n第二行\r\n第三行",
-        "=HYPERLINK(\"http://x\")",
-        "普通消息 😀",
+        "我要退款, 谢谢",           "他说\"马上退款\"", "第一行\n第二行\r\n第三行",
+        "=HYPERLINK(\"http://x\")", "普通消息 😀",
     };
 
     QByteArray exportBytes(const ExportRequest &request, qint64 *rows = nullptr)
@@ -132,7 +129,8 @@ private slots:
             m.roomId = "room2@chatroom";
             m.talkerId = "wxid_wang";
             m.kind = MessageKind::Text;
-            m.text = i % 10 == 0 ? QStringLiteral("退款 %1").arg(i) : QStringLiteral("消息 %1").arg(i);
+            m.text
+                = i % 10 == 0 ? QStringLiteral("退款 %1").arg(i) : QStringLiteral("消息 %1").arg(i);
             m.timestampMs = kT0 + 1000'000 + (i / 3) * 1000; // equal timestamps in threes
             batch << m;
         }
@@ -162,7 +160,8 @@ private slots:
             QCOMPARE(row.at(3), QStringLiteral("wxid_li"));
             QCOMPARE(row.at(4), QStringLiteral("text"));
             QCOMPARE(row.at(5), m_texts.at(i));
-            QCOMPARE(QDateTime::fromString(row.at(0), Qt::ISODateWithMs).toMSecsSinceEpoch(), kT0 + i * 60'000);
+            QCOMPARE(QDateTime::fromString(row.at(0), Qt::ISODateWithMs).toMSecsSinceEpoch(),
+                     kT0 + i * 60'000);
         }
         // The raw quoting itself.
         QVERIFY(bytes.contains("\"他说\"\"马上退款\"\"\""));
@@ -272,15 +271,19 @@ private slots:
         // Signals come from the worker thread: collect them queued, here.
         QVector<QPair<qint64, qint64>> progress;
         QVector<QVariantList> finished;
-        connect(&exporter, &Exporter::progress, this,
-                [&](qint64 done, qint64 total) { progress.append({done, total}); });
+        connect(&exporter, &Exporter::progress, this, [&](qint64 done, qint64 total) {
+            progress.append({done, total});
+        });
         connect(&exporter, &Exporter::finished, this,
-                [&](bool ok, qint64 rows, const QString &error) { finished.append({ok, rows, error}); });
+                [&](bool ok, qint64 rows, const QString &error) {
+                    finished.append({ok, rows, error});
+                });
         ExportRequest r = roomRequest(ExportRequest::Format::Csv, "cancelled.csv");
         r.conversationId = "room2@chatroom";
         // Cancelled at its first progress report, before any page: deterministic.
-        auto cancelAtOnce = connect(&exporter, &Exporter::progress, &exporter,
-                                    [&exporter] { exporter.cancel(); }, Qt::DirectConnection);
+        auto cancelAtOnce = connect(
+            &exporter, &Exporter::progress, &exporter, [&exporter] { exporter.cancel(); },
+            Qt::DirectConnection);
         QVERIFY(exporter.start(r));
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
         QCOMPARE(finished.first().at(0).toBool(), false);

@@ -49,12 +49,15 @@ private slots:
         QTest::newRow("webp") << QByteArray("RIFF\x10\x00\x00\x00WEBPVP8 ", 16) << "image/webp";
         QTest::newRow("bmp") << (QByteArray("BM") + QByteArray(40, '\x01')) << "image/bmp";
         QTest::newRow("pdf") << QByteArray("%PDF-1.7\n...") << "application/pdf";
-        QTest::newRow("docx") << QByteArray("PK\x03\x04....[Content_Types].xml word/document.xml", 48)
-                              << "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        QTest::newRow("docx") << QByteArray(
+            "PK\x03\x04....[Content_Types].xml word/document.xml",
+            48) << "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
         QTest::newRow("zip") << QByteArray("PK\x03\x04 notes.txt", 14) << "application/zip";
-        QTest::newRow("ole") << QByteArray("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) << "application/x-ole-storage";
+        QTest::newRow("ole") << QByteArray("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8)
+                             << "application/x-ole-storage";
         QTest::newRow("text") << QByteArray("订单 123 已发货\n") << "text/plain";
-        QTest::newRow("binary") << QByteArray("\x00\x01\x02\x03garbage", 11) << "application/octet-stream";
+        QTest::newRow("binary") << QByteArray("\x00\x01\x02\x03garbage", 11)
+                                << "application/octet-stream";
     }
     void typeComesFromContentNotName()
     {
@@ -94,7 +97,8 @@ private slots:
         const QByteArray pdf = "%PDF-1.4\n" + QByteArray(500, 'x');
         r = FileCheck::checkBytes(pdf, QStringLiteral("a.pdf"), limits);
         QVERIFY2(r.ok, qPrintable(r.error));
-        r = FileCheck::checkBytes("%PDF-1.4\n" + QByteArray(1500, 'x'), QStringLiteral("a.pdf"), limits);
+        r = FileCheck::checkBytes("%PDF-1.4\n" + QByteArray(1500, 'x'), QStringLiteral("a.pdf"),
+                                  limits);
         QVERIFY(!r.ok);
     }
 
@@ -124,11 +128,13 @@ private slots:
         QVERIFY(r.error.contains(QLatin1String("does not exist")));
 
         const QByteArray good = png(100, 80);
-        r = FileCheck::checkFile(writeFile(dir, QStringLiteral("cut.png"), good.left(good.size() / 2)));
+        r = FileCheck::checkFile(
+            writeFile(dir, QStringLiteral("cut.png"), good.left(good.size() / 2)));
         QVERIFY(!r.ok);
         QVERIFY2(r.error.contains(QLatin1String("damaged")), qPrintable(r.error));
 
-        r = FileCheck::checkFile(writeFile(dir, QStringLiteral("fake.jpg"), QByteArray(64, '\x07')));
+        r = FileCheck::checkFile(
+            writeFile(dir, QStringLiteral("fake.jpg"), QByteArray(64, '\x07')));
         QVERIFY(!r.ok);
         QVERIFY2(r.error.contains(QLatin1String("not an image")), qPrintable(r.error));
 

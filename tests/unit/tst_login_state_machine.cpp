@@ -136,11 +136,13 @@ private slots:
 
     void gatewayStatusMessagesHideTechnicalDetail()
     {
-        gd::GatewayStatus unknown{2, QStringLiteral("Error\n    at Object.<anonymous> (/srv/x.js:1:1)")};
+        gd::GatewayStatus unknown{
+            2, QStringLiteral("Error\n    at Object.<anonymous> (/srv/x.js:1:1)")};
         QVERIFY(!unknown.userMessage().contains(QStringLiteral("x.js")));
         QVERIFY(!unknown.userMessage().isEmpty());
         QVERIFY((gd::GatewayStatus{14, {}}).userMessage().contains(QStringLiteral("reached")));
-        QVERIFY((gd::GatewayStatus{6, {}}).userMessage().contains(QStringLiteral("Another client")));
+        QVERIFY(
+            (gd::GatewayStatus{6, {}}).userMessage().contains(QStringLiteral("Another client")));
         QVERIFY((gd::GatewayStatus{0, {}}).userMessage().isEmpty());
         QVERIFY(!(gd::GatewayStatus{4, {}}).userMessage().isEmpty());
         QVERIFY(!(gd::GatewayStatus{99, {}}).userMessage().isEmpty());

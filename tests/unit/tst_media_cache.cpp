@@ -53,7 +53,8 @@ private slots:
                 done(true, png, {});
             });
             QCOMPARE(cache.request(QStringLiteral("a/1")), MediaCache::State::Loading);
-            QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("a/1")), MediaCache::State::Ready, kTimeout);
+            QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("a/1")), MediaCache::State::Ready,
+                                      kTimeout);
             const QImage thumb = cache.thumbnail(QStringLiteral("a/1"));
             QCOMPARE(thumb.size(), QSize(200, 150));
             QVERIFY(!cache.filePath(QStringLiteral("a/1")).isEmpty());
@@ -64,7 +65,8 @@ private slots:
             done(false, {}, QStringLiteral("should not be asked"));
         });
         again.request(QStringLiteral("a/1"));
-        QTRY_COMPARE_WITH_TIMEOUT(again.state(QStringLiteral("a/1")), MediaCache::State::Ready, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(again.state(QStringLiteral("a/1")), MediaCache::State::Ready,
+                                  kTimeout);
         QCOMPARE(fetches, 1);
     }
 
@@ -79,7 +81,8 @@ private slots:
         });
         auto loadOne = [&](const QString &key) {
             cache.request(key);
-            return QTest::qWaitFor([&] { return cache.state(key) == MediaCache::State::Ready; }, kTimeout);
+            return QTest::qWaitFor([&] { return cache.state(key) == MediaCache::State::Ready; },
+                                   kTimeout);
         };
         for (int i = 0; i < 5; ++i)
             QVERIFY(loadOne(QStringLiteral("k%1").arg(i)));
@@ -118,7 +121,8 @@ private slots:
             });
             for (const char *k : {"old", "b", "c"}) {
                 cache.request(QString::fromLatin1(k));
-                QTRY_COMPARE_WITH_TIMEOUT(cache.state(QString::fromLatin1(k)), MediaCache::State::Ready, kTimeout);
+                QTRY_COMPARE_WITH_TIMEOUT(cache.state(QString::fromLatin1(k)),
+                                          MediaCache::State::Ready, kTimeout);
             }
         }
         MediaCache cache(dir.path(), cap);
@@ -126,9 +130,11 @@ private slots:
             done(true, noisyPng(100, 100, quint32(qHash(key))), {});
         });
         cache.request(QStringLiteral("old")); // read from disk: now the most recent
-        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("old")), MediaCache::State::Ready, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("old")), MediaCache::State::Ready,
+                                  kTimeout);
         cache.request(QStringLiteral("d"));
-        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("d")), MediaCache::State::Ready, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("d")), MediaCache::State::Ready,
+                                  kTimeout);
         QVERIFY(!cache.filePath(QStringLiteral("old")).isEmpty());
         QVERIFY(cache.diskBytes() <= cap);
     }
@@ -146,13 +152,15 @@ private slots:
         });
         QSignalSpy spy(&cache, &MediaCache::stateChanged);
         cache.request(QStringLiteral("x"));
-        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("x")), MediaCache::State::Failed, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("x")), MediaCache::State::Failed,
+                                  kTimeout);
         QVERIFY(cache.thumbnail(QStringLiteral("x")).isNull());
         // Asking again does not hammer the gateway; Retry does.
         QCOMPARE(cache.request(QStringLiteral("x")), MediaCache::State::Failed);
         fail = false;
         cache.retry(QStringLiteral("x"));
-        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("x")), MediaCache::State::Ready, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("x")), MediaCache::State::Ready,
+                                  kTimeout);
         QVERIFY(spy.count() >= 2);
     }
 
@@ -169,8 +177,10 @@ private slots:
         });
         cache.request(QStringLiteral("cut"));
         cache.request(QStringLiteral("junk"));
-        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("cut")), MediaCache::State::Corrupt, kTimeout);
-        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("junk")), MediaCache::State::Corrupt, kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("cut")), MediaCache::State::Corrupt,
+                                  kTimeout);
+        QTRY_COMPARE_WITH_TIMEOUT(cache.state(QStringLiteral("junk")), MediaCache::State::Corrupt,
+                                  kTimeout);
         QVERIFY(cache.thumbnail(QStringLiteral("cut")).isNull());
     }
 };

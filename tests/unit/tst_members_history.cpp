@@ -127,7 +127,8 @@ private slots:
         QCOMPARE(history.last().name, QStringLiteral("C")); // the name is kept
 
         // Back in a later sync: a member again, joined anew.
-        m_store->replaceRoomMembers(kAcc, kRoom, {member("a"), member("b"), member("c"), member("d")});
+        m_store->replaceRoomMembers(kAcc, kRoom,
+                                    {member("a"), member("b"), member("c"), member("d")});
         m_store->flush();
         const RoomMember c = find(m_reader->roomMembers(kAcc, kRoom), "c");
         QCOMPARE(c.leftMs, qint64(0));
@@ -189,7 +190,8 @@ private slots:
         QStringList rooms;
         for (const Room &r : m_reader->roomsOfContact(kAcc, "a"))
             rooms << r.topic;
-        QCOMPARE(rooms, QStringList({QStringLiteral("华东区VIP群"), QStringLiteral("星河电器售后1群")}));
+        QCOMPARE(rooms,
+                 QStringList({QStringLiteral("华东区VIP群"), QStringLiteral("星河电器售后1群")}));
         QCOMPARE(m_reader->roomsOfContact(kAcc, "b").size(), 1);
         QVERIFY(m_reader->roomsOfContact(kAcc, "nobody").isEmpty());
         QVERIFY(m_reader->roomsOfContact("other-account", "a").isEmpty());
@@ -223,7 +225,8 @@ private slots:
             QVERIFY(recent.at(i - 1).message.timestampMs > recent.at(i).message.timestampMs);
         for (const TalkerMessage &t : recent) {
             QCOMPARE(t.message.talkerId, QStringLiteral("a"));
-            QCOMPARE(t.roomTopic, t.message.roomId.isEmpty() ? QString() : QStringLiteral("星河电器售后1群"));
+            QCOMPARE(t.roomTopic,
+                     t.message.roomId.isEmpty() ? QString() : QStringLiteral("星河电器售后1群"));
         }
         QCOMPARE(m_reader->recentMessagesOfTalker(kAcc, "a", 5).size(), 5);
         QCOMPARE(m_reader->recentMessagesOfTalker(kAcc, "b").size(), 20);

@@ -27,8 +27,7 @@ QByteArray fileHash(const QString &path)
 }
 
 // Runs fn on a plain connection to `path`, then closes it.
-template<typename Fn>
-void withConnection(const QString &path, Fn fn)
+template<typename Fn> void withConnection(const QString &path, Fn fn)
 {
     const QString name = QStringLiteral("migration-test");
     {
@@ -69,23 +68,28 @@ private slots:
             QVERIFY2(Schema::migrate(db, &error, 1), qPrintable(error));
             QCOMPARE(Schema::userVersion(db), 1);
             exec(db, "INSERT INTO accounts (id, display_name) VALUES ('acc', '老客服号')");
-            exec(db, "INSERT INTO rooms (account_id, id, topic, member_ids)"
-                     " VALUES ('acc', 'r1@chatroom', '售后群', 'a b c')");
-            const QStringList texts = {"我要退款，什么时候到账", "发票开好了吗", "退款已经到账了，谢谢",
-                                       "VIP客户投诉物流太慢", "hello world"};
+            exec(db,
+                 "INSERT INTO rooms (account_id, id, topic, member_ids)"
+                 " VALUES ('acc', 'r1@chatroom', '售后群', 'a b c')");
+            const QStringList texts
+                = {"我要退款，什么时候到账", "发票开好了吗", "退款已经到账了，谢谢",
+                   "VIP客户投诉物流太慢", "hello world"};
             for (int i = 0; i < texts.size(); ++i) {
-                exec(db, QStringLiteral("INSERT INTO messages (account_id, msg_id, conversation_id,"
-                                        " room_id, talker_id, kind, text, ts_ms)"
-                                        " VALUES ('acc', 'old-%1', 'r1@chatroom', 'r1@chatroom',"
-                                        " 'wxid_c', 7, '%2', %3)")
-                             .arg(i)
-                             .arg(texts[i])
-                             .arg(1000 + i));
+                exec(db,
+                     QStringLiteral("INSERT INTO messages (account_id, msg_id, conversation_id,"
+                                    " room_id, talker_id, kind, text, ts_ms)"
+                                    " VALUES ('acc', 'old-%1', 'r1@chatroom', 'r1@chatroom',"
+                                    " 'wxid_c', 7, '%2', %3)")
+                         .arg(i)
+                         .arg(texts[i])
+                         .arg(1000 + i));
             }
-            exec(db, "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
-                     " last_preview, unread) VALUES ('acc', 'r1@chatroom', 1004, 5, 'hello world', 5)");
-            exec(db, "INSERT INTO outbox (account_id, conversation_id, text, state, created_ms)"
-                     " VALUES ('acc', 'r1@chatroom', '处理中', 1, 900)");
+            exec(db,
+                 "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
+                 " last_preview, unread) VALUES ('acc', 'r1@chatroom', 1004, 5, 'hello world', 5)");
+            exec(db,
+                 "INSERT INTO outbox (account_id, conversation_id, text, state, created_ms)"
+                 " VALUES ('acc', 'r1@chatroom', '处理中', 1, 900)");
         });
 
         Store store;
@@ -138,10 +142,14 @@ private slots:
             QString error;
             QVERIFY2(Schema::migrate(db, &error, previous), qPrintable(error));
             QCOMPARE(Schema::userVersion(db), previous);
-            exec(db, "INSERT INTO messages (id, account_id, msg_id, conversation_id, room_id, kind, text, ts_ms)"
-                     " VALUES (1, 'acc', 'p1', 'r1@chatroom', 'r1@chatroom', 7, '发票抬头写错了', 1000)");
-            exec(db, QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (1, '%1')")
-                         .arg(SearchTokenizer::indexText(u"发票抬头写错了")));
+            exec(db,
+                 "INSERT INTO messages (id, account_id, msg_id, conversation_id, room_id, kind, "
+                 "text, ts_ms)"
+                 " VALUES (1, 'acc', 'p1', 'r1@chatroom', 'r1@chatroom', 7, '发票抬头写错了', "
+                 "1000)");
+            exec(db,
+                 QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (1, '%1')")
+                     .arg(SearchTokenizer::indexText(u"发票抬头写错了")));
         });
         Store store;
         QString error;

@@ -35,11 +35,13 @@ private slots:
         r.setRoomMembers(QStringLiteral("r@chatroom"),
                          {member(QStringLiteral("r@chatroom"), QStringLiteral("u1"),
                                  QStringLiteral("售后-张"), QStringLiteral("张三"))});
-        const RoomMember known = r.knownRoomMember(QStringLiteral("r@chatroom"), QStringLiteral("u1"));
+        const RoomMember known
+            = r.knownRoomMember(QStringLiteral("r@chatroom"), QStringLiteral("u1"));
         QCOMPARE(known.contactId, QStringLiteral("u1"));
         QCOMPARE(known.roomAlias, QStringLiteral("售后-张"));
         QCOMPARE(known.name, QStringLiteral("张三"));
-        const RoomMember unknown = r.knownRoomMember(QStringLiteral("r@chatroom"), QStringLiteral("u2"));
+        const RoomMember unknown
+            = r.knownRoomMember(QStringLiteral("r@chatroom"), QStringLiteral("u2"));
         QCOMPARE(unknown.contactId, QStringLiteral("u2"));
         QCOMPARE(unknown.roomId, QStringLiteral("r@chatroom"));
         QVERIFY(unknown.roomAlias.isEmpty());
@@ -52,7 +54,8 @@ private slots:
         r.setRoomMembers(QStringLiteral("r@chatroom"),
                          {member(QStringLiteral("r@chatroom"), QStringLiteral("u1"),
                                  QStringLiteral("售后-张"), QStringLiteral("张三"))});
-        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u1")), QStringLiteral("售后-张"));
+        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u1")),
+                 QStringLiteral("售后-张"));
     }
 
     void contactRemarkBeforeContactName()
@@ -60,8 +63,10 @@ private slots:
         NameResolver r;
         r.setContact(contact(QStringLiteral("u1"), QStringLiteral("张三"), QStringLiteral("张总")));
         r.setRoomMembers(QStringLiteral("r@chatroom"),
-                         {member(QStringLiteral("r@chatroom"), QStringLiteral("u1"), {}, QStringLiteral("小张"))});
-        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u1")), QStringLiteral("张总"));
+                         {member(QStringLiteral("r@chatroom"), QStringLiteral("u1"), {},
+                                 QStringLiteral("小张"))});
+        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u1")),
+                 QStringLiteral("张总"));
         QCOMPARE(r.resolve({}, QStringLiteral("u1")), QStringLiteral("张总"));
     }
 
@@ -69,32 +74,41 @@ private slots:
     {
         NameResolver r;
         r.setContact(contact(QStringLiteral("u1"), QStringLiteral("张三"), {}));
-        r.setRoomMember(member(QStringLiteral("r@chatroom"), QStringLiteral("u1"), {}, QStringLiteral("小张")));
-        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u1")), QStringLiteral("张三"));
+        r.setRoomMember(
+            member(QStringLiteral("r@chatroom"), QStringLiteral("u1"), {}, QStringLiteral("小张")));
+        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u1")),
+                 QStringLiteral("张三"));
     }
 
     void memberNameWhenContactUnknown()
     {
         NameResolver r;
-        r.setRoomMember(member(QStringLiteral("r@chatroom"), QStringLiteral("u2"), {}, QStringLiteral("李四")));
-        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u2")), QStringLiteral("李四"));
+        r.setRoomMember(
+            member(QStringLiteral("r@chatroom"), QStringLiteral("u2"), {}, QStringLiteral("李四")));
+        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u2")),
+                 QStringLiteral("李四"));
         // Another room does not know this member's names.
-        QCOMPARE(r.resolve(QStringLiteral("other@chatroom"), QStringLiteral("u2")), QStringLiteral("u2"));
+        QCOMPARE(r.resolve(QStringLiteral("other@chatroom"), QStringLiteral("u2")),
+                 QStringLiteral("u2"));
     }
 
     void idWhenNothingKnown()
     {
         NameResolver r;
-        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("wxid_x")), QStringLiteral("wxid_x"));
+        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("wxid_x")),
+                 QStringLiteral("wxid_x"));
     }
 
     void roomAliasIsPerRoom()
     {
         NameResolver r;
         r.setContact(contact(QStringLiteral("u1"), QStringLiteral("张三"), {}));
-        r.setRoomMember(member(QStringLiteral("a@chatroom"), QStringLiteral("u1"), QStringLiteral("A群昵称"), {}));
-        QCOMPARE(r.resolve(QStringLiteral("a@chatroom"), QStringLiteral("u1")), QStringLiteral("A群昵称"));
-        QCOMPARE(r.resolve(QStringLiteral("b@chatroom"), QStringLiteral("u1")), QStringLiteral("张三"));
+        r.setRoomMember(member(QStringLiteral("a@chatroom"), QStringLiteral("u1"),
+                               QStringLiteral("A群昵称"), {}));
+        QCOMPARE(r.resolve(QStringLiteral("a@chatroom"), QStringLiteral("u1")),
+                 QStringLiteral("A群昵称"));
+        QCOMPARE(r.resolve(QStringLiteral("b@chatroom"), QStringLiteral("u1")),
+                 QStringLiteral("张三"));
     }
 
     void refreshReplacesNames()
@@ -104,9 +118,11 @@ private slots:
         r.setContact(contact(QStringLiteral("u1"), QStringLiteral("new"), {}));
         QCOMPARE(r.resolve({}, QStringLiteral("u1")), QStringLiteral("new"));
         r.setRoomMembers(QStringLiteral("r@chatroom"),
-                         {member(QStringLiteral("r@chatroom"), QStringLiteral("u1"), QStringLiteral("alias"), {})});
+                         {member(QStringLiteral("r@chatroom"), QStringLiteral("u1"),
+                                 QStringLiteral("alias"), {})});
         r.removeRoomMember(QStringLiteral("r@chatroom"), QStringLiteral("u1"));
-        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u1")), QStringLiteral("new"));
+        QCOMPARE(r.resolve(QStringLiteral("r@chatroom"), QStringLiteral("u1")),
+                 QStringLiteral("new"));
         r.setRoomMembers(QStringLiteral("r@chatroom"), {});
         QVERIFY(!r.hasRoomMember(QStringLiteral("r@chatroom"), QStringLiteral("u1")));
     }

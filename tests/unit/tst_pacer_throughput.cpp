@@ -34,7 +34,8 @@ QVector<qint64> drain(SendPacer &pacer, qint64 durationMs)
 
 int sendsBetween(const QVector<qint64> &sends, qint64 fromMs, qint64 toMs)
 {
-    return int(std::count_if(sends.begin(), sends.end(), [&](qint64 t) { return t >= fromMs && t < toMs; }));
+    return int(std::count_if(sends.begin(), sends.end(),
+                             [&](qint64 t) { return t >= fromMs && t < toMs; }));
 }
 
 } // namespace
@@ -54,7 +55,8 @@ private slots:
         qint64 minGap = std::numeric_limits<qint64>::max();
         for (int i = t.sendBurst + 1; i < sends.size(); ++i)
             minGap = std::min(minGap, sends[i] - sends[i - 1]);
-        qInfo("default pacer (%.1f/s, burst %d, jitter %d ms): first minute %d sends, then %.1f sends/min;"
+        qInfo("default pacer (%.1f/s, burst %d, jitter %d ms): first minute %d sends, then %.1f "
+              "sends/min;"
               " smallest gap after the burst %lld ms",
               t.sendRatePerSecond, t.sendBurst, t.sendJitterMs, firstMinute, sustained, minGap);
         QVERIFY(firstMinute <= 60 + t.sendBurst);

@@ -11,8 +11,7 @@ class TestPayloadParsing : public QObject
 {
     Q_OBJECT
 private:
-    template<typename T>
-    static T as(const GatewayEvent &e)
+    template<typename T> static T as(const GatewayEvent &e)
     {
         if (!std::holds_alternative<T>(e)) {
             QString what = QStringLiteral("variant index %1").arg(e.index());
@@ -43,7 +42,8 @@ private slots:
 
     void dong()
     {
-        QCOMPARE(as<DongEvent>(EventParser::parse(3, "{\"data\":\"gd-1\"}")).data, QStringLiteral("gd-1"));
+        QCOMPARE(as<DongEvent>(EventParser::parse(3, "{\"data\":\"gd-1\"}")).data,
+                 QStringLiteral("gd-1"));
     }
 
     void error()
@@ -56,16 +56,20 @@ private slots:
 
     void friendshipAndInvite()
     {
-        QCOMPARE(as<FriendshipEvent>(EventParser::parse(17, "{\"friendshipId\":\"f1\"}")).friendshipId,
-                 QStringLiteral("f1"));
-        QCOMPARE(as<RoomInviteEvent>(EventParser::parse(18, "{\"roomInvitationId\":\"i1\"}")).roomInvitationId,
+        QCOMPARE(
+            as<FriendshipEvent>(EventParser::parse(17, "{\"friendshipId\":\"f1\"}")).friendshipId,
+            QStringLiteral("f1"));
+        QCOMPARE(as<RoomInviteEvent>(EventParser::parse(18, "{\"roomInvitationId\":\"i1\"}"))
+                     .roomInvitationId,
                  QStringLiteral("i1"));
     }
 
     void roomJoin()
     {
-        const auto e = as<RoomJoinEvent>(EventParser::parse(
-            19, "{\"inviteeIdList\":[\"a\",\"b\"],\"inviterId\":\"c\",\"roomId\":\"1@chatroom\",\"timestamp\":1700000000000}"));
+        const auto e = as<RoomJoinEvent>(
+            EventParser::parse(19,
+                               "{\"inviteeIdList\":[\"a\",\"b\"],\"inviterId\":\"c\",\"roomId\":"
+                               "\"1@chatroom\",\"timestamp\":1700000000000}"));
         QCOMPARE(e.roomId, QStringLiteral("1@chatroom"));
         QCOMPARE(e.inviteeIds, (QStringList{QStringLiteral("a"), QStringLiteral("b")}));
         QCOMPARE(e.inviterId, QStringLiteral("c"));
@@ -74,15 +78,19 @@ private slots:
 
     void roomJoinTimestampInSecondsBecomesMs()
     {
-        const auto e = as<RoomJoinEvent>(EventParser::parse(
-            19, "{\"inviteeIdList\":[\"a\"],\"inviterId\":\"c\",\"roomId\":\"1@chatroom\",\"timestamp\":1700000000}"));
+        const auto e = as<RoomJoinEvent>(
+            EventParser::parse(19,
+                               "{\"inviteeIdList\":[\"a\"],\"inviterId\":\"c\",\"roomId\":\"1@"
+                               "chatroom\",\"timestamp\":1700000000}"));
         QCOMPARE(e.timestampMs, qint64(1700000000000));
     }
 
     void roomLeave()
     {
-        const auto e = as<RoomLeaveEvent>(EventParser::parse(
-            20, "{\"removeeIdList\":[\"a\"],\"removerId\":\"c\",\"roomId\":\"1@chatroom\",\"timestamp\":5}"));
+        const auto e = as<RoomLeaveEvent>(
+            EventParser::parse(20,
+                               "{\"removeeIdList\":[\"a\"],\"removerId\":\"c\",\"roomId\":\"1@"
+                               "chatroom\",\"timestamp\":5}"));
         QCOMPARE(e.removeeIds, QStringList{QStringLiteral("a")});
         QCOMPARE(e.removerId, QStringLiteral("c"));
         QCOMPARE(e.timestampMs, qint64(5000));
@@ -91,7 +99,9 @@ private slots:
     void roomTopic()
     {
         const auto e = as<RoomTopicEvent>(EventParser::parse(
-            21, "{\"changerId\":\"c\",\"newTopic\":\"新群名\",\"oldTopic\":\"旧群名\",\"roomId\":\"1@chatroom\",\"timestamp\":1700000000000}"));
+            21,
+            "{\"changerId\":\"c\",\"newTopic\":\"新群名\",\"oldTopic\":\"旧群名\",\"roomId\":\"1@"
+            "chatroom\",\"timestamp\":1700000000000}"));
         QCOMPARE(e.newTopic, QStringLiteral("新群名"));
         QCOMPARE(e.oldTopic, QStringLiteral("旧群名"));
         QCOMPARE(e.changerId, QStringLiteral("c"));
@@ -99,11 +109,14 @@ private slots:
 
     void scan()
     {
-        const auto e = as<ScanEvent>(EventParser::parse(22, "{\"qrcode\":\"https://login.weixin.qq.com/l/x\",\"status\":2}"));
+        const auto e = as<ScanEvent>(EventParser::parse(
+            22, "{\"qrcode\":\"https://login.weixin.qq.com/l/x\",\"status\":2}"));
         QCOMPARE(e.status, ScanStatus::Waiting);
         QCOMPARE(e.qrcode, QStringLiteral("https://login.weixin.qq.com/l/x"));
-        QCOMPARE(as<ScanEvent>(EventParser::parse(22, "{\"status\":4}")).status, ScanStatus::Confirmed);
-        QCOMPARE(as<ScanEvent>(EventParser::parse(22, "{\"status\":99}")).status, ScanStatus::Unknown);
+        QCOMPARE(as<ScanEvent>(EventParser::parse(22, "{\"status\":4}")).status,
+                 ScanStatus::Confirmed);
+        QCOMPARE(as<ScanEvent>(EventParser::parse(22, "{\"status\":99}")).status,
+                 ScanStatus::Unknown);
     }
 
     void readyLoginLogout()
@@ -111,14 +124,16 @@ private slots:
         QVERIFY(std::holds_alternative<ReadyEvent>(EventParser::parse(23, "{\"data\":\"ready\"}")));
         QCOMPARE(as<LoginEvent>(EventParser::parse(25, "{\"contactId\":\"self\"}")).contactId,
                  QStringLiteral("self"));
-        const auto lo = as<LogoutEvent>(EventParser::parse(26, "{\"contactId\":\"self\",\"data\":\"kicked\"}"));
+        const auto lo = as<LogoutEvent>(
+            EventParser::parse(26, "{\"contactId\":\"self\",\"data\":\"kicked\"}"));
         QCOMPARE(lo.contactId, QStringLiteral("self"));
         QCOMPARE(lo.reason, QStringLiteral("kicked"));
     }
 
     void dirty()
     {
-        const auto e = as<DirtyEvent>(EventParser::parse(27, "{\"payloadId\":\"1@chatroom\",\"payloadType\":3}"));
+        const auto e = as<DirtyEvent>(
+            EventParser::parse(27, "{\"payloadId\":\"1@chatroom\",\"payloadType\":3}"));
         QCOMPARE(e.payloadType, 3);
         QCOMPARE(e.payloadId, QStringLiteral("1@chatroom"));
     }
@@ -126,8 +141,8 @@ private slots:
     void unknownTypesAreIgnored()
     {
         QCOMPARE(as<IgnoredEvent>(EventParser::parse(999, "{\"x\":1}")).type, 999);
-        QVERIFY(std::holds_alternative<IgnoredEvent>(EventParser::parse(4, "garbage")));  // POST
-        QVERIFY(std::holds_alternative<IgnoredEvent>(EventParser::parse(24, "{}")));     // RESET
+        QVERIFY(std::holds_alternative<IgnoredEvent>(EventParser::parse(4, "garbage"))); // POST
+        QVERIFY(std::holds_alternative<IgnoredEvent>(EventParser::parse(24, "{}"))); // RESET
         QVERIFY(std::holds_alternative<IgnoredEvent>(EventParser::parse(0, "")));
         QVERIFY(std::holds_alternative<IgnoredEvent>(EventParser::parse(-5, "")));
     }
@@ -143,17 +158,22 @@ private slots:
         QTest::newRow("message id number") << 2 << QByteArray("{\"messageId\":42}");
         QTest::newRow("message id empty") << 2 << QByteArray("{\"messageId\":\"\"}");
         QTest::newRow("message id null") << 2 << QByteArray("{\"messageId\":null}");
-        QTest::newRow("scan status string") << 22 << QByteArray("{\"status\":\"2\",\"qrcode\":\"x\"}");
+        QTest::newRow("scan status string")
+            << 22 << QByteArray("{\"status\":\"2\",\"qrcode\":\"x\"}");
         QTest::newRow("scan missing status") << 22 << QByteArray("{\"qrcode\":\"x\"}");
         QTest::newRow("scan qrcode object") << 22 << QByteArray("{\"status\":2,\"qrcode\":{}}");
         QTest::newRow("login missing contact") << 25 << QByteArray("{}");
-        QTest::newRow("join list not array") << 19 << QByteArray("{\"inviteeIdList\":\"a\",\"roomId\":\"r@chatroom\"}");
-        QTest::newRow("join list number item") << 19 << QByteArray("{\"inviteeIdList\":[1],\"roomId\":\"r@chatroom\"}");
+        QTest::newRow("join list not array")
+            << 19 << QByteArray("{\"inviteeIdList\":\"a\",\"roomId\":\"r@chatroom\"}");
+        QTest::newRow("join list number item")
+            << 19 << QByteArray("{\"inviteeIdList\":[1],\"roomId\":\"r@chatroom\"}");
         QTest::newRow("join missing room") << 19 << QByteArray("{\"inviteeIdList\":[\"a\"]}");
-        QTest::newRow("join timestamp string") << 19 << QByteArray("{\"inviteeIdList\":[\"a\"],\"roomId\":\"r\",\"timestamp\":\"x\"}");
+        QTest::newRow("join timestamp string")
+            << 19 << QByteArray("{\"inviteeIdList\":[\"a\"],\"roomId\":\"r\",\"timestamp\":\"x\"}");
         QTest::newRow("leave missing list") << 20 << QByteArray("{\"roomId\":\"r@chatroom\"}");
         QTest::newRow("topic room number") << 21 << QByteArray("{\"roomId\":1,\"newTopic\":\"t\"}");
-        QTest::newRow("dirty type string") << 27 << QByteArray("{\"payloadId\":\"x\",\"payloadType\":\"3\"}");
+        QTest::newRow("dirty type string")
+            << 27 << QByteArray("{\"payloadId\":\"x\",\"payloadType\":\"3\"}");
         QTest::newRow("dirty missing id") << 27 << QByteArray("{\"payloadType\":3}");
         QTest::newRow("friendship truncated") << 17 << QByteArray("{\"friendshipId\":\"f");
         QTest::newRow("binary garbage") << 2 << QByteArray("\xff\xfe\x00\x01", 4);
@@ -171,7 +191,8 @@ private slots:
 
     void unknownFieldsTolerated()
     {
-        const auto e = EventParser::parse(25, "{\"contactId\":\"self\",\"future\":{\"a\":[1,2]},\"n\":null}");
+        const auto e = EventParser::parse(
+            25, "{\"contactId\":\"self\",\"future\":{\"a\":[1,2]},\"n\":null}");
         QCOMPARE(as<LoginEvent>(e).contactId, QStringLiteral("self"));
     }
 

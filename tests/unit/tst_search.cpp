@@ -20,11 +20,55 @@ namespace {
 // contains another query word in its middle (the index matches latin words
 // from their start; a scan matches anywhere).
 const QStringList kPieces = {
-    "我要退款", "退款到账了吗", "发票", "开发票", "投诉", "客服投诉电话", "物流太慢", "什么时候发货",
-    "谢谢", "好的", "在吗", "到账", "款到了", "VIP客户", "vip", "Refund", "refund please",
-    "order 12345", "订单12345", "👍", "😀退款", "👨‍👩‍👧", "价格多少", "price", "hello",
-    "\"退款\"", "退款*", "(发票)", "a:b", "^_^", "-", "NEAR", "AND", "OR", "。", "，", "！", "？",
-    "退", "款", "发", "票", "，退款，", "退款退款", "款款", "ok", "invoice", "まだですか", "환불",
+    "我要退款",
+    "退款到账了吗",
+    "发票",
+    "开发票",
+    "投诉",
+    "客服投诉电话",
+    "物流太慢",
+    "什么时候发货",
+    "谢谢",
+    "好的",
+    "在吗",
+    "到账",
+    "款到了",
+    "VIP客户",
+    "vip",
+    "Refund",
+    "refund please",
+    "order 12345",
+    "订单12345",
+    "👍",
+    "😀退款",
+    "👨‍👩‍👧",
+    "价格多少",
+    "price",
+    "hello",
+    "\"退款\"",
+    "退款*",
+    "(发票)",
+    "a:b",
+    "^_^",
+    "-",
+    "NEAR",
+    "AND",
+    "OR",
+    "。",
+    "，",
+    "！",
+    "？",
+    "退",
+    "款",
+    "发",
+    "票",
+    "，退款，",
+    "退款退款",
+    "款款",
+    "ok",
+    "invoice",
+    "まだですか",
+    "환불",
 };
 
 struct Fixture
@@ -34,8 +78,9 @@ struct Fixture
 
 bool isLatinWordChar(QChar c)
 {
-    return c.isLetterOrNumber() && c.script() != QChar::Script_Han && c.script() != QChar::Script_Hiragana
-           && c.script() != QChar::Script_Katakana && c.script() != QChar::Script_Hangul;
+    return c.isLetterOrNumber() && c.script() != QChar::Script_Han
+        && c.script() != QChar::Script_Hiragana && c.script() != QChar::Script_Katakana
+        && c.script() != QChar::Script_Hangul;
 }
 
 QString randomText(QRandomGenerator &rng)
@@ -46,7 +91,8 @@ QString randomText(QRandomGenerator &rng)
         const QString piece = kPieces.at(rng.bounded(kPieces.size()));
         // Latin words written together are one word: keep them apart, as
         // people do, so a word-start match and a substring match agree.
-        const bool glued = !s.isEmpty() && isLatinWordChar(s.back()) && isLatinWordChar(piece.front());
+        const bool glued
+            = !s.isEmpty() && isLatinWordChar(s.back()) && isLatinWordChar(piece.front());
         if (!s.isEmpty() && (glued || rng.bounded(3) == 0))
             s += QLatin1Char(' ');
         s += piece;
@@ -130,19 +176,16 @@ private slots:
             m.timestampMs = 1'700'000'000'000 + i * 1000;
             batch.append(m);
         }
-        QObject::connect(&m_store, &Store::messagesStored, this,
-                         [this](const QVector<Message> &stored) { m_corpus += stored; },
-                         Qt::DirectConnection);
+        QObject::connect(
+            &m_store, &Store::messagesStored, this,
+            [this](const QVector<Message> &stored) { m_corpus += stored; }, Qt::DirectConnection);
         m_store.insertMessages(batch);
         m_store.flush();
         QCOMPARE(m_corpus.size(), 4000);
         m_reader = m_store.createReader();
     }
 
-    void init()
-    {
-        QTest::failOnWarning(QRegularExpression(".*"));
-    }
+    void init() { QTest::failOnWarning(QRegularExpression(".*")); }
 
     void indexAnswersLikeABruteForceScan_data()
     {
@@ -277,13 +320,27 @@ private slots:
         QTest::addColumn<qint64>("toMs");
         QTest::addColumn<bool>("urlsOnly");
         const qint64 t0 = 1'700'000'000'000;
-        QTest::newRow("account") << "acc2" << "" << "" << qint64(0) << qint64(0) << false;
-        QTest::newRow("room") << "acc" << "r2@chatroom" << "" << qint64(0) << qint64(0) << false;
-        QTest::newRow("direct chat") << "acc" << "wxid_a" << "" << qint64(0) << qint64(0) << false;
-        QTest::newRow("talker") << "" << "" << "wxid_b" << qint64(0) << qint64(0) << false;
-        QTest::newRow("date range") << "" << "" << "" << t0 + 1000'000 << t0 + 2000'000 << false;
-        QTest::newRow("kind") << "" << "" << "" << qint64(0) << qint64(0) << true;
-        QTest::newRow("all") << "acc" << "r1@chatroom" << "wxid_a" << t0 + 500'000 << t0 + 3500'000 << true;
+        QTest::newRow("account") << "acc2"
+                                 << ""
+                                 << "" << qint64(0) << qint64(0) << false;
+        QTest::newRow("room") << "acc"
+                              << "r2@chatroom"
+                              << "" << qint64(0) << qint64(0) << false;
+        QTest::newRow("direct chat") << "acc"
+                                     << "wxid_a"
+                                     << "" << qint64(0) << qint64(0) << false;
+        QTest::newRow("talker") << ""
+                                << ""
+                                << "wxid_b" << qint64(0) << qint64(0) << false;
+        QTest::newRow("date range") << ""
+                                    << ""
+                                    << "" << t0 + 1000'000 << t0 + 2000'000 << false;
+        QTest::newRow("kind") << ""
+                              << ""
+                              << "" << qint64(0) << qint64(0) << true;
+        QTest::newRow("all") << "acc"
+                             << "r1@chatroom"
+                             << "wxid_a" << t0 + 500'000 << t0 + 3500'000 << true;
     }
 
     void filtersNarrowLikeTheScan()
@@ -294,7 +351,8 @@ private slots:
         QFETCH(qint64, fromMs);
         QFETCH(qint64, toMs);
         QFETCH(bool, urlsOnly);
-        for (const QString &text : {QStringLiteral("退款"), QStringLiteral("发票 好的"), QStringLiteral("款")}) {
+        for (const QString &text :
+             {QStringLiteral("退款"), QStringLiteral("发票 好的"), QStringLiteral("款")}) {
             SearchQuery q;
             q.text = text;
             q.accountId = account;
@@ -321,8 +379,9 @@ private slots:
         QFETCH(int, threshold);
         const qint64 t0 = 1'700'000'000'000;
         for (const QString &room : {QStringLiteral("r1@chatroom"), QStringLiteral("wxid_b")}) {
-            for (const QString &text : {QStringLiteral("退款"), QStringLiteral("VIP 发票"), QStringLiteral("😀"),
-                                        QStringLiteral("refund"), QStringLiteral("\"退款\""), QStringLiteral("款到")}) {
+            for (const QString &text :
+                 {QStringLiteral("退款"), QStringLiteral("VIP 发票"), QStringLiteral("😀"),
+                  QStringLiteral("refund"), QStringLiteral("\"退款\""), QStringLiteral("款到")}) {
                 SearchQuery q;
                 q.text = text;
                 q.accountId = "acc";
@@ -411,7 +470,8 @@ private slots:
     void tokenizerStoresBigramsAndTheLastCharacter()
     {
         QCOMPARE(SearchTokenizer::indexText(u"退款到账"), QStringLiteral("退款 款到 到账 账"));
-        QCOMPARE(SearchTokenizer::indexText(u"VIP客户，Hello!"), QStringLiteral("vip 客户 户 hello"));
+        QCOMPARE(SearchTokenizer::indexText(u"VIP客户，Hello!"),
+                 QStringLiteral("vip 客户 户 hello"));
         QCOMPARE(SearchTokenizer::indexText(u"好👍"), QStringLiteral("好 emo1f44d"));
         QCOMPARE(SearchTokenizer::plan("退款到账").match, QStringLiteral("\"退款 款到 到账\""));
         QCOMPARE(SearchTokenizer::plan("vip").match, QStringLiteral("\"vip\"*"));

@@ -61,9 +61,10 @@ private slots:
         QVERIFY2(store.open(m_path, &error), qPrintable(error));
         QSignalSpy stored(&store, &Store::messagesStored);
 
-        store.insertMessages({makeMessage("m1", "r1@chatroom", 1000, "你好"),
-                              makeMessage("m2", "r1@chatroom", 1001, "退款到账了吗"),
-                              makeMessage("m1", "r1@chatroom", 1000, "重复")}); // repeat in one batch
+        store.insertMessages(
+            {makeMessage("m1", "r1@chatroom", 1000, "你好"),
+             makeMessage("m2", "r1@chatroom", 1001, "退款到账了吗"),
+             makeMessage("m1", "r1@chatroom", 1000, "重复")}); // repeat in one batch
         store.flush();
         store.insertMessages({makeMessage("m2", "r1@chatroom", 1001, "again"),
                               makeMessage("m3", "r1@chatroom", 1002, "新的")});
@@ -196,9 +197,11 @@ private slots:
         // 1,000 messages with the same timestamp, framed by older and newer
         // ones, inserted out of order, plus noise in another room.
         for (int i = 0; i < 1000; ++i)
-            batch.append(makeMessage(QStringLiteral("same-%1").arg(i), "r1@chatroom", 5000, QString::number(i)));
+            batch.append(makeMessage(QStringLiteral("same-%1").arg(i), "r1@chatroom", 5000,
+                                     QString::number(i)));
         for (int i = 0; i < 50; ++i) {
-            batch.append(makeMessage(QStringLiteral("new-%1").arg(i), "r1@chatroom", 9000 - i, "n"));
+            batch.append(
+                makeMessage(QStringLiteral("new-%1").arg(i), "r1@chatroom", 9000 - i, "n"));
             batch.append(makeMessage(QStringLiteral("old-%1").arg(i), "r1@chatroom", 100 + i, "o"));
             batch.append(makeMessage(QStringLiteral("x-%1").arg(i), "r2@chatroom", 5000, "x"));
         }
@@ -248,7 +251,8 @@ private slots:
 
         // Around a message in the middle of the equal-timestamp run.
         const Message &center = back[500];
-        const QVector<Message> around = reader->messagesAround("acc", "r1@chatroom", center.rowId, 5, 7);
+        const QVector<Message> around
+            = reader->messagesAround("acc", "r1@chatroom", center.rowId, 5, 7);
         QCOMPARE(around.size(), 13);
         for (int i = 0; i < 13; ++i)
             QCOMPARE(around[i].rowId, back[495 + i].rowId);
@@ -297,7 +301,8 @@ private slots:
             auto sent = changed.last().at(0).value<OutboxEntry>();
             QCOMPARE(sent.id, sendingId);
             auto reader = store.createReader();
-            const QVector<OutboxEntry> entries = reader->outboxForConversation("acc", "r1@chatroom");
+            const QVector<OutboxEntry> entries
+                = reader->outboxForConversation("acc", "r1@chatroom");
             QCOMPARE(entries.size(), 2);
             QCOMPARE(entries[0].state, OutboxState::Sent);
             QCOMPARE(entries[0].messageId, QStringLiteral("gw-msg-1"));
@@ -417,16 +422,18 @@ private slots:
         Store store;
         QString error;
         QVERIFY2(store.open(m_path, &error), qPrintable(error));
-        store.insertMessages({makeMessage("m1", "r1@chatroom", 1, "x"), makeMessage("m2", "r1@chatroom", 2, "y")});
+        store.insertMessages(
+            {makeMessage("m1", "r1@chatroom", 1, "x"), makeMessage("m2", "r1@chatroom", 2, "y")});
         store.flush();
         QObject context;
         qint64 answer = -1;
         QThread *answeredIn = nullptr;
-        store.read<qint64>(&context, [](StoreReader &r) { return r.messageCount(); },
-                           [&](qint64 n) {
-                               answer = n;
-                               answeredIn = QThread::currentThread();
-                           });
+        store.read<qint64>(
+            &context, [](StoreReader &r) { return r.messageCount(); },
+            [&](qint64 n) {
+                answer = n;
+                answeredIn = QThread::currentThread();
+            });
         QTRY_COMPARE_WITH_TIMEOUT(answer, 2, 20000);
         QCOMPARE(answeredIn, QThread::currentThread());
 
@@ -434,11 +441,17 @@ private slots:
         bool called = false;
         {
             QObject gone;
-            store.read<int>(&gone, [](StoreReader &r) { QThread::msleep(50); return r.schemaVersion(); },
-                            [&](int) { called = true; });
+            store.read<int>(
+                &gone,
+                [](StoreReader &r) {
+                    QThread::msleep(50);
+                    return r.schemaVersion();
+                },
+                [&](int) { called = true; });
         }
         int after = 0;
-        store.read<int>(&context, [](StoreReader &r) { return r.schemaVersion(); }, [&](int v) { after = v; });
+        store.read<int>(
+            &context, [](StoreReader &r) { return r.schemaVersion(); }, [&](int v) { after = v; });
         QTRY_COMPARE_WITH_TIMEOUT(after, Store::kSchemaVersion, 20000);
         QVERIFY(!called);
     }

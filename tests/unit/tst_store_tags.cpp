@@ -23,17 +23,18 @@ private slots:
         QSignalSpy changed(&store, &Store::tagsChanged);
         store.addTag(TagTarget::Room, "acc", "r1@chatroom", "售后");
         store.addTag(TagTarget::Room, "acc", "r1@chatroom", " 华东区 "); // trimmed
-        store.addTag(TagTarget::Room, "acc", "r1@chatroom", "售后");     // twice: once
+        store.addTag(TagTarget::Room, "acc", "r1@chatroom", "售后"); // twice: once
         store.addTag(TagTarget::Room, "acc", "r2@chatroom", "售后");
         store.addTag(TagTarget::Room, "acc2", "r9@chatroom", "售后");
         store.addTag(TagTarget::Contact, "acc", "wxid_1", "VIP");
-        store.addTag(TagTarget::Contact, "acc", "wxid_1", "  ");         // empty: ignored
+        store.addTag(TagTarget::Contact, "acc", "wxid_1", "  "); // empty: ignored
         store.flush();
         QVERIFY(changed.size() >= 5);
 
         auto reader = store.createReader();
         QCOMPARE(reader->allTags(), QStringList({"VIP", "华东区", "售后"}));
-        QCOMPARE(reader->tagsOf(TagTarget::Room, "acc", "r1@chatroom"), QStringList({"华东区", "售后"}));
+        QCOMPARE(reader->tagsOf(TagTarget::Room, "acc", "r1@chatroom"),
+                 QStringList({"华东区", "售后"}));
         QCOMPARE(reader->tagsOf(TagTarget::Contact, "acc", "wxid_1"), QStringList({"VIP"}));
         QCOMPARE(reader->tagsOf(TagTarget::Contact, "acc", "r1@chatroom"), QStringList());
         QCOMPARE(reader->roomsWithTag("acc", "售后"), QStringList({"r1@chatroom", "r2@chatroom"}));
