@@ -1,5 +1,6 @@
 #include "store/StoreReader.h"
 
+#include "store/OutboxRow.h"
 #include "store/SearchTokenizer.h"
 #include "util/Log.h"
 
@@ -39,31 +40,6 @@ Message messageFromQuery(const QSqlQuery &q)
     m.outboxId = q.value(13).toLongLong();
     return m;
 }
-
-OutboxEntry outboxFromQuery(const QSqlQuery &q)
-{
-    OutboxEntry e;
-    e.id = q.value(0).toLongLong();
-    e.accountId = q.value(1).toString();
-    e.conversationId = q.value(2).toString();
-    e.text = q.value(3).toString();
-    e.state = OutboxState(q.value(4).toInt());
-    e.error = q.value(5).toString();
-    e.messageId = q.value(6).toString();
-    e.createdMs = q.value(7).toLongLong();
-    e.updatedMs = q.value(8).toLongLong();
-    e.attempts = q.value(9).toInt();
-    e.kind = OutboxKind(q.value(10).toInt());
-    e.filePath = q.value(11).toString();
-    e.fileName = q.value(12).toString();
-    e.fileSize = q.value(13).toLongLong();
-    e.mime = q.value(14).toString();
-    return e;
-}
-
-const QString kOutboxColumns = QStringLiteral("id, account_id, conversation_id, text, state, "
-                                              "error, message_id, created_ms, updated_ms, attempts,"
-                                              " kind, file_path, file_name, file_size, mime");
 
 bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 {
@@ -486,7 +462,7 @@ QVector<OutboxEntry> StoreReader::outbox(const QString &accountId,
     if (!run(q,
              QStringLiteral(
                  "SELECT %1 FROM outbox WHERE account_id = ? AND state IN (%2) ORDER BY id")
-                 .arg(kOutboxColumns, numbers.join(QLatin1Char(','))),
+                 .arg(outboxColumns(), numbers.join(QLatin1Char(','))),
              {accountId}))
         return out;
     while (q.next())
@@ -503,7 +479,7 @@ QVector<OutboxEntry> StoreReader::outboxForConversation(const QString &accountId
     if (!run(q,
              QStringLiteral("SELECT %1 FROM outbox WHERE account_id = ? AND conversation_id = ?"
                             " ORDER BY id")
-                 .arg(kOutboxColumns),
+                 .arg(outboxColumns()),
              {accountId, conversationId}))
         return out;
     while (q.next())
