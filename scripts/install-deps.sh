@@ -12,6 +12,15 @@ packages=(
   libqrencode-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev
   xvfb xauth dbus gnome-keyring libsecret-1-0 fonts-wqy-microhei
   sqlite3 imagemagick python3 openssl
+  ccache
+  # monitoring: multi-pattern matching, linear-time regex, e-mail (SMTP) and its test sink
+  libvectorscan-dev libre2-dev libcurl4-openssl-dev python3-aiosmtpd
+  # Chinese text: Unihan pinyin readings, the jieba word-frequency dictionary
+  unicode-data python3-jieba
+  # fuzzing (libFuzzer with ASan/UBSan)
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev
+  # emoji in the feed; team mode tests on a real PostgreSQL; GUI checks under Xvfb
+  fonts-noto-color-emoji postgresql-15 xdotool
 )
 
 missing=()
