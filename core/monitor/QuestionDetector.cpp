@@ -14,6 +14,7 @@ enum class CueKind {
     Particle, // 吗: a question wherever it stands
     FinalParticle, // 么: only at the end of a clause
     ShortFinalParticle, // 呢: at the end of a short clause without a statement marker
+    Alternative, // A还是B: when both sides are there and B is short
     NotQuestion, // 没什么, 什么都: consumed, so the question word inside does not count
     StatementMarker, // 还, 着 (for 呢 only; not a word of its own)
 };
@@ -30,6 +31,7 @@ constexpr SectionSpec kSections[] = {
     {u"particle", CueKind::Particle},
     {u"final_particle", CueKind::FinalParticle},
     {u"short_final_particle", CueKind::ShortFinalParticle},
+    {u"alternative", CueKind::Alternative},
     {u"not_question", CueKind::NotQuestion},
 };
 
@@ -64,6 +66,27 @@ struct QuestionDetector::Impl
     std::vector<QString> words;
     WordTrie statementMarkers;
     int shortClause = 6;
+    int alternativeHead = 2;
+    int alternativeTail = 4;
+
+    bool isAlternative(QStringView text, qsizetype clauseStart, qsizetype start,
+                       qsizetype end) const
+    {
+        if (start - clauseStart < alternativeHead)
+            return false;
+        qsizetype tailEnd = end;
+        while (tailEnd < text.size()
+               && (text[tailEnd].isLetterOrNumber() || text[tailEnd].isSurrogate()))
+            ++tailEnd;
+        const qsizetype tail = tailEnd - end;
+        if (tail < 1 || tail > alternativeTail)
+            return false;
+        // 还是没到, 还是不行: "still", not "or"; 我们还是等等吧: a suggestion.
+        if (isNegator(text[end].unicode()))
+            return false;
+        const char16_t last = text[tailEnd - 1].unicode();
+        return last != u'吧' && last != u'了' && last != u'啊';
+    }
 };
 
 QuestionDetector::QuestionDetector()
@@ -83,6 +106,10 @@ QuestionDetector::QuestionDetector(const Lexicon &lexicon)
     for (const Lexicon::Entry &entry : lexicon.section(QStringLiteral("statement_marker")))
         d->statementMarkers.insert(entry.word, 0);
     d->shortClause = int(lexicon.setting(QStringLiteral("short_clause"), d->shortClause));
+    d->alternativeHead
+        = int(lexicon.setting(QStringLiteral("alternative_head"), d->alternativeHead));
+    d->alternativeTail
+        = int(lexicon.setting(QStringLiteral("alternative_tail"), d->alternativeTail));
 }
 
 QuestionDetector::~QuestionDetector() = default;
@@ -138,6 +165,10 @@ QString QuestionDetector::cue(QStringView text) const
                 if (!statement)
                     return text.mid(i, found.length).toString();
             }
+            break;
+        case CueKind::Alternative:
+            if (d->isAlternative(text, clauseStart, i, end))
+                return text.mid(i, found.length).toString();
             break;
         case CueKind::NotQuestion:
         case CueKind::StatementMarker:

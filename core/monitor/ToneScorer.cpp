@@ -34,7 +34,7 @@ struct SectionSpec
 constexpr SectionSpec kSections[] = {
     {u"neutral", WordKind::Neutral, 0},   {u"negative", WordKind::Negative, -1},
     {u"positive", WordKind::Positive, 1}, {u"escalation", WordKind::Escalation, -3},
-    {u"degree", WordKind::Degree, 1.5},   {u"negation", WordKind::Negation, 0},
+    {u"degree", WordKind::Degree, 1.5},   {u"negation", WordKind::Negation, 1},
     {u"contrast", WordKind::Contrast, 0},
 };
 
@@ -87,6 +87,8 @@ struct ToneScorer::Impl
     double questionRunPenalty = -1.0; // ??? sounds impatient
     double contrastBefore = 0.5; // what came before 但是 counts less
     double contrastAfter = 1.5; // and what follows more
+    double questionBoost = 1.3; // a clause asking about a problem
+    double praiseWithProblem = 0; // praise in a message that reports a problem
     double clamp = 10;
 };
 
@@ -113,6 +115,9 @@ ToneScorer::ToneScorer(const Lexicon &lexicon)
         = lexicon.setting(QStringLiteral("question_run_penalty"), d->questionRunPenalty);
     d->contrastBefore = lexicon.setting(QStringLiteral("contrast_before"), d->contrastBefore);
     d->contrastAfter = lexicon.setting(QStringLiteral("contrast_after"), d->contrastAfter);
+    d->questionBoost = lexicon.setting(QStringLiteral("question_boost"), d->questionBoost);
+    d->praiseWithProblem
+        = lexicon.setting(QStringLiteral("praise_with_problem"), d->praiseWithProblem);
     if (d->words.empty())
         qCWarning(lcTone) << "tone lexicon is empty: every message scores 0";
 }
@@ -135,25 +140,70 @@ QStringList ToneScorer::knownSections()
     return names;
 }
 
+namespace {
+
+// The running sums of one message, kept apart by sign so that praise can be
+// discounted when the message also reports a problem.
+struct Sums
+{
+    double positive = 0;
+    double negative = 0;
+    void scale(double f)
+    {
+        positive *= f;
+        negative *= f;
+    }
+    void add(double v) { (v >= 0 ? positive : negative) += v; }
+    void add(const Sums &o, double f)
+    {
+        positive += o.positive * f;
+        negative += o.negative * f;
+    }
+};
+
+// The last character of the clause that ends at `end` (exclusive), skipping
+// spaces: 吗 there makes a negation rhetorical (这不是忽悠人吗 means it is).
+bool clauseEndsWithMa(QStringView text, qsizetype end)
+{
+    for (qsizetype k = end - 1; k >= 0; --k) {
+        const char16_t c = text[k].unicode();
+        if (c == u' ')
+            continue;
+        return c == u'吗';
+    }
+    return false;
+}
+
+} // namespace
+
 ToneResult ToneScorer::score(QStringView text) const
 {
     ToneResult result;
-    double total = 0;
-    double clause = 0;
+    Sums total;
+    Sums clause;
+    double rhetorical = 0; // what negated negative words lost, restored in a ...吗 clause
+    bool contrastSeen = false;
     double afterContrast = 1.0; // factor for clauses after a contrast word
+    double negation = 1.0; // product of the pending negations' strengths
     int negations = 0;
+    qsizetype negationEnd = -1;
     double degree = 1.0;
-    qsizetype modifierEnd = -1; // where the last modifier ended; -1: none pending
-    bool escalationPending = false;
+    qsizetype degreeEnd = -1;
+    bool escalation = false;
 
     auto resetModifiers = [&] {
         negations = 0;
+        negation = 1.0;
+        negationEnd = -1;
         degree = 1.0;
-        modifierEnd = -1;
+        degreeEnd = -1;
     };
-    auto closeClause = [&] {
-        total += clause * afterContrast;
-        clause = 0;
+    auto closeClause = [&](qsizetype end) {
+        if (rhetorical != 0 && clauseEndsWithMa(text, end))
+            clause.negative += rhetorical;
+        total.add(clause, afterContrast);
+        clause = {};
+        rhetorical = 0;
         resetModifiers();
     };
 
@@ -162,6 +212,7 @@ ToneResult ToneScorer::score(QStringView text) const
     while (i < n) {
         const char16_t c = text[i].unicode();
         if (isExclamation(c) || isQuestionMark(c)) {
+            const qsizetype clauseEnd = i;
             qsizetype bangs = 0;
             qsizetype marks = 0;
             while (i < n
@@ -170,14 +221,16 @@ ToneResult ToneScorer::score(QStringView text) const
                 ++i;
             }
             if (bangs >= 2)
-                clause *= d->exclaimBoost;
-            if (marks >= 3 || (marks >= 2 && bangs >= 1))
-                clause += d->questionRunPenalty;
-            closeClause();
+                clause.scale(d->exclaimBoost);
+            if (marks >= 1)
+                clause.negative *= d->questionBoost; // asking about a problem presses harder
+            if (marks >= 2 || (marks >= 1 && bangs >= 1))
+                clause.negative += d->questionRunPenalty;
+            closeClause(clauseEnd);
             continue;
         }
         if (isClauseBreak(c)) {
-            closeClause();
+            closeClause(i);
             ++i;
             continue;
         }
@@ -187,21 +240,34 @@ ToneResult ToneScorer::score(QStringView text) const
             continue;
         }
         const Word &word = d->words[size_t(found.value)];
-        if (modifierEnd >= 0 && i - modifierEnd > d->modifierWindow)
-            resetModifiers();
+        // A modifier reaches only the next few characters (不知道为什么很差: 不 is too far).
+        if (negationEnd >= 0 && i - negationEnd > d->modifierWindow) {
+            negations = 0;
+            negation = 1.0;
+            negationEnd = -1;
+        }
+        if (degreeEnd >= 0 && i - degreeEnd > d->modifierWindow) {
+            degree = 1.0;
+            degreeEnd = -1;
+        }
         switch (word.kind) {
         case WordKind::Negation:
             ++negations;
-            modifierEnd = i + found.length;
+            negation *= word.weight;
+            negationEnd = i + found.length;
             break;
         case WordKind::Degree:
             degree *= word.weight;
-            modifierEnd = i + found.length;
+            degreeEnd = i + found.length;
             break;
         case WordKind::Contrast:
-            total = (total + clause) * d->contrastBefore;
-            clause = 0;
+            total.add(clause, afterContrast);
+            total.scale(d->contrastBefore);
+            clause = {};
+            rhetorical = 0;
             afterContrast = d->contrastAfter;
+            contrastSeen = true;
+            clause.add(word.weight);
             resetModifiers();
             break;
         case WordKind::Neutral:
@@ -209,15 +275,20 @@ ToneResult ToneScorer::score(QStringView text) const
         case WordKind::Negative:
         case WordKind::Positive:
         case WordKind::Escalation: {
-            double value = word.weight * degree;
+            const double raw = word.weight * degree;
+            double value = raw;
             const bool negated = negations % 2 == 1;
-            if (negated && word.kind == WordKind::Escalation)
+            if (negated && word.kind == WordKind::Escalation) {
                 value = 0; // 不会投诉: no threat, but no praise either
-            else if (negated)
-                value = value < 0 ? -value * d->negatedNegative : -value * d->negatedPositive;
-            else if (word.kind == WordKind::Escalation)
-                escalationPending = true;
-            clause += value;
+            } else if (negated) {
+                value = raw < 0 ? -raw * d->negatedNegative * negation
+                                : -raw * d->negatedPositive * negation;
+                if (raw < 0)
+                    rhetorical += raw - value;
+            } else if (word.kind == WordKind::Escalation) {
+                escalation = true;
+            }
+            clause.add(value);
             result.cues.append(text.mid(i, found.length).toString());
             resetModifiers();
             break;
@@ -225,11 +296,16 @@ ToneResult ToneScorer::score(QStringView text) const
         }
         i += found.length;
     }
-    closeClause();
+    closeClause(n);
 
-    result.tone = std::clamp(total, -d->clamp, d->clamp);
+    // Praise next to a real problem, with no 但是 between them, is politeness
+    // or sarcasm (真棒，买一次坏一次; 谢谢你们让我白等一个月): the problem counts.
+    double tone = total.positive + total.negative;
+    if (!contrastSeen && total.negative <= d->threshold)
+        tone = total.negative + total.positive * d->praiseWithProblem;
+    result.tone = std::clamp(tone, -d->clamp, d->clamp);
     result.tone = std::round(result.tone * 100) / 100;
-    result.escalation = escalationPending;
+    result.escalation = escalation;
     result.complaint = result.escalation || result.tone <= d->threshold;
     return result;
 }
