@@ -3,6 +3,7 @@
 #include "store/SearchTokenizer.h"
 #include "util/Log.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -229,6 +230,96 @@ bool addOutboxFilesV6(QSqlDatabase &db, QString *error)
         error);
 }
 
+// v7: monitoring. Rules staff write (a broken one keeps its reason and is
+// skipped), the alerts they raised with their state, and each alert's history
+// (action codes and data, never display text: the UI words them).
+bool addAlertsV7(QSqlDatabase &db, QString *error)
+{
+    if (!execAll(db,
+                 {
+                     QStringLiteral("CREATE TABLE alert_rules ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " name TEXT NOT NULL DEFAULT '',"
+                                    " kind INTEGER NOT NULL DEFAULT 0,"
+                                    " enabled INTEGER NOT NULL DEFAULT 1,"
+                                    " severity INTEGER NOT NULL DEFAULT 1,"
+                                    " account_id TEXT NOT NULL DEFAULT ''," // '' = every account
+                                    " scope INTEGER NOT NULL DEFAULT 0," // global, group, tag
+                                    " scope_value TEXT NOT NULL DEFAULT ''," // room id or tag name
+                                    " pattern TEXT NOT NULL DEFAULT '',"
+                                    " params TEXT NOT NULL DEFAULT ''," // JSON: minutes, hours, ...
+                                    " broken_reason TEXT NOT NULL DEFAULT '',"
+                                    " created_ms INTEGER NOT NULL DEFAULT 0,"
+                                    " updated_ms INTEGER NOT NULL DEFAULT 0)"),
+                     QStringLiteral("CREATE TABLE alerts ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " kind INTEGER NOT NULL DEFAULT 0,"
+                                    " severity INTEGER NOT NULL DEFAULT 1,"
+                                    " rule_id INTEGER NOT NULL DEFAULT 0,"
+                                    " account_id TEXT NOT NULL DEFAULT '',"
+                                    " room_id TEXT NOT NULL DEFAULT ''," // the conversation
+                                    " room_name TEXT NOT NULL DEFAULT '',"
+                                    " customer_id TEXT NOT NULL DEFAULT '',"
+                                    " customer_name TEXT NOT NULL DEFAULT '',"
+                                    " message_id TEXT NOT NULL DEFAULT '',"
+                                    " message_row INTEGER NOT NULL DEFAULT 0,"
+                                    " excerpt TEXT NOT NULL DEFAULT '',"
+                                    " matched TEXT NOT NULL DEFAULT ''," // keywords, minutes waited
+                                    " created_ms INTEGER NOT NULL DEFAULT 0,"
+                                    " updated_ms INTEGER NOT NULL DEFAULT 0,"
+                                    " state INTEGER NOT NULL DEFAULT 0,"
+                                    " assigned_to TEXT NOT NULL DEFAULT '',"
+                                    " snoozed_until_ms INTEGER NOT NULL DEFAULT 0)"),
+                     QStringLiteral("CREATE INDEX alerts_by_state ON alerts (state, created_ms)"),
+                     QStringLiteral(
+                         "CREATE INDEX alerts_by_room ON alerts (account_id, room_id, state)"),
+                     QStringLiteral("CREATE TABLE alert_history ("
+                                    " id INTEGER PRIMARY KEY,"
+                                    " alert_id INTEGER NOT NULL,"
+                                    " at_ms INTEGER NOT NULL,"
+                                    " action INTEGER NOT NULL,"
+                                    " actor TEXT NOT NULL DEFAULT '',"
+                                    " detail TEXT NOT NULL DEFAULT '')"),
+                     QStringLiteral(
+                         "CREATE INDEX alert_history_by_alert ON alert_history (alert_id, id)"),
+                 },
+                 error)) {
+        return false;
+    }
+    // Starting rules, so a new desk is watched at once; staff edit or delete
+    // them like their own. Kinds: 2 complaint, 3 response time, 4 bot offline;
+    // severities: 1 warning, 2 high, 3 critical.
+    QSqlQuery q(db);
+    if (!q.prepare(QStringLiteral("INSERT INTO alert_rules (name, kind, severity, params)"
+                                  " VALUES (?, ?, ?, ?)"))) {
+        *error = q.lastError().text();
+        return false;
+    }
+    const struct
+    {
+        const char *name;
+        int kind;
+        int severity;
+        const char *params;
+    } seeds[] = {
+        {QT_TRANSLATE_NOOP("Schema", "Complaints"), 2, 2, ""},
+        {QT_TRANSLATE_NOOP("Schema", "Unanswered customers"), 3, 1,
+         R"({"minutes":10,"first":true,"next":true})"},
+        {QT_TRANSLATE_NOOP("Schema", "Bot offline"), 4, 3, R"({"minutes":5})"},
+    };
+    for (const auto &seed : seeds) {
+        q.bindValue(0, QCoreApplication::translate("Schema", seed.name));
+        q.bindValue(1, seed.kind);
+        q.bindValue(2, seed.severity);
+        q.bindValue(3, QString::fromLatin1(seed.params));
+        if (!q.exec()) {
+            *error = q.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -238,6 +329,7 @@ const std::vector<Step> &steps()
         addDuplicateMarkV4, // 3 -> 4
         addMemberHistoryV5, // 4 -> 5
         addOutboxFilesV6, // 5 -> 6
+        addAlertsV7, // 6 -> 7
     };
     return list;
 }

@@ -184,6 +184,16 @@ std::unique_ptr<StoreReader> Store::createReader() const
                                          QStringLiteral("gd-reader-%1").arg(++g_readerCounter));
 }
 
+bool Store::submitWrite(StoreWriter::Job job, int weight)
+{
+    if (!d->writer) {
+        qCWarning(lcStore) << "write on a closed store dropped";
+        return false;
+    }
+    d->writer->submit(std::move(job), weight);
+    return true;
+}
+
 void Store::postRead(std::function<void(StoreReader &)> job)
 {
     if (!d->reader) {

@@ -7,6 +7,7 @@
 // and tests).
 
 #include "model/Types.h"
+#include "store/StoreWriter.h"
 #include "store/TagTarget.h"
 
 #include <QObject>
@@ -26,8 +27,8 @@ class Store : public QObject
     Q_OBJECT
 public:
     // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks;
-    // 5: member history; 6: file sends in the outbox.
-    static constexpr int kSchemaVersion = 6;
+    // 5: member history; 6: file sends in the outbox; 7: alert rules and alerts.
+    static constexpr int kSchemaVersion = 7;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -89,6 +90,13 @@ public:
                    const QString &name);
     // Removes a tag from everything it is attached to.
     void deleteTag(const QString &name);
+
+    // A write job of a module that keeps its own tables (monitor: alerts):
+    // runs on the writer thread inside its next batch, so the database keeps
+    // one writing connection. Work that must wait for the commit goes to
+    // Batch::afterCommit. Returns false (and drops the job) when the store is
+    // closed.
+    bool submitWrite(StoreWriter::Job job, int weight = 1);
 
     // Blocks until everything submitted before this call is committed.
     void flush();

@@ -29,13 +29,18 @@ QString readableError(QKeychain::Job *job)
     }
 }
 
-template<typename JobT> JobT *makeJob(QObject *parent, const QString &accountId)
+template<typename JobT> JobT *makeKeyJob(QObject *parent, const QString &key)
 {
     auto *job = new JobT(SecretStore::serviceName(), parent);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
-    job->setKey(SecretStore::tokenKey(accountId));
+    job->setKey(key);
     return job;
+}
+
+template<typename JobT> JobT *makeJob(QObject *parent, const QString &accountId)
+{
+    return makeKeyJob<JobT>(parent, SecretStore::tokenKey(accountId));
 }
 
 } // namespace
@@ -95,6 +100,40 @@ void SecretStore::deleteToken(const QString &accountId, DoneCallback done)
                                 << j->errorString();
         if (done)
             done(ok, ok ? QString() : readableError(j));
+    });
+    job->start();
+}
+
+QString SecretStore::smtpPasswordKey()
+{
+    return QStringLiteral("smtp-password");
+}
+
+void SecretStore::writeSecret(const QString &key, const QString &secret, DoneCallback done)
+{
+    auto *job = makeKeyJob<QKeychain::WritePasswordJob>(this, key);
+    job->setTextData(secret);
+    connect(job, &QKeychain::Job::finished, this, [key, done](QKeychain::Job *j) {
+        const bool ok = j->error() == QKeychain::NoError;
+        if (!ok)
+            qCWarning(lcEngine) << "keychain write failed for" << key << j->errorString();
+        if (done)
+            done(ok, readableError(j));
+    });
+    job->start();
+}
+
+void SecretStore::readSecret(const QString &key, ReadCallback done)
+{
+    auto *job = makeKeyJob<QKeychain::ReadPasswordJob>(this, key);
+    connect(job, &QKeychain::Job::finished, this, [key, done](QKeychain::Job *j) {
+        const bool ok = j->error() == QKeychain::NoError;
+        if (!ok)
+            qCWarning(lcEngine) << "keychain read failed for" << key << j->errorString();
+        const QString secret
+            = ok ? static_cast<QKeychain::ReadPasswordJob *>(j)->textData() : QString();
+        if (done)
+            done(ok, secret, readableError(j));
     });
     job->start();
 }

@@ -1,6 +1,6 @@
 #pragma once
-// Gateway tokens in the OS keychain (QtKeychain), never in files or the log.
-// Every operation is asynchronous; its callback runs in the thread of the
+// Gateway tokens and other secrets (the SMTP password) in the OS keychain (QtKeychain), never in
+// files or the log. Every operation is asynchronous; its callback runs in the thread of the
 // SecretStore (which needs an event loop). The insecure plain-file fallback of
 // QtKeychain is never enabled: without a keychain the operation fails.
 
@@ -28,6 +28,11 @@ public:
     void readToken(const QString &accountId, ReadCallback done);
     // Deleting a token that does not exist counts as success.
     void deleteToken(const QString &accountId, DoneCallback done);
+
+    // Any other secret under its own key (e.g. smtpPasswordKey()).
+    static QString smtpPasswordKey(); // "smtp-password"
+    void writeSecret(const QString &key, const QString &secret, DoneCallback done);
+    void readSecret(const QString &key, ReadCallback done);
 };
 
 } // namespace gd
