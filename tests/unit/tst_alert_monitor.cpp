@@ -171,7 +171,7 @@ private slots:
         QSignalSpy raised(m_monitor.get(), &AlertMonitor::alertRaised);
         m_store->insertMessages({customer(QStringLiteral("今天天气不错"), m_clock.nowMs()),
                                  customer(QStringLiteral("再不处理我就去投诉"), m_clock.nowMs())});
-        QVERIFY(raised.wait(1000));
+        QVERIFY(raised.wait(5000));
         const Alert a = raised.first().first().value<Alert>();
         QVERIFY(a.id > 0);
         QCOMPARE(a.kind, AlertKind::Complaint);
@@ -216,7 +216,7 @@ private slots:
         QSignalSpy raised(m_monitor.get(), &AlertMonitor::alertRaised);
         m_store->insertMessages({customer(QStringLiteral("我要REFUND，不然曝光你们"), 1),
                                  customer(QStringLiteral("电话 13912345678"), 2)});
-        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 5000);
         const Alert first = raised.at(0).first().value<Alert>();
         QCOMPARE(first.kind, AlertKind::Keyword);
         QCOMPARE(first.ruleName, QStringLiteral("敏感词"));
@@ -234,7 +234,7 @@ private slots:
         startMonitor();
         QSignalSpy failed(m_monitor.get(), &AlertMonitor::ruleSaveFailed);
         m_monitor->saveRule(bad);
-        QVERIFY(failed.wait(2000));
+        QVERIFY(failed.wait(5000));
         const QString reason = failed.first().at(1).toString();
         QVERIFY2(reason.contains(QStringLiteral("{2,1}")), qPrintable(reason));
         QCOMPARE(m_monitor->rules().size(), 3); // nothing saved
@@ -264,7 +264,7 @@ private slots:
         m_monitor->sync();
         QCOMPARE(raised.size(), 0);
         m_clock.setNowMs(localMs(2026, 11, 30, 9, 5));
-        QVERIFY(raised.wait(2000));
+        QVERIFY(raised.wait(5000));
         const Alert a = raised.first().first().value<Alert>();
         QCOMPARE(a.kind, AlertKind::FirstResponse);
         QCOMPARE(a.excerpt, QStringLiteral("发票什么时候开？"));
@@ -272,7 +272,7 @@ private slots:
 
         // The bot answers in the group: the alert resolves itself.
         m_store->insertMessages({staffReply(QStringLiteral("今天下午开好"), m_clock.nowMs())});
-        QVERIFY(changed.wait(2000));
+        QVERIFY(changed.wait(5000));
         const Alert resolved = changed.last().first().value<Alert>();
         QCOMPARE(resolved.id, a.id);
         QCOMPARE(resolved.state, AlertState::Resolved);
@@ -286,7 +286,7 @@ private slots:
         m_store->flush();
         m_monitor->sync();
         m_clock.setNowMs(localMs(2026, 11, 30, 10, 10));
-        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 5000);
         QCOMPARE(raised.last().first().value<Alert>().kind, AlertKind::NextResponse);
     }
 
@@ -314,7 +314,7 @@ private slots:
         startMonitor();
         QSignalSpy raised(m_monitor.get(), &AlertMonitor::alertRaised);
         m_store->insertMessages({customer(QStringLiteral("给你们差评"), m_clock.nowMs())});
-        QVERIFY(raised.wait(2000));
+        QVERIFY(raised.wait(5000));
         const qint64 id = raised.first().first().value<Alert>().id;
         m_monitor->snooze(id, m_clock.nowMs() + 15 * 60 * 1000, QStringLiteral("阿珍"));
         m_monitor->sync();
@@ -324,7 +324,7 @@ private slots:
         m_monitor->sync();
         QCOMPARE(onlyActive().state, AlertState::Snoozed);
         m_clock.advanceMs(60 * 1000);
-        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 5000);
         const Alert back = raised.last().first().value<Alert>();
         QCOMPARE(back.id, id);
         QCOMPARE(back.state, AlertState::Open);
@@ -337,7 +337,7 @@ private slots:
         startMonitor();
         QSignalSpy raised(m_monitor.get(), &AlertMonitor::alertRaised);
         m_store->insertMessages({customer(QStringLiteral("物流太慢了，投诉！"), m_clock.nowMs())});
-        QVERIFY(raised.wait(2000));
+        QVERIFY(raised.wait(5000));
         const qint64 id = raised.first().first().value<Alert>().id;
         m_monitor->acknowledge(id, QStringLiteral("阿珍"));
         m_monitor->assign(id, QStringLiteral("小王"), QStringLiteral("阿珍"));
@@ -397,7 +397,7 @@ private slots:
         m_monitor->sync();
         QCOMPARE(raised.size(), 0);
         m_clock.advanceMs(60 * 1000);
-        QVERIFY(raised.wait(2000));
+        QVERIFY(raised.wait(5000));
         const Alert down = raised.first().first().value<Alert>();
         QCOMPARE(down.kind, AlertKind::BotOffline);
         QCOMPARE(down.severity, AlertSeverity::Critical);
@@ -407,7 +407,7 @@ private slots:
         m_monitor->sync();
         QCOMPARE(raised.size(), 1); // once per outage
         m_monitor->setAccountReady(QStringLiteral("acc"), true);
-        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 5000);
         QCOMPARE(raised.last().first().value<Alert>().kind, AlertKind::BotBack);
         QTRY_VERIFY(!changed.isEmpty());
         QCOMPARE(changed.first().first().value<Alert>().state, AlertState::Resolved);
