@@ -151,7 +151,7 @@ bool SmtpMailer::send(const SmtpSettings &settings, const QString &password, con
     curl_easy_setopt(curl, CURLOPT_URL, url.constData());
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 10L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, long(std::min(10, settings.timeoutS)));
     curl_easy_setopt(curl, CURLOPT_TIMEOUT, long(settings.timeoutS));
     if (settings.tls == SmtpSettings::Tls::StartTls)
         curl_easy_setopt(curl, CURLOPT_USE_SSL, long(CURLUSESSL_ALL));

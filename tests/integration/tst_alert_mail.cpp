@@ -67,7 +67,8 @@ private slots:
                       QStringLiteral("desk"), QStringLiteral("--password"),
                       QStringLiteral("s3cret-pw")});
         QVERIFY(m_sink.waitForStarted(5000));
-        QTRY_VERIFY_WITH_TIMEOUT(m_sink.readAllStandardOutput().contains("ready")
+        QByteArray out;
+        QTRY_VERIFY_WITH_TIMEOUT((out += m_sink.readAllStandardOutput()).contains("ready")
                                      || m_sink.state() != QProcess::Running,
                                  10000);
         QVERIFY2(m_sink.state() == QProcess::Running, m_sink.readAllStandardError().constData());
@@ -221,6 +222,7 @@ private slots:
         mail.smtp.from = QStringLiteral("groupdesk@example.com");
         mail.smtp.to = {QStringLiteral("lead@example.com")};
         mail.digestWindowMs = 100;
+        mail.smtp.timeoutS = 3;
         AlertMailer mailer(nullptr, mail,
                            [](auto done) { done(true, QStringLiteral("wrong"), QString()); });
         QSignalSpy failed(&mailer, &AlertMailer::mailFailed);
