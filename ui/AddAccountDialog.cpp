@@ -1,5 +1,7 @@
 #include "AddAccountDialog.h"
 
+#include "gateway/GatewayToken.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -135,8 +137,11 @@ bool AddAccountDialog::validate()
         error = tr("Give the account a name, so staff can tell the bots apart.");
     } else if (!m_demo->isChecked()) {
         error = validateEndpoint(m_endpoint->text());
-        if (error.isEmpty() && m_token->text().trimmed().isEmpty())
+        const QString token = GatewayToken::normalized(m_token->text());
+        if (error.isEmpty() && token.isEmpty())
             error = tr("Enter the gateway's token.");
+        if (error.isEmpty())
+            error = GatewayToken::problem(token);
         if (error.isEmpty() && m_tls->isChecked() && !m_caFile->text().trimmed().isEmpty()
             && !QFileInfo(m_caFile->text().trimmed()).isReadable())
             error = tr("The CA file \"%1\" cannot be read.").arg(m_caFile->text().trimmed());
@@ -182,7 +187,7 @@ GatewayEndpoint AddAccountDialog::endpoint() const
     const AccountInfo info = account();
     GatewayEndpoint endpoint;
     endpoint.address = info.endpoint;
-    endpoint.token = m_token->text().trimmed();
+    endpoint.token = GatewayToken::normalized(m_token->text());
     endpoint.tls = info.tls;
     endpoint.caFile = info.caFile;
     endpoint.serverName = info.serverName;

@@ -1,5 +1,6 @@
 #include "gateway/PuppetClient.h"
 
+#include "gateway/GatewayToken.h"
 #include "util/Log.h"
 
 #include <QDateTime>
@@ -120,6 +121,9 @@ struct PuppetClient::Private
     std::shared_ptr<grpc::Channel> channel;
     std::unique_ptr<wechaty::Puppet::Stub> stub;
     std::string authorization;
+    // Set when the endpoint's token cannot travel as metadata: gRPC would
+    // abort the process on it, so no stub exists and every call fails.
+    bool tokenUnusable = false;
     EventReader *reader = nullptr; // the current generation's stream, if open
 
     // Runs `fn` in the client's thread, unless the client is gone or was reset
@@ -138,6 +142,16 @@ struct PuppetClient::Private
                 fn(client);
             },
             Qt::QueuedConnection);
+    }
+
+    // Why a call cannot be made (there is no stub).
+    GatewayStatus noStubStatus() const
+    {
+        if (tokenUnusable)
+            return GatewayStatus{16,
+                                 QStringLiteral("the token holds characters that gRPC metadata "
+                                                "cannot carry; it was not sent")};
+        return GatewayStatus{14, QStringLiteral("no endpoint set")};
     }
 
     void prepare(grpc::ClientContext &ctx, int deadlineSec) const
@@ -162,7 +176,7 @@ struct PuppetClient::Private
         };
 
         if (!stub) {
-            GatewayStatus st{14, QStringLiteral("no endpoint set")};
+            const GatewayStatus st = noStubStatus();
             std::lock_guard lock(mutex);
             postLocked(generation, [done, st](PuppetClient *) {
                 if (done)
@@ -279,6 +293,18 @@ PuppetClient::~PuppetClient()
 void PuppetClient::setEndpoint(const GatewayEndpoint &endpoint)
 {
     reset();
+    d->channel.reset();
+    d->stub.reset();
+    d->authorization.clear();
+    // The last guard: every place a token enters checks it, but gRPC aborts
+    // the process (printing the value) on a bad one, so check it again here.
+    // No token at all is sent as is (a gateway without a token accepts it).
+    d->tokenUnusable = !endpoint.token.isEmpty() && !GatewayToken::isValid(endpoint.token);
+    if (d->tokenUnusable) {
+        qCWarning(lcGateway) << "endpoint" << endpoint.address
+                             << "not used: its token cannot be sent as gRPC metadata";
+        return;
+    }
 
     grpc::ChannelArguments args;
     args.SetMaxReceiveMessageSize(64 * 1024 * 1024);
@@ -326,7 +352,7 @@ void PuppetClient::reset()
 void PuppetClient::subscribeEvents()
 {
     if (!d->stub) {
-        GatewayStatus st{14, QStringLiteral("no endpoint set")};
+        const GatewayStatus st = d->noStubStatus();
         std::lock_guard lock(d->mutex);
         d->postLocked(d->generation,
                       [st](PuppetClient *client) { emit client->eventStreamClosed(st); });
@@ -668,10 +694,11 @@ void PuppetClient::upload(const QByteArray &bytes, ProgressCallback progress,
                           Callback<QString> done)
 {
     if (!d->stub) {
+        const GatewayStatus st = d->noStubStatus();
         std::lock_guard lock(d->mutex);
-        d->postLocked(d->generation, [done](PuppetClient *) {
+        d->postLocked(d->generation, [done, st](PuppetClient *) {
             if (done)
-                done(GatewayStatus{14, QStringLiteral("no endpoint set")}, QString());
+                done(st, QString());
         });
         return;
     }
@@ -688,10 +715,11 @@ void PuppetClient::upload(const QByteArray &bytes, ProgressCallback progress,
 void PuppetClient::download(const QString &uuid, qint64 maxBytes, Callback<QByteArray> done)
 {
     if (!d->stub) {
+        const GatewayStatus st = d->noStubStatus();
         std::lock_guard lock(d->mutex);
-        d->postLocked(d->generation, [done](PuppetClient *) {
+        d->postLocked(d->generation, [done, st](PuppetClient *) {
             if (done)
-                done(GatewayStatus{14, QStringLiteral("no endpoint set")}, QByteArray());
+                done(st, QByteArray());
         });
         return;
     }

@@ -63,6 +63,41 @@ private slots:
         QCOMPARE(endpoint.address, QStringLiteral("10.0.0.5:50051"));
     }
 
+    // Issue 9 item 4: a token gRPC cannot carry crashed the app on Add.
+    void tokenGrpcCannotCarryIsRefusedInline_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::newRow("umlaut") << QStringLiteral("tök-secret");
+        QTest::newRow("chinese") << QStringLiteral("令牌secret");
+        QTest::newRow("zero-width space") << QStringLiteral("abc\u200Bdef");
+        QTest::newRow("tab inside") << QStringLiteral("abc\tdef");
+        QTest::newRow("nul inside") << QString::fromLatin1("abc\0def", 7);
+        QTest::newRow("emoji") << QStringLiteral("secret-\U0001F600");
+    }
+    void tokenGrpcCannotCarryIsRefusedInline()
+    {
+        QFETCH(QString, token);
+        AddAccountDialog dialog({});
+        dialog.nameEdit()->setText(QStringLiteral("After-sales 1"));
+        dialog.endpointEdit()->setText(QStringLiteral("10.0.0.5:50051"));
+        dialog.tokenEdit()->setText(token);
+        QVERIFY(!dialog.validate());
+        const QString error = dialog.errorText();
+        QVERIFY(error.contains(QStringLiteral("token")));
+        // The message never quotes the secret, not even its valid part.
+        QVERIFY2(!error.contains(QStringLiteral("secret"))
+                     && !error.contains(QStringLiteral("abc")),
+                 qPrintable(error));
+        dialog.show();
+        dialog.accept();
+        QVERIFY(dialog.isVisible()); // not closed: nothing reaches the keychain or gRPC
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        // Fixing the token clears the error.
+        dialog.tokenEdit()->setText(QStringLiteral("plain-ascii_token.123"));
+        QVERIFY(dialog.validate());
+        QVERIFY(dialog.errorText().isEmpty());
+    }
+
     void duplicateGatewayIsRefused()
     {
         AddAccountDialog dialog({QStringLiteral("gw-10.0.0.5-50051")});
