@@ -2,6 +2,7 @@
 
 #include "monitor/WordTrie.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace gd {
@@ -105,11 +106,13 @@ QuestionDetector::QuestionDetector(const Lexicon &lexicon)
     }
     for (const Lexicon::Entry &entry : lexicon.section(QStringLiteral("statement_marker")))
         d->statementMarkers.insert(entry.word, 0);
-    d->shortClause = int(lexicon.setting(QStringLiteral("short_clause"), d->shortClause));
-    d->alternativeHead
-        = int(lexicon.setting(QStringLiteral("alternative_head"), d->alternativeHead));
-    d->alternativeTail
-        = int(lexicon.setting(QStringLiteral("alternative_tail"), d->alternativeTail));
+    // Bounded: a setting from a user's file must not overflow an int.
+    auto setting = [&](const char *name, int fallback) {
+        return int(std::clamp(lexicon.setting(QString::fromLatin1(name), fallback), 0.0, 1000.0));
+    };
+    d->shortClause = setting("short_clause", d->shortClause);
+    d->alternativeHead = setting("alternative_head", d->alternativeHead);
+    d->alternativeTail = setting("alternative_tail", d->alternativeTail);
 }
 
 QuestionDetector::~QuestionDetector() = default;
@@ -143,6 +146,11 @@ QString QuestionDetector::cue(QStringView text) const
         if (i + 2 < n && isNegator(text[i + 1].unicode()) && text[i] == text[i + 2] && !isNegator(c)
             && text[i].script() == QChar::Script_Han)
             return text.mid(i, 3).toString();
+        // AB-not-AB: 能退不能退, 喜欢不喜欢.
+        if (i + 4 < n && isNegator(text[i + 2].unicode()) && text[i] == text[i + 3]
+            && text[i + 1] == text[i + 4] && !isNegator(c) && text[i].script() == QChar::Script_Han
+            && text[i + 1].script() == QChar::Script_Han)
+            return text.mid(i, 5).toString();
         if (found.length == 0) {
             ++i;
             continue;

@@ -38,6 +38,14 @@ constexpr SectionSpec kSections[] = {
     {u"contrast", WordKind::Contrast, 0},
 };
 
+constexpr double kMaxWeight = 100;
+constexpr double kMaxFactor = 10; // a product of degree words or negations, a boost
+
+double setting(const Lexicon &lexicon, const char *name, double fallback, double low, double high)
+{
+    return std::clamp(lexicon.setting(QString::fromLatin1(name), fallback), low, high);
+}
+
 bool isClauseBreak(char16_t c)
 {
     switch (c) {
@@ -101,23 +109,26 @@ ToneScorer::ToneScorer(const Lexicon &lexicon)
 {
     for (const SectionSpec &spec : kSections) {
         for (const Lexicon::Entry &entry : lexicon.section(QString::fromUtf16(spec.name))) {
-            Word word{spec.kind, entry.hasWeight ? entry.weight : spec.defaultWeight, entry.word};
+            // Bounded so that no file and no message can overflow the sums.
+            const double weight = std::clamp(entry.hasWeight ? entry.weight : spec.defaultWeight,
+                                             -kMaxWeight, kMaxWeight);
+            Word word{spec.kind, weight, entry.word};
             d->trie.insert(entry.word, int(d->words.size()));
             d->words.push_back(word);
         }
     }
-    d->threshold = lexicon.setting(QStringLiteral("complaint_threshold"), d->threshold);
-    d->negatedNegative = lexicon.setting(QStringLiteral("negated_negative"), d->negatedNegative);
-    d->negatedPositive = lexicon.setting(QStringLiteral("negated_positive"), d->negatedPositive);
-    d->modifierWindow = int(lexicon.setting(QStringLiteral("modifier_window"), d->modifierWindow));
-    d->exclaimBoost = lexicon.setting(QStringLiteral("exclaim_boost"), d->exclaimBoost);
+    d->threshold = setting(lexicon, "complaint_threshold", d->threshold, -kMaxWeight, kMaxWeight);
+    d->negatedNegative = setting(lexicon, "negated_negative", d->negatedNegative, 0, kMaxFactor);
+    d->negatedPositive = setting(lexicon, "negated_positive", d->negatedPositive, 0, kMaxFactor);
+    d->modifierWindow = int(setting(lexicon, "modifier_window", d->modifierWindow, 0, 100));
+    d->exclaimBoost = setting(lexicon, "exclaim_boost", d->exclaimBoost, 0, kMaxFactor);
     d->questionRunPenalty
-        = lexicon.setting(QStringLiteral("question_run_penalty"), d->questionRunPenalty);
-    d->contrastBefore = lexicon.setting(QStringLiteral("contrast_before"), d->contrastBefore);
-    d->contrastAfter = lexicon.setting(QStringLiteral("contrast_after"), d->contrastAfter);
-    d->questionBoost = lexicon.setting(QStringLiteral("question_boost"), d->questionBoost);
+        = setting(lexicon, "question_run_penalty", d->questionRunPenalty, -kMaxWeight, kMaxWeight);
+    d->contrastBefore = setting(lexicon, "contrast_before", d->contrastBefore, 0, kMaxFactor);
+    d->contrastAfter = setting(lexicon, "contrast_after", d->contrastAfter, 0, kMaxFactor);
+    d->questionBoost = setting(lexicon, "question_boost", d->questionBoost, 0, kMaxFactor);
     d->praiseWithProblem
-        = lexicon.setting(QStringLiteral("praise_with_problem"), d->praiseWithProblem);
+        = setting(lexicon, "praise_with_problem", d->praiseWithProblem, -kMaxFactor, kMaxFactor);
     if (d->words.empty())
         qCWarning(lcTone) << "tone lexicon is empty: every message scores 0";
 }
@@ -253,11 +264,11 @@ ToneResult ToneScorer::score(QStringView text) const
         switch (word.kind) {
         case WordKind::Negation:
             ++negations;
-            negation *= word.weight;
+            negation = std::clamp(negation * word.weight, -kMaxFactor, kMaxFactor);
             negationEnd = i + found.length;
             break;
         case WordKind::Degree:
-            degree *= word.weight;
+            degree = std::clamp(degree * word.weight, -kMaxFactor, kMaxFactor); // 很很很很...
             degreeEnd = i + found.length;
             break;
         case WordKind::Contrast:

@@ -1,8 +1,8 @@
 // groupdesk-rules classify on the labelled customer-service messages in
 // tests/data: one JSON object per input line, in order, and the accuracy the
 // issue asks for (complaint F1 >= 0.85, question F1 >= 0.90), with precision
-// and recall printed. The held-out set (never used to tune the lexicons) is
-// reported too, with a lower floor that catches regressions.
+// and recall printed. The held-out sets are reported too, with lower floors
+// that catch regressions.
 #include "monitor/RuleFile.h"
 
 #include <QJsonArray>
@@ -128,7 +128,25 @@ private slots:
         evaluate(QStringLiteral("monitor_labelled_zh.tsv"), 0.85, 0.90);
     }
 
-    void heldOutSetStaysClose() { evaluate(QStringLiteral("monitor_heldout_zh.tsv"), 0.75, 0.85); }
+    // Regression floors for the held-out sets, below what they measure now
+    // (tests/data/README.md has the history): they catch a lexicon change
+    // that helps the main set by hurting everything else.
+    void heldOutSetsStayClose_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<double>("complaintFloor");
+        QTest::addColumn<double>("questionFloor");
+        QTest::newRow("held-out 1") << "monitor_heldout_zh.tsv" << 0.80 << 0.85;
+        QTest::newRow("held-out 2") << "monitor_heldout2_zh.tsv" << 0.80 << 0.85;
+        QTest::newRow("held-out 3") << "monitor_heldout3_zh.tsv" << 0.55 << 0.85;
+    }
+    void heldOutSetsStayClose()
+    {
+        QFETCH(QString, file);
+        QFETCH(double, complaintFloor);
+        QFETCH(double, questionFloor);
+        evaluate(file, complaintFloor, questionFloor);
+    }
 
     void outputKeepsInputOrderAndEmptyLines()
     {

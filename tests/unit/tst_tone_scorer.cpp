@@ -9,6 +9,8 @@
 #include <QtConcurrent>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace gd;
 
 namespace {
@@ -159,6 +161,12 @@ private slots:
             text += QStringLiteral("太差！");
         const ToneResult r = m_scorer.score(text);
         QCOMPARE(r.tone, -10.0); // clamped
+        // A wall of degree words cannot overflow the sums into inf - inf = NaN.
+        const QString intensifiers(100000, u'很');
+        const ToneResult walls
+            = m_scorer.score(intensifiers + QStringLiteral("满意，") + intensifiers + u'差');
+        QVERIFY(std::isfinite(walls.tone));
+        QVERIFY(walls.tone < 0);
         QString weird;
         weird += QChar(0xD800);
         weird += QChar(0);
