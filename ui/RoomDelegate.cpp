@@ -77,9 +77,27 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawText(QRect(left, top, topicW, tfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       tfm.elidedText(topic, Qt::ElideRight, topicW));
 
+    // Open alerts: a red pill at the end of the preview line.
+    int previewW = right - left;
+    const int alerts = index.data(RoomListModel::OpenAlertsRole).toInt();
+    if (alerts > 0) {
+        QFont pillFont = smallFont;
+        pillFont.setWeight(QFont::DemiBold);
+        const QFontMetrics pfm(pillFont);
+        const QString text = QStringLiteral("\u26A0 %1").arg(alerts > 99 ? 99 : alerts);
+        const int h = pfm.height() + 2;
+        const int w = pfm.horizontalAdvance(text) + 12;
+        const QRect pill(right - w, top + tfm.height() + 4 + (sfm.height() - h) / 2, w, h);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xd9, 0x3b, 0x3b));
+        painter->drawRoundedRect(pill, h / 2.0, h / 2.0);
+        painter->setFont(pillFont);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, text);
+        previewW -= w + 6;
+    }
     painter->setFont(smallFont);
     painter->setPen(Theme::textSecondary());
-    const int previewW = right - left;
     const QString preview = index.data(RoomListModel::PreviewRole).toString();
     painter->drawText(QRect(left, top + tfm.height() + 4, previewW, sfm.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,

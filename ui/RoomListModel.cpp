@@ -216,9 +216,23 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return s.unread;
     case MemberCountRole:
         return s.memberCount;
+    case OpenAlertsRole:
+        return m_alertCounter ? m_alertCounter(s.accountId, s.roomId) : 0;
     default:
         return {};
     }
+}
+
+void RoomListModel::setAlertCounter(std::function<int(const QString &, const QString &)> counter)
+{
+    m_alertCounter = std::move(counter);
+    alertCountsChanged();
+}
+
+void RoomListModel::alertCountsChanged()
+{
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {OpenAlertsRole});
 }
 
 } // namespace gd

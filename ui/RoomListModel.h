@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QVector>
 
+#include <functional>
+
 namespace gd {
 
 class Store;
@@ -26,6 +28,7 @@ public:
         LastMessageMsRole,
         UnreadRole,
         MemberCountRole,
+        OpenAlertsRole, // open alerts of the group (0 without a counter)
     };
 
     static constexpr int kRefreshDelayMs = 250;
@@ -40,6 +43,11 @@ public:
     // Only rooms carrying this staff tag (empty: every room).
     void setTagFilter(const QString &tag);
     QString tagFilter() const { return m_tagFilter; }
+
+    // Where OpenAlertsRole comes from (the alert inbox's model); call
+    // alertCountsChanged() when its answers change.
+    void setAlertCounter(std::function<int(const QString &, const QString &)> counter);
+    void alertCountsChanged();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -63,6 +71,7 @@ private:
     QString m_openRoom;
     QString m_tagFilter;
     QVector<RoomSummary> m_rows;
+    std::function<int(const QString &, const QString &)> m_alertCounter;
     QTimer m_refreshTimer;
     quint64 m_generation = 0;
     bool m_reading = false;

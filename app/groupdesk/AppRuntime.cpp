@@ -3,6 +3,10 @@
 #include "AddAccountDialog.h"
 #include "engine/Engine.h"
 #include "engine/PacerSettings.h"
+#include "monitor/AlertMailer.h"
+#include "monitor/AlertMonitor.h"
+#include "monitor/Clock.h"
+#include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -67,7 +71,36 @@ bool AppRuntime::open(QString *error)
     m_engine->setSessionTuning(tuning);
     m_secrets = std::make_unique<SecretStore>();
     connect(m_engine.get(), &Engine::accountStatusChanged, this, &AppRuntime::logStateChange);
+
+    // Monitoring runs in every mode (headless too): rules on each stored
+    // message, response timers, the offline watch.
+    m_clock = std::make_unique<SystemClock>();
+    m_monitor = std::make_unique<AlertMonitor>(m_store.get(), m_clock.get(), signalSourceFactory());
+    connect(m_engine.get(), &Engine::accountStatusChanged, this, [this](const QString &accountId) {
+        m_monitor->setAccountReady(accountId,
+                                   m_engine->status(accountId).state == SessionState::Ready);
+    });
+    connect(m_engine.get(), &Engine::accountRemoved, this,
+            [this](const QString &accountId) { m_monitor->removeAccount(accountId); });
+    m_monitor->start();
+    // E-mail for offline bots and critical alerts (settings under mail/, the
+    // password in the keychain).
+    QSettings settings;
+    m_mailer = std::make_unique<AlertMailer>(
+        m_monitor.get(), AlertMailSettings::load(settings), [this](auto done) {
+            m_secrets->readSecret(SecretStore::smtpPasswordKey(),
+                                  [done](bool ok, const QString &password, const QString &error) {
+                                      done(ok, password, error);
+                                  });
+        });
+    connect(m_mailer.get(), &AlertMailer::mailFailed, this,
+            [](const QString &error) { qCWarning(lcEngine) << "alert e-mail:" << error; });
     return true;
+}
+
+MessageSignalSourceFactory AppRuntime::signalSourceFactory()
+{
+    return defaultSignalSourceFactory();
 }
 
 void AppRuntime::logStateChange(const QString &accountId)
@@ -138,6 +171,14 @@ bool AppRuntime::addDemoAccount(const QString &accountId, const QString &display
     endpoint.token = m_simulatorToken;
     endpoint.tls = false;
     m_store->upsertAccount(info);
+    // The simulated world's staff (售后, 客服, ...) answer customers: their
+    // replies stop response timers, as staff tagged "staff" do in real use.
+    QStringList staff;
+    for (const QString &id : m_simulator->contactIds()) {
+        if (m_simulator->isStaff(id))
+            staff.append(id);
+    }
+    m_monitor->setStaffContacts(accountId, staff);
     m_engine->addAccount(info, endpoint);
     return true;
 }
@@ -258,6 +299,9 @@ void AppRuntime::shutdown()
     qCInfo(lcUi) << "shutting down";
     if (m_engine)
         m_engine->shutdown();
+    m_mailer.reset();
+    if (m_monitor)
+        m_monitor->stop(); // before the store: its last writes go through the writer
     if (m_store)
         m_store->close(); // pending writes are committed here
     if (m_simulator)

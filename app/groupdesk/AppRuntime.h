@@ -7,6 +7,7 @@
 #include "AppOptions.h"
 #include "gateway/GatewayEndpoint.h"
 #include "model/Types.h"
+#include "monitor/MessageSignals.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,8 +16,11 @@
 
 namespace gd {
 
+class AlertMailer;
+class AlertMonitor;
 class Engine;
 class SecretStore;
+class SystemClock;
 class Store;
 namespace sim {
 class Simulator;
@@ -36,6 +40,11 @@ public:
 
     Store *store() const { return m_store.get(); }
     Engine *engine() const { return m_engine.get(); }
+    AlertMonitor *alertMonitor() const { return m_monitor.get(); }
+    AlertMailer *alertMailer() const { return m_mailer.get(); }
+    SecretStore *secretStore() const { return m_secrets.get(); }
+    // The classifier the monitor uses, for other threads (the rule editor's dry run).
+    static MessageSignalSourceFactory signalSourceFactory();
     QString databasePath() const;
     QString logPath() const;
 
@@ -60,6 +69,9 @@ private:
     AppOptions m_options;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<SystemClock> m_clock;
+    std::unique_ptr<AlertMonitor> m_monitor;
+    std::unique_ptr<AlertMailer> m_mailer;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<sim::Simulator> m_simulator;
     QString m_simulatorToken;

@@ -3,6 +3,7 @@
 // runs the store/engine/demo gateway, MainWindow shows them.
 
 #include "AppOptions.h"
+#include "AlertDesk.h"
 #include "AppRuntime.h"
 #include "FirstPaintProbe.h"
 #include "MainWindow.h"
@@ -56,6 +57,10 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     gd::SignalWatcher watcher;
     gd::MainWindow window(runtime.store(), runtime.engine());
     QObject::connect(&watcher, &gd::SignalWatcher::terminationRequested, &window, &QWidget::close);
+    gd::RuleEditorContext alertContext;
+    alertContext.databasePath = runtime.databasePath();
+    alertContext.signalSource = gd::AppRuntime::signalSourceFactory();
+    new gd::AlertDesk(&window, runtime.alertMonitor(), alertContext);
     QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime,
                      &gd::AppRuntime::addAccount);
     QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,
