@@ -7,6 +7,7 @@
 #include "AccountListModel.h"
 #include "Composer.h"
 #include "MainWindow.h"
+#include "MonitorSettingsDialog.h"
 #include "RoomListModel.h"
 #include "monitor/AlertMonitor.h"
 
@@ -45,6 +46,7 @@ AlertDesk::AlertDesk(MainWindow *window, AlertMonitor *monitor, const RuleEditor
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     menu->addAction(toggle);
     menu->addAction(tr("Alert rules…"), this, [this] { showRuleEditor(); });
+    menu->addAction(tr("Monitoring settings…"), this, &AlertDesk::showSettings);
     QMenu *level = menu->addMenu(tr("Notify from severity"));
     auto *group = new QActionGroup(level);
     for (AlertSeverity s : {AlertSeverity::Info, AlertSeverity::Warning, AlertSeverity::High,
@@ -121,6 +123,18 @@ RuleEditorDialog *AlertDesk::showRuleEditor()
     connect(m_editor, &QObject::destroyed, this, [this] { m_editor = nullptr; });
     m_editor->show();
     return m_editor;
+}
+
+void AlertDesk::setMail(AlertMailer *mailer, SecretStore *secrets)
+{
+    m_mailer = mailer;
+    m_secrets = secrets;
+}
+
+void AlertDesk::showSettings()
+{
+    MonitorSettingsDialog dialog(m_mailer, m_secrets, m_window);
+    dialog.exec();
 }
 
 } // namespace gd

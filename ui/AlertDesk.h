@@ -16,8 +16,10 @@ namespace gd {
 class AlertInbox;
 class AlertListModel;
 class AlertMonitor;
+class AlertMailer;
 class AlertNotifier;
 class MainWindow;
+class SecretStore;
 
 class AlertDesk : public QObject
 {
@@ -34,6 +36,9 @@ public:
     // Opens the rule editor (non-modal; one at a time).
     RuleEditorDialog *showRuleEditor();
     void openAlert(const QString &accountId, const QString &conversationId, qint64 rowId);
+    // Where the settings dialog sends e-mail settings and the SMTP password.
+    void setMail(AlertMailer *mailer, SecretStore *secrets);
+    void showSettings();
 
 private:
     void updateTitle();
@@ -46,6 +51,8 @@ private:
     QDockWidget *m_dock;
     AlertNotifier *m_notifier;
     RuleEditorDialog *m_editor = nullptr;
+    AlertMailer *m_mailer = nullptr;
+    SecretStore *m_secrets = nullptr;
 };
 
 } // namespace gd

@@ -60,7 +60,8 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     gd::RuleEditorContext alertContext;
     alertContext.databasePath = runtime.databasePath();
     alertContext.signalSource = gd::AppRuntime::signalSourceFactory();
-    new gd::AlertDesk(&window, runtime.alertMonitor(), alertContext);
+    auto *alertDesk = new gd::AlertDesk(&window, runtime.alertMonitor(), alertContext);
+    alertDesk->setMail(runtime.alertMailer(), runtime.secretStore());
     QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime,
                      &gd::AppRuntime::addAccount);
     QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,

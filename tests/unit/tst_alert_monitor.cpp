@@ -5,6 +5,7 @@
 // alert (and another when it is back), and a broken rule is disabled with
 // its reason while the others keep working.
 
+#include "monitor/AlertMailer.h"
 #include "monitor/AlertMonitor.h"
 #include "monitor/AlertRepository.h"
 #include "monitor/BusinessHours.h"
@@ -16,6 +17,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -435,6 +437,42 @@ private slots:
         QCOMPARE(due.size(), 1);
         QCOMPARE(due.first().customerId, QStringLiteral("a"));
         QCOMPARE(due.first().startMs, qint64(0));
+    }
+
+    void mailSettingsRoundTripAndHoldNoPassword()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("settings.ini"));
+        AlertMailSettings mail;
+        mail.enabled = true;
+        mail.smtp.host = QStringLiteral("smtp.example.com");
+        mail.smtp.port = 465;
+        mail.smtp.tls = SmtpSettings::Tls::Implicit;
+        mail.smtp.user = QStringLiteral("desk");
+        mail.smtp.from = QStringLiteral("gd@example.com");
+        mail.smtp.to = {QStringLiteral("a@example.com"), QStringLiteral("b@example.com")};
+        mail.minSeverity = AlertSeverity::High;
+        {
+            QSettings settings(path, QSettings::IniFormat);
+            mail.save(settings);
+        }
+        QSettings settings(path, QSettings::IniFormat);
+        const AlertMailSettings back = AlertMailSettings::load(settings);
+        QCOMPARE(back.smtp.host, mail.smtp.host);
+        QCOMPARE(back.smtp.port, 465);
+        QCOMPARE(back.smtp.tls, SmtpSettings::Tls::Implicit);
+        QCOMPARE(back.smtp.to, mail.smtp.to);
+        QCOMPARE(back.minSeverity, AlertSeverity::High);
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!key.contains(QStringLiteral("pass"), Qt::CaseInsensitive), qPrintable(key));
+
+        // The e-mail itself: UTF-8 subject words, base64 body, no header injection.
+        SmtpSettings smtp = mail.smtp;
+        smtp.from = QStringLiteral("gd@example.com\r\nBcc: x@evil.com");
+        const QByteArray eml = SmtpMailer::composeMessage(smtp, QStringLiteral("告警：机器人掉线"),
+                                                          QStringLiteral("正文"), 0);
+        QVERIFY(eml.contains("Subject: =?UTF-8?B?"));
+        QVERIFY(!eml.contains("\r\nBcc:"));
+        QVERIFY(eml.contains(QStringLiteral("正文").toUtf8().toBase64()));
     }
 
     void businessTimeSkipsNightsWeekendsAndHolidays()
