@@ -95,4 +95,14 @@ bool AccountStateText::isWaitingForScan(SessionState state)
     return state == SessionState::WaitingForScan || state == SessionState::Scanned;
 }
 
+QString AccountStateText::fetchText(const AccountStatus &status)
+{
+    if (status.messagesNotFetched > 0)
+        return tr("%n message(s) could not be fetched yet", nullptr, status.messagesNotFetched);
+    if (status.messagesGivenUp > 0)
+        return tr("%n message(s) could not be fetched; see the log", nullptr,
+                  status.messagesGivenUp);
+    return {};
+}
+
 } // namespace gd

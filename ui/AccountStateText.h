@@ -18,6 +18,9 @@ public:
     static QString stateText(const AccountStatus &status);
     // What to do or what happens next, for the login panel.
     static QString scanText(ScanStatus scanStatus, SessionState state);
+    // "12 messages could not be fetched yet" (retrying), or about messages
+    // given up; empty when every message came.
+    static QString fetchText(const AccountStatus &status);
     static QColor stateColor(SessionState state);
     static bool isOnline(SessionState state);
     static bool isWaitingForScan(SessionState state);

@@ -2,6 +2,8 @@
 
 #include "FileDropFilter.h"
 #include "SendFilePreviewDialog.h"
+#include "StorageBanner.h"
+#include "StorageNotifier.h"
 
 #include "AccountDelegate.h"
 #include "AccountListModel.h"
@@ -166,7 +168,15 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     m_contactsPage = new ContactsPage(store, m_tabs);
     m_tabs->addTab(m_contactsPage, tr("Contacts"));
     layout->addWidget(m_tabs, 1);
-    setCentralWidget(central);
+    // While the archive cannot write: a banner over all of the content.
+    auto *page = new QWidget(this);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(0, 0, 0, 0);
+    pageLayout->setSpacing(0);
+    m_storageBanner = new StorageBanner(store, page);
+    pageLayout->addWidget(m_storageBanner);
+    pageLayout->addWidget(central, 1);
+    setCentralWidget(page);
 
     m_onlineLabel = new QLabel(this);
     m_syncLabel = new QLabel(this);
@@ -258,6 +268,15 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
         m_errorLabel->setText(tr("Could not save to the database. Details are in the log."));
         m_errorLabel->show();
     });
+    // The archive's write state in the status bar too, and a notification.
+    connect(
+        m_store, &Store::writeStateChanged, this,
+        [this](const StoreWriteState &state) {
+            m_errorLabel->setText(state.userText());
+            m_errorLabel->setVisible(!state.writing());
+        },
+        Qt::QueuedConnection);
+    new StorageNotifier(m_store, style()->standardIcon(QStyle::SP_MessageBoxCritical), this);
 
     // Reconnect countdowns are shown in words: refresh them every second.
     auto *ticker = new QTimer(this);
@@ -662,6 +681,10 @@ void MainWindow::updateStatusBar()
                                .arg(s.syncDone)
                                .arg(s.syncTotal));
         }
+        const QString fetch = AccountStateText::fetchText(s);
+        if (!fetch.isEmpty())
+            syncing.append(tr("%1: %2").arg(
+                s.info.displayName.isEmpty() ? s.info.id : s.info.displayName, fetch));
     }
     if (ids.isEmpty())
         m_onlineLabel->setText(tr("No accounts"));

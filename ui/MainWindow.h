@@ -34,6 +34,7 @@ class LoginPanel;
 class RoomFeedController;
 class RoomListModel;
 class SearchPanel;
+class StorageBanner;
 class Store;
 
 class MainWindow : public QMainWindow
@@ -51,6 +52,7 @@ public:
     // For tests and the screenshot tool.
     AccountListModel *accountListModel() const { return m_accountModel; }
     RoomListModel *roomListModel() const { return m_roomModel; }
+    StorageBanner *storageBanner() const { return m_storageBanner; }
     FeedModel *feedModel() const { return m_feedModel; }
     FeedView *feedView() const { return m_feedView; }
     Composer *composer() const { return m_composer; }
@@ -126,6 +128,7 @@ private:
     QLabel *m_onlineLabel = nullptr;
     QLabel *m_syncLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
+    StorageBanner *m_storageBanner = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QComboBox *m_tagFilter = nullptr;

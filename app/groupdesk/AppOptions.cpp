@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QSettings>
 #include <QStandardPaths>
 
 #include <cstring>
@@ -86,9 +87,11 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
         *error = tr("Unexpected argument: %1").arg(parser.positionalArguments().constFirst());
         return false;
     }
-    dataDir = parser.isSet(dataDirOption)
-        ? parser.value(dataDirOption)
-        : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    // A folder chosen after the archive could not be opened wins over the default.
+    const QString chosenDir = QSettings().value(QStringLiteral("storage/dataDir")).toString();
+    dataDir = parser.isSet(dataDirOption) ? parser.value(dataDirOption)
+        : !chosenDir.isEmpty()            ? chosenDir
+                               : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     demo = parser.isSet(demoOption);
     headless = parser.isSet(headlessOption);
     connectEndpoint = parser.value(connectOption).trimmed();

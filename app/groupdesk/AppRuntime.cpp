@@ -68,6 +68,12 @@ bool AppRuntime::open(QString *error)
     m_engine = std::make_unique<Engine>(m_store.get());
     SessionTuning tuning = m_engine->sessionTuning();
     applyPacerSettings(tuning, QSettings()); // pacer/messagesPerSecond, pacer/burst, pacer/jitterMs
+    // ingest/fetchRetryHours: how long a message whose payload cannot be
+    // fetched is retried before it is given up (with a record), default 24 h.
+    const double retryHours
+        = QSettings().value(QStringLiteral("ingest/fetchRetryHours"), 24.0).toDouble();
+    if (retryHours > 0)
+        tuning.messageRetryForMs = int(qMin(retryHours * 3600000.0, 2000000000.0));
     m_engine->setSessionTuning(tuning);
     m_secrets = std::make_unique<SecretStore>();
     connect(m_engine.get(), &Engine::accountStatusChanged, this, &AppRuntime::logStateChange);

@@ -34,7 +34,9 @@ public:
     ~AppRuntime() override;
 
     // Creates the data dir, installs the log file and opens the database.
+    // May be called again after a failure (another data dir, the file moved).
     bool open(QString *error);
+    void setDataDir(const QString &dataDir) { m_options.dataDir = dataDir; }
     // --demo, --connect, or the accounts of the last run.
     bool startAccounts(QString *error);
 

@@ -9,15 +9,20 @@
 #include "MainWindow.h"
 #include "RoomListModel.h"
 #include "SignalWatcher.h"
+#include "StoreRecoveryDialog.h"
 #include "Translations.h"
+#include "store/Store.h"
 #include "util/Log.h"
 #include "util/ObjectCounters.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
 #include <QIcon>
 #include <QListView>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 
@@ -118,6 +123,43 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     return code;
 }
 
+// The archive did not open: ask what to do, before any window. Returns false
+// when the user quits; true to try opening again.
+bool recoverStore(gd::AppRuntime &runtime, const QString &reason)
+{
+    gd::StoreRecoveryDialog dialog(reason, runtime.databasePath());
+    dialog.exec();
+    switch (dialog.choice()) {
+    case gd::StoreRecoveryDialog::Choice::ChooseFolder: {
+        const QString dir = QFileDialog::getExistingDirectory(
+            nullptr, QCoreApplication::translate("main", "Choose a data folder for GroupDesk"),
+            QDir::homePath());
+        if (!dir.isEmpty()) {
+            runtime.setDataDir(dir);
+            QSettings().setValue(QStringLiteral("storage/dataDir"), dir); // used from now on
+        }
+        return true;
+    }
+    case gd::StoreRecoveryDialog::Choice::MoveAside: {
+        QString movedTo;
+        QString error;
+        if (!gd::Store::moveAside(runtime.databasePath(), &movedTo, &error)) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "GroupDesk"), error);
+            return true;
+        }
+        QMessageBox::information(
+            nullptr, QCoreApplication::translate("main", "GroupDesk"),
+            QCoreApplication::translate("main",
+                                        "The old archive was kept as %1. A new archive starts now.")
+                .arg(QDir::toNativeSeparators(movedTo)));
+        return true;
+    }
+    case gd::StoreRecoveryDialog::Choice::Quit:
+        break;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -141,14 +183,15 @@ int main(int argc, char *argv[])
     }
 
     gd::AppRuntime runtime(options);
-    if (!runtime.open(&error)) {
+    // Never run without an archive that can be written: headless stops with
+    // the reason, the GUI asks what to do about it.
+    while (!runtime.open(&error)) {
         if (headless) {
             printError(error);
-        } else {
-            QMessageBox::critical(
-                nullptr, QCoreApplication::translate("main", "GroupDesk cannot start"), error);
+            return 1;
         }
-        return 1;
+        if (!recoverStore(runtime, error))
+            return 1;
     }
     return headless ? runHeadless(runtime) : runGui(runtime, options);
 }

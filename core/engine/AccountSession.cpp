@@ -49,6 +49,9 @@ AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint
     , m_watchdog(this)
     , m_batchTimer(this)
     , m_sendTimer(this)
+    , m_journalTimer(this)
+    , m_retryTimer(this)
+    , m_fetchStateTimer(this)
 {
     qRegisterMetaType<gd::AccountStatus>();
     qRegisterMetaType<gd::OutboxEntry>();
@@ -63,11 +66,23 @@ AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint
     connect(&m_watchdog, &QTimer::timeout, this, &AccountSession::onWatchdog);
     connect(&m_batchTimer, &QTimer::timeout, this, &AccountSession::flushBatch);
     connect(&m_sendTimer, &QTimer::timeout, this, &AccountSession::pumpOutbox);
+    m_journalTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    m_fetchStateTimer.setSingleShot(true);
+    connect(&m_journalTimer, &QTimer::timeout, this, &AccountSession::flushJournal);
+    connect(&m_retryTimer, &QTimer::timeout, this, &AccountSession::retryDueMessages);
+    connect(&m_fetchStateTimer, &QTimer::timeout, this, &AccountSession::publish);
 
     connect(m_client, &PuppetClient::eventReceived, this, &AccountSession::onEvent);
     connect(m_client, &PuppetClient::eventStreamClosed, this, &AccountSession::onStreamClosed);
-    if (m_store)
+    if (m_store) {
         connect(m_store, &Store::outboxChanged, this, &AccountSession::onOutboxChanged);
+        // The store caught up: fetch what waited (queued to this thread).
+        connect(m_store, &Store::writeStateChanged, this, [this](const StoreWriteState &state) {
+            if (!state.congested)
+                pumpMessages();
+        });
+    }
 }
 
 AccountSession::~AccountSession()
@@ -92,6 +107,8 @@ void AccountSession::publish()
     m_status.syncDone = m_syncDone;
     m_status.syncTotal = m_syncTotal;
     m_status.nextReconnectMs = m_reconnectTimer.isActive() ? m_nextReconnectMs : 0;
+    m_status.messagesNotFetched = int(m_messageAttempts.size());
+    m_status.messagesGivenUp = m_messagesGivenUp;
     emit statusChanged(m_status);
 }
 
@@ -103,6 +120,7 @@ void AccountSession::start()
         return;
     m_running = true;
     m_watchdog.start();
+    loadJournal();
     connectToGateway();
 }
 
@@ -118,6 +136,7 @@ void AccountSession::stop()
     teardown();
     flushContacts();
     flushBatch();
+    flushJournal();
     m_login.disconnected();
     publish();
 }
@@ -622,6 +641,67 @@ void AccountSession::fetchRoom(const QString &roomId, bool forSync)
 
 void AccountSession::queueMessage(const QString &messageId)
 {
+    if (m_journaling.contains(messageId) || m_messagesQueued.contains(messageId)
+        || m_messagesInFlight.contains(messageId) || m_retryWaiting.contains(messageId))
+        return;
+    if (!m_store) {
+        enqueueFetch(messageId);
+        return;
+    }
+    // The gateway has no replay: the id is written down before its payload
+    // is asked for, so a crash, a kill or a full disk cannot make it vanish.
+    m_journaling.insert(messageId);
+    m_journalBuffer.append(messageId);
+    if (m_journalBuffer.size() >= 256)
+        flushJournal();
+    else if (!m_journalTimer.isActive())
+        m_journalTimer.start(m_tuning.journalBatchDelayMs);
+}
+
+void AccountSession::flushJournal()
+{
+    m_journalTimer.stop();
+    if (m_journalBuffer.isEmpty() || !m_store)
+        return;
+    const QStringList ids = std::exchange(m_journalBuffer, {});
+    m_counters.messageIdsJournaled += ids.size();
+    m_store->journalMessageIds(m_account.id, ids, this, [this, ids] {
+        for (const QString &id : ids) {
+            if (m_journaling.remove(id))
+                enqueueFetch(id);
+        }
+    });
+}
+
+void AccountSession::loadJournal()
+{
+    if (!m_store)
+        return;
+    // Ids an earlier run journaled but never stored (killed, crashed, the
+    // disk was full, fetches kept failing): fetched again.
+    const QString accountId = m_account.id;
+    m_store->read<QVector<QPair<QString, qint64>>>(
+        this,
+        std::function<QVector<QPair<QString, qint64>>(StoreReader &)>(
+            [accountId](StoreReader &reader) { return reader.journaledMessageIds(accountId); }),
+        std::function<void(QVector<QPair<QString, qint64>>)>(
+            [this](QVector<QPair<QString, qint64>> ids) {
+                if (ids.isEmpty())
+                    return;
+                log(QStringLiteral("%1 message ids from the journal are fetched again")
+                        .arg(ids.size()));
+                m_counters.messageIdsFromJournal += ids.size();
+                for (const auto &[id, seenMs] : std::as_const(ids)) {
+                    if (!m_messageSeenMs.contains(id))
+                        m_messageSeenMs.insert(id, seenMs);
+                    if (!m_journaling.contains(id) && !m_retryWaiting.contains(id))
+                        enqueueFetch(id);
+                }
+            }));
+}
+
+void AccountSession::enqueueFetch(const QString &messageId)
+{
     if (m_messagesQueued.contains(messageId) || m_messagesInFlight.contains(messageId))
         return;
     ++m_counters.messageIdsQueued;
@@ -630,8 +710,33 @@ void AccountSession::queueMessage(const QString &messageId)
     pumpMessages();
 }
 
+void AccountSession::retryDueMessages()
+{
+    const qint64 now = nowMs();
+    while (!m_retryDue.empty() && m_retryDue.begin()->first <= now) {
+        const QString id = m_retryDue.begin()->second;
+        m_retryDue.erase(m_retryDue.begin());
+        if (m_retryWaiting.remove(id))
+            enqueueFetch(id);
+    }
+    if (!m_retryDue.empty())
+        m_retryTimer.start(int(std::clamp<qint64>(m_retryDue.begin()->first - now, 0, 60000)));
+}
+
+void AccountSession::publishFetchState()
+{
+    // Failures can come by the hundred a second: the count is published at
+    // most once a second.
+    if (!m_fetchStateTimer.isActive())
+        m_fetchStateTimer.start(1000);
+}
+
 void AccountSession::pumpMessages()
 {
+    // The archive is behind (a full or failing disk): payloads would pile up
+    // in memory. Only the ids wait, until the store catches up.
+    if (m_store && m_store->isCongested())
+        return;
     while (m_streamOpen && !m_messageQueue.empty()
            && m_messagesInFlight.size() < m_tuning.messagePayloadsInFlight) {
         const QString id = m_messageQueue.front();
@@ -649,7 +754,9 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
 {
     m_messagesInFlight.remove(messageId);
     if (status.ok()) {
-        m_messageAttempts.remove(messageId);
+        m_messageSeenMs.remove(messageId);
+        if (m_messageAttempts.remove(messageId) > 0)
+            publishFetchState();
         ++m_counters.messagesFetched;
         message.accountId = m_account.id;
         message.fromSelf
@@ -675,7 +782,7 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
             // Counted in the session counters; per message only at debug level:
             // a burst of repeats must not flood the log or the GUI.
             qCDebug(lcEngine).noquote() << m_account.id << "message" << message.id << "repeats"
-                                        << message.duplicateOf << "(stored, kept out of the feed)";
+                                        << message.duplicateOf << "(kept out of the feed)";
         }
         if (!message.fromSelf && !message.talkerId.isEmpty()
             && !m_names.hasContact(message.talkerId)
@@ -690,25 +797,50 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
             addToBatch(message);
     } else {
         const int attempt = ++m_messageAttempts[messageId];
-        if (attempt <= m_tuning.messageRetryLimit) {
+        const qint64 now = nowMs();
+        const qint64 seenMs = m_messageSeenMs.value(messageId, 0) > 0
+            ? m_messageSeenMs.value(messageId)
+            : m_messageSeenMs.insert(messageId, now).value();
+        if (now - seenMs < m_tuning.messageRetryForMs) {
             ++m_counters.messageFetchRetries;
-            QTimer::singleShot(m_tuning.messageRetryDelayMs * attempt, this, [this, messageId] {
-                if (!m_running || m_messagesQueued.contains(messageId)
-                    || m_messagesInFlight.contains(messageId))
-                    return;
-                m_messageQueue.push_back(messageId);
-                m_messagesQueued.insert(messageId);
-                pumpMessages();
-            });
+            // A few quick retries, then doubling pauses, for hours: the
+            // gateway has no replay, so the id is all there is.
+            const int limit = std::max(1, m_tuning.messageRetryLimit);
+            qint64 delay = qint64(m_tuning.messageRetryDelayMs) * std::min(attempt, limit);
+            if (attempt > limit)
+                delay <<= std::min(attempt - limit, 20);
+            delay = std::min<qint64>(delay, m_tuning.messageRetryMaxDelayMs);
+            if (attempt == limit + 1)
+                log(QStringLiteral("MessagePayload %1 failed %2 times (code %3: %4); retrying "
+                                   "with longer pauses for up to %5 h")
+                        .arg(messageId)
+                        .arg(attempt)
+                        .arg(status.code)
+                        .arg(status.message.left(300))
+                        .arg(m_tuning.messageRetryForMs / 3600000.0, 0, 'g', 3));
+            m_retryWaiting.insert(messageId);
+            m_retryDue.emplace(now + delay, messageId);
+            if (!m_retryTimer.isActive() || m_retryDue.begin()->first <= now + delay)
+                m_retryTimer.start(
+                    int(std::clamp<qint64>(m_retryDue.begin()->first - now, 0, 60000)));
         } else {
             m_messageAttempts.remove(messageId);
+            m_messageSeenMs.remove(messageId);
             ++m_counters.messageFetchFailures;
-            log(QStringLiteral("MessagePayload %1 failed after %2 attempts: code %3: %4")
+            ++m_messagesGivenUp;
+            const QString reason
+                = QStringLiteral("code %1: %2").arg(status.code).arg(status.message.left(300));
+            qCWarning(lcEngine).noquote()
+                << m_account.id << "MessagePayload" << messageId << "given up after" << attempt
+                << "attempts over" << (now - seenMs) / 60000 << "min:" << reason;
+            log(QStringLiteral("message %1 given up after %2 attempts (%3)")
                     .arg(messageId)
                     .arg(attempt)
-                    .arg(status.code)
-                    .arg(status.message.left(300)));
+                    .arg(reason));
+            if (m_store)
+                m_store->giveUpMessage(m_account.id, messageId, reason);
         }
+        publishFetchState();
     }
     pumpMessages();
 }

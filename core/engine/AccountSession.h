@@ -43,7 +43,9 @@ struct SessionCounters
     std::atomic<qint64> eventsIgnored{0};
     std::atomic<qint64> messageIdsQueued{0};
     std::atomic<qint64> messagesFetched{0};
-    std::atomic<qint64> messageFetchFailures{0}; // given up after retries
+    std::atomic<qint64> messageFetchFailures{0}; // given up after retrying for hours
+    std::atomic<qint64> messageIdsJournaled{0};
+    std::atomic<qint64> messageIdsFromJournal{0}; // left by an earlier run, fetched again
     std::atomic<qint64> messageFetchRetries{0};
     std::atomic<qint64> connectAttempts{0};
     std::atomic<qint64> dingsSent{0};
@@ -109,8 +111,14 @@ private:
     void fetchContact(const QString &contactId);
     void flushContacts();
 
+    // A MESSAGE event's id: journaled first (batched), fetched once durable.
     void queueMessage(const QString &messageId);
+    void flushJournal();
+    void loadJournal();
+    void enqueueFetch(const QString &messageId);
     void pumpMessages();
+    void retryDueMessages();
+    void publishFetchState();
     void onMessageFetched(const QString &messageId, const GatewayStatus &status, Message message);
     void addToBatch(const Message &message);
     void flushBatch();
@@ -144,6 +152,9 @@ private:
     QTimer m_watchdog;
     QTimer m_batchTimer;
     QTimer m_sendTimer;
+    QTimer m_journalTimer;
+    QTimer m_retryTimer;
+    QTimer m_fetchStateTimer;
 
     bool m_running = false;
     quint64 m_connectGen = 0;
@@ -168,7 +179,13 @@ private:
     std::deque<QString> m_messageQueue;
     QSet<QString> m_messagesQueued;
     QSet<QString> m_messagesInFlight;
-    QHash<QString, int> m_messageAttempts;
+    QStringList m_journalBuffer; // ids for the next journal write
+    QSet<QString> m_journaling; // ids not durable in the journal yet
+    QHash<QString, int> m_messageAttempts; // failed fetches, retried
+    QHash<QString, qint64> m_messageSeenMs; // of ids that failed (or came from the journal)
+    std::multimap<qint64, QString> m_retryDue; // due time -> id
+    QSet<QString> m_retryWaiting;
+    int m_messagesGivenUp = 0;
     QVector<Message> m_batch;
     QVector<Message> m_awaitingNames; // fetched during sync, talker not known yet
 

@@ -30,6 +30,8 @@ struct AccountStatus
     int syncDone = 0;
     int syncTotal = 0;
     qint64 nextReconnectMs = 0; // when the next reconnect attempt is due (0 = none)
+    int messagesNotFetched = 0; // payload calls failed, retried with backoff
+    int messagesGivenUp = 0; // given up after retrying for hours (this run; journal rows)
 };
 
 class Engine : public QObject

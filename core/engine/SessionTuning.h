@@ -8,8 +8,11 @@ struct SessionTuning
 {
     int messagePayloadsInFlight = 96; // MessagePayload calls in flight
     int syncCallsInFlight = 32; // Contact/Room/Member payload calls in flight
-    int messageRetryLimit = 3; // extra attempts for a failed MessagePayload
-    int messageRetryDelayMs = 1000; // times the attempt number
+    int messageRetryLimit = 3; // quick retries of a failed MessagePayload...
+    int messageRetryDelayMs = 1000; // ...after this times the attempt number; then
+    int messageRetryMaxDelayMs = 10 * 60000; // doubling pauses up to this,
+    int messageRetryForMs = 24 * 3600 * 1000; // until this long after the id was seen
+    int journalBatchDelayMs = 5; // longest wait before message ids go to the journal
     int messageBatchSize = 64; // messages per insertMessages call
     int messageBatchDelayMs = 25; // longest wait before a partial batch goes out
     int dingAfterSilenceMs = 15000; // probe with Ding after this much silence

@@ -320,6 +320,26 @@ bool addAlertsV7(QSqlDatabase &db, QString *error)
     return true;
 }
 
+// v8: the message journal. A MESSAGE event's id is written here (in a batch,
+// before its payload is fetched) and removed in the transaction that stores
+// the message: after a crash, a restart fetches what is left. The gateway
+// has no replay; the id is all there is. A message given up after retrying
+// for hours keeps its row, with when and why.
+bool addMessageJournalV8(QSqlDatabase &db, QString *error)
+{
+    return execAll(db,
+                   {
+                       QStringLiteral("CREATE TABLE message_journal ("
+                                      " account_id TEXT NOT NULL,"
+                                      " msg_id TEXT NOT NULL,"
+                                      " seen_ms INTEGER NOT NULL,"
+                                      " given_up_ms INTEGER NOT NULL DEFAULT 0,"
+                                      " last_error TEXT NOT NULL DEFAULT '',"
+                                      " PRIMARY KEY (account_id, msg_id)) WITHOUT ROWID"),
+                   },
+                   error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -330,6 +350,7 @@ const std::vector<Step> &steps()
         addMemberHistoryV5, // 4 -> 5
         addOutboxFilesV6, // 5 -> 6
         addAlertsV7, // 6 -> 7
+        addMessageJournalV8, // 7 -> 8
     };
     return list;
 }

@@ -56,6 +56,7 @@ void registerMetaTypes()
         qRegisterMetaType<QVector<gd::Message>>();
         qRegisterMetaType<QVector<gd::OutboxEntry>>();
         qRegisterMetaType<QVector<gd::RoomSummary>>();
+        qRegisterMetaType<gd::StoreWriteState>();
     });
 }
 
@@ -118,6 +119,7 @@ struct Store::Private
     std::unique_ptr<StoreWriter> writer;
     std::unique_ptr<ReadThread> reader;
     std::atomic<qint64> lastOutboxId{0};
+    qint64 congestionLimit = 20000;
 };
 
 Store::Store(QObject *parent)
@@ -136,6 +138,7 @@ bool Store::open(const QString &path, QString *error)
 {
     close();
     auto writer = std::make_unique<StoreWriter>(this);
+    writer->setCongestionLimit(d->congestionLimit);
     QString why;
     if (!writer->start(path, &why)) {
         qCWarning(lcStore) << "cannot open database:" << why;
@@ -162,6 +165,36 @@ void Store::close()
     d->path.clear();
 }
 
+bool Store::moveAside(const QString &path, QString *movedTo, QString *error)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString target = QStringLiteral("%1.damaged-%2").arg(path, stamp);
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = QStringLiteral("%1.damaged-%2-%3").arg(path, stamp).arg(n);
+    // The -wal file holds committed pages: it moves with its database, and
+    // must never stay behind for a new database at the same path.
+    QStringList moved;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (!QFileInfo::exists(path + suffix))
+            continue;
+        QFile file(path + suffix);
+        if (!file.rename(target + suffix)) {
+            if (error)
+                *error = QCoreApplication::translate("Store", "Cannot rename %1 to %2: %3")
+                             .arg(QDir::toNativeSeparators(path + suffix),
+                                  QDir::toNativeSeparators(target + suffix), file.errorString());
+            for (const QString &done : std::as_const(moved))
+                QFile::rename(target + done, path + done); // put back what moved
+            return false;
+        }
+        moved << suffix;
+    }
+    qCWarning(lcStore) << "moved" << path << "aside to" << target;
+    if (movedTo)
+        *movedTo = target;
+    return true;
+}
+
 bool Store::isOpen() const
 {
     return d->writer != nullptr;
@@ -176,6 +209,29 @@ void Store::flush()
 {
     if (d->writer)
         d->writer->flush();
+}
+
+StoreWriteState Store::writeState() const
+{
+    return d->writer ? d->writer->state() : StoreWriteState{};
+}
+
+bool Store::isCongested() const
+{
+    return d->writer && d->writer->congested();
+}
+
+void Store::setCongestionLimit(qint64 rows)
+{
+    d->congestionLimit = rows;
+    if (d->writer)
+        d->writer->setCongestionLimit(rows);
+}
+
+void Store::setPageLimit(qint64 pages)
+{
+    if (d->writer)
+        d->writer->setPageLimit(pages);
 }
 
 std::unique_ptr<StoreReader> Store::createReader() const
@@ -269,6 +325,7 @@ void Store::removeAccount(const QString &accountId)
             QStringLiteral("DELETE FROM outbox WHERE account_id = ?"),
             QStringLiteral("DELETE FROM room_tags WHERE account_id = ?"),
             QStringLiteral("DELETE FROM contact_tags WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM message_journal WHERE account_id = ?"),
             QStringLiteral("DELETE FROM accounts WHERE id = ?"),
         };
         for (const QString &sql : statements) {
@@ -311,8 +368,11 @@ void Store::upsertContacts(const QVector<Contact> &contacts)
                 q.bindValue(6, c.type);
                 q.bindValue(7, int(c.isFriend));
                 q.bindValue(8, str(c.weixin));
-                if (!q.exec())
+                if (!q.exec()) {
                     b.fail(QStringLiteral("upsert contact"), q);
+                    if (b.storageFailed())
+                        return;
+                }
                 accounts.insert(c.accountId);
             }
             b.afterCommit([this, accounts] {
@@ -344,8 +404,11 @@ void Store::upsertRooms(const QVector<Room> &rooms)
                 q.bindValue(4, str(r.avatar));
                 q.bindValue(5, str(r.adminIds.join(QLatin1Char(' '))));
                 q.bindValue(6, str(r.memberIds.join(QLatin1Char(' '))));
-                if (!q.exec())
+                if (!q.exec()) {
                     b.fail(QStringLiteral("upsert room"), q);
+                    if (b.storageFailed())
+                        return;
+                }
                 accounts.insert(r.accountId);
             }
             b.afterCommit([this, accounts] {
@@ -400,8 +463,11 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
                 q.bindValue(5, str(m.inviterId));
                 q.bindValue(6, str(m.avatar));
                 q.bindValue(7, firstSync ? 0 : now);
-                if (!q.exec())
+                if (!q.exec()) {
                     b.fail(QStringLiteral("insert room member"), q);
+                    if (b.storageFailed())
+                        return;
+                }
             }
             // Gone since the last sync: kept, marked left.
             QSqlQuery &left
@@ -413,8 +479,11 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
                 left.bindValue(1, accountId);
                 left.bindValue(2, roomId);
                 left.bindValue(3, contactId);
-                if (!left.exec())
+                if (!left.exec()) {
                     b.fail(QStringLiteral("mark room member left"), left);
+                    if (b.storageFailed())
+                        return;
+                }
             }
             b.afterCommit(
                 [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
@@ -442,8 +511,11 @@ void Store::recordMembersJoined(const QString &accountId, const QString &roomId,
                 q.bindValue(1, str(roomId));
                 q.bindValue(2, str(id));
                 q.bindValue(3, at);
-                if (!q.exec())
+                if (!q.exec()) {
                     b.fail(QStringLiteral("record member joined"), q);
+                    if (b.storageFailed())
+                        return;
+                }
             }
             b.afterCommit(
                 [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
@@ -470,8 +542,11 @@ void Store::recordMembersLeft(const QString &accountId, const QString &roomId,
                 q.bindValue(1, str(roomId));
                 q.bindValue(2, str(id));
                 q.bindValue(3, at);
-                if (!q.exec())
+                if (!q.exec()) {
                     b.fail(QStringLiteral("record member left"), q);
+                    if (b.storageFailed())
+                        return;
+                }
             }
             b.afterCommit(
                 [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
@@ -508,6 +583,9 @@ void Store::insertMessages(const QVector<Message> &messages)
             QSqlQuery &link
                 = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
                                             "? AND msg_id = ? AND outbox_id <> ?"));
+            // Stored (or stored before): out of the journal, in this transaction.
+            QSqlQuery &unjournal = b.prepared(QStringLiteral(
+                "DELETE FROM message_journal WHERE account_id = :p0 AND msg_id = :p1"));
 
             struct Latest
             {
@@ -538,9 +616,21 @@ void Store::insertMessages(const QVector<Message> &messages)
                 insert.bindValue(p[14], str(m.duplicateOf));
                 if (!insert.exec()) {
                     b.fail(QStringLiteral("insert message"), insert);
+                    if (b.storageFailed())
+                        return;
                     continue;
                 }
-                if (insert.numRowsAffected() != 1) {
+                // Read before the next statement: both are the connection's.
+                const bool isNew = insert.numRowsAffected() == 1;
+                const qint64 rowId = isNew ? insert.lastInsertId().toLongLong() : 0;
+                unjournal.bindValue(p[0], str(m.accountId));
+                unjournal.bindValue(p[1], str(m.id));
+                if (!unjournal.exec()) {
+                    b.fail(QStringLiteral("remove message from the journal"), unjournal);
+                    if (b.storageFailed())
+                        return;
+                }
+                if (!isNew) {
                     // Seen before. Our own echo may arrive before the send result:
                     // remember which outbox entry it came from.
                     if (m.outboxId != 0) {
@@ -548,19 +638,24 @@ void Store::insertMessages(const QVector<Message> &messages)
                         link.bindValue(1, str(m.accountId));
                         link.bindValue(2, str(m.id));
                         link.bindValue(3, m.outboxId);
-                        if (!link.exec())
+                        if (!link.exec()) {
                             b.fail(QStringLiteral("link message to outbox"), link);
+                            if (b.storageFailed())
+                                return;
+                        }
                     }
                     continue;
                 }
-                const qint64 rowId = insert.lastInsertId().toLongLong();
                 if (!m.duplicateOf.isEmpty())
                     continue; // kept, but out of the index, the feed signal and the counts
                 if (!m.text.isEmpty()) {
                     index.bindValue(p[0], rowId);
                     index.bindValue(p[1], SearchTokenizer::indexText(m.text));
-                    if (!index.exec())
+                    if (!index.exec()) {
                         b.fail(QStringLiteral("index message"), index);
+                        if (b.storageFailed())
+                            return;
+                    }
                 }
                 stored.append(m);
                 stored.last().rowId = rowId;
@@ -603,13 +698,74 @@ void Store::insertMessages(const QVector<Message> &messages)
                 summary.bindValue(p[5], str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
                 summary.bindValue(p[6], int(m.kind));
                 summary.bindValue(p[7], it->unread);
-                if (!summary.exec())
+                if (!summary.exec()) {
                     b.fail(QStringLiteral("update conversation summary"), summary);
+                    if (b.storageFailed())
+                        return;
+                }
             }
             if (!stored.isEmpty())
                 b.afterCommit([this, stored] { emit messagesStored(stored); });
         },
-        int(messages.size()));
+        int(messages.size()), int(messages.size()));
+}
+
+void Store::journalMessageIds(const QString &accountId, const QStringList &ids, QObject *context,
+                              std::function<void()> committed)
+{
+    if (!d->writer || ids.isEmpty())
+        return;
+    QPointer<QObject> guard(context);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    d->writer->submit(
+        [accountId, ids, now, guard, committed](StoreWriter::Batch &b) {
+            QSqlQuery &q = b.prepared(QStringLiteral(
+                "INSERT INTO message_journal (account_id, msg_id, seen_ms)"
+                " VALUES (:p0, :p1, :p2) ON CONFLICT (account_id, msg_id) DO NOTHING"));
+            static const QString p0 = QStringLiteral(":p0"), p1 = QStringLiteral(":p1"),
+                                 p2 = QStringLiteral(":p2");
+            for (const QString &id : ids) {
+                q.bindValue(p0, str(accountId));
+                q.bindValue(p1, str(id));
+                q.bindValue(p2, now);
+                if (!q.exec()) {
+                    b.fail(QStringLiteral("journal message id"), q);
+                    if (b.storageFailed())
+                        return;
+                }
+            }
+            b.afterCommit([guard, committed] {
+                if (guard)
+                    QMetaObject::invokeMethod(
+                        guard.data(),
+                        [guard, committed] {
+                            if (guard)
+                                committed();
+                        },
+                        Qt::QueuedConnection);
+            });
+        },
+        int(ids.size()), int(ids.size())); // waiting messages too, as ids
+}
+
+void Store::giveUpMessage(const QString &accountId, const QString &messageId, const QString &reason)
+{
+    if (!d->writer)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    d->writer->submit([accountId, messageId, reason, now](StoreWriter::Batch &b) {
+        QSqlQuery &q = b.prepared(QStringLiteral(
+            "INSERT INTO message_journal (account_id, msg_id, seen_ms, given_up_ms, last_error)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, msg_id) DO UPDATE SET"
+            " given_up_ms = excluded.given_up_ms, last_error = excluded.last_error"));
+        q.bindValue(0, str(accountId));
+        q.bindValue(1, str(messageId));
+        q.bindValue(2, now);
+        q.bindValue(3, now);
+        q.bindValue(4, str(reason));
+        if (!q.exec())
+            b.fail(QStringLiteral("give up message"), q);
+    });
 }
 
 void Store::markConversationRead(const QString &accountId, const QString &conversationId)

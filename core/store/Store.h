@@ -7,6 +7,7 @@
 // and tests).
 
 #include "model/Types.h"
+#include "store/StoreWriteState.h"
 #include "store/StoreWriter.h"
 #include "store/TagTarget.h"
 
@@ -27,8 +28,9 @@ class Store : public QObject
     Q_OBJECT
 public:
     // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks;
-    // 5: member history; 6: file sends in the outbox; 7: alert rules and alerts.
-    static constexpr int kSchemaVersion = 7;
+    // 5: member history; 6: file sends in the outbox; 7: alert rules and alerts;
+    // 8: the message journal.
+    static constexpr int kSchemaVersion = 8;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -38,6 +40,10 @@ public:
     // untouched. Outbox rows left in Sending by a crash become Unknown.
     bool open(const QString &path, QString *error);
     void close(); // commits pending writes, stops the threads
+    // Renames a database that cannot be used (and its -wal/-shm files) to
+    // "<name>.damaged-<yyyyMMdd-HHmmss>" in the same folder, so a new archive
+    // can start in its place. The file is kept, never deleted.
+    static bool moveAside(const QString &path, QString *movedTo, QString *error);
     bool isOpen() const;
     QString path() const;
 
@@ -61,6 +67,15 @@ public:
     // that a repeat carrying an outboxId links the stored row to that entry.
     // Emits messagesStored with the rows that were new, after commit.
     void insertMessages(const QVector<Message> &messages);
+    // The message journal: ids of MESSAGE events, written before their
+    // payloads are fetched; insertMessages removes a stored message's id in
+    // the same transaction. `committed` runs in `context`'s thread once the
+    // ids are durable (dropped if context is gone).
+    void journalMessageIds(const QString &accountId, const QStringList &ids, QObject *context,
+                           std::function<void()> committed);
+    // A message whose payload could not be fetched for too long: its journal
+    // row stays, marked given up with the reason (a visible record).
+    void giveUpMessage(const QString &accountId, const QString &messageId, const QString &reason);
     // Unread count to 0; emits conversationRead after commit.
     void markConversationRead(const QString &accountId, const QString &conversationId);
 
@@ -95,11 +110,25 @@ public:
     // runs on the writer thread inside its next batch, so the database keeps
     // one writing connection. Work that must wait for the commit goes to
     // Batch::afterCommit. Returns false (and drops the job) when the store is
-    // closed.
+    // closed. Like every job it may run again: a batch that hits a storage
+    // fault is rolled back and retried (stop at Batch::storageFailed()).
     bool submitWrite(StoreWriter::Job job, int weight = 1);
 
-    // Blocks until everything submitted before this call is committed.
+    // Blocks until everything submitted before this call is committed (while
+    // the storage fails: until it works again).
     void flush();
+
+    // --- write health ---
+    // Whether commits succeed, and what waits in memory if not (any thread).
+    StoreWriteState writeState() const;
+    // Too many rows wait for the writer (a failing or slow disk): sessions
+    // stop fetching payloads and keep only message ids until this clears
+    // (writeStateChanged says when). Any thread.
+    bool isCongested() const;
+    void setCongestionLimit(qint64 rows); // default 20000 rows
+    // Caps the file at this many pages (0: no cap), like a disk that fills
+    // up: writes past it fail with SQLITE_FULL. For fault tests and as a guard.
+    void setPageLimit(qint64 pages);
 
     // --- reads ---
     // Runs `query` on the reader thread, then `done` in `context`'s thread
@@ -121,6 +150,10 @@ signals:
     void tagsChanged(); // any tag added, removed or deleted
     void conversationRead(const QString &accountId, const QString &conversationId);
     void writeFailed(const QString &error); // technical text, for the log
+    // Commits began failing (kept and retried), the waiting count changed,
+    // congestion began or ended, or commits succeed again. Emitted on the
+    // writer's thread (or a submitting one): connect queued.
+    void writeStateChanged(const gd::StoreWriteState &state);
 
 private:
     void postRead(std::function<void(StoreReader &)> job);

@@ -109,6 +109,33 @@ int StoreReader::schemaVersion()
     return q.value(0).toInt();
 }
 
+QVector<QPair<QString, qint64>> StoreReader::journaledMessageIds(const QString &accountId)
+{
+    QVector<QPair<QString, qint64>> out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    if (!run(q,
+             QStringLiteral("SELECT msg_id, seen_ms FROM message_journal"
+                            " WHERE account_id = ? AND given_up_ms = 0 ORDER BY seen_ms"),
+             {accountId}))
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toLongLong()});
+    return out;
+}
+
+qint64 StoreReader::givenUpMessageCount(const QString &accountId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (!run(q,
+             QStringLiteral("SELECT count(*) FROM message_journal"
+                            " WHERE account_id = ? AND given_up_ms > 0"),
+             {accountId})
+        || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
 QVector<AccountInfo> StoreReader::accounts()
 {
     QVector<AccountInfo> out;

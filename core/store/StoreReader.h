@@ -25,6 +25,12 @@ public:
     int schemaVersion();
 
     QVector<AccountInfo> accounts();
+    // The message journal of an account: ids seen in MESSAGE events and not
+    // stored yet (given-up ones left out), with when each was first seen,
+    // oldest first.
+    QVector<QPair<QString, qint64>> journaledMessageIds(const QString &accountId);
+    // Journal rows given up after retrying for too long.
+    qint64 givenUpMessageCount(const QString &accountId);
     // Most recently active first.
     QVector<RoomSummary> roomSummaries(const QString &accountId);
     QVector<Room> rooms(const QString &accountId);

@@ -2,16 +2,20 @@
 
 #include "model/Types.h"
 #include "store/Schema.h"
+#include "store/StorageFault.h"
 #include "store/Store.h"
 #include "util/Log.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <future>
@@ -62,8 +66,25 @@ void StoreWriter::Batch::afterCommit(std::function<void()> fn)
 void StoreWriter::Batch::fail(const QString &what, const QSqlQuery &query)
 {
     const QString text = what + QLatin1String(": ") + query.lastError().text();
+    const StorageFault fault = StorageFaults::of(query.lastError());
+    if (fault != StorageFault::None) {
+        // The storage failed, not this statement: the whole batch is rolled
+        // back and run again later; nothing more is run in it now (SQLite may
+        // have ended the transaction, and the next statement would commit
+        // on its own).
+        if (m_fault == StorageFault::None) {
+            m_fault = fault;
+            m_faultText = text;
+        }
+        return;
+    }
     qCWarning(lcStore) << "write failed:" << text;
     emit m_writer.m_store->writeFailed(text);
+}
+
+bool StoreWriter::Batch::storageFailed() const
+{
+    return m_fault != StorageFault::None;
 }
 
 StoreWriter::StoreWriter(Store *store)
@@ -95,14 +116,47 @@ bool StoreWriter::start(const QString &path, QString *error)
     return true;
 }
 
-void StoreWriter::submit(Job job, int weight)
+void StoreWriter::submit(Job job, int weight, int messages)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_queue.push_back({std::move(job), weight, {}});
+        m_queue.push_back({std::move(job), weight, messages, {}});
         m_queuedWeight += weight;
     }
+    m_waitingRows += weight;
+    m_waitingMessages += messages;
+    if (!m_congested && m_waitingRows > m_congestionRows) {
+        m_congested = true;
+        publishState();
+    }
     m_wake.notify_one();
+}
+
+StoreWriteState StoreWriter::state() const
+{
+    std::lock_guard lock(m_stateMutex);
+    StoreWriteState s = m_state;
+    s.waitingRows = m_waitingRows;
+    s.waitingMessages = m_waitingMessages;
+    s.congested = m_congested;
+    return s;
+}
+
+void StoreWriter::setCongestionLimit(qint64 rows)
+{
+    m_congestionRows = rows;
+}
+
+void StoreWriter::setPageLimit(qint64 pages)
+{
+    m_pageLimit = std::max<qint64>(0, pages);
+    m_wake.notify_one();
+}
+
+void StoreWriter::publishState()
+{
+    const StoreWriteState s = state();
+    emit m_store->writeStateChanged(s);
 }
 
 void StoreWriter::flush()
@@ -113,7 +167,7 @@ void StoreWriter::flush()
     std::future<void> committed = done.get_future();
     {
         std::lock_guard lock(m_mutex);
-        m_queue.push_back({{}, 0, [&done] { done.set_value(); }});
+        m_queue.push_back({{}, 0, 0, [&done] { done.set_value(); }});
         m_barrierQueued = true;
     }
     m_wake.notify_one();
@@ -137,66 +191,187 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
 {
     QString error;
     if (!openDatabase(path, &error)) {
-        closeDatabase();
+        closeDatabase(false);
         started(error);
         return;
     }
     started({});
 
+    // Jobs of a batch whose commit failed stay here and run again, with
+    // whatever was submitted meanwhile, after a growing pause: nothing is
+    // dropped while the disk is full or failing.
     std::deque<Entry> batch;
+    int failures = 0;
     while (true) {
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
-            if (m_queue.empty() && m_stopping)
-                break;
-            // Give the batch a few ms to fill up, unless it is already big
-            // or someone waits for it.
-            const auto deadline
-                = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBatchDelayMs);
-            while (!m_stopping && !m_barrierQueued && m_queuedWeight < kBatchRows) {
-                if (m_wake.wait_until(lock, deadline) == std::cv_status::timeout)
+            if (batch.empty()) {
+                m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+                if (m_queue.empty() && m_stopping)
                     break;
+                // Give the batch a few ms to fill up, unless it is already big
+                // or someone waits for it.
+                const auto deadline
+                    = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBatchDelayMs);
+                while (!m_stopping && !m_barrierQueued && m_queuedWeight < kBatchRows) {
+                    if (m_wake.wait_until(lock, deadline) == std::cv_status::timeout)
+                        break;
+                }
+            } else if (m_stopping) {
+                m_wake.wait_for(lock, std::chrono::milliseconds(kRetryMaxMs / 4));
+            } else {
+                const int pauseMs = std::min(kRetryMaxMs, kRetryFirstMs << std::min(failures, 8));
+                m_wake.wait_for(lock, std::chrono::milliseconds(pauseMs),
+                                [this] { return bool(m_stopping); });
             }
-            batch.swap(m_queue);
+            while (!m_queue.empty()) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
             m_queuedWeight = 0;
             m_barrierQueued = false;
         }
-        runBatch(batch);
-        batch.clear();
+        if (runBatch(batch)) {
+            batch.clear();
+            if (failures > 0) {
+                failures = 0;
+                recovered();
+            }
+            continue;
+        }
+        ++failures;
+        if (m_stopping && failures >= kStopAttempts) {
+            abandon(batch);
+            break;
+        }
     }
-    closeDatabase();
+    closeDatabase(true);
 }
 
-void StoreWriter::runBatch(std::deque<Entry> &entries)
+bool StoreWriter::runBatch(std::deque<Entry> &entries)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (const qint64 pages = m_pageLimit.exchange(-1); pages >= 0) {
+        QSqlQuery q(db);
+        // SQLite's own default cap when lifted (it cannot be set below the
+        // file's current size: then the file's size is the cap).
+        q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages > 0 ? pages : 1073741823));
+    }
     Batch batch(*this, db);
-    const bool inTransaction = db.transaction();
-    if (!inTransaction)
-        qCWarning(lcStore) << "cannot begin a transaction:" << db.lastError().text();
-    std::vector<std::function<void()>> barriers;
+    // Plain statements rather than QSqlDatabase::transaction()/commit(): the
+    // driver drops SQLite's result code from their errors, and the code says
+    // whether the disk is full.
+    QSqlQuery control(db);
+    if (!control.exec(QStringLiteral("BEGIN"))) {
+        const QSqlError e = control.lastError();
+        control.exec(QStringLiteral("ROLLBACK")); // one left open by a failure must not block
+        failed(StorageFaults::of(e), QStringLiteral("begin: ") + e.text());
+        return false;
+    }
+    qint64 rows = 0;
+    qint64 messages = 0;
     for (Entry &entry : entries) {
         if (entry.job)
             entry.job(batch);
-        if (entry.barrier)
-            barriers.push_back(std::move(entry.barrier));
+        if (batch.storageFailed())
+            break;
+        rows += entry.weight;
+        messages += entry.messages;
     }
-    bool committed = true;
-    if (inTransaction && !db.commit()) {
-        committed = false;
-        const QString text = QStringLiteral("commit failed: ") + db.lastError().text();
-        qCWarning(lcStore) << text;
-        db.rollback();
-        emit m_store->writeFailed(text);
+    if (batch.storageFailed()) {
+        control.exec(QStringLiteral("ROLLBACK"));
+        failed(batch.m_fault, batch.m_faultText);
+        return false;
     }
-    if (committed) {
-        for (auto &fn : batch.m_afterCommit)
-            fn();
+    if (!control.exec(QStringLiteral("COMMIT"))) {
+        const QSqlError e = control.lastError();
+        control.exec(QStringLiteral("ROLLBACK"));
+        const StorageFault fault = StorageFaults::of(e);
+        failed(fault == StorageFault::None ? StorageFault::IoError : fault,
+               QStringLiteral("commit: ") + e.text());
+        return false;
     }
-    for (auto &fn : barriers)
+    m_waitingRows -= rows;
+    m_waitingMessages -= messages;
+    if (m_congested && m_waitingRows <= m_congestionRows / 2) {
+        m_congested = false;
+        publishState();
+    }
+    for (auto &fn : batch.m_afterCommit)
         fn();
+    for (Entry &entry : entries) {
+        if (entry.barrier)
+            entry.barrier();
+    }
+    return true;
 }
+
+void StoreWriter::failed(StorageFault fault, const QString &detail)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    bool first = false;
+    {
+        std::lock_guard lock(m_stateMutex);
+        first = m_state.fault == StorageFault::None;
+        if (first)
+            m_state.sinceMs = now;
+        m_state.fault = fault == StorageFault::None ? StorageFault::IoError : fault;
+        m_state.detail = detail;
+    }
+    // Every attempt would flood the log: the first one and then one line a
+    // minute, with what waits.
+    if (first || now - m_lastFailureLogMs >= 60000) {
+        m_lastFailureLogMs = now;
+        qCCritical(lcStore).noquote()
+            << "cannot write the archive (" << detail << "):" << qint64(m_waitingMessages)
+            << "messages and" << qint64(m_waitingRows) << "rows are kept and retried";
+    }
+    if (first)
+        emit m_store->writeFailed(detail);
+    publishState();
+}
+
+void StoreWriter::recovered()
+{
+    qint64 since = 0;
+    {
+        std::lock_guard lock(m_stateMutex);
+        since = m_state.sinceMs;
+        m_state = {};
+    }
+    qCWarning(lcStore) << "the archive writes again after"
+                       << (QDateTime::currentMSecsSinceEpoch() - since) / 1000
+                       << "s; everything kept was stored";
+    publishState();
+}
+
+void StoreWriter::abandon(std::deque<Entry> &entries)
+{
+    // Shutting down and the storage still fails: what is left cannot be kept.
+    // Said loudly; message ids are in the journal when it was written.
+    qCCritical(lcStore) << "stopping while the archive cannot write:" << qint64(m_waitingMessages)
+                        << "messages and" << qint64(m_waitingRows) << "rows could not be stored";
+    for (Entry &entry : entries) {
+        if (entry.barrier)
+            entry.barrier();
+    }
+    entries.clear();
+}
+
+namespace {
+// The user-facing reason for a failed statement at open, with the technical
+// text in the log only.
+QString openError(const QString &path, const QSqlError &error, const char *step)
+{
+    qCWarning(lcStore).noquote() << "opening" << path << "failed at" << step << ":" << error.text()
+                                 << "(code" << error.nativeErrorCode() << ")";
+    StorageFault fault = StorageFaults::of(error);
+    const QFileInfo dir(QFileInfo(path).absolutePath());
+    if ((fault == StorageFault::CannotOpen || fault == StorageFault::None) && !dir.isWritable())
+        fault = StorageFault::ReadOnly;
+    return StorageFaults::openFailure(path, fault, error.text());
+}
+} // namespace
 
 bool StoreWriter::openDatabase(const QString &path, QString *error)
 {
@@ -211,20 +386,54 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
         *error = newerVersionMessage(path, fileVersion);
         return false;
     }
+    // A store without a writer must never run: a folder or file that cannot
+    // be written is refused here, before SQLite opens (and changes) anything.
+    const QFileInfo file(path);
+    const QFileInfo dir(file.absolutePath());
+    if (!dir.isWritable() || (file.exists() && !file.isWritable())) {
+        qCWarning(lcStore) << "cannot write" << (dir.isWritable() ? path : dir.filePath());
+        *error = StorageFaults::openFailure(path, StorageFault::ReadOnly);
+        return false;
+    }
 
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
     if (!db.open()) {
-        *error = db.lastError().text();
+        *error = openError(path, db.lastError(), "open");
         return false;
     }
     QSqlQuery q(db);
     // Checked again through SQLite: a committed WAL may hold a newer header.
-    const int version = Schema::userVersion(db);
-    if (version < 0 || version > Schema::latestVersion()) {
-        *error = version < 0 ? db.lastError().text() : newerVersionMessage(path, version);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        *error = openError(path, q.lastError(), "user_version");
         return false;
+    }
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > Schema::latestVersion()) {
+        *error = newerVersionMessage(path, version);
+        return false;
+    }
+    // A damaged file (truncated, pages overwritten) must not be written to:
+    // check it before anything changes it. The check reads the whole file,
+    // so larger archives skip it here; their damage shows as soon as a write
+    // touches it (the writer reports it and keeps the work).
+    if (file.exists() && file.size() > 0 && file.size() <= kIntegrityCheckMaxBytes) {
+        if (!q.exec(QStringLiteral("PRAGMA quick_check(5)"))) {
+            *error = openError(path, q.lastError(), "quick_check");
+            return false;
+        }
+        QStringList problems;
+        while (q.next())
+            problems << q.value(0).toString();
+        q.finish();
+        if (problems != QStringList{QStringLiteral("ok")}) {
+            qCWarning(lcStore).noquote()
+                << "integrity check of" << path << "failed:" << problems.join(QLatin1String("; "));
+            *error = StorageFaults::openFailure(path, StorageFault::Damaged);
+            return false;
+        }
     }
     const QStringList pragmas = {
         QStringLiteral("PRAGMA journal_mode=WAL"),   QStringLiteral("PRAGMA synchronous=NORMAL"),
@@ -233,12 +442,16 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
     };
     for (const QString &pragma : pragmas) {
         if (!q.exec(pragma)) {
-            *error = q.lastError().text();
+            *error = openError(path, q.lastError(), "pragma");
             return false;
         }
     }
-    if (!Schema::migrate(db, error))
+    QString migrateError;
+    if (!Schema::migrate(db, &migrateError)) {
+        qCWarning(lcStore).noquote() << "migrating" << path << "failed:" << migrateError;
+        *error = StorageFaults::openFailure(path, StorageFault::None, migrateError);
         return false;
+    }
 
     // The process died while these were with the gateway: whether they went
     // out is unknown, and they must never be re-sent without the user.
@@ -246,7 +459,7 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
                     .arg(int(OutboxState::Unknown))
                     .arg(QDateTime::currentMSecsSinceEpoch())
                     .arg(int(OutboxState::Sending)))) {
-        *error = q.lastError().text();
+        *error = openError(path, q.lastError(), "outbox");
         return false;
     }
     if (q.numRowsAffected() > 0)
@@ -254,17 +467,42 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
                         << "outbox entries were being sent at exit; marked unknown";
     if (q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM outbox")) && q.next())
         m_maxOutboxIdAtOpen = q.value(0).toLongLong();
+    q.finish();
+    return probeWrite(path, error);
+}
+
+bool StoreWriter::probeWrite(const QString &path, QString *error)
+{
+    // A real write, committed: opening proves nothing about writing (a
+    // read-only mount, a full disk, a damaged free list all open fine).
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    const QStringList steps = {
+        QStringLiteral("BEGIN IMMEDIATE"),
+        QStringLiteral("CREATE TABLE gd_write_probe (data BLOB)"),
+        QStringLiteral("INSERT INTO gd_write_probe VALUES (zeroblob(8192))"),
+        QStringLiteral("DROP TABLE gd_write_probe"),
+        QStringLiteral("COMMIT"),
+    };
+    for (const QString &sql : steps) {
+        if (!q.exec(sql)) {
+            *error = openError(path, q.lastError(), "write check");
+            q.exec(QStringLiteral("ROLLBACK"));
+            return false;
+        }
+    }
     return true;
 }
 
-void StoreWriter::closeDatabase()
+void StoreWriter::closeDatabase(bool optimize)
 {
     for (QSqlQuery *q : std::as_const(m_prepared))
         delete q;
     m_prepared.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isOpen()) {
+        // Never after a failed open: optimizing may write to the file.
+        if (optimize && db.isOpen()) {
             QSqlQuery q(db);
             q.exec(QStringLiteral("PRAGMA optimize"));
         }

@@ -5,10 +5,13 @@
 // passed since its first job, whichever comes first. Notifications a job
 // registers run after the commit, on this thread.
 
+#include "store/StoreWriteState.h"
+
 #include <QHash>
 #include <QSqlDatabase>
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -27,6 +30,8 @@ class StoreWriter
 public:
     static constexpr int kBatchRows = 500;
     static constexpr int kBatchDelayMs = 4;
+    // Files up to this size get a full integrity check at open (about 0.3 s).
+    static constexpr qint64 kIntegrityCheckMaxBytes = 96LL * 1024 * 1024;
 
     // What a job sees: the connection, cached prepared statements, and a
     // place for work that must wait for the commit (signals).
@@ -39,14 +44,21 @@ public:
         QSqlQuery &prepared(const QString &sql);
         // Runs fn after the batch committed (dropped if it rolled back).
         void afterCommit(std::function<void()> fn);
-        // Records a failed statement (logged, reported through writeFailed).
+        // Records a failed statement. A statement's own error (a constraint)
+        // is logged and reported through writeFailed, and the batch goes on;
+        // a storage fault (disk full, I/O error, ...) fails the whole batch,
+        // which is rolled back and run again later: a job stops at once when
+        // storageFailed() says so.
         void fail(const QString &what, const QSqlQuery &query);
+        bool storageFailed() const;
 
     private:
         friend class StoreWriter;
         StoreWriter &m_writer;
         QSqlDatabase m_db;
         std::vector<std::function<void()>> m_afterCommit;
+        StorageFault m_fault = StorageFault::None;
+        QString m_faultText;
     };
     using Job = std::function<void(Batch &)>;
 
@@ -56,8 +68,18 @@ public:
     // Starts the thread, opens and migrates the database, turns outbox rows
     // left in Sending into Unknown. Returns false (and stops) on failure.
     bool start(const QString &path, QString *error);
-    // Queues a job; `weight` is roughly the number of rows it writes.
-    void submit(Job job, int weight = 1);
+    // Queues a job; `weight` is roughly the number of rows it writes, of
+    // which `messages` are messages (counted as waiting while not committed).
+    // Jobs must be safe to run again: a batch that fails is rolled back and
+    // run again until it commits.
+    void submit(Job job, int weight = 1, int messages = 0);
+    StoreWriteState state() const; // any thread
+    bool congested() const { return m_congested; } // any thread
+    // Past this many rows waiting, the state says congested (default 20000).
+    void setCongestionLimit(qint64 rows);
+    // PRAGMA max_page_count for the writing connection (0: no cap), applied
+    // before the next batch, even while batches fail.
+    void setPageLimit(qint64 pages);
     // Blocks until every job submitted before it is committed.
     void flush();
     // Commits what is queued and stops the thread.
@@ -71,13 +93,22 @@ private:
     {
         Job job;
         int weight = 0;
+        int messages = 0;
         std::function<void()> barrier; // set for flush markers
     };
+    static constexpr int kRetryFirstMs = 100; // pause after a failed batch, doubling
+    static constexpr int kRetryMaxMs = 2000;
+    static constexpr int kStopAttempts = 5; // when stopping, then give up (said loudly)
 
     void run(const QString &path, std::function<void(QString)> started);
     bool openDatabase(const QString &path, QString *error);
-    void runBatch(std::deque<Entry> &entries);
-    void closeDatabase();
+    bool probeWrite(const QString &path, QString *error);
+    bool runBatch(std::deque<Entry> &entries); // false: rolled back, keep the entries
+    void failed(StorageFault fault, const QString &detail);
+    void recovered();
+    void abandon(std::deque<Entry> &entries);
+    void publishState();
+    void closeDatabase(bool optimize);
 
     Store *m_store;
     QString m_connectionName;
@@ -87,10 +118,19 @@ private:
     std::deque<Entry> m_queue;
     int m_queuedWeight = 0;
     bool m_barrierQueued = false;
-    bool m_stopping = false;
+    std::atomic<bool> m_stopping{false};
     bool m_running = false;
     qint64 m_maxOutboxIdAtOpen = 0;
     QHash<QString, QSqlQuery *> m_prepared;
+
+    std::atomic<qint64> m_waitingRows{0};
+    std::atomic<qint64> m_waitingMessages{0};
+    std::atomic<qint64> m_congestionRows{20000};
+    std::atomic<bool> m_congested{false};
+    std::atomic<qint64> m_pageLimit{-1}; // -1: unchanged
+    mutable std::mutex m_stateMutex;
+    StoreWriteState m_state; // fault, since, detail
+    qint64 m_lastFailureLogMs = 0;
 };
 
 } // namespace gd
