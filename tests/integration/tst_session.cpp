@@ -141,12 +141,14 @@ private slots:
                  sim.roomMemberIds(room).size());
 
         // Let the traffic end, then every emitted message is stored exactly once.
+        // (Waiting for the end matters: mid-traffic the store may catch up for
+        // a moment, and QTRY evaluates its condition again after the loop.)
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 m_store->flush();
-                const qint64 emitted
-                    = sim.stats().value(QStringLiteral("messages_emitted")).toInteger();
-                return emitted > 100
+                const QJsonObject stats = sim.stats();
+                const qint64 emitted = stats.value(QStringLiteral("messages_emitted")).toInteger();
+                return stats.value(QStringLiteral("traffic_ended")).toBool() && emitted > 100
                     && m_reader->incomingMessageCount(QStringLiteral("acc")) == emitted;
             }(),
             30000);
