@@ -18,6 +18,7 @@ enum class CueKind {
     Alternative, // A还是B: when both sides are there and B is short
     NotQuestion, // 没什么, 什么都: consumed, so the question word inside does not count
     StatementMarker, // 还, 着 (for 呢 only; not a word of its own)
+    Indefinite, // 别, 不要: question words after it in the clause are indefinite
 };
 
 struct SectionSpec
@@ -34,6 +35,7 @@ constexpr SectionSpec kSections[] = {
     {u"short_final_particle", CueKind::ShortFinalParticle},
     {u"alternative", CueKind::Alternative},
     {u"not_question", CueKind::NotQuestion},
+    {u"indefinite_marker", CueKind::Indefinite},
 };
 
 bool isQuestionMark(char16_t c)
@@ -86,7 +88,11 @@ struct QuestionDetector::Impl
         if (isNegator(text[end].unicode()))
             return false;
         const char16_t last = text[tailEnd - 1].unicode();
-        return last != u'吧' && last != u'了' && last != u'啊';
+        if (last == u'吧' || last == u'了' || last == u'啊')
+            return false;
+        // 还是坏的 ("still broken") vs 新的还是旧的: an alternative ending in 的
+        // is parallel, with 的 before 还是 too.
+        return last != u'的' || text[start - 1] == u'的';
     }
 };
 
@@ -128,12 +134,14 @@ QString QuestionDetector::cue(QStringView text) const
 {
     const qsizetype n = text.size();
     qsizetype clauseStart = 0;
+    bool indefinite = false; // 别跟我说什么流程: 什么 means "any" here
     for (qsizetype i = 0; i < n;) {
         const char16_t c = text[i].unicode();
         if (isQuestionMark(c))
             return text.mid(i, 1).toString();
         if (!text[i].isLetterOrNumber() && !text[i].isSurrogate()) {
             clauseStart = i + 1;
+            indefinite = false;
             ++i;
             continue;
         }
@@ -158,6 +166,12 @@ QString QuestionDetector::cue(QStringView text) const
         const qsizetype end = i + found.length;
         switch (d->kinds[size_t(found.value)]) {
         case CueKind::QuestionWord:
+            if (!indefinite)
+                return text.mid(i, found.length).toString();
+            break;
+        case CueKind::Indefinite:
+            indefinite = true;
+            break;
         case CueKind::Ask:
         case CueKind::Particle:
             return text.mid(i, found.length).toString();

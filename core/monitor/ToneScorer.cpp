@@ -13,7 +13,7 @@ namespace gd {
 
 namespace {
 
-enum class WordKind { Negative, Positive, Escalation, Degree, Negation, Contrast, Neutral };
+enum class WordKind { Negative, Positive, Escalation, Degree, Negation, Contrast, Neutral, Blame };
 
 struct Word
 {
@@ -35,7 +35,7 @@ constexpr SectionSpec kSections[] = {
     {u"neutral", WordKind::Neutral, 0},   {u"negative", WordKind::Negative, -1},
     {u"positive", WordKind::Positive, 1}, {u"escalation", WordKind::Escalation, -3},
     {u"degree", WordKind::Degree, 1.5},   {u"negation", WordKind::Negation, 1},
-    {u"contrast", WordKind::Contrast, 0},
+    {u"contrast", WordKind::Contrast, 0}, {u"blame", WordKind::Blame, -1.5},
 };
 
 constexpr double kMaxWeight = 100;
@@ -97,6 +97,8 @@ struct ToneScorer::Impl
     double contrastAfter = 1.5; // and what follows more
     double questionBoost = 1.3; // a clause asking about a problem
     double praiseWithProblem = 0; // praise in a message that reports a problem
+    WordTrie blameMarkers; // 不, 没, 又 ... after a blame word (怎么突然不能用了)
+    int blameWindow = 6;
     double clamp = 10;
 };
 
@@ -129,6 +131,9 @@ ToneScorer::ToneScorer(const Lexicon &lexicon)
     d->questionBoost = setting(lexicon, "question_boost", d->questionBoost, 0, kMaxFactor);
     d->praiseWithProblem
         = setting(lexicon, "praise_with_problem", d->praiseWithProblem, -kMaxFactor, kMaxFactor);
+    for (const Lexicon::Entry &entry : lexicon.section(QStringLiteral("blame_marker")))
+        d->blameMarkers.insert(entry.word, 0);
+    d->blameWindow = int(setting(lexicon, "blame_window", d->blameWindow, 0, 100));
     if (d->words.empty())
         qCWarning(lcTone) << "tone lexicon is empty: every message scores 0";
 }
@@ -190,11 +195,16 @@ bool clauseEndsWithMa(QStringView text, qsizetype end)
 ToneResult ToneScorer::score(QStringView text) const
 {
     ToneResult result;
+    // The message in segments split by contrast words (但是, 可是): `total` holds
+    // the folded earlier segments, `segment` the one being read. A contrast
+    // word counts only when something with a tone follows it (结果 as a noun
+    // at the end of 没有任何结果 must not halve the complaint before it).
     Sums total;
+    Sums segment;
     Sums clause;
-    double rhetorical = 0; // what negated negative words lost, restored in a ...吗 clause
+    bool afterContrastWord = false;
     bool contrastSeen = false;
-    double afterContrast = 1.0; // factor for clauses after a contrast word
+    double rhetorical = 0; // what negated negative words lost, restored in a ...吗 clause
     double negation = 1.0; // product of the pending negations' strengths
     int negations = 0;
     qsizetype negationEnd = -1;
@@ -209,10 +219,20 @@ ToneResult ToneScorer::score(QStringView text) const
         degree = 1.0;
         degreeEnd = -1;
     };
+    auto foldSegment = [&] {
+        if (!afterContrastWord) {
+            total.add(segment, 1.0);
+        } else if (segment.positive != 0 || segment.negative != 0) {
+            total.scale(d->contrastBefore);
+            total.add(segment, d->contrastAfter);
+            contrastSeen = true;
+        } // else: nothing followed the contrast word, so it contrasts nothing
+        segment = {};
+    };
     auto closeClause = [&](qsizetype end) {
         if (rhetorical != 0 && clauseEndsWithMa(text, end))
             clause.negative += rhetorical;
-        total.add(clause, afterContrast);
+        segment.add(clause, 1.0);
         clause = {};
         rhetorical = 0;
         resetModifiers();
@@ -272,17 +292,32 @@ ToneResult ToneScorer::score(QStringView text) const
             degreeEnd = i + found.length;
             break;
         case WordKind::Contrast:
-            total.add(clause, afterContrast);
-            total.scale(d->contrastBefore);
+            segment.add(clause, 1.0);
             clause = {};
             rhetorical = 0;
-            afterContrast = d->contrastAfter;
-            contrastSeen = true;
+            foldSegment();
+            afterContrastWord = true;
             clause.add(word.weight);
             resetModifiers();
             break;
         case WordKind::Neutral:
             break;
+        case WordKind::Blame: {
+            // 为什么/怎么 followed closely by 不, 没, 又 ... in the same clause asks
+            // why something went wrong: 为什么又扣了我一次钱, 怎么突然不能用了.
+            const qsizetype end = i + found.length;
+            for (qsizetype k = end; k < n && k <= end + d->blameWindow; ++k) {
+                const char16_t ck = text[k].unicode();
+                if (isClauseBreak(ck) || isExclamation(ck) || isQuestionMark(ck))
+                    break;
+                if (d->blameMarkers.longestAt(text, k).length > 0) {
+                    clause.add(word.weight);
+                    result.cues.append(text.mid(i, found.length).toString());
+                    break;
+                }
+            }
+            break;
+        }
         case WordKind::Negative:
         case WordKind::Positive:
         case WordKind::Escalation: {
@@ -308,6 +343,7 @@ ToneResult ToneScorer::score(QStringView text) const
         i += found.length;
     }
     closeClause(n);
+    foldSegment();
 
     // Praise next to a real problem, with no 但是 between them, is politeness
     // or sarcasm (真棒，买一次坏一次; 谢谢你们让我白等一个月): the problem counts.

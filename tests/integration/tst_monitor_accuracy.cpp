@@ -138,7 +138,8 @@ private slots:
         QTest::addColumn<double>("questionFloor");
         QTest::newRow("held-out 1") << "monitor_heldout_zh.tsv" << 0.80 << 0.85;
         QTest::newRow("held-out 2") << "monitor_heldout2_zh.tsv" << 0.80 << 0.85;
-        QTest::newRow("held-out 3") << "monitor_heldout3_zh.tsv" << 0.55 << 0.85;
+        QTest::newRow("held-out 3") << "monitor_heldout3_zh.tsv" << 0.80 << 0.85;
+        QTest::newRow("held-out 4") << "monitor_heldout4_zh.tsv" << 0.50 << 0.85;
     }
     void heldOutSetsStayClose()
     {

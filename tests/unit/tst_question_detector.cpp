@@ -80,6 +80,9 @@ private slots:
         QTest::newRow("no no no") << "不不不，不用了";
         QTest::newRow("mei in middle") << "没收到货";
         QTest::newRow("exclamation shenme") << "什么破东西";
+        QTest::newRow("still, with de") << "外卖还是热的";
+        QTest::newRow("indefinite after bie") << "别跟我说什么流程";
+        QTest::newRow("indefinite after buguan") << "不管什么时候都行";
         QTest::newRow("surrogates") << QString(QChar(0xD800)) + QStringLiteral("😡😡");
     }
     void statements()

@@ -45,6 +45,12 @@ modifier_window = 2
 不太 0.5
 [contrast]
 但是
+结果
+[blame]
+为什么 -1.5
+[blame_marker]
+又
+不
 [neutral]
 差不多
 )"),
@@ -131,6 +137,22 @@ private slots:
         // (好 1) x 0.5 + (很慢 -1.5) x 1.5
         QCOMPARE(m_scorer.score(QStringLiteral("好，但是很慢")).tone, -1.75);
         QCOMPARE(m_scorer.score(QStringLiteral("慢，但是很满意")).tone, 4.0);
+    }
+
+    void contrastWithNothingAfterItIsIgnored()
+    {
+        // 结果 as a noun at the end must not halve the complaint before it.
+        QCOMPARE(m_scorer.score(QStringLiteral("太差，但是")).tone, -2.0);
+        QCOMPARE(m_scorer.score(QStringLiteral("太差结果")).tone, -2.0);
+        QCOMPARE(m_scorer.score(QStringLiteral("好，结果很慢")).tone, -1.75);
+    }
+
+    void blameNeedsAMarkerInTheSameClause()
+    {
+        QCOMPARE(m_scorer.score(QStringLiteral("为什么又这样")).tone, -1.5);
+        QCOMPARE(m_scorer.score(QStringLiteral("为什么这样")).tone, 0.0);
+        QCOMPARE(m_scorer.score(QStringLiteral("为什么，又来了")).tone, 0.0);
+        QCOMPARE(m_scorer.score(QStringLiteral("为什么要等七八九天才又")).tone, 0.0); // too far
     }
 
     void praiseDoesNotCancelAProblem()
