@@ -7,6 +7,7 @@
 #include <QJsonValue>
 
 #include <cmath>
+#include <limits>
 #include <optional>
 
 namespace gd {
@@ -79,6 +80,22 @@ public:
             return std::nullopt;
         }
         return v.toDouble();
+    }
+
+    // A required whole number in [min, max]. Anything else (a fraction, a
+    // number out of range like 2.3e81) gives `fallback`: casting such a
+    // double to int is undefined behaviour, and an unknown code is not an
+    // error (gateways add codes).
+    std::optional<int> requiredInt(const char *key, int min, int max, int fallback)
+    {
+        const std::optional<double> v = requiredNumber(key);
+        if (!v)
+            return std::nullopt;
+        const double d = *v;
+        // The comparisons are false for NaN, so it falls back too.
+        if (!(d >= double(min) && d <= double(max)) || std::trunc(d) != d)
+            return fallback;
+        return static_cast<int>(d);
     }
 
     // Timestamps are optional; a wrong type is reported.
@@ -253,12 +270,10 @@ GatewayEvent EventParser::parse(int type, const QByteArray &payloadJson)
     }
     case Scan: {
         ScanEvent e;
-        const std::optional<double> status = r.requiredNumber("status");
+        const std::optional<int> status = r.requiredInt("status", 0, 5, 0);
         e.qrcode = r.optionalString("qrcode");
-        if (status) {
-            const int s = static_cast<int>(*status);
-            e.status = (s >= 0 && s <= 5) ? static_cast<ScanStatus>(s) : ScanStatus::Unknown;
-        }
+        if (status)
+            e.status = static_cast<ScanStatus>(*status);
         return orMalformed(type, r, e);
     }
     case Login: {
@@ -274,9 +289,11 @@ GatewayEvent EventParser::parse(int type, const QByteArray &payloadJson)
     case Dirty: {
         DirtyEvent e;
         e.payloadId = r.requiredString("payloadId");
-        const std::optional<double> t = r.requiredNumber("payloadType");
+        // Types 1-5 are known; a type out of int range counts as unknown (0).
+        const std::optional<int> t = r.requiredInt("payloadType", std::numeric_limits<int>::min(),
+                                                   std::numeric_limits<int>::max(), 0);
         if (t)
-            e.payloadType = static_cast<int>(*t);
+            e.payloadType = *t;
         return orMalformed(type, r, e);
     }
     default:

@@ -4,6 +4,8 @@
 
 #include <QtTest>
 
+#include <limits>
+
 using namespace gd;
 using namespace gd::events;
 
@@ -136,6 +138,43 @@ private slots:
             EventParser::parse(27, "{\"payloadId\":\"1@chatroom\",\"payloadType\":3}"));
         QCOMPARE(e.payloadType, 3);
         QCOMPARE(e.payloadId, QStringLiteral("1@chatroom"));
+    }
+
+    // Issue 9 item 8: a double out of int range was cast to int (undefined
+    // behaviour, found by the fuzzer). Only whole numbers in range count.
+    void numbersOutOfRangeOrFractionalAreUnknownCodes_data()
+    {
+        QTest::addColumn<QByteArray>("number");
+        QTest::newRow("huge") << QByteArray("2.3e81");
+        QTest::newRow("huge negative") << QByteArray("-2.3e81");
+        QTest::newRow("largest double") << QByteArray("1.7976931348623157e308");
+        QTest::newRow("just past int") << QByteArray("2147483648");
+        QTest::newRow("2^32 + 4") << QByteArray("4294967300");
+        QTest::newRow("fraction") << QByteArray("4.5");
+        QTest::newRow("tiny fraction") << QByteArray("3.0000001");
+    }
+    void numbersOutOfRangeOrFractionalAreUnknownCodes()
+    {
+        QFETCH(QByteArray, number);
+        const GatewayEvent scan = EventParser::parse(22, "{\"status\":" + number + "}");
+        QCOMPARE(as<ScanEvent>(scan).status, ScanStatus::Unknown);
+        const GatewayEvent dirty
+            = EventParser::parse(27, "{\"payloadId\":\"x\",\"payloadType\":" + number + "}");
+        QCOMPARE(as<DirtyEvent>(dirty).payloadType, 0);
+        QCOMPARE(as<DirtyEvent>(dirty).payloadId, QStringLiteral("x"));
+    }
+
+    void wholeNumbersWrittenAsDoublesStillCount()
+    {
+        QCOMPARE(as<ScanEvent>(EventParser::parse(22, "{\"status\":3.0}")).status,
+                 ScanStatus::Scanned);
+        QCOMPARE(as<DirtyEvent>(EventParser::parse(27, "{\"payloadId\":\"x\",\"payloadType\":2e0}"))
+                     .payloadType,
+                 2);
+        QCOMPARE(as<DirtyEvent>(
+                     EventParser::parse(27, "{\"payloadId\":\"x\",\"payloadType\":-2147483648}"))
+                     .payloadType,
+                 std::numeric_limits<int>::min());
     }
 
     void unknownTypesAreIgnored()
