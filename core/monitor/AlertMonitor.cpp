@@ -22,6 +22,7 @@
 
 #include <atomic>
 #include <future>
+#include <mutex>
 
 namespace gd {
 namespace {
@@ -54,6 +55,16 @@ struct WriteCompletion
         }
     }
     ~WriteCompletion() { finish(false); }
+};
+
+// Shared by a write job and its waiter. The store runs a job again when its
+// batch hits a storage fault (disk full) and is retried, possibly after the
+// waiter gave up: the job's work refers to the waiter's locals, so once the
+// waiter has returned the job must not run it any more.
+struct WriteGuard
+{
+    std::mutex mutex;
+    bool waiterGone = false;
 };
 
 } // namespace
@@ -176,23 +187,32 @@ void AlertMonitor::Worker::shutdown()
 bool AlertMonitor::Worker::writeAndWait(std::function<bool(QSqlDatabase &, QString *)> work)
 {
     std::future<bool> committed;
+    const auto guard = std::make_shared<WriteGuard>();
     {
         auto completion = std::make_shared<WriteCompletion>();
         committed = completion->promise.get_future();
-        const bool submitted
-            = m_store->submitWrite([completion, work = std::move(work)](StoreWriter::Batch &batch) {
-                  QString error;
-                  if (!work(batch.db(), &error)) {
-                      qCWarning(lcStore) << "monitor write failed:" << error;
-                      completion->finish(false);
-                      return;
-                  }
-                  batch.afterCommit([completion] { completion->finish(true); });
-              });
+        const bool submitted = m_store->submitWrite(
+            [completion, guard, work = std::move(work)](StoreWriter::Batch &batch) {
+                std::lock_guard lock(guard->mutex);
+                if (guard->waiterGone || completion->done)
+                    return;
+                QString error;
+                if (!work(batch.db(), &error)) {
+                    qCWarning(lcStore) << "monitor write failed:" << error;
+                    completion->finish(false);
+                    return;
+                }
+                batch.afterCommit([completion] { completion->finish(true); });
+            });
         if (!submitted)
             return false;
     } // only the writer holds the completion now
-    if (committed.wait_for(std::chrono::seconds(30)) != std::future_status::ready) {
+    const bool ready = committed.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+    {
+        std::lock_guard lock(guard->mutex); // waits for a run in progress
+        guard->waiterGone = true;
+    }
+    if (!ready) {
         qCWarning(lcStore) << "monitor write not committed after 30 s";
         return false;
     }
