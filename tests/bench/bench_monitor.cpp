@@ -1,7 +1,9 @@
 // Monitoring classifier benchmark (issue 13): 10,000 keywords and 100 regular
 // expressions in 100 rules, plus the tone scorer and question detector, run on
 // realistic customer-service messages on one thread. Prints one JSON object
-// per line: messages/s for the whole classify() (goal >= 50,000/s on one core),
+// per line: messages/s for the whole classify() (goal >= 50,000/s on one core;
+// counted per second of the thread's CPU time, so a busy shared machine does
+// not understate one core; the wall-clock rate is in "wall_per_s"),
 // for the keyword rules alone and for tone + questions alone, the time to
 // compile the rules, and the time for one 100,000-character message.
 //
@@ -22,6 +24,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 using namespace gd;
 using namespace gd::bench;
@@ -111,17 +114,32 @@ QStringList regexList(int count, const QStringList &words)
     return out;
 }
 
+double threadCpuSeconds()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + ts.tv_nsec / 1e9;
+}
+
+struct Rate
+{
+    double perCpuSecond = 0; // messages per second of this thread's CPU time: one core
+    double perWallSecond = 0; // the same over wall-clock time (lower on a busy machine)
+};
+
 template<typename F>
-double messagesPerSecond(const QStringList &messages, qint64 total, F &&work, qint64 *checksum)
+Rate messagesPerSecond(const QStringList &messages, qint64 total, F &&work, qint64 *checksum)
 {
     QElapsedTimer timer;
     timer.start();
+    const double cpu0 = threadCpuSeconds();
     qint64 sum = 0;
     for (qint64 i = 0; i < total; ++i)
         sum += work(messages[qsizetype(i % messages.size())]);
-    const double seconds = timer.nsecsElapsed() / 1e9;
+    const double cpu = threadCpuSeconds() - cpu0;
+    const double wall = timer.nsecsElapsed() / 1e9;
     *checksum = sum;
-    return total / seconds;
+    return {total / cpu, total / wall};
 }
 
 } // namespace
@@ -211,7 +229,7 @@ int main(int argc, char *argv[])
         [&](const QString &m) { return classifier.classify(m, context).rules.size(); }, &checksum);
 
     qint64 ruleHits = 0;
-    const double full = messagesPerSecond(
+    const Rate full = messagesPerSecond(
         messages, total,
         [&](const QString &m) {
             const Classification c = classifier.classify(m, context);
@@ -219,12 +237,12 @@ int main(int argc, char *argv[])
         },
         &ruleHits);
     qint64 matched = 0;
-    const double rulesOnly = messagesPerSecond(
+    const Rate rulesOnly = messagesPerSecond(
         messages, total,
         [&](const QString &m) { return qint64(!ruleSet->evaluate(m, context).isEmpty()); },
         &matched);
     qint64 complaints = 0;
-    const double toneOnly = messagesPerSecond(
+    const Rate toneOnly = messagesPerSecond(
         messages, total,
         [&](const QString &m) {
             return qint64(classifier.toneScorer().score(m).complaint)
@@ -238,14 +256,19 @@ int main(int argc, char *argv[])
                             {QStringLiteral("messages"), total},
                             {QStringLiteral("threads"), 1},
                             {QStringLiteral("keyword_source"), source}};
-    QJsonObject fullExtra = extra;
+    auto withWall = [&](const Rate &rate) {
+        QJsonObject o = extra;
+        o.insert(QStringLiteral("wall_per_s"), qRound64(rate.perWallSecond));
+        return o;
+    };
+    QJsonObject fullExtra = withWall(full);
     fullExtra.insert(QStringLiteral("share_with_rule_hit"), double(matched) / total);
-    printJson(QStringLiteral("monitor_classify_per_s"), full, QStringLiteral("msg/s"),
+    printJson(QStringLiteral("monitor_classify_per_s"), full.perCpuSecond, QStringLiteral("msg/s"),
               QStringLiteral(">= 50000"), fullExtra);
-    printJson(QStringLiteral("monitor_rules_only_per_s"), rulesOnly, QStringLiteral("msg/s"),
-              QString(), extra);
-    printJson(QStringLiteral("monitor_tone_question_per_s"), toneOnly, QStringLiteral("msg/s"),
-              QString(), extra);
+    printJson(QStringLiteral("monitor_rules_only_per_s"), rulesOnly.perCpuSecond,
+              QStringLiteral("msg/s"), QString(), withWall(rulesOnly));
+    printJson(QStringLiteral("monitor_tone_question_per_s"), toneOnly.perCpuSecond,
+              QStringLiteral("msg/s"), QString(), withWall(toneOnly));
     printJson(QStringLiteral("monitor_rules_compile"), compileMs, QStringLiteral("ms"), QString(),
               extra);
 
