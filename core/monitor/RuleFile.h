@@ -1,6 +1,6 @@
 #pragma once
 // Reads and writes keyword rules as JSON (the format is documented in
-// docs/monitor-rules.md). Takes outside input: anything malformed is
+// README.md, "groupdesk-rules"). Takes outside input: anything malformed is
 // reported with where it is (line:column for syntax, rules[i].field for
 // content) and never crashes; a bad rule is skipped with its error while
 // the good ones are kept, so a caller can choose to be strict (errors non-empty)
