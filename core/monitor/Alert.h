@@ -43,7 +43,7 @@ enum class AlertAction : int {
     Snoozed = 3, // detail: until (ms since epoch)
     SnoozeEnded = 4,
     Resolved = 5,
-    AutoResolved = 6, // a staff reply answered the customer, or the bot came back
+    AutoResolved = 6, // detail "reply": staff answered the customer; "back": the bot is back
     Reopened = 7,
 };
 

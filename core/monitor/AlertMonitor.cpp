@@ -114,8 +114,10 @@ private:
     QString roomName(const Message &m);
     QString accountName(const QString &accountId);
     void raise(QVector<Alert> &alerts);
-    void autoResolve(qint64 alertId, const QString &actor);
+    // detail: "reply" (a staff reply answered it) or "back" (the bot is back).
+    void autoResolve(qint64 alertId, const QString &actor, const QString &detail);
     void emitWaiting(const QString &accountId, const QString &roomId);
+    void restoreTimers();
 
     AlertMonitor *m_owner;
     Store *m_store;
@@ -158,6 +160,7 @@ void AlertMonitor::Worker::init()
     for (const Alert &a : active)
         m_active.insert(a.id, a);
     reloadRules();
+    restoreTimers();
     m_ticker = new QTimer(this);
     m_ticker->setInterval(m_options.tickMs);
     connect(m_ticker, &QTimer::timeout, this, [this] { tick(); });
@@ -166,6 +169,79 @@ void AlertMonitor::Worker::init()
     emit m_owner->alertsLoaded(active);
     qCInfo(lcEngine) << "monitor started:" << m_rules.rules().size() << "rule(s)," << active.size()
                      << "open alert(s)";
+}
+
+// Response timers live in memory: after a restart they are rebuilt from the
+// recent archive (customer questions and complaints, staff replies, in
+// order), and the open response alerts are tied to them again. An open one
+// whose customer was answered meanwhile is resolved.
+void AlertMonitor::Worker::restoreTimers()
+{
+    if (!m_reader)
+        return;
+    const qint64 now = m_clock->nowMs();
+    const qint64 from = now - m_options.timerMaxAgeMs;
+    int replayed = 0;
+    QSet<QString> accountIds;
+    for (const AccountInfo &account : m_reader->accounts()) {
+        m_accounts.insert(account.id, account);
+        accountIds.insert(account.id);
+    }
+    for (const Alert &a : std::as_const(m_active))
+        accountIds.insert(a.accountId);
+    QSet<QString> answeredKeys; // account, room, customer: a reply stopped their wait
+    auto keyOf = [](const QString &account, const QString &room, const QString &customer) {
+        return account + QChar(0x1f) + room + QChar(0x1f) + customer;
+    };
+    for (const QString &accountId : std::as_const(accountIds)) {
+        ensureAccount(accountId);
+        qint64 afterRow = 0;
+        while (true) {
+            const QVector<Message> page
+                = m_reader->messagesAfterRow(accountId, afterRow, from, now, 2000);
+            if (page.isEmpty())
+                break;
+            for (const Message &m : page) {
+                afterRow = m.rowId;
+                if (m.kind == MessageKind::System)
+                    continue;
+                ++replayed;
+                if (isStaff(m)) {
+                    for (const ResponseTimers::Timer &t : m_timers.staffReplied(m))
+                        answeredKeys.insert(keyOf(t.accountId, t.roomId, t.customerId));
+                    continue;
+                }
+                const QString text = m.text.isEmpty() ? m.filename : m.text;
+                if (text.isEmpty() || !m_source)
+                    continue;
+                const MessageSignals sig = m_source->analyse(text);
+                if (!sig.question && !sig.complaint)
+                    continue;
+                const QString roomId = m.conversationId();
+                const QSet<QString> tags = m_roomTags.value(m.accountId).value(roomId);
+                if (const AlertRule *rule = m_rules.responseRuleFor(m.accountId, roomId, tags)) {
+                    if (m_timers.customerWaits(m, *rule, qMin(m.timestampMs, now)))
+                        answeredKeys.remove(keyOf(m.accountId, roomId, m.talkerId));
+                }
+            }
+        }
+    }
+    // Open response alerts: tied to their running timer again, or resolved
+    // when the replay saw staff answer that customer. Older ones than the
+    // replay reaches stay open for staff to resolve.
+    QVector<qint64> answered;
+    for (const Alert &a : std::as_const(m_active)) {
+        if (a.kind != AlertKind::FirstResponse && a.kind != AlertKind::NextResponse)
+            continue;
+        if (!m_timers.adoptAlert(a.accountId, a.roomId, a.customerId, a.id)
+            && answeredKeys.contains(keyOf(a.accountId, a.roomId, a.customerId)))
+            answered.append(a.id);
+    }
+    for (qint64 id : std::as_const(answered))
+        autoResolve(id, QString(), QStringLiteral("reply"));
+    if (replayed > 0)
+        qCInfo(lcEngine) << "monitor: replayed" << replayed << "recent message(s),"
+                         << m_timers.runningCount() << "response timer(s) running";
 }
 
 void AlertMonitor::Worker::shutdown()
@@ -351,10 +427,10 @@ void AlertMonitor::Worker::raise(QVector<Alert> &alerts)
     }
 }
 
-void AlertMonitor::Worker::autoResolve(qint64 alertId, const QString &actor)
+void AlertMonitor::Worker::autoResolve(qint64 alertId, const QString &actor, const QString &detail)
 {
     if (m_active.contains(alertId))
-        changeState(alertId, AlertAction::AutoResolved, actor, {}, 0);
+        changeState(alertId, AlertAction::AutoResolved, actor, detail, 0);
 }
 
 void AlertMonitor::Worker::emitWaiting(const QString &accountId, const QString &roomId)
@@ -376,7 +452,7 @@ void AlertMonitor::Worker::onMessagesStored(const QVector<Message> &messages)
             const QVector<ResponseTimers::Timer> stopped = m_timers.staffReplied(m);
             for (const ResponseTimers::Timer &t : stopped) {
                 if (t.alertId != 0)
-                    autoResolve(t.alertId, m.talkerName);
+                    autoResolve(t.alertId, m.talkerName, QStringLiteral("reply"));
             }
             if (!stopped.isEmpty())
                 waitingRooms.insert({m.accountId, roomId});
@@ -608,7 +684,7 @@ void AlertMonitor::Worker::setAccountReady(const QString &accountId, bool ready)
         m_loadedAccounts.remove(accountId); // the bot's own id is known now
     for (const OfflineWatch::Change &c : changes) {
         if (c.alertId != 0)
-            autoResolve(c.alertId, QString());
+            autoResolve(c.alertId, QString(), QStringLiteral("back"));
         Alert a;
         a.kind = AlertKind::BotBack;
         a.severity = AlertSeverity::Info;

@@ -127,7 +127,9 @@ QString AlertText::historyText(const AlertHistoryEntry &e)
     case AlertAction::Resolved:
         return tr("%1 resolved by %2").arg(when, who);
     case AlertAction::AutoResolved:
-        return e.actor.isEmpty() ? tr("%1 resolved: the bot is back").arg(when)
+        if (e.detail == QLatin1String("back"))
+            return tr("%1 resolved: the bot is back").arg(when);
+        return e.actor.isEmpty() ? tr("%1 resolved: staff replied").arg(when)
                                  : tr("%1 resolved: %2 replied").arg(when, e.actor);
     case AlertAction::Reopened:
         return tr("%1 reopened by %2").arg(when, who);

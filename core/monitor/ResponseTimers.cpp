@@ -87,6 +87,17 @@ void ResponseTimers::setAlertId(const QString &accountId, const QString &roomId,
         it->alertId = alertId;
 }
 
+bool ResponseTimers::adoptAlert(const QString &accountId, const QString &roomId,
+                                const QString &customerId, qint64 alertId)
+{
+    auto it = m_timers.find(key(accountId, roomId, customerId));
+    if (it == m_timers.end())
+        return false;
+    it->breached = true;
+    it->alertId = alertId;
+    return true;
+}
+
 void ResponseTimers::forgetAlert(qint64 alertId)
 {
     for (auto it = m_timers.begin(); it != m_timers.end();) {

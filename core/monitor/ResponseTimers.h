@@ -52,6 +52,11 @@ public:
     QVector<Timer> takeDue(qint64 nowMs);
     void setAlertId(const QString &accountId, const QString &roomId, const QString &customerId,
                     qint64 alertId);
+    // After a restart: the timer replayed from history already raised
+    // `alertId` (still open). false if no timer runs for that customer
+    // (someone answered while the program was not running).
+    bool adoptAlert(const QString &accountId, const QString &roomId, const QString &customerId,
+                    qint64 alertId);
     // Stops the timers whose alert was resolved by hand (staff dealt with it).
     void forgetAlert(qint64 alertId);
 

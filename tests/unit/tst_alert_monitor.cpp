@@ -292,6 +292,53 @@ private slots:
         QCOMPARE(raised.last().first().value<Alert>().kind, AlertKind::NextResponse);
     }
 
+    void responseTimersAndTheirAlertsSurviveARestart()
+    {
+        AlertRule sla = rule(RuleKind::ResponseTime, QStringLiteral("10"), AlertSeverity::Warning);
+        sla.minutes = 10;
+        writeRules({sla});
+        AccountInfo account;
+        account.id = QStringLiteral("acc");
+        m_store->upsertAccount(account);
+        startMonitor();
+        QSignalSpy raised(m_monitor.get(), &AlertMonitor::alertRaised);
+        m_store->insertMessages(
+            {customer(QStringLiteral("发票开了吗"), m_clock.nowMs(), QStringLiteral("c1")),
+             customer(QStringLiteral("快递到哪了？"), m_clock.nowMs(), QStringLiteral("c2"))});
+        m_store->flush();
+        m_monitor->sync();
+        m_clock.advanceMs(11 * 60 * 1000);
+        QTRY_COMPARE_WITH_TIMEOUT(raised.size(), 2, 5000);
+        qint64 c1Alert = 0;
+        for (const QList<QVariant> &args : std::as_const(raised)) {
+            const Alert a = args.first().value<Alert>();
+            if (a.customerId == QStringLiteral("c1"))
+                c1Alert = a.id;
+        }
+        m_monitor.reset(); // the program stops
+
+        // While it is not running, staff answer c2 (by @-mention) only.
+        m_clock.advanceMs(60 * 1000);
+        Message reply = staffReply(QStringLiteral("@客户c2 今天送到"), m_clock.nowMs());
+        reply.mentionIds = {QStringLiteral("c2")};
+        m_store->insertMessages({reply});
+        m_store->flush();
+
+        startMonitor(); // replays the last hours: c1 still waits, c2 was answered
+        QCOMPARE(m_monitor->activeAlerts().size(), 1);
+        QCOMPARE(m_monitor->activeAlerts().first().id, c1Alert);
+        QSignalSpy raisedAgain(m_monitor.get(), &AlertMonitor::alertRaised);
+        QSignalSpy changed(m_monitor.get(), &AlertMonitor::alertChanged);
+        m_clock.advanceMs(30 * 60 * 1000);
+        m_monitor->tickNow();
+        m_monitor->sync();
+        QCOMPARE(raisedAgain.size(), 0); // the replayed timer does not raise it twice
+        m_store->insertMessages({staffReply(QStringLiteral("发票已开"), m_clock.nowMs())});
+        QVERIFY(changed.wait(5000));
+        QCOMPARE(changed.last().first().value<Alert>().id, c1Alert);
+        QCOMPARE(changed.last().first().value<Alert>().state, AlertState::Resolved);
+    }
+
     void aStaffReplyBeforeTheDeadlineRaisesNothing()
     {
         AlertRule sla = rule(RuleKind::ResponseTime, QStringLiteral("5"), AlertSeverity::Warning);
