@@ -94,15 +94,30 @@ AlertInbox::AlertInbox(AlertMonitor *monitor, AlertListModel *model, QWidget *pa
     m_summary->setWordWrap(true);
     m_history = new QListWidget(this);
     m_history->setObjectName(QStringLiteral("alertHistory"));
-    m_history->setMaximumHeight(72);
+
+    // The list with its actions on the left, the selected alert's summary
+    // and history on the right: the dock stays low above the chats.
+    auto *listPane = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_view, 1);
+    listLayout->addLayout(buttons);
+    auto *detailPane = new QWidget(this);
+    auto *detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_summary);
+    detailLayout->addWidget(m_history, 1);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(listPane);
+    split->addWidget(detailPane);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addLayout(top);
-    layout->addWidget(m_view, 1);
-    layout->addLayout(buttons);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_history);
+    layout->addWidget(split, 1);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
         updateButtons();
