@@ -62,7 +62,13 @@ if [ "$(id -u)" -eq 0 ]; then
   chown -R nobody "$work/readonly"
   chmod 444 "$work/readonly/groupdesk.sqlite"
   chmod 555 "$work/readonly"
+  # A copy nobody can reach (the build tree may sit under /root).
+  cp "$groupdesk" "$work/groupdesk-copy"
+  chmod 755 "$work/groupdesk-copy"
+  groupdesk_real=$groupdesk
+  groupdesk="$work/groupdesk-copy"
   run_case readonly "$work/readonly" read-only setpriv --reuid=nobody --regid=nogroup --clear-groups
+  groupdesk=$groupdesk_real
 else
   chmod 444 "$work/readonly/groupdesk.sqlite"
   chmod 555 "$work/readonly"

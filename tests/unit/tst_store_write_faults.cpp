@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -103,6 +104,29 @@ private slots:
         QVERIFY(sawFull);
         QTRY_VERIFY(!states.isEmpty()
                     && states.constLast().at(0).value<StoreWriteState>().writing());
+    }
+
+    void faultsAreToldFromCodesAndFromTexts()
+    {
+        auto err = [](const char *text, const QString &code) {
+            return QSqlError(QStringLiteral("Unable to commit transaction"),
+                             QString::fromLatin1(text), QSqlError::TransactionError, code);
+        };
+        QCOMPARE(StorageFaults::of(err("database or disk is full", QStringLiteral("13"))),
+                 StorageFault::DiskFull);
+        QCOMPARE(StorageFaults::of(err("disk I/O error", QStringLiteral("778"))), // IOERR_WRITE
+                 StorageFault::IoError);
+        QCOMPARE(
+            StorageFaults::of(err("attempt to write a readonly database", QStringLiteral("8"))),
+            StorageFault::ReadOnly);
+        QCOMPARE(StorageFaults::of(err("database disk image is malformed", QStringLiteral("11"))),
+                 StorageFault::Damaged);
+        // Driver paths that drop the code keep SQLite's words.
+        QCOMPARE(StorageFaults::of(err("database or disk is full", {})), StorageFault::DiskFull);
+        // A statement's own error is not a storage fault: the batch goes on.
+        QCOMPARE(StorageFaults::of(err("UNIQUE constraint failed: x.y", QStringLiteral("2067"))),
+                 StorageFault::None);
+        QCOMPARE(StorageFaults::of(QSqlError()), StorageFault::None);
     }
 
     void closingWhileFullSaysWhatIsLost()
