@@ -15,11 +15,11 @@ void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     const QRect r = option.rect.adjusted(8, 3, -8, -3);
     if (option.state & QStyle::State_Selected) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0x3a, 0x40, 0x4d));
+        painter->setBrush(Theme::accountSelected());
         painter->drawRoundedRect(r, 8, 8);
     } else if (option.state & QStyle::State_MouseOver) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0x30, 0x35, 0x40));
+        painter->setBrush(Theme::accountHover());
         painter->drawRoundedRect(r, 8, 8);
     }
 
@@ -33,7 +33,7 @@ void AccountDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     initialFont.setWeight(QFont::DemiBold);
     initialFont.setPointSizeF(option.font.pointSizeF() * 1.1);
     painter->setFont(initialFont);
-    painter->setPen(Qt::white);
+    painter->setPen(Theme::textOnAccent());
     painter->drawText(avatar, Qt::AlignCenter, name.trimmed().left(1).toUpper());
     const QRect dot(avatar.right() - 10, avatar.bottom() - 10, 12, 12);
     painter->setPen(QPen(Theme::sidebarBackground(), 2));

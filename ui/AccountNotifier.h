@@ -20,6 +20,8 @@ class AccountNotifier : public QObject
     Q_OBJECT
 public:
     AccountNotifier(Engine *engine, const QIcon &icon, QObject *parent = nullptr);
+    // Shows notifications through the window's tray icon instead of its own.
+    void setTray(QSystemTrayIcon *tray) { m_tray = tray; }
 
 signals:
     void notificationRaised(const QString &accountId, const QString &title, const QString &body);
@@ -29,7 +31,7 @@ private:
 
     Engine *m_engine;
     QIcon m_icon;
-    QSystemTrayIcon *m_tray = nullptr; // created on the first notification
+    QSystemTrayIcon *m_tray = nullptr; // the window's, or created on the first notification
     QHash<QString, bool> m_wasReady; // per account: Ready since the last notification
 };
 

@@ -82,7 +82,7 @@ QColor AccountStateText::stateColor(SessionState state)
     case SessionState::Offline:
         break;
     }
-    return QColor(0x8a, 0x90, 0x9b);
+    return Theme::offline();
 }
 
 bool AccountStateText::isOnline(SessionState state)

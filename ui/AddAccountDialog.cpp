@@ -42,7 +42,6 @@ AddAccountDialog::AddAccountDialog(const QStringList &existingIds, QWidget *pare
     m_caFile->setPlaceholderText(tr("Optional: PEM file of the gateway's CA"));
     m_serverName->setPlaceholderText(tr("Optional: e.g. insecure"));
     m_error->setObjectName(QStringLiteral("composerError"));
-    m_error->setStyleSheet(QStringLiteral("color: #d93b3b;"));
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
     m_error->hide();

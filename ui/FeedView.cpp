@@ -543,7 +543,7 @@ void FeedView::paintDateBand(QPainter &p, const QRect &band, qint64 timestampMs)
     const int w = fm.horizontalAdvance(text) + 20;
     const QRect pill(band.center().x() - w / 2, band.top() + 10, w, fm.height() + 6);
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0xe4, 0xe7, 0xec));
+    p.setBrush(Theme::pill());
     p.drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
     p.setPen(Theme::textSecondary());
     p.drawText(pill, Qt::AlignCenter, text);
@@ -559,7 +559,7 @@ void FeedView::paintAvatar(QPainter &p, const QRect &rect, const QString &name, 
     QFont f = m_nameFont;
     f.setPointSizeF(m_nameFont.pointSizeF() * 1.15);
     p.setFont(f);
-    p.setPen(Qt::white);
+    p.setPen(Theme::textOnAccent());
     p.drawText(rect, Qt::AlignCenter, initial);
 }
 
@@ -576,14 +576,14 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
     }
     if (m.rowId != 0 && m.rowId == m_highlightRowId) // the search hit jumped to
         p.fillRect(QRect(0, top, width, row.height - (row.dateBand ? kDateBand : 0)),
-                   QColor(0xff, 0xf3, 0xc4));
+                   Theme::jumpHighlight());
     top += kRowGap / 2;
 
     if (m.kind == MessageKind::System) {
         const QSizeF s = block->size;
         const QRectF pill((width - s.width()) / 2.0 - 10, top, s.width() + 20, s.height() + 10);
         p.setPen(Qt::NoPen);
-        p.setBrush(QColor(0xe9, 0xeb, 0xef));
+        p.setBrush(Theme::pill());
         p.drawRoundedRect(pill, 6, 6);
         p.setPen(Theme::textSecondary());
         block->layout->draw(&p, QPointF(pill.left() + 10, pill.top() + 5));
@@ -684,7 +684,7 @@ void FeedView::paintThumbnail(QPainter &p, const Message &m, const QRect &box)
         return;
     }
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0xee, 0xf0, 0xf3));
+    p.setBrush(Theme::pill());
     p.drawRoundedRect(box, 4, 4);
     p.setFont(m_smallFont);
     QString text;

@@ -10,6 +10,7 @@
 #include "AccountNotifier.h"
 #include "AccountStateText.h"
 #include "AddAccountDialog.h"
+#include "AppSettings.h"
 #include "Composer.h"
 #include "ExportDialog.h"
 #include "ComposerEdit.h"
@@ -29,6 +30,7 @@
 #include "store/StoreReader.h"
 #include "util/Log.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -145,12 +147,15 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     , m_roomProxy(new QSortFilterProxyModel(this))
     , m_feedModel(new FeedModel(FeedModel::kDefaultCapacity, this))
     , m_feedController(new RoomFeedController(store, m_feedModel, this))
+    , m_settings(new AppSettings(this))
+    , m_defaultFont(QApplication::font())
 {
     setWindowTitle(tr("GroupDesk"));
     resize(1200, 760);
-    // On the window rather than the application, so its dialogs share the look
-    // and tests see exactly what users see.
-    setStyleSheet(Theme::styleSheet());
+    // The style sheet goes on the window rather than the application, so its
+    // dialogs share the look and tests see exactly what users see.
+    applySettings();
+    connect(m_settings, &AppSettings::changed, this, &MainWindow::applySettings);
 
     m_roomProxy->setSourceModel(m_roomModel);
     m_roomProxy->setFilterRole(RoomListModel::TopicRole);
@@ -181,15 +186,13 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     m_onlineLabel = new QLabel(this);
     m_syncLabel = new QLabel(this);
     m_errorLabel = new QLabel(this);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #d93b3b;"));
+    m_errorLabel->setObjectName(QStringLiteral("errorText"));
     m_errorLabel->hide();
     statusBar()->addWidget(m_onlineLabel);
     statusBar()->addWidget(m_syncLabel, 1);
     statusBar()->addPermanentWidget(m_errorLabel);
 
     connect(m_engine, &Engine::accountStatusChanged, this, &MainWindow::onAccountStatusChanged);
-    // A desktop notification when an online account drops (logout or lost gateway).
-    new AccountNotifier(m_engine, style()->standardIcon(QStyle::SP_MessageBoxWarning), this);
     connect(m_engine, &Engine::accountRemoved, this, [this](const QString &accountId) {
         if (accountId == m_accountId) {
             m_accountId.clear();
@@ -245,23 +248,30 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     m_searchDock->setWidget(m_searchPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
     m_searchDock->hide();
-    auto *searchAction = new QAction(tr("Search messages"), this);
-    searchAction->setShortcut(QKeySequence::Find);
-    connect(searchAction, &QAction::triggered, this, [this] { showSearch(false); });
-    addAction(searchAction);
-    auto *roomSearchAction = new QAction(tr("Search in this group"), this);
-    roomSearchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    connect(roomSearchAction, &QAction::triggered, this, [this] { showSearch(true); });
-    addAction(roomSearchAction);
+    m_searchAction = new QAction(tr("Search messages"), this);
+    m_searchAction->setShortcut(QKeySequence::Find);
+    connect(m_searchAction, &QAction::triggered, this, [this] { showSearch(false); });
+    addAction(m_searchAction);
+    m_roomSearchAction = new QAction(tr("Search in this group"), this);
+    m_roomSearchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    connect(m_roomSearchAction, &QAction::triggered, this, [this] { showSearch(true); });
+    addAction(m_roomSearchAction);
     connect(m_searchPanel, &SearchPanel::hitActivated, this, &MainWindow::jumpToMessage);
     connect(m_searchPanel, &SearchPanel::exportRequested, this, &MainWindow::exportSearch);
     connect(m_contactsPage, &ContactsPage::messageActivated, this, &MainWindow::jumpToMessage);
-    auto *exportAction = new QAction(tr("Export…"), this);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    connect(exportAction, &QAction::triggered, this, [this] { showExportDialog(m_roomId); });
-    addAction(exportAction);
+    m_exportAction = new QAction(tr("Export…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_exportAction, &QAction::triggered, this, [this] { showExportDialog(m_roomId); });
+    addAction(m_exportAction);
+    m_addAccountAction = new QAction(tr("Add bot account…"), this);
+    m_addAccountAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_addAccountAction, &QAction::triggered, this, &MainWindow::showAddAccountDialog);
+    addAction(m_addAccountAction);
     connect(m_feedController, &RoomFeedController::jumpedTo, m_feedView,
             &FeedView::scrollToMessage);
+    createNavigationActions();
+    createMenuBar();
+    createTray();
 
     connect(m_store, &Store::writeFailed, this, [this](const QString &error) {
         qCWarning(lcUi) << "store write failed:" << error;
@@ -293,6 +303,7 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     }
     updateCentre();
     updateStatusBar();
+    restoreWindowState();
 }
 
 MainWindow::~MainWindow() = default;
@@ -421,7 +432,6 @@ QWidget *MainWindow::createChatsPage()
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
     m_placeholder->setAutoFillBackground(true);
-    m_placeholder->setStyleSheet(QStringLiteral("background: #f6f7f9;"));
 
     m_chatPage = new QWidget(m_centre);
     auto *header = new QWidget(m_chatPage);
@@ -554,6 +564,7 @@ void MainWindow::onCurrentAccountChanged()
     m_feedController->close();
     m_composer->setConversation({}, {}, {});
     m_roomModel->setOpenRoom({});
+    onOpenConversationChanged();
     m_roomModel->setAccount(accountId);
     m_contactsPage->setAccount(accountId);
     m_searchPanel->setAccount(accountId);
@@ -589,6 +600,7 @@ void MainWindow::openRoom(const QString &roomId)
     m_roomId = roomId;
     m_feedController->open(m_accountId, roomId);
     m_roomModel->setOpenRoom(roomId);
+    onOpenConversationChanged();
     updateRoomHeader();
     m_composer->setConversation(m_accountId, roomId, m_roomTitle->text());
     updateCentre();
@@ -705,22 +717,36 @@ void MainWindow::showAccountMenu(const QPoint &pos)
     if (!index.isValid())
         return;
     const QString accountId = index.data(AccountListModel::AccountIdRole).toString();
-    const QString name = index.data(Qt::DisplayRole).toString();
     QMenu menu(this);
     menu.addAction(tr("Reconnect now"), this,
                    [this, accountId] { m_engine->reconnectNow(accountId); });
     menu.addAction(tr("Restart QR login"), this,
                    [this, accountId] { m_engine->restartLogin(accountId); });
     menu.addSeparator();
-    menu.addAction(tr("Remove account"), this, [this, accountId, name] {
-        const auto answer = QMessageBox::question(this, tr("Remove account"),
-                                                  tr("Remove the account \"%1\" from GroupDesk? "
-                                                     "Its archived messages stay in the database.")
-                                                      .arg(name));
-        if (answer == QMessageBox::Yes)
-            emit accountRemovalRequested(accountId);
-    });
+    menu.addAction(tr("Remove account"), this,
+                   [this, accountId] { confirmRemoveAccount(accountId); });
     menu.exec(m_accountList->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::confirmRemoveAccount(const QString &accountId)
+{
+    if (accountId.isEmpty())
+        return;
+    const QString name = m_engine->status(accountId).info.displayName.isEmpty()
+        ? accountId
+        : m_engine->status(accountId).info.displayName;
+    const auto answer = QMessageBox::question(this, tr("Remove account"),
+                                              tr("Remove the account \"%1\" from GroupDesk? "
+                                                 "Its archived messages stay in the database.")
+                                                  .arg(name));
+    if (answer == QMessageBox::Yes)
+        emit accountRemovalRequested(accountId);
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
 }
 
 void MainWindow::showAddAccountDialog()

@@ -10,9 +10,11 @@
 #include "gateway/GatewayEndpoint.h"
 #include "store/SearchTypes.h"
 
+#include <QFont>
 #include <QMainWindow>
 #include <QSet>
 
+class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
@@ -26,11 +28,16 @@ class QToolButton;
 namespace gd {
 
 class AccountListModel;
+class AppSettings;
+class MessageNotifier;
+class TrayIcon;
+class UnreadTracker;
 class Composer;
 class ContactsPage;
 class FeedModel;
 class FeedView;
 class LoginPanel;
+class QuickSwitcher;
 class RoomFeedController;
 class RoomListModel;
 class SearchPanel;
@@ -60,6 +67,11 @@ public:
     ContactsPage *contactsPage() const { return m_contactsPage; }
     SearchPanel *searchPanel() const { return m_searchPanel; }
     QComboBox *tagFilter() const { return m_tagFilter; }
+    QuickSwitcher *quickSwitcher() const { return m_quickSwitcher; }
+    AppSettings *settings() const { return m_settings; }
+    UnreadTracker *unreadTracker() const { return m_unreadTracker; }
+    TrayIcon *trayIcon() const { return m_trayIcon; }
+    MessageNotifier *messageNotifier() const { return m_messageNotifier; }
     QString statusText() const;
     bool isLoginPanelShown() const;
 
@@ -83,9 +95,32 @@ public slots:
     void showExportDialog(const QString &roomId = {});
     // The export dialog for a search result.
     void exportSearch(const gd::SearchQuery &query);
+    // Ctrl+K: the switcher over the groups and contacts of every account.
+    void showQuickSwitcher();
+    // Alt+Down / Alt+Up: the next / previous group in the list with unread
+    // messages, wrapping around.
+    void goToUnreadRoom(int direction);
+    // Esc: closes the search panel (dialogs close themselves).
+    void closePanels();
+    void showSettings();
+    // Quits the application (closing the window may only hide it to the tray).
+    void quit();
+    void showFromTray();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void installMediaCache(); // thumbnails in the feed, the image viewer
+    void createNavigationActions(); // MainWindowNavigation.cpp
+    void createMenuBar(); // MainWindowMenus.cpp
+    void applySettings(); // theme, palette, font: at start and on every change
+    void confirmRemoveAccount(const QString &accountId);
+    void createTray(); // MainWindowTray.cpp
+    void updateUnreadCounts(); // the title and the tray icon
+    void onOpenConversationChanged();
+    void restoreWindowState();
     QWidget *createSidebar();
     QWidget *createChatsPage();
     void onAccountStatusChanged(const QString &accountId);
@@ -132,6 +167,28 @@ private:
     SearchPanel *m_searchPanel = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QComboBox *m_tagFilter = nullptr;
+    QuickSwitcher *m_quickSwitcher = nullptr;
+    QAction *m_switcherAction = nullptr;
+    QAction *m_nextUnreadAction = nullptr;
+    QAction *m_previousUnreadAction = nullptr;
+    QAction *m_closePanelAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    AppSettings *m_settings = nullptr;
+    QFont m_defaultFont; // the desktop's, before a font size setting
+    bool m_quitting = false;
+    bool m_toldAboutTray = false;
+    UnreadTracker *m_unreadTracker = nullptr;
+    TrayIcon *m_trayIcon = nullptr;
+    MessageNotifier *m_messageNotifier = nullptr;
+    QAction *m_addAccountAction = nullptr;
+    QAction *m_searchAction = nullptr;
+    QAction *m_roomSearchAction = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_reconnectAction = nullptr;
+    QAction *m_restartLoginAction = nullptr;
+    QAction *m_removeAccountAction = nullptr;
 };
 
 } // namespace gd

@@ -19,7 +19,7 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->drawRoundedRect(r, 8, 8);
     } else if (option.state & QStyle::State_MouseOver) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xe6, 0xe8, 0xed));
+        painter->setBrush(Theme::hover());
         painter->drawRoundedRect(r, 8, 8);
     }
 
@@ -33,7 +33,7 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     initialFont.setWeight(QFont::DemiBold);
     initialFont.setPointSizeF(option.font.pointSizeF() * 1.2);
     painter->setFont(initialFont);
-    painter->setPen(Qt::white);
+    painter->setPen(Theme::textOnAccent());
     painter->drawText(avatar, Qt::AlignCenter, topic.trimmed().left(1).toUpper());
 
     const int unread = index.data(RoomListModel::UnreadRole).toInt();
@@ -50,7 +50,7 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         painter->setBrush(Theme::badge());
         painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
         painter->setFont(badgeFont);
-        painter->setPen(Qt::white);
+        painter->setPen(Theme::textOnAccent());
         painter->drawText(badge, Qt::AlignCenter, text);
     }
 

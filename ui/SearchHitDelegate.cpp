@@ -61,10 +61,10 @@ void SearchHitDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     p->save();
     const QRect r = option.rect;
     if (option.state & QStyle::State_Selected)
-        p->fillRect(r, QColor(0xdd, 0xe8, 0xfb));
+        p->fillRect(r, Theme::searchSelected());
     else if (option.state & QStyle::State_MouseOver)
-        p->fillRect(r, QColor(0xf1, 0xf3, 0xf6));
-    p->setPen(QColor(0xec, 0xee, 0xf1));
+        p->fillRect(r, Theme::searchHover());
+    p->setPen(Theme::divider());
     p->drawLine(r.bottomLeft(), r.bottomRight());
 
     QFont bold = option.font;
@@ -104,8 +104,8 @@ void SearchHitDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
         QTextLayout::FormatRange f;
         f.start = start;
         f.length = len;
-        f.format.setBackground(QColor(0xff, 0xe0, 0x82));
-        f.format.setForeground(QColor(0x20, 0x20, 0x20));
+        f.format.setBackground(Theme::matchBackground());
+        f.format.setForeground(Theme::matchText());
         formats.append(f);
     }
     layout.setFormats(formats);

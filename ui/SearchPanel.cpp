@@ -67,7 +67,6 @@ SearchPanel::SearchPanel(Store *store, QWidget *parent)
     m_notice->setObjectName(QStringLiteral("searchNotice"));
     m_notice->setWordWrap(true);
     m_notice->setTextFormat(Qt::PlainText);
-    m_notice->setStyleSheet(QStringLiteral("color: #a06800;"));
     m_notice->hide();
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("searchStatus"));

@@ -40,7 +40,7 @@ QStringList Translations::preferredLanguages()
     return languages;
 }
 
-QString Translations::install(QCoreApplication *app)
+QString Translations::install(QCoreApplication *app, const QString &chosen)
 {
     // English is in the source; its .qm only adds plural forms ("1 member").
     auto installEnglish = [app] {
@@ -51,7 +51,10 @@ QString Translations::install(QCoreApplication *app)
             delete plurals;
         return QStringLiteral("en");
     };
-    for (const QString &language : preferredLanguages()) {
+    QStringList languages = preferredLanguages();
+    if (!chosen.isEmpty() && chosen != QLatin1String("system"))
+        languages.prepend(normalize(chosen));
+    for (const QString &language : std::as_const(languages)) {
         if (language.startsWith(QLatin1String("en")))
             return installEnglish();
         // "zh" alone, "zh_SG" and "zh_Hans" read Simplified Chinese too.

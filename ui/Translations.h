@@ -18,7 +18,9 @@ public:
     static QStringList preferredLanguages();
     // Loads and installs the translators for the first preferred language
     // GroupDesk has; returns that language ("zh_CN"), "en" when none matches.
-    static QString install(QCoreApplication *app);
+    // `chosen` (the language setting: "en", "zh_CN") comes first unless it is
+    // empty or "system".
+    static QString install(QCoreApplication *app, const QString &chosen = {});
 };
 
 } // namespace gd

@@ -5,6 +5,7 @@
 #include "AppOptions.h"
 #include "AlertDesk.h"
 #include "AppRuntime.h"
+#include "AppSettings.h"
 #include "FirstPaintProbe.h"
 #include "MainWindow.h"
 #include "RoomListModel.h"
@@ -170,7 +171,7 @@ int main(int argc, char *argv[])
                                                    : new QApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("GroupDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(GROUPDESK_VERSION));
-    gd::Translations::install(app.get());
+    gd::Translations::install(app.get(), gd::AppSettings().language());
     if (!headless) {
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/groupdesk.png")));
     }
