@@ -40,7 +40,10 @@ AlertDesk::AlertDesk(MainWindow *window, AlertMonitor *monitor, const RuleEditor
     connect(m_inbox, &AlertInbox::openRequested, this, &AlertDesk::openAlert);
     connect(m_inbox, &AlertInbox::rulesRequested, this, [this] { showRuleEditor(); });
 
-    QMenu *menu = window->menuBar()->addMenu(tr("&Alerts"));
+    // Between the window's menus and Help.
+    auto *menu = new QMenu(tr("&Alerts"), window);
+    const QList<QAction *> menus = window->menuBar()->actions();
+    window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), menu);
     QAction *toggle = m_dock->toggleViewAction();
     toggle->setText(tr("Alert inbox"));
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));

@@ -1,5 +1,7 @@
 #include "AlertListModel.h"
 
+#include "Theme.h"
+
 #include "monitor/AlertText.h"
 #include "monitor/AlertMonitor.h"
 
@@ -158,7 +160,7 @@ QVariant AlertListModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ForegroundRole && index.column() == SeverityColumn)
         return QBrush(AlertText::severityColor(a.severity));
     if (role == Qt::ForegroundRole && !a.isActive())
-        return QBrush(Qt::gray);
+        return QBrush(Theme::textSecondary());
     return {};
 }
 

@@ -89,10 +89,10 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         const int w = pfm.horizontalAdvance(text) + 12;
         const QRect pill(right - w, top + tfm.height() + 4 + (sfm.height() - h) / 2, w, h);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xd9, 0x3b, 0x3b));
+        painter->setBrush(Theme::error());
         painter->drawRoundedRect(pill, h / 2.0, h / 2.0);
         painter->setFont(pillFont);
-        painter->setPen(Qt::white);
+        painter->setPen(Theme::textOnAccent());
         painter->drawText(pill, Qt::AlignCenter, text);
         previewW -= w + 6;
     }

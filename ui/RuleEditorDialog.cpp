@@ -5,6 +5,7 @@
 #include "monitor/RuleDryRun.h"
 #include "monitor/AlertRuleSet.h"
 
+#include "Theme.h"
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
@@ -130,7 +131,6 @@ RuleEditorDialog::RuleEditorDialog(AlertMonitor *monitor, const RuleEditorContex
     m_problem->setObjectName(QStringLiteral("ruleProblem"));
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #d93b3b;"));
 
     auto *form = new QFormLayout;
     m_form = form;
@@ -257,9 +257,9 @@ void RuleEditorDialog::reloadList(const QVector<AlertRule> &rules)
         item->setToolTip(r.brokenReason.isEmpty() ? AlertText::ruleKindText(r.kind)
                                                   : r.brokenReason);
         if (!r.brokenReason.isEmpty())
-            item->setForeground(QColor(0xd9, 0x3b, 0x3b));
+            item->setForeground(Theme::error());
         else if (!r.enabled)
-            item->setForeground(Qt::gray);
+            item->setForeground(Theme::textSecondary());
         if (r.id == m_editing.id || (m_editing.id == 0 && r.name == m_editing.name))
             current = i;
     }

@@ -333,6 +333,7 @@ QLabel#composerHint { color: $textSecondary; }
 QLabel#composerError { color: $error; }
 QLabel#errorText { color: $error; }
 QLabel#searchNotice { color: $notice; }
+QLabel#ruleProblem { color: $error; }
 QPushButton#newMessages { background: $accent; color: $onAccent; border: none; border-radius: 13px;
     padding: 5px 14px; font-weight: 600; }
 QWidget#loginPanel { background: $feed; }
