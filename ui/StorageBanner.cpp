@@ -12,9 +12,7 @@ StorageBanner::StorageBanner(Store *store, QWidget *parent)
     , m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("storageBanner"));
-    setStyleSheet(
-        QStringLiteral("QFrame#storageBanner { background: #d93b3b; }"
-                       "QFrame#storageBanner QLabel { color: white; font-weight: 600; }"));
+    setAttribute(Qt::WA_StyledBackground); // its colours: Theme::styleSheet()
     m_label->setTextFormat(Qt::PlainText);
     m_label->setWordWrap(true);
     auto *layout = new QHBoxLayout(this);

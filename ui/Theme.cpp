@@ -334,6 +334,8 @@ QLabel#composerError { color: $error; }
 QLabel#errorText { color: $error; }
 QLabel#searchNotice { color: $notice; }
 QLabel#ruleProblem { color: $error; }
+QFrame#storageBanner { background: $error; }
+QFrame#storageBanner QLabel { color: $onAccent; font-weight: 600; }
 QPushButton#newMessages { background: $accent; color: $onAccent; border: none; border-radius: 13px;
     padding: 5px 14px; font-weight: 600; }
 QWidget#loginPanel { background: $feed; }
