@@ -12,6 +12,8 @@
 #include "monitor/AlertMonitor.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QPointer>
 #include <QComboBox>
 #include <QActionGroup>
 #include <QDockWidget>
@@ -85,12 +87,21 @@ void AlertDesk::updateTitle()
     m_dock->setWindowTitle(open > 0 ? tr("Alerts (%1)").arg(open) : tr("Alerts"));
 }
 
-void AlertDesk::openAlert(const QString &accountId, const QString &conversationId, qint64 rowId)
+void AlertDesk::openAlert(const QString &accountId, const QString &conversationId, qint64 rowId,
+                          bool focusComposer)
 {
+    QPointer<QWidget> hadFocus = QApplication::focusWidget();
     if (rowId > 0)
         m_window->jumpToMessage(accountId, conversationId, rowId);
     else
         m_window->selectRoom(conversationId);
+    if (!focusComposer) {
+        // Opening a group focuses its composer; staff browsing the inbox
+        // keep the focus where they are.
+        if (hadFocus)
+            hadFocus->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     // One keystroke from the answer: the composer has the focus.
     QTimer::singleShot(0, m_window, [w = m_window] {
         w->activateWindow();

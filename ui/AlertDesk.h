@@ -35,7 +35,8 @@ public:
     AlertNotifier *notifier() const { return m_notifier; }
     // Opens the rule editor (non-modal; one at a time).
     RuleEditorDialog *showRuleEditor();
-    void openAlert(const QString &accountId, const QString &conversationId, qint64 rowId);
+    void openAlert(const QString &accountId, const QString &conversationId, qint64 rowId,
+                   bool focusComposer = true);
     // Where the settings dialog sends e-mail settings and the SMTP password.
     void setMail(AlertMailer *mailer, SecretStore *secrets);
     void showSettings();

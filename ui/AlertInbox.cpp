@@ -119,16 +119,25 @@ AlertInbox::AlertInbox(AlertMonitor *monitor, AlertListModel *model, QWidget *pa
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
-        updateButtons();
-        showHistory();
-    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                updateButtons();
+                showHistory();
+                // Staff moving through the list see each alert's message in
+                // the feed; a row that moved because another was resolved
+                // does not take the feed away from someone typing.
+                if (current.isValid() && m_view->hasFocus()) {
+                    const Alert a = m_model->alertAt(current.row());
+                    if (!a.roomId.isEmpty())
+                        emit openRequested(a.accountId, a.roomId, a.messageRowId, false);
+                }
+            });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { updateButtons(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &AlertInbox::updateButtons);
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         const Alert a = m_model->alertAt(index.row());
         if (!a.roomId.isEmpty())
-            emit openRequested(a.accountId, a.roomId, a.messageRowId);
+            emit openRequested(a.accountId, a.roomId, a.messageRowId, true);
     });
     // Search as staff type, a moment after the last key.
     auto *debounce = new QTimer(this);
@@ -183,7 +192,8 @@ void AlertInbox::updateButtons()
     if (!has) {
         m_summary->setText(m_model->rowCount() == 0 && m_model->isLive()
                                ? tr("No open alerts.")
-                               : tr("Select an alert; double-click or Enter opens the message."));
+                               : tr("Select an alert to see its message; Enter takes you to "
+                                    "the composer."));
         m_history->clear();
     }
 }

@@ -41,8 +41,10 @@ public:
     void setSearchText(const QString &text, bool includeResolved);
 
 signals:
-    // Open the conversation at the alert's message, composer focused.
-    void openRequested(const QString &accountId, const QString &conversationId, qint64 rowId);
+    // Open the conversation at the alert's message: on selection, and with
+    // the composer focused on activation (Enter, double-click).
+    void openRequested(const QString &accountId, const QString &conversationId, qint64 rowId,
+                       bool focusComposer);
     void rulesRequested();
 
 private:

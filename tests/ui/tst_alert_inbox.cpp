@@ -280,11 +280,26 @@ private slots:
         QVERIFY(desk->dock()->windowTitle().contains(QStringLiteral("1")));
 
         const Alert alert = desk->model()->alertAt(0);
-        desk->openAlert(alert.accountId, alert.roomId, alert.messageRowId);
+        auto composerHasFocus = [&] {
+            return window.composer()->isAncestorOf(QApplication::focusWidget())
+                || QApplication::focusWidget() == window.composer();
+        };
+        // Moving through the list shows each alert's message in the feed...
+        window.selectRoom(simulator.roomIds().at(0));
+        QApplication::setActiveWindow(&window);
+        QTreeView *list = desk->inbox()->view();
+        list->setFocus();
+        QTRY_VERIFY2(list->hasFocus(),
+                     QApplication::focusWidget()
+                         ? QApplication::focusWidget()->metaObject()->className()
+                         : "no focus widget");
+        list->setCurrentIndex(desk->model()->index(0, 0));
         QTRY_COMPARE_WITH_TIMEOUT(window.currentRoomId(), room, 5000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.composer()->isAncestorOf(QApplication::focusWidget())
-                                     || QApplication::focusWidget() == window.composer(),
-                                 5000);
+        QVERIFY(list->hasFocus());
+        // ...and Enter lands in the composer, to answer at once.
+        QTest::keyClick(list, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(composerHasFocus(), 5000);
+        QCOMPARE(window.currentRoomId(), room);
 
         if (qEnvironmentVariableIsSet("GD_SCREENSHOT_DIR")) {
             // A livelier inbox for the picture: a question nobody answers and
