@@ -271,8 +271,18 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
     qint64 rows = 0;
     qint64 messages = 0;
     for (Entry &entry : entries) {
-        if (entry.job)
+        if (entry.job) {
             entry.job(batch);
+            // A job that swallowed a storage error (a module's own SQL) may
+            // have left SQLite without its transaction (it rolls back by
+            // itself on some faults): the next job would commit on its own.
+            // BEGIN succeeds only then.
+            if (!batch.storageFailed() && control.exec(QStringLiteral("BEGIN"))) {
+                control.exec(QStringLiteral("ROLLBACK"));
+                batch.m_fault = StorageFault::IoError;
+                batch.m_faultText = QStringLiteral("the transaction was rolled back by SQLite");
+            }
+        }
         if (batch.storageFailed())
             break;
         rows += entry.weight;
