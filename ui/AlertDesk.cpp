@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "MonitorSettingsDialog.h"
 #include "RoomListModel.h"
+#include "TrayIcon.h"
 #include "monitor/AlertMonitor.h"
 
 #include <QAction>
@@ -65,6 +66,8 @@ AlertDesk::AlertDesk(MainWindow *window, AlertMonitor *monitor, const RuleEditor
 
     m_notifier = new AlertNotifier(
         monitor, window->style()->standardIcon(QStyle::SP_MessageBoxWarning), this);
+    if (window->trayIcon())
+        m_notifier->setTray(window->trayIcon()->tray());
     connect(m_notifier, &AlertNotifier::clicked, this, [this](qint64 alertId) {
         m_dock->show();
         m_dock->raise();

@@ -28,6 +28,14 @@ void AlertNotifier::setThreshold(AlertSeverity severity)
     QSettings().setValue(QStringLiteral("monitor/notifySeverity"), int(severity));
 }
 
+void AlertNotifier::setTray(QSystemTrayIcon *tray)
+{
+    if (m_ownTray)
+        delete m_tray;
+    m_tray = tray;
+    m_ownTray = false;
+}
+
 void AlertNotifier::onAlert(const Alert &alert)
 {
     if (int(alert.severity) < int(threshold()) || !alert.isActive())
@@ -38,6 +46,7 @@ void AlertNotifier::onAlert(const Alert &alert)
     m_lastAlertId = alert.id;
     if (QSystemTrayIcon::isSystemTrayAvailable() && QSystemTrayIcon::supportsMessages()) {
         if (!m_tray) {
+            m_ownTray = true;
             m_tray = new QSystemTrayIcon(m_icon, this);
             m_tray->setToolTip(QStringLiteral("GroupDesk"));
             connect(m_tray, &QSystemTrayIcon::messageClicked, this,

@@ -21,6 +21,10 @@ class AlertNotifier : public QObject
 public:
     AlertNotifier(AlertMonitor *monitor, const QIcon &icon, QObject *parent = nullptr);
 
+    // Shows notifications through the window's tray icon instead of one of
+    // its own (one icon per process).
+    void setTray(QSystemTrayIcon *tray);
+
     static AlertSeverity threshold(); // from the settings
     static void setThreshold(AlertSeverity severity);
 
@@ -33,6 +37,7 @@ private:
 
     QIcon m_icon;
     QSystemTrayIcon *m_tray = nullptr;
+    bool m_ownTray = false;
     qint64 m_lastAlertId = 0;
 };
 
