@@ -2,9 +2,141 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountStateText</name>
+    <message numerus="yes">
+        <location filename="../ui/AccountStateText.cpp" line="+101"/>
+        <source>%n message(s) could not be fetched yet</source>
+        <translation>
+            <numerusform>%n message could not be fetched yet</numerusform>
+            <numerusform>%n messages could not be fetched yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s) could not be fetched; see the log</source>
+        <translation>
+            <numerusform>%n message could not be fetched; see the log</numerusform>
+            <numerusform>%n messages could not be fetched; see the log</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertMailer</name>
+    <message numerus="yes">
+        <location filename="../core/monitor/AlertMailer.cpp" line="+120"/>
+        <source>[GroupDesk] %n alert(s), %1 critical</source>
+        <translation>
+            <numerusform>[GroupDesk] %n alert, %1 critical</numerusform>
+            <numerusform>[GroupDesk] %n alerts, %1 critical</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n alert(s) were raised at about the same time:</source>
+        <translation>
+            <numerusform>%n alert was raised at about the same time:</numerusform>
+            <numerusform>%n alerts were raised at about the same time:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertText</name>
+    <message numerus="yes">
+        <location filename="../core/monitor/AlertText.cpp" line="+99"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>%1 has been offline for %n min</source>
+        <translation>
+            <numerusform>%1 has been offline for %n min</numerusform>
+            <numerusform>%1 has been offline for %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%1 in %2 waited %n min: %3</source>
+        <translation>
+            <numerusform>%1 in %2 waited %n min: %3</numerusform>
+            <numerusform>%1 in %2 waited %n min: %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoreWriteState</name>
+    <message numerus="yes">
+        <location filename="../core/store/StoreWriteState.cpp" line="+15"/>
+        <source>The archive cannot write: the disk is full. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>The archive cannot write: the disk is full. %Ln message is waiting.</numerusform>
+            <numerusform>The archive cannot write: the disk is full. %Ln messages are waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The archive cannot write: the file or its folder became read-only. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>The archive cannot write: the file or its folder became read-only. %Ln message is waiting.</numerusform>
+            <numerusform>The archive cannot write: the file or its folder became read-only. %Ln messages are waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The archive cannot write: the file is damaged. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>The archive cannot write: the file is damaged. %Ln message is waiting.</numerusform>
+            <numerusform>The archive cannot write: the file is damaged. %Ln messages are waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The archive cannot write: the disk reported an error. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>The archive cannot write: the disk reported an error. %Ln message is waiting.</numerusform>
+            <numerusform>The archive cannot write: the disk reported an error. %Ln messages are waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The archive cannot write: another program keeps it locked. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>The archive cannot write: another program keeps it locked. %Ln message is waiting.</numerusform>
+            <numerusform>The archive cannot write: another program keeps it locked. %Ln messages are waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>The archive cannot write. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>The archive cannot write. %Ln message is waiting.</numerusform>
+            <numerusform>The archive cannot write. %Ln messages are waiting.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gd::ContactsPage</name>
     <message numerus="yes">
-        <location filename="../ui/ContactsPage.cpp" line="+276"/>
+        <location filename="../ui/ContactsPage.cpp" line="+282"/>
         <source>%1 is in %n group(s)</source>
         <translation>
             <numerusform>%1 is in %n group</numerusform>
@@ -15,7 +147,7 @@
 <context>
     <name>gd::ExportDialog</name>
     <message numerus="yes">
-        <location filename="../ui/ExportDialog.cpp" line="+281"/>
+        <location filename="../ui/ExportDialog.cpp" line="+287"/>
         <source>Exported %n message(s)…</source>
         <translation>
             <numerusform>Exported %n message…</numerusform>
@@ -23,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Exported %n message(s) to %1.</source>
         <translation>
             <numerusform>Exported %n message to %1.</numerusform>
@@ -45,7 +177,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+606"/>
+        <location filename="../ui/MainWindow.cpp" line="+645"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -53,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+60"/>
         <source>%1 of %n account(s) online</source>
         <translation>
             <numerusform>%1 of %n account online</numerusform>
@@ -62,9 +194,39 @@
     </message>
 </context>
 <context>
+    <name>gd::MessageNotifier</name>
+    <message numerus="yes">
+        <location filename="../ui/MessageNotifier.cpp" line="+72"/>
+        <source>%n messages mention you</source>
+        <translation>
+            <numerusform>%n message mentions you</numerusform>
+            <numerusform>%n messages mention you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n new messages in watched groups</source>
+        <translation>
+            <numerusform>%n new message in watched groups</numerusform>
+            <numerusform>%n new messages in watched groups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gd::QuickSwitcher</name>
+    <message numerus="yes">
+        <location filename="../ui/QuickSwitcher.cpp" line="+114"/>
+        <source>%1  (%n unread)</source>
+        <translation>
+            <numerusform>%1  (%n unread)</numerusform>
+            <numerusform>%1  (%n unread)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gd::RoomListModel</name>
     <message numerus="yes">
-        <location filename="../ui/RoomListModel.cpp" line="+204"/>
+        <location filename="../ui/RoomListModel.cpp" line="+205"/>
         <source>%1 · %n member(s)</source>
         <translation>
             <numerusform>%1 · %n member</numerusform>
@@ -73,9 +235,28 @@
     </message>
 </context>
 <context>
+    <name>gd::RuleEditorDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/RuleEditorDialog.cpp" line="+460"/>
+        <source>Trying the rule on the last %n day(s)…</source>
+        <translation>
+            <numerusform>Trying the rule on the last %n day…</numerusform>
+            <numerusform>Trying the rule on the last %n days…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>This rule would have raised %n alert(s) in the last %1 day(s) (%2 messages looked at).</source>
+        <translation>
+            <numerusform>This rule would have raised %n alert in the last %1 day(s) (%2 messages looked at).</numerusform>
+            <numerusform>This rule would have raised %n alerts in the last %1 day(s) (%2 messages looked at).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gd::SearchPanel</name>
     <message numerus="yes">
-        <location filename="../ui/SearchPanel.cpp" line="+252"/>
+        <location filename="../ui/SearchPanel.cpp" line="+261"/>
         <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
         <translation>
             <numerusform>Single characters are searched in the last day only; pick a date range to look further back.</numerusform>
@@ -83,7 +264,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%n message(s) shown, more available</source>
         <translation>
             <numerusform>%n message shown, more available</numerusform>
@@ -96,6 +277,25 @@
         <translation>
             <numerusform>%n message found</numerusform>
             <numerusform>%n messages found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gd::TrayIcon</name>
+    <message numerus="yes">
+        <location filename="../ui/TrayIcon.cpp" line="+93"/>
+        <source>GroupDesk: %n unread message(s), %1 mention(s) of the bot</source>
+        <translation>
+            <numerusform>GroupDesk: %n unread message(s), %1 mention(s) of the bot</numerusform>
+            <numerusform>GroupDesk: %n unread message(s), %1 mention(s) of the bot</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>GroupDesk: %n unread message(s)</source>
+        <translation>
+            <numerusform>GroupDesk: %n unread message(s)</numerusform>
+            <numerusform>GroupDesk: %n unread message(s)</numerusform>
         </translation>
     </message>
 </context>

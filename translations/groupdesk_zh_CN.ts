@@ -4,7 +4,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+865"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+1030"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
         <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
@@ -63,12 +63,12 @@
         <translation>已退出登录</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Logged out: %1</source>
         <translation>已退出登录：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Error</source>
         <translation>出错</translation>
     </message>
@@ -118,11 +118,376 @@
         <source>Login cancelled on the phone, a new QR code is coming</source>
         <translation>已在手机上取消登录，正在获取新的二维码</translation>
     </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>%n message(s) could not be fetched yet</source>
+        <translation>
+            <numerusform>%n 条消息尚未取回</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n message(s) could not be fetched; see the log</source>
+        <translation>
+            <numerusform>%n 条消息无法取回；详见日志</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AlertMailer</name>
+    <message>
+        <location filename="../core/monitor/AlertMailer.cpp" line="+112"/>
+        <source>[GroupDesk] %1: %2</source>
+        <translation>[GroupDesk] %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>[GroupDesk] %n alert(s), %1 critical</source>
+        <translation>
+            <numerusform>[GroupDesk] %n 条告警，其中 %1 条严重</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n alert(s) were raised at about the same time:</source>
+        <translation>
+            <numerusform>同一时间触发了 %n 条告警：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1  %2 · %3</source>
+        <translation>%1  %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rule: %1</source>
+        <translation>规则：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open GroupDesk&apos;s alert inbox to acknowledge, assign or resolve them.</source>
+        <translation>打开 GroupDesk 的告警收件箱以确认、分派或解决这些告警。</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>The e-mail password could not be read from the keychain: %1</source>
+        <translation>无法从钥匙串读取邮箱密码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertMonitor</name>
+    <message>
+        <location filename="../core/monitor/AlertMonitor.cpp" line="+665"/>
+        <source>The rule could not be saved.</source>
+        <translation>无法保存该规则。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRule</name>
+    <message>
+        <location filename="../core/monitor/AlertRule.cpp" line="+47"/>
+        <source>The rule&apos;s settings are not valid JSON: %1</source>
+        <translation>规则的设置不是有效的 JSON：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertRuleSet</name>
+    <message>
+        <location filename="../core/monitor/AlertRuleSet.cpp" line="+55"/>
+        <source>The rule needs a name.</source>
+        <translation>规则需要一个名称。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the group or the tag the rule watches.</source>
+        <translation>请选择该规则监控的群或标签。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter at least one keyword (one per line).</source>
+        <translation>请至少输入一个关键词（每行一个）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A keyword is longer than %1 characters.</source>
+        <translation>有关键词超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter a regular expression.</source>
+        <translation>请输入正则表达式。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The regular expression is longer than %1 characters.</source>
+        <translation>正则表达式超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+59"/>
+        <source>The regular expression does not compile: %1</source>
+        <translation>正则表达式无法编译：%1</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>Set how many minutes a customer may wait (at least 1).</source>
+        <translation>请设置客户最多可以等待多少分钟（至少 1 分钟）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time the first response, the next responses or both.</source>
+        <translation>请选择计时首次回复、后续回复或两者。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose at least one working day.</source>
+        <translation>请至少选择一个工作日。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set after how many minutes an offline bot raises an alert (at least 1).</source>
+        <translation>请设置机器人离线多少分钟后告警（至少 1 分钟）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown rule kind.</source>
+        <translation>未知的规则类型。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The keyword %1 cannot be used: %2</source>
+        <translation>关键词 %1 无法使用：%2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The keywords and expressions of all rules together need more memory than allowed.</source>
+        <translation>所有规则的关键词和表达式合计所需内存超出允许范围。</translation>
+    </message>
+</context>
+<context>
+    <name>AlertText</name>
+    <message>
+        <location filename="../core/monitor/AlertText.cpp" line="+12"/>
+        <source>Keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No first response</source>
+        <translation>无首次回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No reply</source>
+        <translation>无人回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+66"/>
+        <source>Bot offline</source>
+        <translation>机器人离线</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Bot back online</source>
+        <translation>机器人已恢复在线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assigned to %1</source>
+        <translation>已分派给 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Snoozed until %1</source>
+        <translation>暂缓至 %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaint tone</source>
+        <translation>投诉语气</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Response time</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>GroupDesk</source>
+        <translation>GroupDesk</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 raised</source>
+        <translation>%1 已触发</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 acknowledged by %2</source>
+        <translation>%1 已由 %2 确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 assigned to %2 by %3</source>
+        <translation>%1 已由 %3 分派给 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 snoozed by %2 until %3</source>
+        <translation>%1 已由 %2 暂缓至 %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 back from snooze</source>
+        <translation>%1 暂缓结束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 resolved by %2</source>
+        <translation>%1 已由 %2 解决</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 resolved: the bot is back</source>
+        <translation>%1 已解决：机器人已恢复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 resolved: staff replied</source>
+        <translation>%1 已解决：客服已回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 resolved: %2 replied</source>
+        <translation>%1 已解决：%2 已回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 reopened by %2</source>
+        <translation>%1 已由 %2 重新打开</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%1 has been offline for %n min</source>
+        <translation>
+            <numerusform>%1 已离线 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is back online</source>
+        <translation>%1 已恢复在线</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 in %2 waited %n min: %3</source>
+        <translation>
+            <numerusform>%1 在 %2 中等待了 %n 分钟：%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 in %2: %3</source>
+        <translation>%1 在 %2 中：%3</translation>
+    </message>
 </context>
 <context>
     <name>AppOptions</name>
     <message>
-        <location filename="../app/groupdesk/AppOptions.cpp" line="+26"/>
+        <location filename="../app/groupdesk/AppOptions.cpp" line="+28"/>
         <source>GroupDesk: a console for customer-service teams running WeChat bot accounts.</source>
         <translation>GroupDesk：为运营微信机器人账号的客服团队打造的工作台。</translation>
     </message>
@@ -132,7 +497,7 @@
         <translation>数据库和日志保存在 &lt;目录&gt; 中（默认：%1）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>dir</source>
         <translation>目录</translation>
     </message>
@@ -157,13 +522,13 @@
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Read the gateway token from &lt;file&gt; (used with --connect).</source>
         <translation>从 &lt;文件&gt; 读取网关令牌（与 --connect 一起使用）。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+5"/>
+        <location line="+0"/>
+        <location line="+6"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
@@ -173,12 +538,12 @@
         <translation>不使用 TLS 连接（仅限本机或可信网络中的网关）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Trust the gateway certificate issued by the CA in &lt;file&gt; (PEM).</source>
         <translation>信任 &lt;文件&gt;（PEM）中的 CA 签发的网关证书。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Expect &lt;name&gt; in the gateway&apos;s certificate (e.g. insecure for the reference gateway).</source>
         <translation>网关证书中应包含的 &lt;名称&gt;（参考网关为 insecure）。</translation>
     </message>
@@ -188,12 +553,12 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Unexpected argument: %1</source>
         <translation>无法识别的参数：%1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>No data directory: pass --data-dir.</source>
         <translation>没有数据目录：请指定 --data-dir。</translation>
     </message>
@@ -214,20 +579,38 @@
     </message>
 </context>
 <context>
+    <name>BusinessHours</name>
+    <message>
+        <location filename="../core/monitor/BusinessHours.cpp" line="+110"/>
+        <source>Weekday %1 is not between 1 and 7.</source>
+        <translation>星期 %1 不在 1 到 7 之间。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Opening hours must be written as HH:mm.</source>
+        <translation>营业时间须写成 HH:mm。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The holiday %1 is not a date (YYYY-MM-DD).</source>
+        <translation>节假日 %1 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
-        <location filename="../core/store/Exporter.cpp" line="+187"/>
+        <location filename="../core/store/Exporter.cpp" line="+184"/>
         <source>The archive could not be read.</source>
         <translation>无法读取消息存档。</translation>
     </message>
     <message>
-        <location line="+36"/>
-        <location line="+77"/>
+        <location line="+39"/>
+        <location line="+80"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>The export was cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
@@ -250,12 +633,12 @@
         <translation>网关认为请求无效并予以拒绝。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The gateway did not answer in time.</source>
         <translation>网关未能及时响应。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The gateway does not know this item (it may have been deleted).</source>
         <translation>网关找不到该项目（可能已被删除）。</translation>
     </message>
@@ -265,12 +648,12 @@
         <translation>已有另一个客户端连接到此账号的网关（同一时间只能有一个接收事件）。正在重试…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The gateway refused this action for the account.</source>
         <translation>网关拒绝了该账号的此项操作。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The gateway is overloaded or the message is too large.</source>
         <translation>网关负载过高，或消息过大。</translation>
     </message>
@@ -285,7 +668,7 @@
         <translation>请求被网关中止。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The request was out of range.</source>
         <translation>请求超出范围。</translation>
     </message>
@@ -295,7 +678,7 @@
         <translation>此网关不支持该操作。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The gateway had an internal error.</source>
         <translation>网关内部出错。</translation>
     </message>
@@ -305,7 +688,7 @@
         <translation>与网关的安全连接（TLS）失败：其证书不受信任或与服务器名称不符。请检查 CA 文件和服务器名称。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The gateway cannot be reached. Check the address, that it is running, and the TLS setting.</source>
         <translation>无法连接到网关。请检查地址、网关是否在运行以及 TLS 设置。</translation>
     </message>
@@ -315,7 +698,7 @@
         <translation>数据在发送到网关的途中丢失。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The gateway rejected the token. Check the account&apos;s token.</source>
         <translation>网关拒绝了令牌。请检查该账号的令牌。</translation>
     </message>
@@ -323,6 +706,126 @@
         <location line="+3"/>
         <source>The gateway call failed (code %1).</source>
         <translation>网关调用失败（代码 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>GatewayToken</name>
+    <message>
+        <location filename="../core/gateway/GatewayToken.cpp" line="+15"/>
+        <source>The token is empty.</source>
+        <translation>令牌为空。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The token is longer than %1 characters; gateway tokens are much shorter. Check that only the token was entered.</source>
+        <translation>令牌超过 %1 个字符；网关令牌要短得多。请检查是否只输入了令牌。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The token contains a character that gateways cannot accept (character %1). A token may contain only letters A-Z and a-z, digits, punctuation and spaces: no accented or Chinese letters, line breaks, tabs or invisible characters.</source>
+        <translation>令牌含有网关无法接受的字符（第 %1 个字符）。令牌只能包含字母 A-Z 和 a-z、数字、标点和空格：不能有带重音的字母或汉字、换行、制表符或不可见字符。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The token begins or ends with a space.</source>
+        <translation>令牌以空格开头或结尾。</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordMatcher</name>
+    <message>
+        <location filename="../core/monitor/KeywordMatcher.cpp" line="+138"/>
+        <source>The keyword list cannot be compiled: %1</source>
+        <translation>关键词列表无法编译：%1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Out of memory for the keyword list.</source>
+        <translation>关键词列表内存不足。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <location line="+85"/>
+        <source>The regular expression does not compile: %1</source>
+        <translation>正则表达式无法编译：%1</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>The regular expressions together need more memory than allowed; remove some or make them simpler.</source>
+        <translation>这些正则表达式合计所需内存超出允许范围；请删除一些或简化它们。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The keyword is empty.</source>
+        <translation>关键词为空。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The keyword is longer than %1 characters.</source>
+        <translation>关键词超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The regular expression is empty.</source>
+        <translation>正则表达式为空。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The regular expression is longer than %1 characters.</source>
+        <translation>正则表达式超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The regular expression needs more memory than allowed; make it simpler.</source>
+        <translation>正则表达式所需内存超出允许范围；请简化它。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The regular expression matches empty text, so it would match every message.</source>
+        <translation>正则表达式能匹配空文本，因此会匹配每一条消息。</translation>
+    </message>
+</context>
+<context>
+    <name>Lexicon</name>
+    <message>
+        <location filename="../core/monitor/Lexicon.cpp" line="+57"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>an entry before the first [section]</source>
+        <translation>在第一个 [分节] 之前出现了条目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a setting is written name = number</source>
+        <translation>设置项的写法是 名称 = 数字</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the value of %1 is not a number</source>
+        <translation>%1 的值不是数字</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>an entry is a word and an optional weight; words have no spaces</source>
+        <translation>条目是一个词加上可选的权重；词中不能有空格</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the weight &quot;%1&quot; is not a number</source>
+        <translation>权重“%1”不是数字</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is larger than %2 MB.</source>
+        <translation>%1 大于 %2 MB。</translation>
     </message>
 </context>
 <context>
@@ -348,7 +851,7 @@
         <translation>已在手机上取消登录，正在等待新的二维码…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Scan the QR code with WeChat on the bot&apos;s phone.</source>
         <translation>请用机器人手机上的微信扫描二维码。</translation>
     </message>
@@ -361,6 +864,199 @@
         <location line="+1"/>
         <source>The account was logged out: %1</source>
         <translation>账号已退出登录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../core/stats/Segmenter.cpp" line="+107"/>
+        <source>Cannot open the word dictionary %1: %2</source>
+        <translation>无法打开词典 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The word dictionary %1 holds no words</source>
+        <translation>词典 %1 中没有任何词</translation>
+    </message>
+</context>
+<context>
+    <name>RuleDryRun</name>
+    <message>
+        <location filename="../core/monitor/RuleDryRun.cpp" line="+37"/>
+        <source>The archive does not record when bots were offline, so this rule cannot be tried on history.</source>
+        <translation>存档没有记录机器人何时离线，因此无法在历史消息上试用此规则。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The archive cannot be read.</source>
+        <translation>无法读取存档。</translation>
+    </message>
+</context>
+<context>
+    <name>RuleFile</name>
+    <message>
+        <location filename="../core/monitor/RuleFile.cpp" line="+62"/>
+        <source>a rule must be an object, not %1</source>
+        <translation>规则必须是对象，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>must be an array of strings, not %1</source>
+        <translation>必须是字符串数组，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+19"/>
+        <source>must be a string, not %1</source>
+        <translation>必须是字符串，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>the rule has no &quot;id&quot;</source>
+        <translation>规则缺少 &quot;id&quot;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+48"/>
+        <source>must be a non-empty string</source>
+        <translation>必须是非空字符串</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>&quot;%1&quot; is not a severity; use info, low, medium, high or critical</source>
+        <translation>&quot;%1&quot; 不是严重级别；请使用 info、low、medium、high 或 critical</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be one of &quot;info&quot;, &quot;low&quot;, &quot;medium&quot;, &quot;high&quot;, &quot;critical&quot;</source>
+        <translation>必须是 &quot;info&quot;、&quot;low&quot;、&quot;medium&quot;、&quot;high&quot;、&quot;critical&quot; 之一</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+28"/>
+        <source>must be &quot;global&quot; or an object with &quot;groups&quot; and/or &quot;tags&quot;</source>
+        <translation>必须是 &quot;global&quot; 或包含 &quot;groups&quot; 和/或 &quot;tags&quot; 的对象</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>unknown field &quot;%1&quot;; use groups and tags</source>
+        <translation>未知字段 &quot;%1&quot;；请使用 groups 和 tags</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>must be an array of strings</source>
+        <translation>必须是字符串数组</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown field &quot;%1&quot;</source>
+        <translation>未知字段 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the rule has no &quot;keywords&quot; and no &quot;regexes&quot;</source>
+        <translation>规则既没有 &quot;keywords&quot; 也没有 &quot;regexes&quot;</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The rule file is larger than %1 MB.</source>
+        <translation>规则文件大于 %1 MB。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the file must hold a JSON object with &quot;rules&quot;</source>
+        <translation>文件必须是包含 &quot;rules&quot; 的 JSON 对象</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>version %1 is not supported (this GroupDesk reads version %2)</source>
+        <translation>不支持版本 %1（此 GroupDesk 读取版本 %2）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown field</source>
+        <translation>未知字段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>missing: the file needs a &quot;rules&quot; array</source>
+        <translation>缺失：文件需要一个 &quot;rules&quot; 数组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>must be an array, not %1</source>
+        <translation>必须是数组，而不是 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>another rule already has the id &quot;%1&quot;</source>
+        <translation>另一条规则已使用 id &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the file is larger than %1 MB</source>
+        <translation>文件大于 %1 MB</translation>
+    </message>
+</context>
+<context>
+    <name>RuleSet</name>
+    <message>
+        <location filename="../core/monitor/RuleSet.cpp" line="+33"/>
+        <source>A rule has no id.</source>
+        <translation>有规则缺少 id。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Another rule already has the id &quot;%1&quot;.</source>
+        <translation>另一条规则已使用 id &quot;%1&quot;。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The rule has no keyword and no regular expression.</source>
+        <translation>规则既没有关键词也没有正则表达式。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>keyword &quot;%1&quot;: %2</source>
+        <translation>关键词“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>regular expression &quot;%1&quot;: %2</source>
+        <translation>正则表达式“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <location filename="../core/store/Schema.cpp" line="+305"/>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unanswered customers</source>
+        <translation>未回复的客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bot offline</source>
+        <translation>机器人离线</translation>
     </message>
 </context>
 <context>
@@ -399,27 +1095,27 @@
         <translation>从已扫码到确认并 LOGIN 的延迟（默认 1000）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>QR codes shown before the scan; all but the last time out (default 1).</source>
         <translation>扫码前展示的二维码数量；除最后一个外都会过期（默认 1）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>How long a QR code that times out stays up (default 3000).</source>
         <translation>会过期的二维码保持显示的时长（默认 3000）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Seconds between HEARTBEAT events; 0 = only on subscribe (default 10).</source>
         <translation>HEARTBEAT 事件的间隔秒数；0 = 仅在订阅时发送（默认 10）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Number of groups; 0 = the default world of 10 (default 0).</source>
         <translation>群数量；0 = 默认的 10 个群（默认 0）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Members of every group; 0 = 8 to 25 (default 0).</source>
         <translation>每个群的成员数；0 = 8 到 25 人（默认 0）。</translation>
     </message>
@@ -429,22 +1125,22 @@
         <translation>登录且有订阅者后，以最快速度发出这么多条消息。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Share of traffic (in %) that goes to the first group (default 0).</source>
         <translation>发往第一个群的流量占比（%，默认 0）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>About one room event per this many messages (default 200).</source>
         <translation>大约每这么多条消息产生一个群事件（默认 200）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Every Nth message is a photo or a PDF receipt; 0 = text only (default 15).</source>
         <translation>每隔 N 条消息发送一张照片或一份 PDF 收据；0 表示只发文字（默认 15）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Every Nth photo is served truncated (a corrupt image).</source>
         <translation>每隔 N 张照片提供一张被截断的照片（损坏的图片）。</translation>
     </message>
@@ -454,42 +1150,42 @@
         <translation>每第 N 个 MESSAGE 事件携带损坏的 JSON（不计数）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Every Nth MESSAGE event is written twice (counted once).</source>
         <translation>每第 N 个 MESSAGE 事件发送两次（只计一次）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Every Nth MessagePayload call fails with --fault-fail-code.</source>
         <translation>每第 N 次 MessagePayload 调用以 --fault-fail-code 失败。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>gRPC status code for failed payload calls (default 14, UNAVAILABLE).</source>
         <translation>失败的 payload 调用使用的 gRPC 状态码（默认 14，UNAVAILABLE）。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Delay every MessagePayload answer by this many milliseconds.</source>
         <translation>每个 MessagePayload 应答延迟这么多毫秒。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>End each Event stream with UNAVAILABLE after N MESSAGE events.</source>
         <translation>每个 Event 流在 N 个 MESSAGE 事件后以 UNAVAILABLE 结束。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Log the bot out this many seconds after its first login.</source>
         <translation>机器人首次登录这么多秒后让其退出登录。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Stop answering calls and events this many seconds after the first login.</source>
         <translation>首次登录这么多秒后停止响应调用和事件。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Exit abruptly, without stats, this many seconds after starting.</source>
         <translation>启动这么多秒后立即退出，不写统计。</translation>
     </message>
@@ -497,38 +1193,154 @@
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../core/sim/SimPuppetServer.cpp" line="+759"/>
+        <location filename="../core/sim/SimPuppetServer.cpp" line="+762"/>
         <source>Cannot read the TLS certificate or key.</source>
         <translation>无法读取 TLS 证书或私钥。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Cannot listen on %1.</source>
         <translation>无法在 %1 上监听。</translation>
     </message>
     <message>
-        <location filename="../core/sim/Simulator.cpp" line="+99"/>
+        <location filename="../core/sim/Simulator.cpp" line="+97"/>
         <location line="+7"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
+    <name>SmtpMailer</name>
+    <message>
+        <location filename="../core/monitor/SmtpMailer.cpp" line="+121"/>
+        <source>E-mail is not set up: the server, the sender and a recipient are needed.</source>
+        <translation>邮件尚未设置：需要服务器、发件人和至少一个收件人。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>E-mail cannot be sent (libcurl).</source>
+        <translation>无法发送邮件（libcurl）。</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The e-mail could not be sent: %1</source>
+        <translation>邮件无法发送：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StorageFaults</name>
+    <message>
+        <location filename="../core/store/StorageFault.cpp" line="+56"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file or its folder is read-only</source>
+        <translation>文件或其所在文件夹为只读</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file is damaged</source>
+        <translation>文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the disk reported a read or write error</source>
+        <translation>磁盘报告了读写错误</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the file or its folder cannot be opened or created</source>
+        <translation>无法打开或创建该文件或其所在文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>another program keeps the file locked</source>
+        <translation>另一个程序锁定了该文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an unexpected database error occurred</source>
+        <translation>发生了意外的数据库错误</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>GroupDesk cannot use the archive %1: %2</source>
+        <translation>GroupDesk 无法使用存档 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GroupDesk cannot use the archive %1: %2.</source>
+        <translation>GroupDesk 无法使用存档 %1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
-        <location filename="../core/store/StoreWriter.cpp" line="+25"/>
+        <location filename="../core/store/StoreWriter.cpp" line="+29"/>
         <source>The database %1 was written by a newer version of GroupDesk (schema version %2; this version understands up to %3). It was not opened and not changed; please update GroupDesk.</source>
         <translation>数据库 %1 由更新版本的 GroupDesk 写入（结构版本 %2；当前版本最高支持 %3）。数据库未被打开，也未被修改；请升级 GroupDesk。</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+363"/>
         <source>%1 is not a GroupDesk database.</source>
         <translation>%1 不是 GroupDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../core/store/Store.cpp" line="+680"/>
+        <location filename="../core/store/Store.cpp" line="+183"/>
+        <source>Cannot rename %1 to %2: %3</source>
+        <translation>无法将 %1 重命名为 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+670"/>
         <source>The file could not be read or copied for sending.</source>
         <translation>无法读取或复制该文件，未能发送。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreWriteState</name>
+    <message numerus="yes">
+        <location filename="../core/store/StoreWriteState.cpp" line="+15"/>
+        <source>The archive cannot write: the disk is full. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>存档无法写入：磁盘已满。%Ln 条消息正在等待。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The archive cannot write: the file or its folder became read-only. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>存档无法写入：文件或其所在文件夹变为只读。%Ln 条消息正在等待。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The archive cannot write: the file is damaged. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>存档无法写入：文件已损坏。%Ln 条消息正在等待。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The archive cannot write: the disk reported an error. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>存档无法写入：磁盘报告了错误。%Ln 条消息正在等待。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The archive cannot write: another program keeps it locked. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>存档无法写入：另一个程序锁定了它。%Ln 条消息正在等待。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>The archive cannot write. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>存档无法写入。%Ln 条消息正在等待。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -542,7 +1354,7 @@
 <context>
     <name>gd::AccountNotifier</name>
     <message>
-        <location filename="../ui/AccountNotifier.cpp" line="+31"/>
+        <location filename="../ui/AccountNotifier.cpp" line="+33"/>
         <source>%1 was logged out</source>
         <translation>%1 已退出登录</translation>
     </message>
@@ -572,12 +1384,12 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="-682"/>
+        <location filename="../core/engine/AccountSession.cpp" line="-827"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
         <translation>发送时连接中断。重试前请先检查聊天中是否已发出。</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+142"/>
         <location line="+13"/>
         <source>, </source>
         <translation>、</translation>
@@ -616,7 +1428,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AddAccountDialog</name>
     <message>
-        <location filename="../ui/AddAccountDialog.cpp" line="+23"/>
+        <location filename="../ui/AddAccountDialog.cpp" line="+25"/>
         <source>Use TLS</source>
         <translation>使用 TLS</translation>
     </message>
@@ -626,7 +1438,7 @@ Scan a new QR code to log in again.</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Use the demo gateway (a simulated WeChat, for trying GroupDesk out)</source>
         <translation>使用演示网关（模拟的微信，用于试用 GroupDesk）</translation>
     </message>
@@ -661,7 +1473,7 @@ Scan a new QR code to log in again.</source>
         <translation>可选：例如 insecure</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Gateway endpoint:</source>
         <translation>网关地址：</translation>
     </message>
@@ -691,7 +1503,7 @@ Scan a new QR code to log in again.</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Choose the CA certificate</source>
         <translation>选择 CA 证书</translation>
     </message>
@@ -716,7 +1528,7 @@ Scan a new QR code to log in again.</source>
         <translation>端口必须是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The host name &quot;%1&quot; is not valid.</source>
         <translation>主机名“%1”无效。</translation>
     </message>
@@ -726,12 +1538,12 @@ Scan a new QR code to log in again.</source>
         <translation>请为账号命名，方便同事区分各个机器人。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Enter the gateway&apos;s token.</source>
         <translation>请填写网关的令牌。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The CA file &quot;%1&quot; cannot be read.</source>
         <translation>无法读取 CA 文件“%1”。</translation>
     </message>
@@ -742,19 +1554,201 @@ Scan a new QR code to log in again.</source>
     </message>
 </context>
 <context>
+    <name>gd::AlertDesk</name>
+    <message>
+        <location filename="../ui/AlertDesk.cpp" line="+47"/>
+        <source>&amp;Alerts</source>
+        <translation>告警(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alert inbox</source>
+        <translation>告警收件箱</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alert rules…</source>
+        <translation>告警规则…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monitoring settings…</source>
+        <translation>监控设置…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notify from severity</source>
+        <translation>通知的最低严重级别</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Alerts (%1)</source>
+        <translation>告警（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+</context>
+<context>
+    <name>gd::AlertInbox</name>
+    <message>
+        <location filename="../ui/AlertInbox.cpp" line="+33"/>
+        <source>Open alerts</source>
+        <translation>未处理的告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All alerts (resolved too)</source>
+        <translation>全部告警（含已解决）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search alerts</source>
+        <translation>搜索告警</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rules…</source>
+        <translation>规则…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the alert rules and try them on history</source>
+        <translation>编辑告警规则并在历史消息上试用</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign…</source>
+        <translation>分派…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Snooze</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>15 minutes</source>
+        <translation>15 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>4 hours</source>
+        <translation>4 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until tomorrow 9:00</source>
+        <translation>直到明天 9:00</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resolve</source>
+        <translation>解决</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>this desk</source>
+        <translation>本工作台</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No open alerts.</source>
+        <translation>没有未处理的告警。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select an alert to see its message; Enter takes you to the composer.</source>
+        <translation>选择一条告警以查看其消息；按 Enter 进入输入框。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Assign alert</source>
+        <translation>分派告警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assign to:</source>
+        <translation>分派给：</translation>
+    </message>
+</context>
+<context>
+    <name>gd::AlertListModel</name>
+    <message>
+        <location filename="../ui/AlertListModel.cpp" line="+173"/>
+        <source>Severity</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>gd::AlertNotifier</name>
+    <message>
+        <location filename="../ui/AlertNotifier.cpp" line="+43"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>gd::AppRuntime</name>
     <message>
-        <location filename="../app/groupdesk/AppRuntime.cpp" line="+44"/>
+        <location filename="../app/groupdesk/AppRuntime.cpp" line="+47"/>
         <source>Cannot create the data directory %1.</source>
         <translation>无法创建数据目录 %1。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cannot open the database %1.</source>
         <translation>无法打开数据库 %1。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+68"/>
         <source>Demo bot</source>
         <translation>演示机器人</translation>
     </message>
@@ -764,7 +1758,7 @@ Scan a new QR code to log in again.</source>
         <translation>演示网关未能启动：%1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+46"/>
         <source>Cannot read the token file %1: %2</source>
         <translation>无法读取令牌文件 %1：%2</translation>
     </message>
@@ -774,12 +1768,12 @@ Scan a new QR code to log in again.</source>
         <translation>令牌文件 %1 是空的。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+57"/>
         <source>The token of %1 could not be read from the keychain: %2</source>
         <translation>无法从钥匙串读取 %1 的令牌：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The token of %1 could not be saved in the keychain (%2). The account works now but must be added again after a restart.</source>
         <translation>无法将 %1 的令牌保存到钥匙串（%2）。账号现在可以使用，但重启后需要重新添加。</translation>
     </message>
@@ -802,7 +1796,7 @@ Scan a new QR code to log in again.</source>
         <translation>向此群发送图片或文件</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>Message %1</source>
         <translation>发消息到 %1</translation>
     </message>
@@ -822,7 +1816,7 @@ Scan a new QR code to log in again.</source>
         <translation>发送图片或文件</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The pasted image could not be saved for sending.</source>
         <translation>粘贴的图片无法保存，未能发送。</translation>
     </message>
@@ -865,12 +1859,12 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="-3"/>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-43"/>
         <source>Joined / left</source>
         <translation>入群 / 退群</translation>
     </message>
@@ -890,7 +1884,7 @@ Scan a new QR code to log in again.</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Groups of the contact</source>
         <translation>所在群聊</translation>
     </message>
@@ -900,12 +1894,12 @@ Scan a new QR code to log in again.</source>
         <translation>最近消息（双击打开）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Groups</source>
         <translation>群聊</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>left on %1</source>
         <translation>%1 退群</translation>
     </message>
@@ -915,7 +1909,7 @@ Scan a new QR code to log in again.</source>
         <translation>%1 入群</translation>
     </message>
     <message numerus="yes">
-        <location line="+105"/>
+        <location line="+106"/>
         <source>%1 is in %n group(s)</source>
         <translation>
             <numerusform>%1 在 %n 个群中</numerusform>
@@ -927,7 +1921,7 @@ Scan a new QR code to log in again.</source>
         <translation>私聊</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Members (%1, %2 former)</source>
         <translation>成员（%1 人，已退群 %2 人）</translation>
     </message>
@@ -941,14 +1935,14 @@ Scan a new QR code to log in again.</source>
     <name>gd::ExportDialog</name>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="+48"/>
-        <location line="+201"/>
-        <location line="+13"/>
-        <location line="+52"/>
+        <location line="+207"/>
+        <location line="+12"/>
+        <location line="+54"/>
         <source>Export messages</source>
         <translation>导出消息</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-271"/>
         <source>What to export</source>
         <translation>导出内容</translation>
     </message>
@@ -958,7 +1952,7 @@ Scan a new QR code to log in again.</source>
         <translation>本群</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>All groups and chats of this account, between dates</source>
         <translation>此账号的所有群聊和私聊（按日期范围）</translation>
     </message>
@@ -998,7 +1992,7 @@ Scan a new QR code to log in again.</source>
         <translation>添加 UTF-8 BOM（供 Excel 使用）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Without it, Excel shows Chinese text in a CSV file as garbled characters.</source>
         <translation>不加 BOM 时，Excel 打开 CSV 文件会把中文显示为乱码。</translation>
     </message>
@@ -1008,12 +2002,12 @@ Scan a new QR code to log in again.</source>
         <translation>防止电子表格公式注入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cells starting with = + - @ get a leading &apos; so a spreadsheet shows a customer&apos;s text instead of running it.</source>
         <translation>以 = + - @ 开头的单元格前加一个 &apos;，让电子表格显示客户的原文而不是把它当公式执行。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
@@ -1028,7 +2022,7 @@ Scan a new QR code to log in again.</source>
         <translation>匹配“%1”的消息</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+101"/>
         <source>messages-%1-to-%2</source>
         <translation>消息-%1-至-%2</translation>
     </message>
@@ -1058,14 +2052,14 @@ Scan a new QR code to log in again.</source>
         <translation>取消</translation>
     </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Exported %n message(s)…</source>
         <translation>
             <numerusform>已导出 %n 条消息…</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Exported %1 of %2 messages…</source>
         <translation>已导出 %1/%2 条消息…</translation>
     </message>
@@ -1197,7 +2191,7 @@ Scan a new QR code to log in again.</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+156"/>
         <source>Image failed to load — Retry</source>
         <translation>图片加载失败 — 重试</translation>
     </message>
@@ -1270,7 +2264,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::FileCheck</name>
     <message>
-        <location filename="../core/util/FileCheck.cpp" line="+115"/>
+        <location filename="../core/util/FileCheck.cpp" line="+117"/>
         <source>The file %1 does not exist.</source>
         <translation>文件 %1 不存在。</translation>
     </message>
@@ -1351,7 +2345,7 @@ Scan a new QR code to log in again.</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+56"/>
         <source>The image is damaged and cannot be shown.</source>
         <translation>图片已损坏，无法显示。</translation>
     </message>
@@ -1361,13 +2355,13 @@ Scan a new QR code to log in again.</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+7"/>
+        <location line="+27"/>
+        <location line="+6"/>
         <source>Save image</source>
         <translation>保存图片</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
@@ -1375,12 +2369,12 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::LoginPanel</name>
     <message>
-        <location filename="../ui/LoginPanel.cpp" line="+32"/>
+        <location filename="../ui/LoginPanel.cpp" line="+33"/>
         <source>Open WeChat on the bot&apos;s phone, tap + then Scan, and point it at this code.</source>
         <translation>在机器人手机上打开微信，点击右上角“+”→“扫一扫”，对准此二维码。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Log in %1</source>
         <translation>登录 %1</translation>
     </message>
@@ -1388,7 +2382,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+96"/>
+        <location filename="../ui/MainWindow.cpp" line="+101"/>
         <source>image.jpg</source>
         <translation>图片.jpg</translation>
     </message>
@@ -1413,7 +2407,7 @@ Scan a new QR code to log in again.</source>
         <translation>无法下载文件：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Saved %1 (%2)</source>
         <translation>已保存 %1（%2）</translation>
     </message>
@@ -1423,13 +2417,14 @@ Scan a new QR code to log in again.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+137"/>
+        <location line="+19"/>
+        <location line="+165"/>
+        <location filename="../ui/MainWindowTray.cpp" line="+57"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-146"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
@@ -1439,7 +2434,7 @@ Scan a new QR code to log in again.</source>
         <translation>通讯录</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1450,24 +2445,29 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+144"/>
+        <location line="+164"/>
         <source>Search in this group</source>
         <translation>在本群中搜索</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+113"/>
+        <location line="-157"/>
+        <location line="+133"/>
         <location line="+28"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-157"/>
+        <source>Add bot account…</source>
+        <translation>添加机器人账号…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Could not save to the database. Details are in the log.</source>
         <translation>无法保存到数据库，详情见日志。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+45"/>
         <source>Add bot account</source>
         <translation>添加机器人账号</translation>
     </message>
@@ -1477,7 +2477,7 @@ Scan a new QR code to log in again.</source>
         <translation>机器人账号</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Right-click an account to reconnect, restart its login or remove it.</source>
         <translation>右键点击账号可重新连接、重新扫码登录或移除账号。</translation>
     </message>
@@ -1509,7 +2509,7 @@ Scan a new QR code to log in again.</source>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No bot account yet.
 Click + at the top left to add one, or start with --demo.</source>
         <translation>还没有机器人账号。
@@ -1537,29 +2537,34 @@ Click + at the top left to add one, or start with --demo.</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No accounts</source>
         <translation>没有账号</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 of %n account(s) online</source>
         <translation>
             <numerusform>%1/%n 个账号在线</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Reconnect now</source>
         <translation>立即重连</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Restart QR login</source>
         <translation>重新扫码登录</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+12"/>
         <source>Remove account</source>
         <translation>移除账号</translation>
     </message>
@@ -1568,11 +2573,353 @@ Click + at the top left to add one, or start with --demo.</source>
         <source>Remove the account &quot;%1&quot; from GroupDesk? Its archived messages stay in the database.</source>
         <translation>要从 GroupDesk 移除账号“%1”吗？已存档的消息会保留在数据库中。</translation>
     </message>
+    <message>
+        <location filename="../ui/MainWindowMenus.cpp" line="+22"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Close window</source>
+        <translation>关闭窗口(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>C&amp;hats</source>
+        <translation>聊天(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;ontacts</source>
+        <translation>联系人(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Accounts</source>
+        <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Reconnect now</source>
+        <translation>立即重连(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restart &amp;QR login</source>
+        <translation>重新扫码登录(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Re&amp;move account…</source>
+        <translation>移除账号(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About GroupDesk</source>
+        <translation>关于 GroupDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About GroupDesk</source>
+        <translation>关于 GroupDesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GroupDesk %1
+A console for customer-service teams that run WeChat bot accounts.</source>
+        <translation>GroupDesk %1
+为运营微信机器人账号的客服团队打造的控制台。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowNavigation.cpp" line="+83"/>
+        <source>Go to group or contact…</source>
+        <translation>转到群或联系人…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next group with unread messages</source>
+        <translation>下一个有未读消息的群</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous group with unread messages</source>
+        <translation>上一个有未读消息的群</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close the open panel</source>
+        <translation>关闭打开的面板</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowTray.cpp" line="-4"/>
+        <source>GroupDesk (%1 unread, %2 @)</source>
+        <translation>GroupDesk（%1 条未读，%2 条 @）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GroupDesk (%1 unread)</source>
+        <translation>GroupDesk（%1 条未读）</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>GroupDesk keeps running</source>
+        <translation>GroupDesk 仍在运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The accounts stay connected. Quit from the tray icon&apos;s menu or with Ctrl+Q.</source>
+        <translation>账号保持连接。可从托盘图标的菜单或按 Ctrl+Q 退出。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::MessageNotifier</name>
+    <message>
+        <location filename="../ui/MessageNotifier.cpp" line="+71"/>
+        <source>%1 mentioned you in %2</source>
+        <translation>%1 在 %2 中提到了你</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n messages mention you</source>
+        <translation>
+            <numerusform>%n 条消息提到了你</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 in %2</source>
+        <translation>%1 在 %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new messages in watched groups</source>
+        <translation>
+            <numerusform>关注的群中有 %n 条新消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 in %2: %3</source>
+        <translation>%1 在 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>gd::MonitorSettingsDialog</name>
+    <message>
+        <location filename="../ui/MonitorSettingsDialog.cpp" line="+29"/>
+        <source>Monitoring settings</source>
+        <translation>监控设置</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your name at this desk</source>
+        <translation>你在本工作台的名字</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send e-mail for offline bots and severe alerts</source>
+        <translation>机器人离线和严重告警时发送邮件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TLS (SMTPS)</source>
+        <translation>TLS (SMTPS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>None (trusted network only)</source>
+        <translation>无（仅限可信网络）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kept in the keychain; empty leaves it unchanged</source>
+        <translation>保存在钥匙串中；留空则不更改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lead@example.com, duty@example.com</source>
+        <translation>lead@example.com, duty@example.com</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SMTP server</source>
+        <translation>SMTP 服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>发件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail alerts from</source>
+        <translation>邮件告警的最低级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert e-mail</source>
+        <translation>告警邮件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send test e-mail</source>
+        <translation>发送测试邮件</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The password could not be saved in the keychain: %1</source>
+        <translation>无法将密码保存到钥匙串：%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>[GroupDesk] Test e-mail</source>
+        <translation>[GroupDesk] 测试邮件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert e-mail from GroupDesk works.</source>
+        <translation>GroupDesk 的告警邮件工作正常。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The test e-mail was sent.</source>
+        <translation>测试邮件已发送。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::QuickSwitcher</name>
+    <message>
+        <location filename="../ui/QuickSwitcher.cpp" line="+20"/>
+        <source>Go to group or contact</source>
+        <translation>转到群或联系人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Group or contact: name or pinyin (shd for 售后队)</source>
+        <translation>群或联系人：名称或拼音（shd 可找到 售后队）</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1  ·  %2</source>
+        <translation>%1  ·  %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1  ·  %2  ·  %3</source>
+        <translation>%1  ·  %2  ·  %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1  (%n unread)</source>
+        <translation>
+            <numerusform>%1  （%n 条未读）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gd::RoomListModel</name>
     <message>
-        <location filename="../ui/RoomListModel.cpp" line="+169"/>
+        <location filename="../ui/RoomListModel.cpp" line="+170"/>
         <source>No messages yet</source>
         <translation>暂无消息</translation>
     </message>
@@ -1598,6 +2945,211 @@ Click + at the top left to add one, or start with --demo.</source>
         <source>%1 · %n member(s)</source>
         <translation>
             <numerusform>%1 · %n 位成员</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gd::RuleEditorDialog</name>
+    <message>
+        <location filename="../ui/RuleEditorDialog.cpp" line="+48"/>
+        <source>Alert rules</source>
+        <translation>告警规则</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+224"/>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <location line="-223"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every bot account</source>
+        <translation>所有机器人账号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every group</source>
+        <translation>所有群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One group</source>
+        <translation>一个群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups with a tag</source>
+        <translation>带有某标签的群</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First response</source>
+        <translation>首次回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next responses</source>
+        <translation>后续回复</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Count business hours only</source>
+        <translation>只计营业时间</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Holidays, e.g. 2026-10-01, 2026-10-02</source>
+        <translation>节假日，例如 2026-10-01, 2026-10-02</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looks for</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Severity</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bot account</source>
+        <translation>机器人账号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Watches</source>
+        <translation>监控范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+184"/>
+        <source>Wait at most</source>
+        <translation>最长等待</translation>
+    </message>
+    <message>
+        <location line="-175"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try on history</source>
+        <translation>在历史消息上试用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save rule</source>
+        <translation>保存规则</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (not applied: %2)</source>
+        <translation>%1（未生效：%2）</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keywords (one per line)</source>
+        <translation>关键词（每行一个）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Offline for more than</source>
+        <translation>离线超过</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>The holiday %1 is not a date (YYYY-MM-DD).</source>
+        <translation>节假日 %1 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
+        <source>Trying the rule on the last %n day(s)…</source>
+        <translation>
+            <numerusform>正在用最近 %n 天的消息试用规则…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+37"/>
+        <source>The dry run was cancelled.</source>
+        <translation>试运行已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-32"/>
+        <source>This rule would have raised %n alert(s) in the last %1 day(s) (%2 messages looked at).</source>
+        <translation>
+            <numerusform>此规则在最近 %1 天内会触发 %n 条告警（检查了 %2 条消息）。</numerusform>
         </translation>
     </message>
 </context>
@@ -1674,7 +3226,7 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>群事件</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Load more</source>
         <translation>加载更多</translation>
     </message>
@@ -1684,14 +3236,14 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>导出结果…</translation>
     </message>
     <message numerus="yes">
-        <location line="+165"/>
+        <location line="+175"/>
         <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
         <translation>
             <numerusform>单个字只搜索最近 %n 天；如需更早的消息，请选择日期范围。</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Type to search the archive.</source>
         <translation>输入关键词搜索消息存档。</translation>
     </message>
@@ -1749,9 +3301,251 @@ Click + at the top left to add one, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>gd::SettingsDialog</name>
+    <message>
+        <location filename="../ui/SettingsDialog.cpp" line="+35"/>
+        <source>A message mentions the bot (@)</source>
+        <translation>有消息提到机器人（@）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A customer writes in a watched group</source>
+        <translation>关注的群中有客户发言</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing the window keeps the accounts running in the tray</source>
+        <translation>关闭窗口后账号继续在托盘中运行</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Same as the system</source>
+        <translation>与系统相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Simplified Chinese (简体中文)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source> per second</source>
+        <translation> 条/秒</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new language shows after GroupDesk restarts.</source>
+        <translation>新语言在 GroupDesk 重启后生效。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Font size:</source>
+        <translation>字号：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Notify me when</source>
+        <translation>以下情况通知我</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Watch a group from its right-click menu in the group list.</source>
+        <translation>在群列表中右键单击一个群即可关注它。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send pacing (per account)</source>
+        <translation>发送节奏（每个账号）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Messages:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Burst:</source>
+        <translation>突发：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random delay up to:</source>
+        <translation>随机延迟最多：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slower pacing looks less like a bot to WeChat. Applies to accounts when GroupDesk starts again.</source>
+        <translation>较慢的节奏在微信看来更不像机器人。GroupDesk 下次启动时对各账号生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Quit from the File menu or the tray icon&apos;s menu.</source>
+        <translation>可从“文件”菜单或托盘图标的菜单退出。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="+18"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New line in the message</source>
+        <translation>在消息中换行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up, Down, Enter</source>
+        <translation>上、下、Enter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose in the quick switcher and the member picker</source>
+        <translation>在快速切换和成员选择中选择</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>gd::StorageNotifier</name>
+    <message>
+        <location filename="../ui/StorageNotifier.cpp" line="+25"/>
+        <source>GroupDesk cannot save messages</source>
+        <translation>GroupDesk 无法保存消息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>GroupDesk saves messages again</source>
+        <translation>GroupDesk 已恢复保存消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every message that waited has been stored.</source>
+        <translation>所有等待中的消息均已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::StoreRecoveryDialog</name>
+    <message>
+        <location filename="../ui/StoreRecoveryDialog.cpp" line="+13"/>
+        <source>GroupDesk cannot open its archive</source>
+        <translation>GroupDesk 无法打开其存档</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You can use another data folder, or move %1 aside (it is renamed and kept, not deleted) and start a new, empty archive here.</source>
+        <translation>你可以使用另一个数据文件夹，或将 %1 移到一旁（重命名并保留，不会删除），然后在此处新建一个空存档。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose another data folder…</source>
+        <translation>选择另一个数据文件夹…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the file aside and start a new archive</source>
+        <translation>将文件移到一旁并新建存档</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
     <name>gd::TagEditorDialog</name>
     <message>
-        <location filename="../ui/TagEditorDialog.cpp" line="+26"/>
+        <location filename="../ui/TagEditorDialog.cpp" line="+27"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
@@ -1772,9 +3566,41 @@ Click + at the top left to add one, or start with --demo.</source>
     </message>
 </context>
 <context>
+    <name>gd::TrayIcon</name>
+    <message>
+        <location filename="../ui/TrayIcon.cpp" line="+17"/>
+        <source>Show GroupDesk</source>
+        <translation>显示 GroupDesk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>GroupDesk: no unread messages</source>
+        <translation>GroupDesk：没有未读消息</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>GroupDesk: %n unread message(s), %1 mention(s) of the bot</source>
+        <translation>
+            <numerusform>GroupDesk：%n 条未读消息，%1 条提到机器人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>GroupDesk: %n unread message(s)</source>
+        <translation>
+            <numerusform>GroupDesk：%n 条未读消息</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gd::sim</name>
     <message>
-        <location filename="../core/sim/SimCommandLine.cpp" line="+8"/>
+        <location filename="../core/sim/SimCommandLine.cpp" line="+9"/>
         <source>Address to listen on (default 127.0.0.1).</source>
         <translation>监听地址（默认 127.0.0.1）。</translation>
     </message>
@@ -1789,17 +3615,17 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>监听端口；0 表示自动选择空闲端口（默认 0）。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Token every call must carry; empty accepts all.</source>
         <translation>每个调用必须携带的令牌；为空则全部接受。</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>token</source>
         <translation>令牌</translation>
     </message>
@@ -1829,25 +3655,25 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>退出时将统计信息以 JSON 写入此文件。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+2"/>
         <location line="+1"/>
+        <location line="+3"/>
+        <location line="+2"/>
         <location line="+1"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-4"/>
         <source>Append one line per message payload served to this file (survives a crash).</source>
         <translation>每提供一条消息内容，就向此文件追加一行（进程崩溃后仍保留）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Serve TLS with this PEM certificate (needs --tls-key).</source>
         <translation>使用此 PEM 证书提供 TLS 服务（需要 --tls-key）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PEM private key of --tls-cert.</source>
         <translation>--tls-cert 的 PEM 私钥。</translation>
     </message>
@@ -1858,27 +3684,27 @@ Click + at the top left to add one, or start with --demo.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Log the bot in right after Start, without a QR scan.</source>
         <translation>Start 后立即登录机器人，无需扫码。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Occasional joins, leaves and topic changes: on or off (default on).</source>
         <translation>偶尔产生入群、退群和改群名事件：on 或 off（默认 on）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>on|off</source>
         <translation>on|off</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Invalid value for --%1: %2</source>
         <translation>--%1 的值无效：%2</translation>
     </message>
@@ -1891,20 +3717,27 @@ Click + at the top left to add one, or start with --demo.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+67"/>
+        <location filename="../app/groupdesk/main.cpp" line="+83"/>
         <source>Demo gateway</source>
         <translation>演示网关</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <location line="+5"/>
+        <location line="+56"/>
+        <location line="+4"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="+61"/>
-        <source>GroupDesk cannot start</source>
-        <translation>GroupDesk 无法启动</translation>
+        <location line="-16"/>
+        <source>Choose a data folder for GroupDesk</source>
+        <translation>为 GroupDesk 选择数据文件夹</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The old archive was kept as %1. A new archive starts now.</source>
+        <translation>旧存档已保留为 %1。现在开始使用新存档。</translation>
     </message>
     <message>
         <location filename="../app/sim/main.cpp" line="+40"/>
