@@ -78,24 +78,23 @@ bool Segmenter::isLoaded() const
 qsizetype Segmenter::wordCount() const
 {
     std::shared_lock lock(m_lock);
-    qsizetype n = 0;
-    for (const auto &entry : m_words)
-        if (entry.second.frequency > 0)
-            ++n;
-    return n;
+    return qsizetype(m_words.wordCount());
+}
+
+qint64 Segmenter::memoryBytes() const
+{
+    std::shared_lock lock(m_lock);
+    qint64 bytes = qint64(m_words.memoryBytes()) + m_text.capacity() * qint64(sizeof(QChar));
+    for (const auto &word : m_userWords)
+        bytes += qint64(word.first.capacity() * sizeof(char16_t));
+    return bytes;
 }
 
 void Segmenter::insertWord(View word, double frequency)
 {
-    const Entry entry{frequency, std::log(frequency)};
-    auto [it, inserted] = m_words.try_emplace(word, entry);
-    if (!inserted) {
-        m_total -= it->second.frequency;
-        it->second = entry;
-    }
-    m_total += frequency;
+    m_total += frequency - m_words.setWord(word, frequency);
     for (size_t i = 1; i < word.size(); ++i)
-        m_words.try_emplace(word.substr(0, i), Entry{});
+        m_words.addPrefix(word.substr(0, i));
 }
 
 bool Segmenter::loadDictionary(const QString &path)
@@ -112,11 +111,12 @@ bool Segmenter::loadDictionary(const QString &path)
     QString text = QString::fromUtf8(file.readAll());
 
     std::unique_lock lock(m_lock);
-    std::unordered_map<View, Entry> oldWords;
+    WordTable oldWords;
     oldWords.swap(m_words);
     const double oldTotal = m_total;
     m_total = 0;
-    m_words.reserve(size_t(text.size() / 6));
+    // jieba's dictionary has about 1.43 entries (words and prefixes) per line.
+    m_words.reserve(size_t(text.count(u'\n') * 3 / 2));
 
     const QStringView all(text);
     qsizetype pos = 0;
@@ -151,8 +151,8 @@ bool Segmenter::loadDictionary(const QString &path)
 
 double Segmenter::frequencyOf(View word) const
 {
-    const auto it = m_words.find(word);
-    return it == m_words.end() ? 0.0 : it->second.frequency;
+    const WordTable::Entry *e = m_words.find(word);
+    return e ? e->frequency : 0.0;
 }
 
 double Segmenter::segmentRun(QStringView run, const std::function<void(QStringView)> *sink) const
@@ -185,13 +185,15 @@ double Segmenter::segmentRun(QStringView run, const std::function<void(QStringVi
             + route[size_t(fallback)];
         qsizetype bestEnd = fallback;
         // Dictionary words starting at k; stop once the fragment is no prefix.
+        quint64 hash = WordTable::kSeed;
         for (qsizetype end = k + 1; end <= n; ++end) {
-            const auto it = m_words.find(viewOf(run, k, end - k));
-            if (it == m_words.end())
+            hash = WordTable::extend(hash, run[end - 1].unicode());
+            const WordTable::Entry *e = m_words.find(viewOf(run, k, end - k), hash);
+            if (!e)
                 break;
-            if (it->second.frequency <= 0 || !cutOk[size_t(end)] || end == fallback)
+            if (e->frequency <= 0 || !cutOk[size_t(end)] || end == fallback)
                 continue;
-            const double score = it->second.logFrequency - logTotal + route[size_t(end)];
+            const double score = double(e->logFrequency) - logTotal + route[size_t(end)];
             if (score >= best) { // ties go to the longer word, as in jieba
                 best = score;
                 bestEnd = end;

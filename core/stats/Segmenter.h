@@ -8,6 +8,8 @@
 // After loading, segment() is safe to call from many threads at once; user
 // words (product names) may be added at any time under a write lock.
 
+#include "stats/WordTable.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -17,7 +19,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <unordered_map>
 
 namespace gd {
 
@@ -35,6 +36,8 @@ public:
     QString errorString() const;
     bool isLoaded() const;
     qsizetype wordCount() const;
+    // Bytes held by the word table and the dictionary text (for reports).
+    qint64 memoryBytes() const;
 
     // Adds a user word (product or brand name). A frequency of 0 picks one high
     // enough that the word wins over its parts. Returns false for an empty word.
@@ -61,14 +64,9 @@ private:
     // User words with their frequencies, kept across dictionary reloads; a deque
     // so the map's views into them stay valid as more are added.
     std::deque<std::pair<std::u16string, double>> m_userWords;
-    // word -> (frequency, its log); prefixes of words are present with frequency 0
-    // so the DAG scan can stop as soon as a fragment is no prefix of any word.
-    struct Entry
-    {
-        double frequency = 0;
-        double logFrequency = 0;
-    };
-    std::unordered_map<View, Entry> m_words;
+    // word -> frequency; prefixes of words are present with frequency 0 so the
+    // DAG scan can stop as soon as a fragment is no prefix of any word.
+    WordTable m_words;
     double m_total = 0;
     double m_logTotal = 0;
     QString m_error;

@@ -134,6 +134,25 @@ private slots:
         QCOMPARE(segmenter.segment(u"售后客服"), (QStringList{u"售后"_qs, u"客服"_qs}));
     }
 
+    void manyUserWordsGrowTheTable()
+    {
+        QTemporaryDir dir;
+        QFile custom(dir.filePath(u"dict.txt"_qs));
+        QVERIFY(custom.open(QIODevice::WriteOnly));
+        custom.write("型号 10 n\n");
+        custom.close();
+        Segmenter segmenter;
+        QVERIFY(segmenter.loadDictionary(custom.fileName()));
+        // 5,000 product names: the table starts tiny and must grow without losing any.
+        for (int i = 0; i < 5000; ++i)
+            QVERIFY(segmenter.addUserWord(QStringLiteral("产品%1号").arg(i)));
+        QCOMPARE(segmenter.wordCount(), 5001);
+        for (int i = 0; i < 5000; i += 7) {
+            const QString name = QStringLiteral("产品%1号").arg(i);
+            QCOMPARE(segmenter.segment(u"型号"_qs + name), (QStringList{u"型号"_qs, name}));
+        }
+    }
+
     void concurrentSegmentation()
     {
         const QString text = u"你好，我的快递三天了还没到，订单号是SF1234567890，麻烦查一下物流"_qs;
