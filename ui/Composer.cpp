@@ -15,6 +15,7 @@
 #include <QKeyEvent>
 #include <QStandardPaths>
 #include <QTemporaryFile>
+#include <QTextCursor>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QLabel>
 #include <QPushButton>
@@ -65,6 +66,8 @@ Composer::Composer(QWidget *parent)
         if (m_error->isVisible() && m_edit->document()->characterCount() <= kMaxTextLength + 1)
             m_error->hide();
     });
+    connect(m_edit, &QPlainTextEdit::textChanged, this, &Composer::updateMentionPicker);
+    connect(m_edit, &QPlainTextEdit::cursorPositionChanged, this, &Composer::updateMentionPicker);
     updateState();
 }
 
@@ -73,6 +76,10 @@ void Composer::setConversation(const QString &accountId, const QString &conversa
 {
     m_accountId = accountId;
     m_conversationId = conversationId;
+    m_members.clear();
+    m_mentioned.clear();
+    if (m_picker)
+        m_picker->hide();
     m_edit->setPlaceholderText(conversationId.isEmpty() ? QString() : tr("Message %1").arg(title));
     m_error->hide();
     updateState();
@@ -101,6 +108,34 @@ void Composer::chooseFile()
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_edit && event->type() == QEvent::ShortcutOverride && m_picker
+        && m_picker->isVisible() && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        event->accept(); // Esc closes the picker, not the window's panels
+        return true;
+    }
+    if (watched == m_edit && event->type() == QEvent::KeyPress && m_picker
+        && m_picker->isVisible()) {
+        // The picker has no focus of its own: steer it from the editor.
+        switch (static_cast<QKeyEvent *>(event)->key()) {
+        case Qt::Key_Up:
+            m_picker->moveSelection(-1);
+            return true;
+        case Qt::Key_Down:
+            m_picker->moveSelection(+1);
+            return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Tab:
+            acceptMention(m_picker->current());
+            return true;
+        case Qt::Key_Escape:
+            m_picker->hide();
+            m_mentionStart = -1;
+            return true;
+        default:
+            break;
+        }
+    }
     if (watched == m_edit && event->type() == QEvent::KeyPress
         && static_cast<QKeyEvent *>(event)->matches(QKeySequence::Paste) && pasteImage())
         return true;
@@ -159,9 +194,122 @@ bool Composer::submit()
         return false;
     }
     m_error->hide();
-    emit sendRequested(m_accountId, m_conversationId, text.trimmed());
+    const QStringList ids = mentionIds();
+    emit sendRequested(m_accountId, m_conversationId, text.trimmed(), ids);
+    m_mentioned.clear();
     m_edit->clear();
     return true;
+}
+
+void Composer::setMembers(const QVector<MentionCandidate> &members)
+{
+    m_members = members;
+    if (m_picker)
+        m_picker->setCandidates(members);
+}
+
+void Composer::insertMention(const QString &contactId, const QString &name)
+{
+    if (m_conversationId.isEmpty() || contactId.isEmpty())
+        return;
+    // WeChat ends a mention with U+2005 (a narrow space) so the name stays whole.
+    m_edit->insertPlainText(QLatin1Char('@') + name + QChar(0x2005));
+    m_mentioned.append({contactId, name});
+    m_edit->setFocus();
+}
+
+void Composer::insertQuote(const QString &senderName, const QString &text)
+{
+    if (m_conversationId.isEmpty())
+        return;
+    QString quoted = text.simplified();
+    if (quoted.size() > 80)
+        quoted = quoted.left(80) + QChar(0x2026);
+    const QString quote = tr("「%1: %2」").arg(senderName, quoted);
+    const QString separator = QStringLiteral("- - - - - - - - - - - - - - -");
+    QTextCursor cursor(m_edit->document());
+    cursor.movePosition(QTextCursor::Start);
+    cursor.insertText(quote + QLatin1Char('\n') + separator + QLatin1Char('\n'));
+    // The answer goes under the quote: the cursor waits at the end.
+    m_edit->moveCursor(QTextCursor::End);
+    m_edit->setFocus();
+}
+
+QStringList Composer::mentionIds() const
+{
+    const QString text = m_edit->toPlainText();
+    QStringList ids;
+    for (const MentionCandidate &c : m_mentioned) {
+        // A mention deleted from the text is not sent.
+        if (text.contains(QLatin1Char('@') + c.name) && !ids.contains(c.id))
+            ids.append(c.id);
+    }
+    return ids;
+}
+
+void Composer::updateMentionPicker()
+{
+    if (m_members.isEmpty() || m_conversationId.isEmpty()) {
+        if (m_picker)
+            m_picker->hide();
+        return;
+    }
+    // The @ being typed: before the cursor, with no space after it.
+    const QString text = m_edit->toPlainText();
+    const int cursor = m_edit->textCursor().position();
+    int at = -1;
+    for (int i = cursor - 1; i >= 0 && cursor - i <= 24; --i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('@')) {
+            at = i;
+            break;
+        }
+        if (c.isSpace() || c == QChar(0x2005))
+            break;
+    }
+    if (at < 0) {
+        m_mentionStart = -1;
+        if (m_picker)
+            m_picker->hide();
+        return;
+    }
+    if (!m_picker) {
+        m_picker = new MentionPicker(window());
+        m_picker->setCandidates(m_members);
+        connect(m_picker, &MentionPicker::chosen, this, &Composer::acceptMention);
+    }
+    m_mentionStart = at;
+    if (m_picker->setFilter(text.mid(at + 1, cursor - at - 1)) == 0) {
+        m_picker->hide();
+        return;
+    }
+    // Over the feed, just above the editor, at the @.
+    const QRect caret = m_edit->cursorRect();
+    const int width = 260;
+    QPoint topLeft = m_edit->viewport()->mapTo(window(), QPoint(caret.left(), 0));
+    topLeft.ry() -= m_picker->height() + 4;
+    topLeft.rx() = qBound(0, topLeft.x(), window()->width() - width);
+    m_picker->setGeometry(QRect(topLeft, QSize(width, m_picker->height())));
+    m_picker->show();
+    m_picker->raise();
+}
+
+void Composer::acceptMention(const MentionCandidate &candidate)
+{
+    if (candidate.id.isEmpty() || m_mentionStart < 0) {
+        if (m_picker)
+            m_picker->hide();
+        return;
+    }
+    QTextCursor cursor = m_edit->textCursor();
+    cursor.setPosition(m_mentionStart);
+    cursor.setPosition(m_edit->textCursor().position(), QTextCursor::KeepAnchor);
+    m_mentionStart = -1;
+    cursor.insertText(QLatin1Char('@') + candidate.name + QChar(0x2005));
+    m_edit->setTextCursor(cursor);
+    m_mentioned.append(candidate);
+    m_picker->hide();
+    m_edit->setFocus();
 }
 
 } // namespace gd

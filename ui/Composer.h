@@ -3,6 +3,8 @@
 // accepts) and asks for it to be sent to the open conversation. Disabled with
 // a hint while no conversation is open.
 
+#include "MentionPicker.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -28,6 +30,17 @@ public:
     QString conversationId() const { return m_conversationId; }
     ComposerEdit *editor() const { return m_edit; }
 
+    // The members of the open group, for @ (empty: no picker, e.g. a chat).
+    void setMembers(const QVector<MentionCandidate> &members);
+    MentionPicker *mentionPicker() const { return m_picker; }
+    // Inserts "@name" at the cursor and sends the member's id with the text.
+    void insertMention(const QString &contactId, const QString &name);
+    // Puts a quote of another message above what is typed, the way agents
+    // quote in WeChat: 「name: text」 and a dashed line.
+    void insertQuote(const QString &senderName, const QString &text);
+    // The ids of the members mentioned in the text as it stands.
+    QStringList mentionIds() const;
+
     // Sends what is typed if it is valid; returns whether it was sent.
     bool submit();
     // Asks for a file with a file dialog, then emits fileSendRequested.
@@ -38,8 +51,8 @@ public:
     bool pasteImage();
 
 signals:
-    void sendRequested(const QString &accountId, const QString &conversationId,
-                       const QString &text);
+    void sendRequested(const QString &accountId, const QString &conversationId, const QString &text,
+                       const QStringList &mentionIds);
     // The user picked a file (button) or pasted an image (saved to a temp
     // PNG); the receiver shows the preview before anything is queued.
     void fileSendRequested(const QString &accountId, const QString &conversationId,
@@ -51,6 +64,8 @@ protected:
 private:
     void updateState();
     void showError(const QString &error);
+    void updateMentionPicker(); // after each edit: is the cursor in "@abc"?
+    void acceptMention(const MentionCandidate &candidate);
 
     ComposerEdit *m_edit;
     QPushButton *m_sendButton;
@@ -59,6 +74,10 @@ private:
     QLabel *m_error;
     QString m_accountId;
     QString m_conversationId;
+    MentionPicker *m_picker = nullptr; // a child of the window, over the feed
+    QVector<MentionCandidate> m_members;
+    QVector<MentionCandidate> m_mentioned; // inserted so far in this message
+    int m_mentionStart = -1; // position of the @ being completed
 };
 
 } // namespace gd

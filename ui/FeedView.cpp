@@ -3,6 +3,7 @@
 #include "FeedModel.h"
 #include "engine/MediaCache.h"
 #include "Theme.h"
+#include "UnreadTracker.h"
 #include "util/ObjectCounters.h"
 
 #include <QApplication>
@@ -638,8 +639,13 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
                    Qt::AlignLeft | Qt::AlignVCenter, time);
     }
 
-    p.setPen(QPen(m.fromSelf ? Theme::bubbleSelfBorder() : Theme::bubbleOtherBorder(), 1));
-    p.setBrush(m.fromSelf ? Theme::bubbleSelf() : Theme::bubbleOther());
+    // A message that mentions the bot stands out: someone waits for an answer.
+    const bool mentionsBot = UnreadTracker::mentionsSelf(m, m_selfId, m_selfName);
+    p.setPen(QPen(m.fromSelf ? Theme::bubbleSelfBorder()
+                             : (mentionsBot ? Theme::mentionBorder() : Theme::bubbleOtherBorder()),
+                  1));
+    p.setBrush(m.fromSelf ? Theme::bubbleSelf()
+                          : (mentionsBot ? Theme::mentionBackground() : Theme::bubbleOther()));
     p.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), kBubbleRadius, kBubbleRadius);
     if (thumb) {
         const QRect box = bubble.adjusted(kThumbPad, kThumbPad, -kThumbPad, -kThumbPad);
@@ -846,31 +852,78 @@ void FeedView::mouseMoveEvent(QMouseEvent *event)
 
 void FeedView::contextMenuEvent(QContextMenuEvent *event)
 {
+    // Delivered through the viewport: pos() is in viewport coordinates.
+    QMenu *menu = createMessageMenu(event->pos(), this);
+    if (!menu)
+        return;
+    menu->exec(event->globalPos());
+    delete menu;
+}
+
+void FeedView::setSelf(const QString &selfId, const QString &selfName)
+{
+    if (selfId == m_selfId && selfName == m_selfName)
+        return;
+    m_selfId = selfId;
+    m_selfName = selfName;
+    viewport()->update();
+}
+
+QMenu *FeedView::createMessageMenu(const QPoint &viewportPos, QWidget *parent)
+{
     if (!m_model)
-        return;
+        return nullptr;
     const int topPad = qMax(0, viewport()->height() - m_contentHeight);
-    const int y = event->pos().y() + verticalScrollBar()->value() - topPad;
+    const int y = viewportPos.y() + verticalScrollBar()->value() - topPad;
+    if (y < 0 || y >= m_contentHeight)
+        return nullptr;
     const int i = rowAt(y);
-    if (i < 0 || y < 0 || y >= m_contentHeight)
-        return;
+    if (i < 0)
+        return nullptr;
     const Row &row = m_rows.at(i);
     const QString text = row.kind == Row::MessageRow ? displayText(m_model->at(row.index))
                                                      : m_model->pending().at(row.index).text;
-    QMenu menu(this);
-    menu.addAction(tr("Copy text"), this, [text] { QApplication::clipboard()->setText(text); });
-    if (row.kind == Row::MessageRow) {
-        const Message &m = m_model->at(row.index);
-        const bool isImage = m.kind == MessageKind::Image;
-        if ((isImage || m.kind == MessageKind::Attachment || m.kind == MessageKind::Video)
-            && !m.id.isEmpty()) {
-            const QString key = mediaKey(m);
-            const QString name = m.filename;
-            menu.addAction(tr("Save as…"), this, [this, key, name, isImage] {
-                emit fileSaveRequested(key, name, isImage);
-            });
-        }
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("messageMenu"));
+    auto *copy = menu->addAction(tr("Copy text"), this,
+                                 [text] { QApplication::clipboard()->setText(text); });
+    copy->setObjectName(QStringLiteral("copyText"));
+    if (row.kind != Row::MessageRow)
+        return menu;
+    const Message &m = m_model->at(row.index);
+    const QString name = m.talkerName.isEmpty() ? m.talkerId : m.talkerName;
+    if (m.kind != MessageKind::System) {
+        auto *quote = menu->addAction(tr("Quote in reply"), this,
+                                      [this, name, text] { emit quoteRequested(name, text); });
+        quote->setObjectName(QStringLiteral("quoteInReply"));
     }
-    menu.exec(event->globalPos());
+    if (!m.fromSelf && !m.talkerId.isEmpty() && m.kind != MessageKind::System) {
+        const QString talkerId = m.talkerId;
+        if (!m.roomId.isEmpty()) { // @ only means something in a group
+            auto *mention
+                = menu->addAction(tr("Mention %1").arg(name), this, [this, talkerId, name] {
+                      emit mentionRequested(talkerId, name);
+                  });
+            mention->setObjectName(QStringLiteral("mentionSender"));
+        }
+        auto *from
+            = menu->addAction(tr("Messages from %1").arg(name), this, [this, talkerId, name] {
+                  emit messagesFromRequested(talkerId, name);
+              });
+        from->setObjectName(QStringLiteral("messagesFrom"));
+    }
+    const bool isImage = m.kind == MessageKind::Image;
+    if ((isImage || m.kind == MessageKind::Attachment || m.kind == MessageKind::Video)
+        && !m.id.isEmpty()) {
+        const QString key = mediaKey(m);
+        const QString fileName = m.filename;
+        menu->addSeparator();
+        auto *save = menu->addAction(tr("Save as…"), this, [this, key, fileName, isImage] {
+            emit fileSaveRequested(key, fileName, isImage);
+        });
+        save->setObjectName(QStringLiteral("saveAs"));
+    }
+    return menu;
 }
 
 } // namespace gd

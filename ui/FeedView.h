@@ -12,6 +12,7 @@
 
 #include <memory>
 
+class QMenu;
 class QPushButton;
 class QTextLayout;
 
@@ -49,6 +50,12 @@ public:
     // Text shown for a message: its text, or a placeholder for kinds the feed
     // cannot show yet ("[Image]").
     static QString displayText(const Message &message);
+    // The context menu of the message at a viewport point (nullptr if none):
+    // copy, quote in reply, mention the sender, messages from this person,
+    // save as. The caller owns the menu.
+    QMenu *createMessageMenu(const QPoint &viewportPos, QWidget *parent);
+    // The bot account of the feed: messages that mention it are highlighted.
+    void setSelf(const QString &selfId, const QString &selfName);
 
 signals:
     void olderWanted(); // scrolled to the top: load an older page
@@ -58,6 +65,11 @@ signals:
     // The user asked to save a received file or image (click on a file, or
     // "Save as…" in the context menu).
     void fileSaveRequested(const QString &mediaKey, const QString &name, bool isImage);
+    // From a message's context menu: quote it in the reply, @ its sender, or
+    // list what its sender wrote.
+    void quoteRequested(const QString &senderName, const QString &text);
+    void mentionRequested(const QString &talkerId, const QString &name);
+    void messagesFromRequested(const QString &talkerId, const QString &name);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -119,6 +131,8 @@ private:
     bool m_rebuilding = false;
     int m_unseen = 0;
     qint64 m_highlightRowId = 0; // a jumped-to search hit
+    QString m_selfId; // the bot: messages mentioning it are highlighted
+    QString m_selfName;
     QPushButton *m_newMessagesButton = nullptr;
     QFont m_textFont;
     QFont m_nameFont;

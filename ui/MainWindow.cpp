@@ -272,6 +272,7 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     createNavigationActions();
     createMenuBar();
     createTray();
+    createMessageActions();
 
     connect(m_store, &Store::writeFailed, this, [this](const QString &error) {
         qCWarning(lcUi) << "store write failed:" << error;
@@ -601,6 +602,7 @@ void MainWindow::openRoom(const QString &roomId)
     m_feedController->open(m_accountId, roomId);
     m_roomModel->setOpenRoom(roomId);
     onOpenConversationChanged();
+    loadMentionCandidates();
     updateRoomHeader();
     m_composer->setConversation(m_accountId, roomId, m_roomTitle->text());
     updateCentre();

@@ -118,6 +118,9 @@ private:
     void applySettings(); // theme, palette, font: at start and on every change
     void confirmRemoveAccount(const QString &accountId);
     void createTray(); // MainWindowTray.cpp
+    void createMessageActions(); // MainWindowMessages.cpp
+    void loadMentionCandidates(); // the open group's members, for @
+    void updateSelfInFeed();
     void updateUnreadCounts(); // the title and the tray icon
     void onOpenConversationChanged();
     void restoreWindowState();

@@ -152,6 +152,18 @@ QString SearchPanel::conversationScope() const
     return m_pendingScope.isEmpty() ? m_room->currentData().toString() : m_pendingScope;
 }
 
+void SearchPanel::setSender(const QString &talkerId, const QString &name)
+{
+    int i = m_sender->findData(talkerId);
+    if (i < 0 && !talkerId.isEmpty()) {
+        // Not in the loaded list yet: add it so the filter shows who it is.
+        m_sender->addItem(name.isEmpty() ? talkerId : name, talkerId);
+        i = m_sender->count() - 1;
+    }
+    m_sender->setCurrentIndex(qMax(0, i));
+    searchNow();
+}
+
 void SearchPanel::focusQuery()
 {
     m_query->setFocus();
@@ -256,7 +268,8 @@ void SearchPanel::searchNow()
 
 void SearchPanel::updateStatus()
 {
-    const bool hasText = !m_query->text().trimmed().isEmpty();
+    const bool hasText = !m_query->text().trimmed().isEmpty()
+        || !m_sender->currentData().toString().isEmpty(); // a sender alone lists their messages
     m_notice->setVisible(isShortQueryBounded());
     m_notice->setText(tr("Single characters are searched in the last %n day(s) only; pick a date "
                          "range to look further back.",

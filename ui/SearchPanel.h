@@ -38,6 +38,8 @@ public:
     void setConversationScope(const QString &conversationId);
     QString conversationScope() const;
     void focusQuery();
+    // Limits the search to what one person wrote (empty: anyone).
+    void setSender(const QString &talkerId, const QString &name);
 
     // The query the filters describe now (what a search would run).
     SearchQuery currentQuery() const;

@@ -19,8 +19,8 @@ void SearchResultsModel::setQuery(const SearchQuery &query)
     m_query.limit = kPageSize;
     m_query.beforeRowId = 0;
     clear();
-    if (m_query.text.trimmed().isEmpty())
-        return;
+    if (m_query.text.trimmed().isEmpty() && m_query.talkerId.isEmpty())
+        return; // nothing asked (a sender alone lists what they wrote)
     fetch(false);
 }
 

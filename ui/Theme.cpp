@@ -357,6 +357,14 @@ QTreeView::item:selected { background: $selection; color: $text; }
 QHeaderView::section { background: $feed; border: none; border-bottom: 1px solid $divider;
     padding: 5px 8px; color: $status; font-weight: 600; }
 QLabel#pageCaption { font-weight: 600; color: $text; }
+QMenuBar { background: $surface; color: $text; border-bottom: 1px solid $divider; }
+QMenuBar::item:selected { background: $selection; }
+QMenu { background: $surface; color: $text; border: 1px solid $border; }
+QMenu::item:selected { background: $selection; color: $text; }
+QMenu::item:disabled { color: $textSecondary; }
+QFrame#mentionPicker { background: $surface; border: 1px solid $border; border-radius: 6px; }
+QListWidget#mentionList { background: $surface; color: $text; border: none; }
+QListWidget#mentionList::item:selected { background: $selection; color: $text; }
 )");
     const QList<QPair<QString, QColor>> vars = {
         // Longer names first: $textOnDarkSecondary before $textOnDark before $text.

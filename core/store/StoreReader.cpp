@@ -571,7 +571,10 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
 {
     QVector<SearchHit> hits;
     const SearchTokenizer::Plan plan = SearchTokenizer::plan(query.text);
-    if (plan.isEmpty() || query.limit <= 0)
+    // Without text, only "everything this person wrote" is a search.
+    const bool talkerOnly = plan.isEmpty() && !query.talkerId.isEmpty()
+        && !query.accountId.isEmpty() && query.text.trimmed().isEmpty();
+    if ((plan.isEmpty() && !talkerOnly) || query.limit <= 0)
         return hits;
 
     // Filters shared by both ways of finding candidates. Repeats marked as
@@ -620,8 +623,14 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
     QString sql;
     QVariantList binds;
     const bool oneConversation = !query.accountId.isEmpty() && !query.conversationId.isEmpty();
-    if (!plan.match.isEmpty() && oneConversation
-        && conversationSizeAtMost(query.accountId, query.conversationId, query.roomScanThreshold)) {
+    if (talkerOnly) {
+        // One person's messages, through their own index.
+        sql = QStringLiteral("SELECT %1 FROM messages m INDEXED BY messages_by_talker"
+                             " WHERE m.id < ?%2 ORDER BY m.id DESC LIMIT ?")
+                  .arg(kMessageColumns, filters);
+    } else if (!plan.match.isEmpty() && oneConversation
+               && conversationSizeAtMost(query.accountId, query.conversationId,
+                                         query.roomScanThreshold)) {
         // A small conversation: scan its rows through its own index. Its hits
         // sort by row id (the order of every other path) after the filter.
         sql = QStringLiteral("SELECT %1 FROM messages m INDEXED BY messages_by_conversation"

@@ -367,6 +367,30 @@ private slots:
         }
     }
 
+    void emptyTextWithASenderListsEverythingTheyWrote()
+    {
+        // "Messages from this person": no text, a sender; newest first.
+        SearchQuery q;
+        q.accountId = "acc";
+        q.talkerId = "wxid_a";
+        const QVector<SearchHit> hits = searchAll(q);
+        QSet<qint64> expected;
+        for (const Message &m : m_corpus) {
+            if (m.accountId == "acc" && m.talkerId == "wxid_a" && m.duplicateOf.isEmpty())
+                expected.insert(m.rowId);
+        }
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(rowIds(hits), expected);
+        for (int i = 1; i < hits.size(); ++i)
+            QVERIFY(hits.at(i - 1).message.rowId > hits.at(i).message.rowId);
+        // Without a sender (or an account) an empty text still finds nothing.
+        q.talkerId.clear();
+        QVERIFY(searchAll(q).isEmpty());
+        q.talkerId = "wxid_a";
+        q.accountId.clear();
+        QVERIFY(searchAll(q).isEmpty());
+    }
+
     void roomSearchAnswersLikeTheScanWhetherScannedOrIndexed_data()
     {
         QTest::addColumn<int>("threshold");
