@@ -268,6 +268,14 @@ bool Segmenter::addUserWord(const QString &input, qint64 frequency)
     return true;
 }
 
+int Segmenter::addServiceWords()
+{
+    QFile file(QStringLiteral(":/stats/service_words_zh.txt"));
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return addUserWords(QString::fromUtf8(file.readAll()).split(u'\n'));
+}
+
 int Segmenter::addUserWords(const QStringList &lines)
 {
     int added = 0;

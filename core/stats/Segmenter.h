@@ -45,6 +45,10 @@ public:
     // One word per line, optionally followed by a frequency; '#' starts a comment.
     int addUserWords(const QStringList &lines);
 
+    // Adds the service and e-commerce words jieba's dictionary lacks (微信,
+    // 到账, 顺丰, 包邮; :/stats/service_words_zh.txt). Returns how many.
+    int addServiceWords();
+
     QStringList segment(QStringView text) const;
     // The same without allocating: sink gets each word as a view into text or,
     // for full-width input, into a temporary folded copy (copy it to keep it).

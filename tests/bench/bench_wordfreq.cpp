@@ -81,6 +81,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "%s\n", qPrintable(segmenter.errorString()));
         return 1;
     }
+    segmenter.addServiceWords(); // as the product loads it
     const double loadMs = timer.nsecsElapsed() / 1e6;
     const double loadCpuMs = (threadCpuSeconds() - loadCpuStart) * 1000;
     const double rssAfter = rssMb();
