@@ -179,6 +179,7 @@ private slots:
         QVERIFY(stop.contains(u"12315")); // pure numbers
         QVERIFY(stop.contains(u"，"));
         QVERIFY(stop.contains(u"OK")); // any case
+        QVERIFY(stop.contains(u"Please"));
         QVERIFY(!stop.contains(u"退款"));
         QVERIFY(!stop.contains(u"X200"));
     }
