@@ -1,7 +1,7 @@
 #include "stats/Segmenter.h"
 
 #include <QFile>
-#include <QObject>
+#include <QCoreApplication>
 
 #include <cmath>
 #include <limits>
@@ -102,8 +102,8 @@ bool Segmenter::loadDictionary(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         std::unique_lock lock(m_lock);
-        m_error
-            = QObject::tr("Cannot open the word dictionary %1: %2").arg(path, file.errorString());
+        m_error = QCoreApplication::translate("Segmenter", "Cannot open the word dictionary %1: %2")
+                      .arg(path, file.errorString());
         return false;
     }
     // The whole file as one UTF-16 string: the word map's keys are views into it,
@@ -138,7 +138,8 @@ bool Segmenter::loadDictionary(const QString &path)
     if (m_total <= 0) {
         m_words.swap(oldWords);
         m_total = oldTotal;
-        m_error = QObject::tr("The word dictionary %1 holds no words").arg(path);
+        m_error = QCoreApplication::translate("Segmenter", "The word dictionary %1 holds no words")
+                      .arg(path);
         return false;
     }
     m_text = std::move(text); // QString moves keep the buffer, so the views stay valid
