@@ -1,12 +1,16 @@
 #include "ContactsPage.h"
 
+#include "TagEditorDialog.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
+#include "text/Pinyin.h"
 
 #include <QCheckBox>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTreeView>
@@ -69,8 +73,23 @@ ContactsPage::ContactsPage(Store *store, QWidget *parent)
     , m_membersCaption(nullptr)
     , m_contactCaption(nullptr)
     , m_showFormer(new QCheckBox(tr("Show former members"), this))
+    , m_contactSearch(new QLineEdit(this))
 {
-    m_contacts->setHorizontalHeaderLabels({tr("Name"), tr("Remark"), tr("WeChat ID")});
+    m_contacts->setHorizontalHeaderLabels({tr("Name"), tr("Remark"), tr("WeChat ID"), tr("Tags")});
+    m_contactSearch->setObjectName(QStringLiteral("contactSearch"));
+    m_contactSearch->setPlaceholderText(tr("Search contacts: name, remark, tag or pinyin"));
+    m_contactSearch->setClearButtonEnabled(true);
+    connect(m_contactSearch, &QLineEdit::textChanged, this, &ContactsPage::filterContacts);
+    m_contactsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_contactsView, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_contactsView->indexAt(pos);
+        if (!index.isValid())
+            return;
+        const QString id = m_contacts->item(index.row(), 0)->data(kIdRole).toString();
+        QMenu menu(this);
+        menu.addAction(tr("Tags…"), this, [this, id] { editContactTags(id); });
+        menu.exec(m_contactsView->viewport()->mapToGlobal(pos));
+    });
     m_groups->setHorizontalHeaderLabels({tr("Group"), tr("Members")});
     m_members->setHorizontalHeaderLabels({tr("Name"), tr("WeChat ID"), tr("Joined / left")});
     m_contactGroups->setHorizontalHeaderLabels({tr("Group")});
@@ -91,7 +110,13 @@ ContactsPage::ContactsPage(Store *store, QWidget *parent)
 
     // The contact's detail sits under the contact list.
     auto *contactColumn = new QSplitter(Qt::Vertical, this);
-    contactColumn->addWidget(captioned(tr("Contacts"), m_contactsView, nullptr, contactColumn));
+    auto *contactList = new QWidget(contactColumn);
+    auto *contactListLayout = new QVBoxLayout(contactList);
+    contactListLayout->setContentsMargins(0, 0, 0, 0);
+    contactListLayout->setSpacing(4);
+    contactListLayout->addWidget(m_contactSearch);
+    contactListLayout->addWidget(m_contactsView, 1);
+    contactColumn->addWidget(captioned(tr("Contacts"), contactList, nullptr, contactColumn));
     auto *detail = new QWidget(contactColumn);
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
@@ -144,6 +169,7 @@ ContactsPage::ContactsPage(Store *store, QWidget *parent)
             m_reloadTimer.start();
     };
     connect(m_store, &Store::contactsChanged, this, schedule);
+    connect(m_store, &Store::tagsChanged, this, [this] { m_reloadTimer.start(); });
     connect(m_store, &Store::roomsChanged, this, schedule);
     connect(m_store, &Store::roomMembersChanged, this,
             [this](const QString &accountId, const QString &roomId) {
@@ -202,11 +228,18 @@ void ContactsPage::reload()
     {
         QVector<Contact> contacts;
         QVector<Room> rooms;
+        QHash<QString, QStringList> tags; // contact id -> its tags
     };
     m_store->read<Snapshot>(
         this,
         [accountId = m_accountId](StoreReader &reader) {
-            return Snapshot{reader.contacts(accountId), reader.rooms(accountId)};
+            Snapshot s{reader.contacts(accountId), reader.rooms(accountId), {}};
+            // One query per tag, not per contact: there are far fewer tags.
+            for (const QString &tag : reader.allTags()) {
+                for (const QString &id : reader.contactsWithTag(accountId, tag))
+                    s.tags[id].append(tag);
+            }
+            return s;
         },
         [this, generation](Snapshot snapshot) {
             if (generation != m_generation)
@@ -217,8 +250,10 @@ void ContactsPage::reload()
                 m_contactById.insert(c.id, c);
                 auto *name = textItem(c.name.isEmpty() ? c.id : c.name);
                 name->setData(c.id, kIdRole);
-                m_contacts->appendRow({name, textItem(c.alias), textItem(c.id)});
+                m_contacts->appendRow({name, textItem(c.alias), textItem(c.id),
+                                       textItem(snapshot.tags.value(c.id).join(tr(", ")))});
             }
+            filterContacts();
             const QString keepGroup = m_openGroup;
             const QString keepContact = m_openContact;
             m_groups->removeRows(0, m_groups->rowCount());
@@ -234,6 +269,27 @@ void ContactsPage::reload()
             if (!keepContact.isEmpty())
                 selectContact(keepContact);
         });
+}
+
+void ContactsPage::filterContacts()
+{
+    const QString query = m_contactSearch->text().trimmed();
+    for (int row = 0; row < m_contacts->rowCount(); ++row) {
+        bool shown = query.isEmpty();
+        for (int column = 0; column < m_contacts->columnCount() && !shown; ++column) {
+            const QStandardItem *item = m_contacts->item(row, column);
+            shown = item && Pinyin::match(item->text(), query).matched;
+        }
+        m_contactsView->setRowHidden(row, QModelIndex(), !shown);
+    }
+}
+
+void ContactsPage::editContactTags(const QString &contactId)
+{
+    const auto it = m_contactById.constFind(contactId);
+    const QString name = it == m_contactById.constEnd() ? contactId : it->displayName();
+    TagEditorDialog dialog(m_store, TagTarget::Contact, m_accountId, contactId, name, this);
+    dialog.exec();
 }
 
 void ContactsPage::selectContact(const QString &contactId)

@@ -14,6 +14,7 @@
 
 class QCheckBox;
 class QLabel;
+class QLineEdit;
 class QStandardItemModel;
 class QTreeView;
 
@@ -37,6 +38,12 @@ public:
     QStandardItemModel *contactMessagesModel() const { return m_contactMessages; }
     QTreeView *contactMessagesView() const { return m_contactMessagesView; }
     QCheckBox *formerMembersToggle() const { return m_showFormer; }
+    // Filters the contacts by name, remark, WeChat ID or tag, in characters
+    // or pinyin (shd, zhangsan).
+    QLineEdit *contactSearch() const { return m_contactSearch; }
+    QTreeView *contactsView() const { return m_contactsView; }
+    // Staff tags of a contact, edited from its context menu.
+    void editContactTags(const QString &contactId);
     QLabel *membersCaption() const { return m_membersCaption; }
     void selectGroup(const QString &roomId);
     void selectContact(const QString &contactId);
@@ -63,6 +70,7 @@ private:
     void onContactSelected();
     void loadContact(const QString &contactId);
     void activateContactMessage(const QModelIndex &index);
+    void filterContacts();
 
     Store *m_store;
     QString m_accountId;
@@ -83,6 +91,7 @@ private:
     QLabel *m_membersCaption;
     QLabel *m_contactCaption;
     QCheckBox *m_showFormer;
+    QLineEdit *m_contactSearch;
     QTimer m_reloadTimer;
 };
 
