@@ -71,9 +71,31 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawText(QRect(right - timeW, top, timeW + 1, tfm.height()),
                       Qt::AlignRight | Qt::AlignVCenter, time);
 
+    // Staff tags as chips after the time, right to left; they take room
+    // from the topic, but never more than half of it.
+    int chipsLeft = right - timeW - 8;
+    const QStringList tags = index.data(RoomListModel::TagsRole).toStringList();
+    if (!tags.isEmpty()) {
+        const int h = sfm.height() + 2;
+        const int limit = left + (right - left) / 2;
+        for (const QString &tag : tags) {
+            const int w = sfm.horizontalAdvance(tag) + 10;
+            if (chipsLeft - w - 4 < limit)
+                break;
+            const QRect chip(chipsLeft - w - 4, top + (tfm.height() - h) / 2, w, h);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(Theme::pill());
+            painter->drawRoundedRect(chip, 4, 4);
+            painter->setFont(smallFont);
+            painter->setPen(Theme::textSecondary());
+            painter->drawText(chip, Qt::AlignCenter, tag); // plain text: staff wrote it
+            chipsLeft = chip.left();
+        }
+    }
+
     painter->setFont(topicFont);
     painter->setPen(Theme::textPrimary());
-    const int topicW = right - left - timeW - 8;
+    const int topicW = chipsLeft - left - 4;
     painter->drawText(QRect(left, top, topicW, tfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       tfm.elidedText(topic, Qt::ElideRight, topicW));
 

@@ -23,10 +23,8 @@ RoomListModel::RoomListModel(Store *store, QObject *parent)
         if (accountId == m_accountId)
             scheduleRefresh();
     });
-    connect(m_store, &Store::tagsChanged, this, [this] {
-        if (!m_tagFilter.isEmpty())
-            scheduleRefresh();
-    });
+    // Tags change the filtered rows and every row's chips.
+    connect(m_store, &Store::tagsChanged, this, &RoomListModel::scheduleRefresh);
     connect(m_store, &Store::messagesStored, this, [this](const QVector<Message> &messages) {
         for (const Message &m : messages) {
             if (m.accountId == m_accountId && !m.roomId.isEmpty()) {
@@ -88,9 +86,20 @@ void RoomListModel::refresh()
     m_reading = true;
     m_dirty = false;
     const quint64 generation = m_generation;
-    m_store->read<QVector<RoomSummary>>(
+    struct Snapshot
+    {
+        QVector<RoomSummary> rows;
+        QHash<QString, QStringList> tags;
+    };
+    m_store->read<Snapshot>(
         this,
         [accountId = m_accountId, tag = m_tagFilter](StoreReader &reader) {
+            Snapshot snapshot;
+            // Tags for the chips: one query per tag, far fewer than rooms.
+            for (const QString &name : reader.allTags()) {
+                for (const QString &roomId : reader.roomsWithTag(accountId, name))
+                    snapshot.tags[roomId].append(name);
+            }
             QVector<RoomSummary> rows = reader.roomSummaries(accountId);
             if (!tag.isEmpty()) {
                 const QStringList tagged = reader.roomsWithTag(accountId, tag);
@@ -100,13 +109,15 @@ void RoomListModel::refresh()
                                [&keep](const RoomSummary &s) { return !keep.contains(s.roomId); }),
                            rows.end());
             }
-            return rows;
+            snapshot.rows = std::move(rows);
+            return snapshot;
         },
-        [this, generation](QVector<RoomSummary> rows) {
+        [this, generation](Snapshot snapshot) {
             if (generation != m_generation)
                 return;
             m_reading = false;
-            apply(rows);
+            m_tags = std::move(snapshot.tags);
+            apply(snapshot.rows);
             if (m_dirty)
                 scheduleRefresh();
         });
@@ -218,6 +229,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return s.memberCount;
     case OpenAlertsRole:
         return m_alertCounter ? m_alertCounter(s.accountId, s.roomId) : 0;
+    case TagsRole:
+        return m_tags.value(s.roomId);
     default:
         return {};
     }

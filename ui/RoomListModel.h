@@ -7,6 +7,7 @@
 #include "model/Types.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QTimer>
 #include <QVector>
 
@@ -29,6 +30,7 @@ public:
         UnreadRole,
         MemberCountRole,
         OpenAlertsRole, // open alerts of the group (0 without a counter)
+        TagsRole, // the group's staff tags (QStringList), shown as chips
     };
 
     static constexpr int kRefreshDelayMs = 250;
@@ -71,6 +73,7 @@ private:
     QString m_openRoom;
     QString m_tagFilter;
     QVector<RoomSummary> m_rows;
+    QHash<QString, QStringList> m_tags; // room id -> staff tags
     std::function<int(const QString &, const QString &)> m_alertCounter;
     QTimer m_refreshTimer;
     quint64 m_generation = 0;

@@ -70,6 +70,24 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 4, 20000);
     }
 
+    void rowsCarryTheirTagsForTheChips()
+    {
+        RoomListModel model(&m_store);
+        model.setAccount("acc");
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 4, 20000);
+        auto tagsOf = [&model](const QString &roomId) {
+            return model.index(model.rowOf(roomId)).data(RoomListModel::TagsRole).toStringList();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(tagsOf("r0@chatroom"), QStringList{"VIP"}, 20000);
+        QCOMPARE(tagsOf("r1@chatroom"), QStringList()); // VIP there is another account's
+        QVERIFY(tagsOf("r2@chatroom").contains("售后"));
+        QVERIFY(tagsOf("r2@chatroom").contains("VIP"));
+        m_store.addTag(TagTarget::Room, "acc", "r1@chatroom", "华东区");
+        QTRY_COMPARE_WITH_TIMEOUT(tagsOf("r1@chatroom"), QStringList{"华东区"}, 20000);
+        m_store.removeTag(TagTarget::Room, "acc", "r1@chatroom", "华东区");
+        QTRY_COMPARE_WITH_TIMEOUT(tagsOf("r1@chatroom"), QStringList(), 20000);
+    }
+
     void tagEditorWritesOnlyTheDifferences()
     {
         TagEditorDialog dialog(&m_store, TagTarget::Room, "acc", "r2@chatroom", "华东区2群");
