@@ -104,7 +104,7 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     // Live object counters, so unbounded growth shows up in a long run's log.
     QTimer countersTimer;
     QObject::connect(&countersTimer, &QTimer::timeout, &window, [] {
-        qCDebug(lcUi).noquote() << "object counters:" << gd::ObjectCounters::summary();
+        qCInfo(lcUi).noquote() << "object counters:" << gd::ObjectCounters::summary();
     });
     countersTimer.start(options.countersLogMs);
     window.show();

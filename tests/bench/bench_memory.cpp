@@ -4,7 +4,7 @@
 // member records; quick: 200 rooms) with an archive of N messages (full:
 // 1,000,000; quick: 100,000) already in its database. Then steady traffic for
 // T seconds (full: 600; quick: 30) and the growth of resident memory over it.
-// The app's live object counters (its debug log) are printed alongside.
+// The app's live object counters (an info line of its log) are printed alongside.
 //
 // Usage: bench_memory [--quick] [--rooms R] [--members M] [--messages N] [--seconds T] [--rate X]
 
