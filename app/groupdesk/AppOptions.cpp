@@ -41,12 +41,20 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption headlessOption(
         QStringLiteral("headless"),
         tr("Run the engine without a window (for servers); stop with SIGTERM or Ctrl+C."));
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"),
+        tr("Log details too: a line per message repeat, per failed call (large logs under "
+           "heavy traffic)."));
     const QCommandLineOption connectOption(
         QStringLiteral("connect"), tr("Connect a bot account to the gateway at <host:port>."),
         tr("host:port"));
     const QCommandLineOption tokenFileOption(
         QStringLiteral("token-file"),
         tr("Read the gateway token from <file> (used with --connect)."), tr("file"));
+    const QCommandLineOption nameOption(
+        QStringLiteral("name"),
+        tr("Show the --connect account as <name> (default: its current name, or host:port)."),
+        tr("name"));
     const QCommandLineOption noTlsOption(
         QStringLiteral("no-tls"),
         tr("Connect without TLS (only for gateways on this machine or a trusted network)."));
@@ -72,14 +80,14 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
         QStringLiteral("exit-after-first-paint"),
         QStringLiteral("Quit once the room list is painted with rooms."));
     firstPaintOption.setFlags(QCommandLineOption::HiddenFromHelp);
-    QCommandLineOption countersLogOption(
-        QStringLiteral("counters-log-ms"),
-        QStringLiteral("Period of the object counters' debug log line."), QStringLiteral("ms"));
+    QCommandLineOption countersLogOption(QStringLiteral("counters-log-ms"),
+                                         QStringLiteral("Period of the object counters' log line."),
+                                         QStringLiteral("ms"));
     countersLogOption.setFlags(QCommandLineOption::HiddenFromHelp);
 
-    parser.addOptions({dataDirOption, demoOption, headlessOption, connectOption, tokenFileOption,
-                       noTlsOption, tlsCaOption, tlsNameOption, screenshotOption,
-                       screenshotAfterOption, keepRunningOption, firstPaintOption,
+    parser.addOptions({dataDirOption, demoOption, headlessOption, verboseOption, connectOption,
+                       tokenFileOption, nameOption, noTlsOption, tlsCaOption, tlsNameOption,
+                       screenshotOption, screenshotAfterOption, keepRunningOption, firstPaintOption,
                        countersLogOption});
     parser.process(arguments); // exits on --help, --version and unknown options
 
@@ -94,8 +102,10 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     demo = parser.isSet(demoOption);
     headless = parser.isSet(headlessOption);
+    verbose = parser.isSet(verboseOption);
     connectEndpoint = parser.value(connectOption).trimmed();
     tokenFile = parser.value(tokenFileOption);
+    accountName = parser.value(nameOption).trimmed();
     tls = !parser.isSet(noTlsOption);
     tlsCaFile = parser.value(tlsCaOption);
     tlsServerName = parser.value(tlsNameOption);
@@ -117,6 +127,14 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     }
     if (connectEndpoint.isEmpty() && !tokenFile.isEmpty()) {
         *error = tr("--token-file is only used with --connect.");
+        return false;
+    }
+    if (connectEndpoint.isEmpty() && parser.isSet(nameOption)) {
+        *error = tr("--name is only used with --connect.");
+        return false;
+    }
+    if (parser.isSet(nameOption) && accountName.isEmpty()) {
+        *error = tr("--name needs a name that is not empty.");
         return false;
     }
     if (demo && !connectEndpoint.isEmpty()) {

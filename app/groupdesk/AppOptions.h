@@ -15,8 +15,10 @@ public:
     QString dataDir;
     bool demo = false;
     bool headless = false;
+    bool verbose = false; // debug lines (per message, per call) in the log too
     QString connectEndpoint; // host:port
     QString tokenFile;
+    QString accountName; // --name: display name of the --connect account
     bool tls = true;
     QString tlsCaFile;
     QString tlsServerName;
@@ -27,7 +29,7 @@ public:
     // Hidden (bench_startup): print "first-paint-with-rooms <ms>" on stdout
     // once the room list has been painted with rooms, then quit.
     bool exitAfterFirstPaint = false;
-    // Hidden (bench_memory): how often live object counters are logged (debug).
+    // Hidden (bench_memory): how often live object counters are logged (info).
     int countersLogMs = 60000;
 
     // Whether argv asks for no window: --headless, or only help/version

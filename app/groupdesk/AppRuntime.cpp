@@ -3,6 +3,7 @@
 #include "AddAccountDialog.h"
 #include "engine/Engine.h"
 #include "engine/PacerSettings.h"
+#include "gateway/GatewayToken.h"
 #include "monitor/AlertMailer.h"
 #include "monitor/AlertMonitor.h"
 #include "monitor/Clock.h"
@@ -15,8 +16,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFile>
 #include <QSettings>
+#include <QTimer>
 #include <QUuid>
 
 namespace gd {
@@ -48,7 +51,9 @@ bool AppRuntime::open(QString *error)
                      .arg(QDir::toNativeSeparators(m_options.dataDir));
         return false;
     }
-    installLogHandler(logPath());
+    LogOptions logOptions;
+    logOptions.verbose = m_options.verbose;
+    installLogHandler(logPath(), logOptions);
     qCInfo(lcUi) << "GroupDesk" << QCoreApplication::applicationVersion() << "starting; data dir"
                  << m_options.dataDir << (m_options.headless ? "(headless)" : "");
 
@@ -202,28 +207,50 @@ bool AppRuntime::connectFromCommandLine(QString *error)
             = tr("Cannot read the token file %1: %2").arg(m_options.tokenFile, file.errorString());
         return false;
     }
-    const QString token = QString::fromUtf8(file.readAll()).trimmed();
+    // Bounded: a wrong file (an image, a log) must not be read whole.
+    const QString token = GatewayToken::normalized(
+        QString::fromUtf8(file.read(4 * qint64(GatewayToken::kMaxLength) + 1)));
     if (token.isEmpty()) {
         *error = tr("The token file %1 is empty.").arg(m_options.tokenFile);
         return false;
     }
+    const QString tokenProblem = GatewayToken::problem(token);
+    if (!tokenProblem.isEmpty()) {
+        *error = tr("The token in %1 cannot be used: %2").arg(m_options.tokenFile, tokenProblem);
+        return false;
+    }
     AccountInfo info;
     info.id = AddAccountDialog::accountIdForEndpoint(m_options.connectEndpoint);
-    info.displayName = m_options.connectEndpoint;
     info.endpoint = m_options.connectEndpoint;
     info.tls = m_options.tls;
     info.caFile = m_options.tlsCaFile;
     info.serverName = m_options.tlsServerName;
     GatewayEndpoint endpoint;
     endpoint.address = info.endpoint;
-    endpoint.token = token; // never logged, never stored
+    endpoint.token = token; // never logged, never stored but in the keychain
     endpoint.tls = info.tls;
     endpoint.caFile = info.caFile;
     endpoint.serverName = info.serverName;
-    qCInfo(lcEngine) << "connecting account" << info.id << "to" << info.endpoint
-                     << (info.tls ? "with TLS" : "without TLS");
-    m_store->upsertAccount(info);
-    m_engine->addAccount(info, endpoint);
+    // The name: --name, else the one the account already has (it may have
+    // been given in the GUI), else the endpoint.
+    m_store->read<QVector<AccountInfo>>(
+        this, [](StoreReader &reader) { return reader.accounts(); },
+        [this, info, endpoint](QVector<AccountInfo> accounts) mutable {
+            if (m_shutDown)
+                return;
+            info.displayName = m_options.accountName;
+            for (const AccountInfo &existing : std::as_const(accounts)) {
+                if (existing.id == info.id && info.displayName.isEmpty())
+                    info.displayName = existing.displayName;
+            }
+            if (info.displayName.isEmpty())
+                info.displayName = info.endpoint;
+            qCInfo(lcEngine) << "connecting account" << info.id << "to" << info.endpoint
+                             << (info.tls ? "with TLS" : "without TLS");
+            // Like the Add-account dialog: the token goes to the keychain, so
+            // a later start without --connect reconnects this account.
+            addAccount(info, endpoint);
+        });
     return true;
 }
 
@@ -253,8 +280,20 @@ void AppRuntime::restoreAccounts()
                         endpoint.tls = account.tls;
                         endpoint.caFile = account.caFile;
                         endpoint.serverName = account.serverName;
-                        if (ok) {
-                            endpoint.token = token;
+                        const QString saved = GatewayToken::normalized(token);
+                        const QString tokenProblem = ok ? GatewayToken::problem(saved) : QString();
+                        if (ok && tokenProblem.isEmpty()) {
+                            endpoint.token = saved;
+                        } else if (ok) {
+                            // Saved by an older version or another tool: gRPC
+                            // would abort on it. Connect without it, like a
+                            // missing token; the account shows the refusal.
+                            qCWarning(lcUi) << "the keychain token of account" << account.id
+                                            << "cannot be used:" << tokenProblem;
+                            emit notice(tr("The token of %1 saved in the keychain cannot be "
+                                           "used: %2 Remove the account and add it again "
+                                           "with the right token.")
+                                            .arg(account.displayName, tokenProblem));
                         } else {
                             // Connect anyway: the gateway's refusal shows up as the
                             // account's state, where staff look for it.
@@ -273,8 +312,11 @@ void AppRuntime::restoreAccounts()
 void AppRuntime::addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint)
 {
     m_store->upsertAccount(account);
+    ++m_keychainWrites;
     m_secrets->writeToken(
         account.id, endpoint.token, [this, account](bool ok, const QString &error) {
+            --m_keychainWrites;
+            emit keychainWriteDone();
             if (!ok) {
                 qCWarning(lcUi) << "cannot keep the token of" << account.id
                                 << "in the keychain:" << error;
@@ -303,6 +345,20 @@ void AppRuntime::shutdown()
         return;
     m_shutDown = true;
     qCInfo(lcUi) << "shutting down";
+    if (m_keychainWrites > 0) {
+        // A token being saved (--connect, or an account just added) must
+        // reach the keychain, or the next start has no token. Bounded: a
+        // keychain that hangs must not keep the process alive.
+        QEventLoop loop;
+        connect(this, &AppRuntime::keychainWriteDone, &loop, [this, &loop] {
+            if (m_keychainWrites == 0)
+                loop.quit();
+        });
+        QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (m_keychainWrites > 0)
+            qCWarning(lcUi) << "the keychain did not confirm saving a token in time";
+    }
     if (m_engine)
         m_engine->shutdown();
     m_mailer.reset();

@@ -61,6 +61,8 @@ public:
 signals:
     // Something the user should know that is not an account state (keychain).
     void notice(const QString &text);
+    // A token write to the keychain finished (either way).
+    void keychainWriteDone();
 
 private:
     bool ensureSimulator(QString *error);
@@ -78,6 +80,7 @@ private:
     std::unique_ptr<sim::Simulator> m_simulator;
     QString m_simulatorToken;
     QHash<QString, SessionState> m_lastStates;
+    int m_keychainWrites = 0; // token writes not finished yet (shutdown waits)
     bool m_shutDown = false;
 };
 
