@@ -36,7 +36,7 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     case StateTextRole:
         return AccountStateText::stateText(s);
     case StateColorRole:
-        return AccountStateText::stateColor(s.state);
+        return AccountStateText::stateColor(s);
     default:
         return {};
     }

@@ -8,6 +8,11 @@ namespace gd {
 
 QString AccountStateText::stateText(const AccountStatus &status)
 {
+    if (status.notRespondingSinceMs > 0 && status.state != SessionState::Offline
+        && status.state != SessionState::Error) {
+        // It looked fine a moment ago: say that it is not, and what happens.
+        return tr("Not responding: the gateway stopped answering. Reconnecting soon.");
+    }
     switch (status.state) {
     case SessionState::Offline:
         if (status.nextReconnectMs > 0) {
@@ -83,6 +88,14 @@ QColor AccountStateText::stateColor(SessionState state)
         break;
     }
     return Theme::offline();
+}
+
+QColor AccountStateText::stateColor(const AccountStatus &status)
+{
+    if (status.notRespondingSinceMs > 0 && status.state != SessionState::Offline
+        && status.state != SessionState::Error)
+        return Theme::warning();
+    return stateColor(status.state);
 }
 
 bool AccountStateText::isOnline(SessionState state)

@@ -22,6 +22,8 @@ public:
     // given up; empty when every message came.
     static QString fetchText(const AccountStatus &status);
     static QColor stateColor(SessionState state);
+    // As above, and the warning colour while the gateway is not responding.
+    static QColor stateColor(const AccountStatus &status);
     static bool isOnline(SessionState state);
     static bool isWaitingForScan(SessionState state);
 };

@@ -41,7 +41,8 @@ AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint
     , m_store(store)
     , m_tuning(tuning)
     , m_client(new PuppetClient(this))
-    , m_backoff(tuning.backoffInitialMs, tuning.backoffMaxMs)
+    , m_backoff(tuning.backoffInitialMs, tuning.backoffMaxMs, 0.2, 30000, tuning.backoffFlapLimit,
+                tuning.backoffFlapWindowMs)
     , m_pacer(tuning.sendRatePerSecond, tuning.sendBurst, tuning.sendJitterMs)
     , m_syncWindow(tuning.syncCallsInFlight)
     , m_duplicates(tuning.duplicateWindowMs)
@@ -109,6 +110,7 @@ void AccountSession::publish()
     m_status.nextReconnectMs = m_reconnectTimer.isActive() ? m_nextReconnectMs : 0;
     m_status.messagesNotFetched = int(m_messageAttempts.size());
     m_status.messagesGivenUp = m_messagesGivenUp;
+    m_status.notRespondingSinceMs = m_notRespondingSinceMs;
     emit statusChanged(m_status);
 }
 
@@ -182,6 +184,7 @@ void AccountSession::teardown()
     m_client->reset(); // results of calls in flight are dropped from here on
     m_streamOpen = false;
     m_startCalled = false;
+    m_notRespondingSinceMs = 0; // a new connection gets its own verdict
     // Their results will never come (the client dropped them): free the window.
     m_syncWindow.clear();
     m_syncing = false;
@@ -224,6 +227,9 @@ void AccountSession::scheduleReconnect()
     const int delay = m_backoff.nextDelayMs(nowMs());
     m_nextReconnectMs = nowMs() + delay;
     m_reconnectTimer.start(delay);
+    if (m_backoff.flapping())
+        qCWarning(lcEngine).noquote()
+            << m_account.id << "the gateway keeps dropping working connections: waiting longer";
     log(QStringLiteral("reconnecting in %1 ms").arg(delay));
     publish();
 }
@@ -274,14 +280,26 @@ void AccountSession::onWatchdog()
         m_synced = false;
         startSync();
     }
+    if (m_streamOpen && silence >= m_tuning.notRespondingAfterMs && m_notRespondingSinceMs == 0) {
+        // A Ding went out a while ago and nothing came back: say so now
+        // rather than look "ready" until the reconnect.
+        m_notRespondingSinceMs = m_lastActivityMs;
+        qCWarning(lcEngine).noquote()
+            << m_account.id << "the gateway has not answered for" << silence
+            << "ms (no event, no DONG): not responding; reconnecting after"
+            << m_tuning.reconnectAfterSilenceMs << "ms of silence";
+        publish();
+    }
     if (m_streamOpen && silence >= m_tuning.dingAfterSilenceMs
         && now - m_lastDingMs >= m_tuning.dingAfterSilenceMs) {
         m_lastDingMs = now;
         ++m_counters.dingsSent;
-        m_client->ding(QStringLiteral("groupdesk-%1").arg(now), [](const GatewayStatus &st) {
-            if (!st.ok())
-                qCDebug(lcEngine) << "Ding failed" << st.code << st.message;
-        });
+        m_client->ding(QStringLiteral("groupdesk-%1").arg(now),
+                       [id = m_account.id](const GatewayStatus &st) {
+                           if (!st.ok())
+                               qCWarning(lcEngine).noquote()
+                                   << id << "Ding failed: code" << st.code << st.message;
+                       });
     }
 }
 
@@ -302,9 +320,17 @@ void AccountSession::onEvent(int type, const QByteArray &payload)
     ++m_counters.eventsReceived;
     const qint64 now = nowMs();
     m_lastActivityMs = now;
+    if (m_notRespondingSinceMs != 0) {
+        log(QStringLiteral("the gateway answers again after %1 ms")
+                .arg(now - m_notRespondingSinceMs));
+        m_notRespondingSinceMs = 0;
+        publish();
+    }
     if (!m_streamOpen) {
         m_streamOpen = true;
         m_backoff.connectionEstablished(now);
+        // It delivered events: if it drops now, try again from the first step.
+        m_backoff.connectionWorked();
         if (m_login.streamOpened())
             publish();
         if (!m_startCalled)

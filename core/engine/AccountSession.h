@@ -3,8 +3,9 @@
 // It subscribes to the event stream, then calls Start; drives the login state
 // machine; syncs contacts, rooms and members after login; fetches message
 // payloads with many calls in flight and hands them to the store in batches;
-// watches liveness (Ding after silence, reconnect after long silence);
-// reconnects with exponential backoff, forever; and sends the account's
+// watches liveness (Ding after silence, "not responding", reconnect after
+// long silence); reconnects with exponential backoff, forever, starting over
+// after a connection that worked (ExponentialBackoff); and sends the account's
 // outbox in order through the pacer once Ready.
 // All methods run in the session's thread (use queued calls from elsewhere),
 // except counters(), which is thread-safe.
@@ -163,6 +164,7 @@ private:
     qint64 m_nextReconnectMs = 0;
     qint64 m_lastActivityMs = 0;
     qint64 m_lastDingMs = 0;
+    qint64 m_notRespondingSinceMs = 0; // see AccountStatus
 
     // sync
     bool m_synced = false;

@@ -32,6 +32,9 @@ struct AccountStatus
     qint64 nextReconnectMs = 0; // when the next reconnect attempt is due (0 = none)
     int messagesNotFetched = 0; // payload calls failed, retried with backoff
     int messagesGivenUp = 0; // given up after retrying for hours (this run; journal rows)
+    // The gateway answers nothing (no event, no DONG to a Ding) since this
+    // time; 0 while it answers. The connection is dropped and made again soon.
+    qint64 notRespondingSinceMs = 0;
 };
 
 class Engine : public QObject

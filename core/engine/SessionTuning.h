@@ -15,11 +15,21 @@ struct SessionTuning
     int journalBatchDelayMs = 5; // longest wait before message ids go to the journal
     int messageBatchSize = 64; // messages per insertMessages call
     int messageBatchDelayMs = 25; // longest wait before a partial batch goes out
-    int dingAfterSilenceMs = 15000; // probe with Ding after this much silence
-    int reconnectAfterSilenceMs = 60000; // give up on the connection after this
+    // Liveness: after this much silence (no event, no DONG) a Ding probes the
+    // gateway; still nothing by notRespondingAfterMs and the account shows
+    // "not responding"; by reconnectAfterSilenceMs the connection is dropped
+    // and made again. A healthy but quiet gateway answers the Ding at once.
+    int dingAfterSilenceMs = 10000;
+    int notRespondingAfterMs = 15000; // > dingAfterSilenceMs
+    int reconnectAfterSilenceMs = 25000;
     int startFallbackMs = 3000; // call Start even if the stream stays quiet
     int backoffInitialMs = 1000;
     int backoffMaxMs = 60000;
+    // A connection that delivered events restarts the backoff from its first
+    // step, except after this many such restarts within the window (a
+    // flapping gateway): see ExponentialBackoff.
+    int backoffFlapLimit = 12;
+    int backoffFlapWindowMs = 120000;
     double sendRatePerSecond = 1.0;
     int sendBurst = 3;
     int sendJitterMs = 300;

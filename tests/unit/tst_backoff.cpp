@@ -65,6 +65,61 @@ private slots:
         QCOMPARE(b.nextDelayMs(100000 + 500), 4000);
     }
 
+    // Issue 9 item 7: gateway restarts a few seconds apart were answered with
+    // 1, 2, 4 ... 60 s delays because a working connection counted for nothing.
+    void connectionThatWorkedRestartsFromFirstStep()
+    {
+        ExponentialBackoff b(1000, 60000, 0.0, 30000);
+        qint64 now = 0;
+        QCOMPARE(b.nextDelayMs(now), 1000);
+        QCOMPARE(b.nextDelayMs(now), 2000); // the gateway was still down
+        for (int restart = 0; restart < 10; ++restart) {
+            now += 4000; // up for a few seconds, events flowed, then killed again
+            b.connectionEstablished(now);
+            b.connectionWorked();
+            QCOMPARE(b.nextDelayMs(now + 10), 1000);
+            QVERIFY(!b.flapping());
+            QCOMPARE(b.nextDelayMs(now + 1010), 2000); // not up yet at the first try
+        }
+    }
+
+    void connectionThatDeliveredNothingKeepsGrowing()
+    {
+        ExponentialBackoff b(1000, 60000, 0.0, 30000);
+        b.nextDelayMs(0);
+        b.nextDelayMs(0);
+        b.connectionEstablished(100); // e.g. accepted, then refused at once
+        QCOMPARE(b.nextDelayMs(200), 4000);
+    }
+
+    void flappingGatewayIsNotHammered()
+    {
+        const int limit = 5;
+        ExponentialBackoff b(1000, 60000, 0.0, 30000, limit, 60000);
+        qint64 now = 0;
+        int delay = 0;
+        for (int drop = 0; drop < limit; ++drop) {
+            now += 1500; // each connection works for a moment and drops
+            b.connectionWorked();
+            delay = b.nextDelayMs(now);
+            QCOMPARE(delay, 1000);
+        }
+        // The next drops within the window count as failures: 2, 4, 8 s...
+        for (int drop = 0; drop < 4; ++drop) {
+            now += delay + 500;
+            b.connectionWorked();
+            const int next = b.nextDelayMs(now);
+            QVERIFY(b.flapping());
+            QVERIFY2(next > delay, qPrintable(QStringLiteral("%1 after %2").arg(next).arg(delay)));
+            delay = next;
+        }
+        // Once the window has passed, a working connection restarts the delays again.
+        now += 60000;
+        b.connectionWorked();
+        QCOMPARE(b.nextDelayMs(now), 1000);
+        QVERIFY(!b.flapping());
+    }
+
     void explicitReset()
     {
         ExponentialBackoff b(1000, 60000, 0.0);
