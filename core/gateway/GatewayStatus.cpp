@@ -49,7 +49,16 @@ QString GatewayStatus::userMessage() const
     case 13:
         return QCoreApplication::translate("GatewayStatus", "The gateway had an internal error.");
     case 14:
-        // gRPC tells a failed TLS handshake only in its text.
+        // gRPC tells a failed TLS handshake only in its text. "Wrong version
+        // number" means the answer to our TLS hello was not TLS at all: a
+        // plaintext gateway, where certificate advice would mislead.
+        if (message.contains(QLatin1String("wrong version number"), Qt::CaseInsensitive)
+            || message.contains(QLatin1String("wrong_version_number"), Qt::CaseInsensitive)) {
+            return QCoreApplication::translate(
+                "GatewayStatus",
+                "The gateway does not use TLS (it answered in plain text). Turn TLS off for this "
+                "account, or check that the address is the gateway's TLS port.");
+        }
         if (message.contains(QLatin1String("handshake"), Qt::CaseInsensitive)
             || message.contains(QLatin1String("certificate"), Qt::CaseInsensitive)) {
             return QCoreApplication::translate(

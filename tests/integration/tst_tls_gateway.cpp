@@ -64,14 +64,16 @@ private:
                         "server.pem"});
     }
 
-    std::unique_ptr<Simulator> startTlsSim(QString *error)
+    std::unique_ptr<Simulator> startTlsSim(QString *error, bool serverTls = true)
     {
         SimulatorOptions o;
         o.autoLogin = true;
         o.rate = 20;
         o.heartbeatS = 1;
-        o.tlsCert = path("server.pem");
-        o.tlsKey = path("server.key");
+        if (serverTls) {
+            o.tlsCert = path("server.pem");
+            o.tlsKey = path("server.key");
+        }
         auto sim = std::make_unique<Simulator>(o);
         if (!sim->start(error))
             return {};
@@ -117,21 +119,27 @@ private slots:
         QTest::addColumn<bool>("tls");
         QTest::addColumn<QString>("caFile");
         QTest::addColumn<QString>("words"); // what the user must be told
+        QTest::addColumn<bool>("serverTls");
         QTest::newRow("untrusted CA")
-            << true << path("other-ca.pem") << QStringLiteral("certificate is not trusted");
+            << true << path("other-ca.pem") << QStringLiteral("certificate is not trusted") << true;
         QTest::newRow("plaintext client, TLS server")
-            << false << QString() << QStringLiteral("TLS setting");
+            << false << QString() << QStringLiteral("TLS setting") << true;
+        // gRPC says "wrong version number": the answer was not TLS at all.
+        QTest::newRow("TLS client, plaintext server")
+            << true << path("ca.pem") << QStringLiteral("does not use TLS") << false;
     }
     void wrongCaIsAReadableErrorAndRetries()
     {
         QFETCH(bool, tls);
         QFETCH(QString, caFile);
         QFETCH(QString, words);
+        QFETCH(bool, serverTls);
         QString error;
-        auto sim = startTlsSim(&error);
+        auto sim = startTlsSim(&error, serverTls);
         QVERIFY2(sim, qPrintable(error));
         Store store;
-        QVERIFY2(store.open(m_dir.filePath(QStringLiteral("bad-%1.db").arg(tls)), &error),
+        QVERIFY2(store.open(m_dir.filePath(QStringLiteral("bad-%1-%2.db").arg(tls).arg(serverTls)),
+                            &error),
                  qPrintable(error));
         Engine engine(&store);
         engine.setSessionTuning(fastTuning());
