@@ -70,6 +70,16 @@ private:
     QHash<QString, QString> m_contacts;
 };
 
+// The text column: a message's own text, or for an image, a file and the
+// like (which carry none) its kind and file name, so no row reads empty.
+QString exportText(const Message &m)
+{
+    if (!m.text.isEmpty())
+        return m.text;
+    const QString kind = QStringLiteral("[%1]").arg(messageKindName(m.kind));
+    return m.filename.isEmpty() ? kind : kind + QLatin1Char(' ') + m.filename;
+}
+
 // Writes rows in the chosen format; the caller feeds pages.
 class RowWriter
 {
@@ -101,7 +111,8 @@ public:
                 {QStringLiteral("sender"), names.senderName(m)},
                 {QStringLiteral("sender_id"), m.talkerId},
                 {QStringLiteral("type"), messageKindName(m.kind)},
-                {QStringLiteral("text"), m.text},
+                {QStringLiteral("text"), exportText(m)},
+                {QStringLiteral("file_name"), m.filename},
                 {QStringLiteral("message_id"), m.id},
             };
             QByteArray line = m_first ? "\n" : ",\n";
@@ -116,7 +127,7 @@ public:
             Exporter::csvField(names.senderName(m), n),
             Exporter::csvField(m.talkerId, n),
             Exporter::csvField(messageKindName(m.kind)),
-            Exporter::csvField(m.text, n),
+            Exporter::csvField(exportText(m), n),
         };
         return put(cells.join(QLatin1Char(',')).toUtf8() + "\r\n");
     }

@@ -251,6 +251,47 @@ private slots:
         QCOMPARE(seen.size(), 2500);
     }
 
+    void imagesAndFilesSayTheirKindAndFileName()
+    {
+        Message image;
+        image.accountId = "acc";
+        image.id = "img1";
+        image.roomId = "room3@chatroom";
+        image.talkerId = "wxid_li";
+        image.kind = MessageKind::Image;
+        image.filename = "发票.jpg";
+        image.timestampMs = kT0;
+        Message file = image;
+        file.id = "file1";
+        file.kind = MessageKind::Attachment;
+        file.filename = "报价单, 2026.xlsx";
+        file.timestampMs = kT0 + 1000;
+        Message bare = image;
+        bare.id = "img2";
+        bare.filename.clear();
+        bare.timestampMs = kT0 + 2000;
+        m_store.insertMessages({image, file, bare});
+        m_store.flush();
+
+        ExportRequest r = roomRequest(ExportRequest::Format::Csv, "files.csv");
+        r.conversationId = "room3@chatroom";
+        const QVector<QStringList> csv = parseCsv(QString::fromUtf8(exportBytes(r)));
+        QCOMPARE(csv.size(), 4);
+        QCOMPARE(csv.at(1).at(4), QStringLiteral("image"));
+        QCOMPARE(csv.at(1).at(5), QStringLiteral("[image] 发票.jpg"));
+        QCOMPARE(csv.at(2).at(5), QStringLiteral("[attachment] 报价单, 2026.xlsx"));
+        QCOMPARE(csv.at(3).at(5), QStringLiteral("[image]"));
+
+        r.format = ExportRequest::Format::Json;
+        r.path = m_dir.filePath("files.json");
+        const QJsonArray arr = QJsonDocument::fromJson(exportBytes(r)).array();
+        QCOMPARE(arr.size(), 3);
+        QCOMPARE(arr.at(1).toObject().value("text").toString(),
+                 QStringLiteral("[attachment] 报价单, 2026.xlsx"));
+        QCOMPARE(arr.at(1).toObject().value("file_name").toString(),
+                 QStringLiteral("报价单, 2026.xlsx"));
+    }
+
     void searchExportHasExactlyTheHits()
     {
         ExportRequest r;
