@@ -99,6 +99,15 @@ void Engine::removeAccount(const QString &accountId)
     emit accountRemoved(accountId);
 }
 
+void Engine::updateAccount(const AccountInfo &account, const GatewayEndpoint &endpoint)
+{
+    if (Entry *old = m_entries.take(account.id)) {
+        stopEntry(old);
+        delete old;
+    }
+    addAccount(account, endpoint);
+}
+
 QStringList Engine::accountIds() const
 {
     return m_entries.keys();

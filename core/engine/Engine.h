@@ -48,6 +48,9 @@ public:
     // through to the gateway and never stored by the engine.
     void addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint);
     void removeAccount(const QString &accountId);
+    // Restarts the account's session with new settings (edited name,
+    // endpoint, token or TLS), keeping it listed: no accountRemoved.
+    void updateAccount(const AccountInfo &account, const GatewayEndpoint &endpoint);
     QStringList accountIds() const;
     AccountStatus status(const QString &accountId) const;
 

@@ -745,4 +745,26 @@ QStringList StoreReader::contactsWithTag(const QString &accountId, const QString
         {tag.trimmed(), accountId});
 }
 
+qint64 StoreReader::awaitingReplySince(const QString &accountId, const QString &conversationId,
+                                       int scanLimit)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    // Newest first along messages_by_conversation, stopping at the bot's own.
+    if (!run(q,
+             QStringLiteral("SELECT from_self, kind, ts_ms FROM messages"
+                            " WHERE account_id = ? AND conversation_id = ?"
+                            " ORDER BY ts_ms DESC, id DESC LIMIT ?"),
+             {accountId, conversationId, scanLimit}))
+        return 0;
+    qint64 since = 0;
+    while (q.next()) {
+        if (q.value(0).toInt() != 0)
+            break;
+        if (MessageKind(q.value(1).toInt()) != MessageKind::System)
+            since = q.value(2).toLongLong();
+    }
+    return since;
+}
+
 } // namespace gd

@@ -96,6 +96,14 @@ public:
     // Whether a conversation holds at most `limit` messages (cheap for any size).
     bool conversationSizeAtMost(const QString &accountId, const QString &conversationId, int limit);
 
+    // Since when a conversation waits for an answer: the time of the oldest
+    // customer message after the bot's last own message (group events do not
+    // count); 0 when the newest message is the bot's or there is none. Looks
+    // at the newest `scanLimit` messages only (an older wait counts from the
+    // oldest of them), so it costs the same for any size.
+    qint64 awaitingReplySince(const QString &accountId, const QString &conversationId,
+                              int scanLimit = 200);
+
 private:
     QStringList selectStrings(const QString &sql, const QVariantList &binds);
     QVector<Message> selectMessages(const QString &sql, const QVariantList &binds);
