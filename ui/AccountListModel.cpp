@@ -1,6 +1,7 @@
 #include "AccountListModel.h"
 
 #include "AccountStateText.h"
+#include "PlainText.h"
 
 namespace gd {
 
@@ -28,7 +29,9 @@ QVariant AccountListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return s.info.displayName.isEmpty() ? s.info.id : s.info.displayName;
     case Qt::ToolTipRole:
-        return tr("%1 (%2)").arg(s.info.endpoint, AccountStateText::stateText(s));
+        // The state text can carry the gateway's own error words.
+        return PlainText::toolTip(
+            tr("%1 (%2)").arg(s.info.endpoint, AccountStateText::stateText(s)));
     case AccountIdRole:
         return s.info.id;
     case StateRole:

@@ -63,7 +63,8 @@ AddAccountDialog::AddAccountDialog(const QStringList &existingIds, QWidget *pare
     form->addRow(tr("Name:"), m_name);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add account"));
+    m_okButton = buttons->button(QDialogButtonBox::Ok);
+    m_okButton->setText(tr("Add account"));
     connect(buttons, &QDialogButtonBox::accepted, this, &AddAccountDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &AddAccountDialog::reject);
 
@@ -76,6 +77,20 @@ AddAccountDialog::AddAccountDialog(const QStringList &existingIds, QWidget *pare
     layout->addWidget(buttons);
 
     connect(m_demo, &QCheckBox::toggled, this, &AddAccountDialog::updateEnabled);
+    // A shown problem is re-checked as the user types: it goes away once
+    // fixed (or the next one shows), never lingers.
+    for (QLineEdit *edit : {m_name, m_endpoint, m_token, m_caFile, m_serverName}) {
+        connect(edit, &QLineEdit::textChanged, this, [this] {
+            if (!m_error->isHidden())
+                validate();
+        });
+    }
+    for (QCheckBox *box : {m_demo, m_tls}) {
+        connect(box, &QCheckBox::toggled, this, [this] {
+            if (!m_error->isHidden())
+                validate();
+        });
+    }
     connect(m_tls, &QCheckBox::toggled, this, &AddAccountDialog::updateEnabled);
     connect(m_browseCa, &QPushButton::clicked, this, [this] {
         const QString file
@@ -87,9 +102,27 @@ AddAccountDialog::AddAccountDialog(const QStringList &existingIds, QWidget *pare
     updateEnabled();
 }
 
+void AddAccountDialog::setEditedAccount(const AccountInfo &account)
+{
+    m_editId = account.id;
+    m_editDemo = account.demo;
+    setWindowTitle(tr("Edit account"));
+    m_okButton->setText(tr("Save and reconnect"));
+    m_demo->setChecked(false);
+    m_demo->hide();
+    m_name->setText(account.displayName);
+    m_endpoint->setText(account.endpoint);
+    m_tls->setChecked(account.tls);
+    m_caFile->setText(account.caFile);
+    m_serverName->setText(account.serverName);
+    m_token->clear();
+    m_token->setPlaceholderText(tr("Leave empty to keep the saved token"));
+    updateEnabled();
+}
+
 void AddAccountDialog::updateEnabled()
 {
-    m_gatewayBox->setEnabled(!m_demo->isChecked());
+    m_gatewayBox->setEnabled(!m_demo->isChecked() && !m_editDemo);
     const bool tls = m_tls->isChecked();
     m_caFile->setEnabled(tls);
     m_browseCa->setEnabled(tls);
@@ -134,17 +167,19 @@ bool AddAccountDialog::validate()
     QString error;
     if (m_name->text().trimmed().isEmpty()) {
         error = tr("Give the account a name, so staff can tell the bots apart.");
-    } else if (!m_demo->isChecked()) {
+    } else if (!m_demo->isChecked() && !m_editDemo) {
         error = validateEndpoint(m_endpoint->text());
         const QString token = GatewayToken::normalized(m_token->text());
-        if (error.isEmpty() && token.isEmpty())
+        // Editing: an empty token keeps the saved one.
+        if (error.isEmpty() && token.isEmpty() && !isEditing())
             error = tr("Enter the gateway's token.");
-        if (error.isEmpty())
+        if (error.isEmpty() && !token.isEmpty())
             error = GatewayToken::problem(token);
         if (error.isEmpty() && m_tls->isChecked() && !m_caFile->text().trimmed().isEmpty()
             && !QFileInfo(m_caFile->text().trimmed()).isReadable())
             error = tr("The CA file \"%1\" cannot be read.").arg(m_caFile->text().trimmed());
-        if (error.isEmpty() && m_existingIds.contains(accountIdForEndpoint(m_endpoint->text())))
+        if (error.isEmpty() && !isEditing()
+            && m_existingIds.contains(accountIdForEndpoint(m_endpoint->text())))
             error = tr("An account for this gateway already exists.");
     }
     m_error->setText(error);
@@ -172,7 +207,8 @@ AccountInfo AddAccountDialog::account() const
         return info; // the caller knows where the demo gateway runs
     }
     info.endpoint = m_endpoint->text().trimmed();
-    info.id = accountIdForEndpoint(info.endpoint);
+    info.id = isEditing() ? m_editId : accountIdForEndpoint(info.endpoint);
+    info.demo = m_editDemo;
     info.tls = m_tls->isChecked();
     if (info.tls) {
         info.caFile = m_caFile->text().trimmed();

@@ -1,7 +1,9 @@
 #pragma once
 // Asks for a new bot account: a name and how to reach its gateway (endpoint,
 // token, TLS), or the built-in demo gateway. Validates before it closes; the
-// token is handed to the caller for the keychain and never kept here.
+// token is handed to the caller for the keychain and never kept here. Also
+// edits an existing account (setEditedAccount): its id stays, an empty token
+// keeps the saved one, a demo account's gateway is not editable.
 
 #include "gateway/GatewayEndpoint.h"
 #include "model/Types.h"
@@ -22,6 +24,10 @@ class AddAccountDialog : public QDialog
 public:
     explicit AddAccountDialog(const QStringList &existingIds, QWidget *parent = nullptr);
 
+    // Edit mode for this account: the form is filled in (no token).
+    void setEditedAccount(const AccountInfo &account);
+    bool isEditing() const { return !m_editId.isEmpty(); }
+
     bool useDemo() const;
     AccountInfo account() const; // no token in it
     GatewayEndpoint endpoint() const; // with the token
@@ -36,6 +42,9 @@ public:
     QLineEdit *endpointEdit() const { return m_endpoint; }
     QLineEdit *tokenEdit() const { return m_token; }
     QCheckBox *demoCheck() const { return m_demo; }
+    QCheckBox *tlsCheck() const { return m_tls; }
+    QLineEdit *caFileEdit() const { return m_caFile; }
+    QLineEdit *serverNameEdit() const { return m_serverName; }
     QString errorText() const;
     // Checks the form; shows the first problem and returns false if any.
     bool validate();
@@ -46,6 +55,9 @@ private:
     void updateEnabled();
 
     QStringList m_existingIds;
+    QString m_editId; // edit mode: the account's id
+    bool m_editDemo = false;
+    QPushButton *m_okButton = nullptr;
     QLineEdit *m_name;
     QLineEdit *m_endpoint;
     QLineEdit *m_token;

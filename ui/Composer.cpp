@@ -1,6 +1,7 @@
 #include "Composer.h"
 
 #include "ComposerEdit.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -12,7 +13,9 @@
 #include <QKeySequence>
 #include <QMimeData>
 #include <QPointer>
+#include <QFileInfo>
 #include <QKeyEvent>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryFile>
 #include <QTextCursor>
@@ -36,6 +39,8 @@ Composer::Composer(QWidget *parent)
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setCursor(Qt::PointingHandCursor);
     m_hint->setObjectName(QStringLiteral("composerHint"));
+    // Wraps instead of setting a minimum width for the whole window.
+    m_hint->setWordWrap(true);
     m_error->setObjectName(QStringLiteral("composerError"));
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
@@ -85,25 +90,62 @@ void Composer::setConversation(const QString &accountId, const QString &conversa
     updateState();
 }
 
+void Composer::setTitle(const QString &title)
+{
+    if (!m_conversationId.isEmpty())
+        m_edit->setPlaceholderText(tr("Message %1").arg(title));
+}
+
 void Composer::updateState()
 {
     const bool enabled = !m_conversationId.isEmpty();
     m_edit->setEnabled(enabled);
     m_sendButton->setEnabled(enabled);
     m_fileButton->setEnabled(enabled);
-    m_hint->setText(enabled ? tr("Enter to send, Shift+Enter for a new line")
-                            : tr("Select a group to start answering"));
+    if (!enabled)
+        m_hint->setText(tr("Select a group to start answering"));
+    else if (!m_connected)
+        m_hint->setText(tr("Not connected: messages are queued and sent when the account is "
+                           "back online"));
+    else
+        m_hint->setText(tr("Enter to send, Shift+Enter for a new line"));
+    m_hint->setStyleSheet(enabled && !m_connected
+                              ? QStringLiteral("color: %1;").arg(Theme::warning().name())
+                              : QString());
+}
+
+void Composer::setAccountConnected(bool connected)
+{
+    if (connected == m_connected)
+        return;
+    m_connected = connected;
+    updateState();
+}
+
+QString Composer::hintText() const
+{
+    return m_hint->text();
 }
 
 void Composer::chooseFile()
 {
     if (m_conversationId.isEmpty())
         return;
+    // Images first (what agents send most), everything else one choice away;
+    // the dialog opens where the last file came from.
+    QSettings settings;
+    const QString startDir
+        = settings
+              .value(QLatin1String(kLastFileDirKey),
+                     QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+              .toString();
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Send Image or File"),
-        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
-    if (!path.isEmpty())
-        emit fileSendRequested(m_accountId, m_conversationId, path);
+        this, tr("Send Image or File"), startDir,
+        tr("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QLatin1String(kLastFileDirKey), QFileInfo(path).absolutePath());
+    emit fileSendRequested(m_accountId, m_conversationId, path);
 }
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)

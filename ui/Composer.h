@@ -20,12 +20,21 @@ class Composer : public QWidget
 public:
     // WeChat refuses texts much longer than about 16k characters; stay clear.
     static constexpr int kMaxTextLength = 10000;
+    // QSettings key: the folder the last image or file was picked from.
+    static constexpr const char *kLastFileDirKey = "composer/lastFileDir";
 
     explicit Composer(QWidget *parent = nullptr);
 
     // An empty conversation id disables the composer.
     void setConversation(const QString &accountId, const QString &conversationId,
                          const QString &title);
+    // While the account is not connected the hint says that what is sent
+    // now waits in the outbox.
+    void setAccountConnected(bool connected);
+    bool isAccountConnected() const { return m_connected; }
+    QString hintText() const;
+    // The open group was renamed: the hint follows, nothing else changes.
+    void setTitle(const QString &title);
     QString accountId() const { return m_accountId; }
     QString conversationId() const { return m_conversationId; }
     ComposerEdit *editor() const { return m_edit; }
@@ -78,6 +87,7 @@ private:
     QVector<MentionCandidate> m_members;
     QVector<MentionCandidate> m_mentioned; // inserted so far in this message
     int m_mentionStart = -1; // position of the @ being completed
+    bool m_connected = true;
 };
 
 } // namespace gd

@@ -1,5 +1,7 @@
 #include "ContactsPage.h"
 
+#include "PlainText.h"
+#include "TimeText.h"
 #include "TagEditorDialog.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -52,7 +54,7 @@ QWidget *captioned(const QString &caption, QWidget *content, QLabel **labelOut, 
 QStandardItem *textItem(const QString &text)
 {
     auto *item = new QStandardItem(text);
-    item->setToolTip(text);
+    item->setToolTip(PlainText::toolTip(text)); // names and texts come from outside
     return item;
 }
 } // namespace
@@ -345,8 +347,7 @@ void ContactsPage::loadContact(const QString &contactId)
             m_contactMessages->removeRows(0, m_contactMessages->rowCount());
             for (const TalkerMessage &t : std::as_const(detail.messages)) {
                 const Message &m = t.message;
-                auto *time = textItem(QDateTime::fromMSecsSinceEpoch(m.timestampMs)
-                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+                auto *time = textItem(TimeText::dateTime(m.timestampMs));
                 time->setData(m.rowId, kRowIdRole);
                 time->setData(m.conversationId(), kConversationRole);
                 const QString where = m.roomId.isEmpty() ? tr("Private chat")

@@ -1,6 +1,10 @@
 #include "FeedView.h"
 
 #include "FeedModel.h"
+#include "FeedText.h"
+#include "PlainText.h"
+#include "TextViewer.h"
+#include "TimeText.h"
 #include "engine/MediaCache.h"
 #include "Theme.h"
 #include "UnreadTracker.h"
@@ -10,6 +14,7 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
@@ -18,6 +23,8 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTextLayout>
+#include <QToolTip>
+#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -55,6 +62,12 @@ struct FeedView::TextBlock
 {
     std::unique_ptr<QTextLayout> layout;
     QSizeF size;
+    QVector<FeedText::Link> links;
+    // For a text cut for the feed: the whole text and where the "Show the
+    // whole message" link sits in the layout.
+    QString fullText;
+    int showAllStart = -1;
+    int showAllLength = 0;
 };
 
 FeedView::FeedView(QWidget *parent)
@@ -199,9 +212,35 @@ std::shared_ptr<FeedView::TextBlock> FeedView::layoutText(const QString &text, c
                                                           int maxWidth) const
 {
     auto block = std::make_shared<TextBlock>();
-    QString shown = text;
+    // Only a bounded prefix is laid out: a 2 MB text took minutes here.
+    FeedText::Prepared prepared = FeedText::prepare(text);
+    QString shown = std::move(prepared.shown);
+    block->links = std::move(prepared.links);
+    if (prepared.truncated) {
+        block->fullText = text;
+        const QString more
+            = tr("Show the whole message (%Ln characters)", nullptr, int(text.size()));
+        shown += QChar::LineSeparator;
+        block->showAllStart = int(shown.size());
+        block->showAllLength = int(more.size());
+        shown += more;
+    }
     shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
     block->layout = std::make_unique<QTextLayout>(shown, font);
+    QList<QTextLayout::FormatRange> formats;
+    auto linkFormat = [&formats](int start, int length) {
+        QTextLayout::FormatRange range;
+        range.start = start;
+        range.length = length;
+        range.format.setForeground(Theme::link());
+        range.format.setFontUnderline(true);
+        formats.append(range);
+    };
+    for (const FeedText::Link &link : std::as_const(block->links))
+        linkFormat(link.start, link.length);
+    if (block->showAllStart >= 0)
+        linkFormat(block->showAllStart, block->showAllLength);
+    block->layout->setFormats(formats);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     block->layout->setTextOption(option);
@@ -509,6 +548,7 @@ void FeedView::paintEvent(QPaintEvent *)
     p.fillRect(viewport()->rect(), Theme::feedBackground());
     m_retryLinks.clear();
     m_mediaLinks.clear();
+    m_textAreas.clear();
     if (!m_model || m_rows.isEmpty())
         return;
 
@@ -588,12 +628,12 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
         p.drawRoundedRect(pill, 6, 6);
         p.setPen(Theme::textSecondary());
         block->layout->draw(&p, QPointF(pill.left() + 10, pill.top() + 5));
+        m_textAreas.append({QPointF(pill.left() + 10, pill.top() + 5), block});
         return;
     }
 
     const QString name = m.talkerName.isEmpty() ? m.talkerId : m.talkerName;
-    const QString time = QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.timestampMs).time(),
-                                            QStringLiteral("HH:mm"));
+    const QString time = TimeText::clock(m.timestampMs);
     const QFontMetrics nameFm(m_nameFont);
     const int headerH = nameFm.height() + 4;
     const bool thumb = m.kind == MessageKind::Image && m_media;
@@ -655,7 +695,9 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
     }
     const bool placeholder = m.kind != MessageKind::Text;
     p.setPen(placeholder ? Theme::textSecondary() : Theme::textPrimary());
-    block->layout->draw(&p, QPointF(bubble.left() + kBubblePadX, bubble.top() + kBubblePadY));
+    const QPointF origin(bubble.left() + kBubblePadX, bubble.top() + kBubblePadY);
+    block->layout->draw(&p, origin);
+    m_textAreas.append({origin, block});
 }
 
 void FeedView::setMediaCache(MediaCache *cache)
@@ -749,7 +791,9 @@ void FeedView::paintPending(QPainter &p, const Row &row, int top)
     p.setBrush(Theme::bubblePending());
     p.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), kBubbleRadius, kBubbleRadius);
     p.setPen(Theme::textPrimary());
-    block->layout->draw(&p, QPointF(bubble.left() + kBubblePadX, bubble.top() + kBubblePadY));
+    const QPointF origin(bubble.left() + kBubblePadX, bubble.top() + kBubblePadY);
+    block->layout->draw(&p, origin);
+    m_textAreas.append({origin, block});
 
     QString status;
     QString link;
@@ -801,8 +845,88 @@ void FeedView::paintPending(QPainter &p, const Row &row, int top)
     }
 }
 
+int FeedView::linkAt(const QPoint &pos, std::shared_ptr<TextBlock> *blockOut) const
+{
+    for (const auto &[origin, block] : m_textAreas) {
+        if (block->links.isEmpty() && block->showAllStart < 0)
+            continue;
+        const QPointF local = QPointF(pos) - origin;
+        if (local.x() < 0 || local.y() < 0 || local.x() > block->size.width()
+            || local.y() > block->size.height())
+            continue;
+        for (int i = 0; i < block->layout->lineCount(); ++i) {
+            const QTextLine line = block->layout->lineAt(i);
+            if (local.y() < line.y() || local.y() >= line.y() + line.height())
+                continue;
+            if (local.x() > line.naturalTextWidth())
+                return -1;
+            const int at = line.xToCursor(local.x(), QTextLine::CursorOnCharacter);
+            if (blockOut)
+                *blockOut = block;
+            if (block->showAllStart >= 0 && at >= block->showAllStart
+                && at < block->showAllStart + block->showAllLength)
+                return -2;
+            for (int k = 0; k < block->links.size(); ++k) {
+                const FeedText::Link &link = block->links.at(k);
+                if (at >= link.start && at < link.start + link.length)
+                    return k;
+            }
+            return -1;
+        }
+        return -1;
+    }
+    return -1;
+}
+
+QVector<FeedView::VisibleLink> FeedView::visibleLinks() const
+{
+    QVector<VisibleLink> out;
+    for (const auto &[origin, block] : m_textAreas) {
+        auto add = [&](int start, int length, const QString &url) {
+            // One rect per line the link spans.
+            for (int i = 0; i < block->layout->lineCount(); ++i) {
+                const QTextLine line = block->layout->lineAt(i);
+                const int a = qMax(start, line.textStart());
+                const int b = qMin(start + length, line.textStart() + line.textLength());
+                if (a >= b)
+                    continue;
+                const qreal x1 = line.cursorToX(a);
+                const qreal x2 = line.cursorToX(b);
+                out.append({QRectF(origin.x() + x1, origin.y() + line.y(), x2 - x1, line.height())
+                                .toRect(),
+                            url});
+            }
+        };
+        for (const FeedText::Link &link : std::as_const(block->links))
+            add(link.start, link.length, link.url);
+        if (block->showAllStart >= 0)
+            add(block->showAllStart, block->showAllLength, QString());
+    }
+    return out;
+}
+
+void FeedView::showWholeMessage(const TextBlock &block)
+{
+    auto *viewer = new TextViewer(tr("Whole message"), block.fullText, this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    viewer->show();
+}
+
 void FeedView::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton) {
+        std::shared_ptr<TextBlock> block;
+        const int link = linkAt(event->position().toPoint(), &block);
+        if (link == -2) {
+            showWholeMessage(*block);
+            return;
+        }
+        if (link >= 0) {
+            // Only http(s) links are ever found; the browser opens them.
+            QDesktopServices::openUrl(QUrl(block->links.at(link).url));
+            return;
+        }
+    }
     if (event->button() == Qt::LeftButton && m_media && m_model) {
         for (const auto &link : std::as_const(m_mediaLinks)) {
             if (!link.first.contains(event->position().toPoint()) || link.second >= m_model->size())
@@ -846,6 +970,16 @@ void FeedView::mouseMoveEvent(QMouseEvent *event)
     bool overLink = false;
     for (const auto &link : std::as_const(m_retryLinks))
         overLink = overLink || link.first.contains(event->position().toPoint());
+    std::shared_ptr<TextBlock> block;
+    const int textLink = linkAt(event->position().toPoint(), &block);
+    if (textLink >= 0) {
+        // The target on hover, before anyone clicks (a link's text can lie).
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           PlainText::toolTip(block->links.at(textLink).url), viewport());
+    } else if (QToolTip::isVisible()) {
+        QToolTip::hideText();
+    }
+    overLink = overLink || textLink != -1;
     viewport()->setCursor(overLink ? Qt::PointingHandCursor : Qt::ArrowCursor);
     QAbstractScrollArea::mouseMoveEvent(event);
 }

@@ -3,6 +3,8 @@
 // cached per message (re-laid out when the width changes). Keeps to the bottom
 // while the user is there; otherwise counts what arrived below and offers a
 // "new messages" button. Asks for older pages when scrolled to the top.
+// Texts show a bounded prefix (FeedText) with "Show the whole message" for
+// the rest, WeChat emoji codes as emoji, and clickable http(s) links.
 
 #include "model/Types.h"
 
@@ -56,6 +58,15 @@ public:
     QMenu *createMessageMenu(const QPoint &viewportPos, QWidget *parent);
     // The bot account of the feed: messages that mention it are highlighted.
     void setSelf(const QString &selfId, const QString &selfName);
+
+    // What a link painted last time leads to, in viewport coordinates: the
+    // http(s) target, or an empty url for "Show the whole message".
+    struct VisibleLink
+    {
+        QRect rect;
+        QString url;
+    };
+    QVector<VisibleLink> visibleLinks() const;
 
 signals:
     void olderWanted(); // scrolled to the top: load an older page
@@ -114,6 +125,10 @@ private:
     void paintPending(QPainter &p, const Row &row, int top);
     void paintThumbnail(QPainter &p, const Message &m, const QRect &box);
     void paintAvatar(QPainter &p, const QRect &rect, const QString &name, const QString &key);
+    // The link under a viewport point (index into the block's links, -2 for
+    // "Show the whole message", -1 for none).
+    int linkAt(const QPoint &pos, std::shared_ptr<TextBlock> *block) const;
+    void showWholeMessage(const TextBlock &block);
     void reportCounters(); // keeps ObjectCounters::FeedLayouts in step with the caches
 
     FeedModel *m_model = nullptr;
@@ -127,6 +142,8 @@ private:
     QVector<QPair<QRect, qint64>> m_retryLinks; // viewport rects painted last time
     MediaCache *m_media = nullptr;
     QVector<QPair<QRect, int>> m_mediaLinks; // thumbnail rects -> model index, painted last time
+    // Texts painted last time, for links: where each block's origin was.
+    QVector<QPair<QPointF, std::shared_ptr<TextBlock>>> m_textAreas;
     bool m_stickToBottom = true;
     bool m_rebuilding = false;
     int m_unseen = 0;

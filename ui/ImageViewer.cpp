@@ -26,6 +26,7 @@ ImageViewer::ImageViewer(const QString &name, QWidget *parent)
     setWindowTitle(name.isEmpty() ? tr("Image") : name);
     resize(900, 700);
     m_label->setAlignment(Qt::AlignCenter);
+    m_status->setTextFormat(Qt::PlainText); // download errors quote the gateway
     m_scroll->setWidget(m_label);
     m_scroll->setAlignment(Qt::AlignCenter);
     m_scroll->setWidgetResizable(false);

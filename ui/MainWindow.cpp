@@ -5,6 +5,7 @@
 #include "StorageBanner.h"
 #include "StorageNotifier.h"
 
+#include "AccountBanner.h"
 #include "AccountDelegate.h"
 #include "AccountListModel.h"
 #include "AccountNotifier.h"
@@ -23,8 +24,11 @@
 #include "RoomDelegate.h"
 #include "RoomFeedController.h"
 #include "RoomListModel.h"
+#include "RoomOrderHold.h"
+#include "RoomPreferences.h"
 #include "SearchPanel.h"
 #include "TagEditorDialog.h"
+#include "UserActivityWatcher.h"
 #include "Theme.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -157,6 +161,7 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     applySettings();
     connect(m_settings, &AppSettings::changed, this, &MainWindow::applySettings);
 
+    m_roomModel->setPreferences(new RoomPreferences({}, this));
     m_roomProxy->setSourceModel(m_roomModel);
     m_roomProxy->setFilterRole(RoomListModel::TopicRole);
     m_roomProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -188,6 +193,9 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("errorText"));
     m_errorLabel->hide();
+    // Account names and gateway error words come from outside.
+    for (QLabel *label : {m_onlineLabel, m_syncLabel, m_errorLabel})
+        label->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_onlineLabel);
     statusBar()->addWidget(m_syncLabel, 1);
     statusBar()->addPermanentWidget(m_errorLabel);
@@ -236,6 +244,19 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
                     emit m_composer->fileSendRequested(m_composer->accountId(),
                                                        m_composer->conversationId(), path);
             });
+    // The user acting in the feed, the composer or the group list has seen
+    // the open group.
+    auto *activity = new UserActivityWatcher(this);
+    activity->watch(m_feedView->viewport());
+    activity->watch(m_composer->editor());
+    activity->watch(m_roomList->viewport());
+    connect(activity, &UserActivityWatcher::activity, this, [this] {
+        if (!m_unseenOpenRoom || m_roomId.isEmpty())
+            return;
+        m_unseenOpenRoom = false;
+        m_feedController->setMarksRead(true);
+        m_roomModel->setOpenRoom(m_roomId);
+    });
     connect(m_feedView, &FeedView::olderWanted, m_feedController, &RoomFeedController::loadOlder);
     connect(m_feedView, &FeedView::newerWanted, m_feedController, &RoomFeedController::loadNewer);
     connect(m_feedView, &FeedView::retryRequested, m_engine, &Engine::retrySend);
@@ -248,6 +269,8 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     m_searchDock->setWidget(m_searchPanel);
     addDockWidget(Qt::RightDockWidgetArea, m_searchDock);
     m_searchDock->hide();
+    // The panel takes its width from the feed; it must not widen the window.
+    m_searchPanel->setMinimumWidth(kSearchPanelMinWidth);
     m_searchAction = new QAction(tr("Search messages"), this);
     m_searchAction->setShortcut(QKeySequence::Find);
     connect(m_searchAction, &QAction::triggered, this, [this] { showSearch(false); });
@@ -383,10 +406,24 @@ QWidget *MainWindow::createChatsPage()
     m_roomList->setMouseTracking(true);
     m_roomList->setUniformItemSizes(true);
     m_roomList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // A row never moves between being seen and being clicked.
+    new RoomOrderHold(m_roomList, m_roomModel, this);
     auto *roomLayout = new QVBoxLayout(roomPane);
     roomLayout->setContentsMargins(8, 10, 8, 8);
     roomLayout->setSpacing(8);
-    roomLayout->addWidget(m_roomFilter);
+    // Search is one click away, not only behind Ctrl+F.
+    m_searchButton = new QToolButton(roomPane);
+    m_searchButton->setObjectName(QStringLiteral("searchButton"));
+    m_searchButton->setText(tr("Search"));
+    m_searchButton->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_searchButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_searchButton->setToolTip(tr("Search the archive (Ctrl+F; Ctrl+Shift+F in the open group)"));
+    connect(m_searchButton, &QToolButton::clicked, this, [this] { showSearch(false); });
+    auto *filterRow = new QHBoxLayout;
+    filterRow->setSpacing(6);
+    filterRow->addWidget(m_roomFilter, 1);
+    filterRow->addWidget(m_searchButton);
+    roomLayout->addLayout(filterRow);
     // Staff tags: show only the rooms with one tag; tag rooms from their context menu.
     m_tagFilter = new QComboBox(roomPane);
     m_tagFilter->setObjectName(QStringLiteral("tagFilter"));
@@ -396,9 +433,19 @@ QWidget *MainWindow::createChatsPage()
     exportButton->setText(tr("Export…"));
     exportButton->setToolTip(tr("Export a group or a date range to CSV or JSON (Ctrl+E)"));
     connect(exportButton, &QToolButton::clicked, this, [this] { showExportDialog(m_roomId); });
+    m_roomSort = new QComboBox(roomPane);
+    m_roomSort->setObjectName(QStringLiteral("roomSort"));
+    m_roomSort->addItem(tr("Recent"), int(RoomListModel::SortMode::Recent));
+    m_roomSort->addItem(tr("Needs attention"), int(RoomListModel::SortMode::NeedsAttention));
+    m_roomSort->setToolTip(tr("Needs attention: groups whose last customer message has no answer "
+                              "yet, longest waiting first"));
+    connect(m_roomSort, &QComboBox::currentIndexChanged, this, [this] {
+        m_roomModel->setSortMode(RoomListModel::SortMode(m_roomSort->currentData().toInt()));
+    });
     auto *tagRow = new QHBoxLayout;
     tagRow->setSpacing(6);
     tagRow->addWidget(m_tagFilter, 1);
+    tagRow->addWidget(m_roomSort, 1);
     tagRow->addWidget(exportButton);
     roomLayout->addLayout(tagRow);
     connect(m_tagFilter, &QComboBox::currentIndexChanged, this,
@@ -413,6 +460,16 @@ QWidget *MainWindow::createChatsPage()
         const QString roomId = index.data(RoomListModel::RoomIdRole).toString();
         const QString topic = index.data(RoomListModel::TopicRole).toString();
         QMenu menu(this);
+        RoomPreferences *prefs = m_roomModel->preferences();
+        const bool pinned = index.data(RoomListModel::PinnedRole).toBool();
+        const bool muted = index.data(RoomListModel::MutedRole).toBool();
+        menu.addAction(
+            pinned ? tr("Unpin") : tr("Pin to top"), this,
+            [this, prefs, roomId, pinned] { prefs->setPinned(m_accountId, roomId, !pinned); });
+        menu.addAction(muted ? tr("Unmute") : tr("Mute"), this, [this, prefs, roomId, muted] {
+            prefs->setMuted(m_accountId, roomId, !muted);
+        });
+        menu.addSeparator();
         menu.addAction(tr("Tags…"), this, [this, roomId, topic] {
             TagEditorDialog dialog(m_store, TagTarget::Room, m_accountId, roomId, topic, this);
             dialog.exec();
@@ -426,7 +483,21 @@ QWidget *MainWindow::createChatsPage()
     });
     roomLayout->addWidget(m_roomList, 1);
 
-    m_centre = new QStackedWidget(splitter);
+    // The connection banner sits over whatever the centre shows.
+    auto *centreBox = new QWidget(splitter);
+    m_accountBanner = new AccountBanner(centreBox);
+    connect(m_accountBanner, &AccountBanner::reconnectRequested, m_engine, &Engine::reconnectNow);
+    connect(m_accountBanner, &AccountBanner::editRequested, this,
+            &MainWindow::showEditAccountDialog);
+    m_centre = new QStackedWidget(centreBox);
+    // Its widest page (the QR login) must not set the window's minimum: with
+    // the search panel open the group list would be squeezed instead.
+    m_centre->setMinimumWidth(300);
+    auto *centreLayout = new QVBoxLayout(centreBox);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_accountBanner);
+    centreLayout->addWidget(m_centre, 1);
 
     m_placeholder = new QLabel(m_centre);
     m_placeholder->setObjectName(QStringLiteral("placeholder"));
@@ -468,7 +539,9 @@ QWidget *MainWindow::createChatsPage()
     m_centre->addWidget(m_loginPanel);
 
     splitter->addWidget(roomPane);
-    splitter->addWidget(m_centre);
+    splitter->addWidget(centreBox);
+    // When the search panel takes room, the feed gives it, not the group list.
+    splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({300, 900});
     return splitter;
@@ -510,9 +583,13 @@ void MainWindow::reloadTagFilter()
 void MainWindow::showSearch(bool roomOnly)
 {
     m_searchPanel->setAccount(m_accountId);
-    m_searchPanel->setConversationScope(roomOnly ? m_roomId : QString());
+    m_searchPanel->setConversationScope(roomOnly ? m_roomId : QString(),
+                                        roomOnly ? m_roomTitle->text() : QString());
+    const bool opening = m_searchDock->isHidden();
     m_searchDock->show();
     m_searchDock->raise();
+    if (opening)
+        resizeDocks({m_searchDock}, {kSearchPanelWidth}, Qt::Horizontal);
     m_searchPanel->focusQuery();
 }
 
@@ -572,6 +649,7 @@ void MainWindow::onCurrentAccountChanged()
     if (!accountId.isEmpty())
         m_loginPanel->setStatus(m_engine->status(accountId));
     updateCentre();
+    updateConnectionNotice();
 }
 
 void MainWindow::onAccountStatusChanged(const QString &accountId)
@@ -582,6 +660,7 @@ void MainWindow::onAccountStatusChanged(const QString &accountId)
         if (status.state == SessionState::Ready)
             m_roomModel->refresh(); // sync is done: show the rooms at once
         updateCentre();
+        updateConnectionNotice();
     }
     updateStatusBar();
 }
@@ -600,7 +679,9 @@ void MainWindow::openRoom(const QString &roomId)
         return;
     m_roomId = roomId;
     m_feedController->open(m_accountId, roomId);
-    m_roomModel->setOpenRoom(roomId);
+    m_unseenOpenRoom = m_openingForUser;
+    m_feedController->setMarksRead(!m_unseenOpenRoom);
+    m_roomModel->setOpenRoom(m_unseenOpenRoom ? QString() : roomId);
     onOpenConversationChanged();
     loadMentionCandidates();
     updateRoomHeader();
@@ -627,11 +708,15 @@ void MainWindow::onRoomsRefreshed()
     } else if (!m_accountId.isEmpty() && !m_autoOpened.contains(m_accountId)
                && m_roomModel->rowCount() > 0 && m_roomModel->summaryAt(0).lastMessageMs > 0) {
         // The first time an account's rooms show up, open the liveliest one
-        // so the console is never an empty page.
+        // so the console is never an empty page; it stays unread until the
+        // user acts in it (they may not have looked yet).
         m_autoOpened.insert(m_accountId);
+        m_openingForUser = true;
         selectRoom(m_roomModel->summaryAt(0).roomId);
+        m_openingForUser = false;
     }
     updateCentre();
+    updateConnectionNotice();
 }
 
 void MainWindow::updateRoomHeader()
@@ -643,8 +728,22 @@ void MainWindow::updateRoomHeader()
         return;
     }
     const RoomSummary s = m_roomModel->summaryAt(row);
-    m_roomTitle->setText(s.topic.isEmpty() ? s.roomId : s.topic);
+    const QString title = s.topic.isEmpty() ? s.roomId : s.topic;
+    if (title != m_roomTitle->text()) {
+        m_roomTitle->setText(title);
+        m_composer->setTitle(title); // a renamed group: the hint must not name the old topic
+    }
     m_roomSubtitle->setText(tr("%n member(s)", nullptr, s.memberCount));
+}
+
+void MainWindow::updateConnectionNotice()
+{
+    const AccountStatus status
+        = m_accountId.isEmpty() ? AccountStatus() : m_engine->status(m_accountId);
+    // The QR login panel says it all while it shows.
+    m_accountBanner->setStatus(isLoginPanelShown() ? AccountStatus() : status);
+    m_composer->setAccountConnected(m_accountId.isEmpty() || status.state == SessionState::Ready
+                                    || status.state == SessionState::LoggedIn);
 }
 
 bool MainWindow::isLoginPanelShown() const
@@ -673,6 +772,8 @@ void MainWindow::updateCentre()
     if (m_roomModel->rowCount() == 0) {
         m_placeholder->setText(status.state == SessionState::LoggedIn
                                    ? tr("Syncing groups and contacts…")
+                                   : AccountBanner::wantsBanner(status.state)
+                                   ? tr("No groups yet: the account is not connected (see above).")
                                    : tr("No groups for this account yet."));
     } else {
         m_placeholder->setText(tr("Select a group on the left to see its messages."));
@@ -724,6 +825,8 @@ void MainWindow::showAccountMenu(const QPoint &pos)
                    [this, accountId] { m_engine->reconnectNow(accountId); });
     menu.addAction(tr("Restart QR login"), this,
                    [this, accountId] { m_engine->restartLogin(accountId); });
+    menu.addAction(tr("Edit account…"), this,
+                   [this, accountId] { showEditAccountDialog(accountId); });
     menu.addSeparator();
     menu.addAction(tr("Remove account"), this,
                    [this, accountId] { confirmRemoveAccount(accountId); });
@@ -737,11 +840,13 @@ void MainWindow::confirmRemoveAccount(const QString &accountId)
     const QString name = m_engine->status(accountId).info.displayName.isEmpty()
         ? accountId
         : m_engine->status(accountId).info.displayName;
-    const auto answer = QMessageBox::question(this, tr("Remove account"),
-                                              tr("Remove the account \"%1\" from GroupDesk? "
-                                                 "Its archived messages stay in the database.")
-                                                  .arg(name));
-    if (answer == QMessageBox::Yes)
+    QMessageBox box(QMessageBox::Question, tr("Remove account"),
+                    tr("Remove the account \"%1\" from GroupDesk? "
+                       "Its archived messages stay in the database.")
+                        .arg(name),
+                    QMessageBox::Yes | QMessageBox::No, this);
+    box.setTextFormat(Qt::PlainText); // the name was typed by someone
+    if (box.exec() == QMessageBox::Yes)
         emit accountRemovalRequested(accountId);
 }
 
@@ -749,6 +854,27 @@ void MainWindow::quit()
 {
     m_quitting = true;
     close();
+}
+
+void MainWindow::showEditAccountDialog(const QString &accountId)
+{
+    const AccountStatus status = m_engine->status(accountId);
+    if (status.info.id.isEmpty())
+        return;
+    AddAccountDialog dialog(m_engine->accountIds(), this);
+    dialog.setEditedAccount(status.info);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    AccountInfo info = status.info; // keeps what the dialog does not show
+    const AccountInfo edited = dialog.account();
+    info.displayName = edited.displayName;
+    if (!info.demo) {
+        info.endpoint = edited.endpoint;
+        info.tls = edited.tls;
+        info.caFile = edited.caFile;
+        info.serverName = edited.serverName;
+    }
+    emit accountEditRequested(info, dialog.endpoint());
 }
 
 void MainWindow::showAddAccountDialog()

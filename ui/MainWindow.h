@@ -27,6 +27,7 @@ class QToolButton;
 
 namespace gd {
 
+class AccountBanner;
 class AccountListModel;
 class AppSettings;
 class MessageNotifier;
@@ -48,6 +49,9 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    static constexpr int kSearchPanelWidth = 320;
+    static constexpr int kSearchPanelMinWidth = 280;
+
     MainWindow(Store *store, Engine *engine, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -58,6 +62,7 @@ public:
 
     // For tests and the screenshot tool.
     AccountListModel *accountListModel() const { return m_accountModel; }
+    AccountBanner *accountBanner() const { return m_accountBanner; }
     RoomListModel *roomListModel() const { return m_roomModel; }
     StorageBanner *storageBanner() const { return m_storageBanner; }
     FeedModel *feedModel() const { return m_feedModel; }
@@ -72,6 +77,8 @@ public:
     UnreadTracker *unreadTracker() const { return m_unreadTracker; }
     TrayIcon *trayIcon() const { return m_trayIcon; }
     MessageNotifier *messageNotifier() const { return m_messageNotifier; }
+    QComboBox *roomSort() const { return m_roomSort; }
+    QToolButton *searchButton() const { return m_searchButton; }
     QString statusText() const;
     bool isLoginPanelShown() const;
 
@@ -80,9 +87,14 @@ signals:
     void accountRequested(const gd::AccountInfo &account, const gd::GatewayEndpoint &endpoint);
     void demoAccountRequested(const QString &displayName);
     void accountRemovalRequested(const QString &accountId);
+    // Edited settings of an existing account; an empty token keeps the saved one.
+    void accountEditRequested(const gd::AccountInfo &account, const gd::GatewayEndpoint &endpoint);
 
 public slots:
     void showAddAccountDialog();
+    // The account's gateway settings in the Add-account dialog; on OK the
+    // engine reconnects with them (accountEditRequested).
+    void showEditAccountDialog(const QString &accountId);
     // Opens the search panel, scoped to the open room when roomOnly.
     void showSearch(bool roomOnly = false);
     // Opens a conversation at one message (a search hit), highlighted.
@@ -135,6 +147,7 @@ private:
     void updateCentre();
     void updateRoomHeader();
     void updateStatusBar();
+    void updateConnectionNotice(); // the banner over the feed and the composer's hint
     void reloadTagFilter();
 
     Store *m_store;
@@ -142,6 +155,8 @@ private:
     QString m_accountId;
     QString m_roomId;
     QSet<QString> m_autoOpened; // accounts whose first room was opened for the user
+    bool m_openingForUser = false; // openRoom() runs for the auto-open, not a click
+    bool m_unseenOpenRoom = false; // the open room was auto-opened and not acted in yet
 
     AccountListModel *m_accountModel;
     RoomListModel *m_roomModel;
@@ -167,6 +182,7 @@ private:
     QLabel *m_syncLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     StorageBanner *m_storageBanner = nullptr;
+    AccountBanner *m_accountBanner = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     QDockWidget *m_searchDock = nullptr;
     QComboBox *m_tagFilter = nullptr;
@@ -192,6 +208,8 @@ private:
     QAction *m_reconnectAction = nullptr;
     QAction *m_restartLoginAction = nullptr;
     QAction *m_removeAccountAction = nullptr;
+    QComboBox *m_roomSort = nullptr;
+    QToolButton *m_searchButton = nullptr;
 };
 
 } // namespace gd

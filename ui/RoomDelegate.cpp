@@ -37,6 +37,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->drawText(avatar, Qt::AlignCenter, topic.trimmed().left(1).toUpper());
 
     const int unread = index.data(RoomListModel::UnreadRole).toInt();
+    const bool muted = index.data(RoomListModel::MutedRole).toBool();
+    const bool pinned = index.data(RoomListModel::PinnedRole).toBool();
     if (unread > 0) {
         QFont badgeFont = option.font;
         badgeFont.setPointSizeF(option.font.pointSizeF() * 0.75);
@@ -47,7 +49,8 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         const int w = qMax(h, bfm.horizontalAdvance(text) + 10);
         const QRect badge(avatar.right() - w / 2, avatar.top() - 5, w, h);
         painter->setPen(QPen(Theme::roomListBackground(), 1.5));
-        painter->setBrush(Theme::badge());
+        // A muted group's count is there when wanted, but does not call.
+        painter->setBrush(muted ? Theme::textSecondary() : Theme::badge());
         painter->drawRoundedRect(badge, h / 2.0, h / 2.0);
         painter->setFont(badgeFont);
         painter->setPen(Theme::textOnAccent());
@@ -97,7 +100,9 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->setPen(Theme::textPrimary());
     const int topicW = chipsLeft - left - 4;
     painter->drawText(QRect(left, top, topicW, tfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      tfm.elidedText(topic, Qt::ElideRight, topicW));
+                      // Group names often differ only at the end ("…售后1群",
+                      // "…售后2群"): cut in the middle so a narrow list tells them apart.
+                      tfm.elidedText(topic, Qt::ElideMiddle, topicW));
 
     // Open alerts: a red pill at the end of the preview line.
     int previewW = right - left;
@@ -120,6 +125,18 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     }
     painter->setFont(smallFont);
     painter->setPen(Theme::textSecondary());
+    // Pinned and muted marks at the end of the preview line.
+    QString marks;
+    if (pinned)
+        marks += QStringLiteral("📌");
+    if (muted)
+        marks += QStringLiteral("🔕");
+    if (!marks.isEmpty()) {
+        const int marksW = sfm.horizontalAdvance(marks) + 4;
+        painter->drawText(QRect(right - marksW, top + tfm.height() + 4, marksW, sfm.height()),
+                          Qt::AlignRight | Qt::AlignVCenter, marks);
+        previewW -= marksW + 4;
+    }
     const QString preview = index.data(RoomListModel::PreviewRole).toString();
     painter->drawText(QRect(left, top + tfm.height() + 4, previewW, sfm.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,

@@ -109,6 +109,7 @@ void RoomFeedController::close()
     m_loadingOlder = false;
     m_loadingNewer = false;
     m_initialLoaded = false;
+    m_marksRead = true;
     m_early.clear();
     m_model->clear();
 }
@@ -201,16 +202,24 @@ void RoomFeedController::onOutboxChanged(const OutboxEntry &entry)
     m_model->upsertPending(entry);
 }
 
+void RoomFeedController::setMarksRead(bool marksRead)
+{
+    const bool turnedOn = marksRead && !m_marksRead;
+    m_marksRead = marksRead;
+    if (turnedOn && m_initialLoaded)
+        markRead();
+}
+
 void RoomFeedController::markRead()
 {
     // The room is on screen: its messages count as read. Coalesced so a busy
     // room does not turn into a write per message.
-    if (m_markReadScheduled)
+    if (m_markReadScheduled || !m_marksRead)
         return;
     m_markReadScheduled = true;
     QTimer::singleShot(500, this, [this] {
         m_markReadScheduled = false;
-        if (!m_conversationId.isEmpty())
+        if (!m_conversationId.isEmpty() && m_marksRead)
             m_store->markConversationRead(m_accountId, m_conversationId);
     });
 }

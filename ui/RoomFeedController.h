@@ -28,6 +28,11 @@ public:
     // jumpedTo once the rows are in the model.
     void openAt(const QString &accountId, const QString &conversationId, qint64 rowId);
     void close();
+    // Whether what is shown counts as read. A group opened for the user at
+    // start, before they looked, keeps its unread count until they act in it.
+    // open() turns it back on.
+    void setMarksRead(bool marksRead);
+    bool marksRead() const { return m_marksRead; }
     QString accountId() const { return m_accountId; }
     QString conversationId() const { return m_conversationId; }
     bool isLoading() const { return m_loadingOlder || m_loadingNewer; }
@@ -55,6 +60,7 @@ private:
     bool m_loadingNewer = false;
     bool m_initialLoaded = false;
     bool m_markReadScheduled = false;
+    bool m_marksRead = true;
     QVector<Message> m_early; // live messages announced before the first page came
 };
 

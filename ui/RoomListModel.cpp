@@ -1,6 +1,10 @@
 #include "RoomListModel.h"
 
 #include "FeedView.h"
+#include "PlainText.h"
+#include "RoomPreferences.h"
+#include "TimeText.h"
+#include "WeChatEmoji.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -42,6 +46,9 @@ void RoomListModel::setAccount(const QString &accountId)
     ++m_generation;
     m_accountId = accountId;
     m_reading = false;
+    m_incoming.clear();
+    m_waiting.clear();
+    m_waitCache.clear();
     beginResetModel();
     m_rows.clear();
     endResetModel();
@@ -57,6 +64,67 @@ void RoomListModel::setTagFilter(const QString &tag)
     ++m_generation; // a read for the old filter is stale
     m_reading = false;
     refresh();
+}
+
+void RoomListModel::setSortMode(SortMode mode)
+{
+    if (mode == m_sortMode)
+        return;
+    m_sortMode = mode;
+    ++m_generation; // the waiting times are read only for this mode
+    m_reading = false;
+    refresh();
+}
+
+void RoomListModel::setPreferences(RoomPreferences *preferences)
+{
+    if (m_preferences)
+        disconnect(m_preferences, nullptr, this, nullptr);
+    m_preferences = preferences;
+    if (m_preferences) {
+        connect(m_preferences, &RoomPreferences::changed, this, [this](const QString &accountId) {
+            if (accountId == m_accountId)
+                apply(m_incoming, true); // the user pinned or muted: show it now
+        });
+    }
+    apply(m_incoming, true);
+}
+
+void RoomListModel::setOrderHeld(bool held)
+{
+    if (held == m_orderHeld)
+        return;
+    m_orderHeld = held;
+    if (!held)
+        apply(m_incoming, true);
+}
+
+QVector<RoomSummary> RoomListModel::sorted(QVector<RoomSummary> rows) const
+{
+    // The store's order is most recent first; the sort is stable on it.
+    auto pinned = [this](const RoomSummary &r) {
+        return m_preferences && m_preferences->isPinned(m_accountId, r.roomId);
+    };
+    if (m_sortMode == SortMode::NeedsAttention) {
+        std::stable_sort(rows.begin(), rows.end(),
+                         [this, &pinned](const RoomSummary &a, const RoomSummary &b) {
+                             const bool pa = pinned(a);
+                             const bool pb = pinned(b);
+                             if (pa != pb)
+                                 return pa;
+                             const qint64 wa = m_waiting.value(a.roomId);
+                             const qint64 wb = m_waiting.value(b.roomId);
+                             if ((wa > 0) != (wb > 0))
+                                 return wa > 0;
+                             return wa > 0 && wa < wb; // longest waiting first
+                         });
+    } else {
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&pinned](const RoomSummary &a, const RoomSummary &b) {
+                             return pinned(a) && !pinned(b);
+                         });
+    }
+    return rows;
 }
 
 void RoomListModel::setOpenRoom(const QString &roomId)
@@ -86,21 +154,25 @@ void RoomListModel::refresh()
     m_reading = true;
     m_dirty = false;
     const quint64 generation = m_generation;
-    struct Snapshot
+    struct Read
     {
         QVector<RoomSummary> rows;
         QHash<QString, QStringList> tags;
+        QHash<QString, QPair<qint64, qint64>> waits;
     };
-    m_store->read<Snapshot>(
+    const bool wantWaits = m_sortMode == SortMode::NeedsAttention;
+    m_store->read<Read>(
         this,
-        [accountId = m_accountId, tag = m_tagFilter](StoreReader &reader) {
-            Snapshot snapshot;
+        [accountId = m_accountId, tag = m_tagFilter, wantWaits,
+         cache = m_waitCache](StoreReader &reader) {
+            Read read;
             // Tags for the chips: one query per tag, far fewer than rooms.
             for (const QString &name : reader.allTags()) {
                 for (const QString &roomId : reader.roomsWithTag(accountId, name))
-                    snapshot.tags[roomId].append(name);
+                    read.tags[roomId].append(name);
             }
-            QVector<RoomSummary> rows = reader.roomSummaries(accountId);
+            QVector<RoomSummary> &rows = read.rows;
+            rows = reader.roomSummaries(accountId);
             if (!tag.isEmpty()) {
                 const QStringList tagged = reader.roomsWithTag(accountId, tag);
                 const QSet<QString> keep(tagged.begin(), tagged.end());
@@ -109,23 +181,41 @@ void RoomListModel::refresh()
                                [&keep](const RoomSummary &s) { return !keep.contains(s.roomId); }),
                            rows.end());
             }
-            snapshot.rows = std::move(rows);
-            return snapshot;
+            if (wantWaits) {
+                // Only rooms with a new last message are read again.
+                for (const RoomSummary &r : std::as_const(rows)) {
+                    const auto it = cache.constFind(r.roomId);
+                    read.waits.insert(
+                        r.roomId,
+                        it != cache.constEnd() && it->first == r.lastMessageMs
+                            ? *it
+                            : qMakePair(r.lastMessageMs,
+                                        reader.awaitingReplySince(accountId, r.roomId)));
+                }
+            }
+            return read;
         },
-        [this, generation](Snapshot snapshot) {
+        [this, generation](Read read) {
             if (generation != m_generation)
                 return;
             m_reading = false;
-            m_tags = std::move(snapshot.tags);
-            apply(snapshot.rows);
+            m_tags = std::move(read.tags);
+            m_waitCache = read.waits;
+            m_waiting.clear();
+            for (auto it = read.waits.cbegin(); it != read.waits.cend(); ++it) {
+                if (it->second > 0)
+                    m_waiting.insert(it.key(), it->second);
+            }
+            apply(read.rows);
             if (m_dirty)
                 scheduleRefresh();
         });
 }
 
-void RoomListModel::apply(const QVector<RoomSummary> &incoming)
+void RoomListModel::apply(const QVector<RoomSummary> &incoming, bool force)
 {
-    QVector<RoomSummary> rows = incoming;
+    m_incoming = incoming;
+    QVector<RoomSummary> rows = sorted(incoming);
     for (RoomSummary &r : rows) {
         if (r.roomId == m_openRoom)
             r.unread = 0;
@@ -136,6 +226,34 @@ void RoomListModel::apply(const QVector<RoomSummary> &incoming)
     QSet<QString> newIds;
     for (const RoomSummary &r : std::as_const(rows))
         newIds.insert(r.roomId);
+
+    if (m_orderHeld && !force && !m_rows.isEmpty() && oldIds.subtract(newIds).isEmpty()) {
+        // Held: every row stays where it is, with fresh contents; new rooms
+        // are added at the end, where they move nothing.
+        QHash<QString, int> at;
+        for (int i = 0; i < rows.size(); ++i)
+            at.insert(rows.at(i).roomId, i);
+        QVector<RoomSummary> added;
+        for (int i = 0; i < m_rows.size(); ++i)
+            m_rows[i] = rows.at(at.take(m_rows.at(i).roomId));
+        for (const RoomSummary &r : std::as_const(rows)) {
+            if (at.contains(r.roomId))
+                added.append(r);
+        }
+        if (!m_rows.isEmpty())
+            emit dataChanged(index(0), index(int(m_rows.size()) - 1));
+        if (!added.isEmpty()) {
+            const int first = int(m_rows.size());
+            beginInsertRows({}, first, first + int(added.size()) - 1);
+            m_rows += added;
+            endInsertRows();
+        }
+        emit refreshed();
+        return;
+    }
+    oldIds.clear();
+    for (const RoomSummary &r : std::as_const(m_rows))
+        oldIds.insert(r.roomId);
 
     if (oldIds != newIds) {
         beginResetModel();
@@ -182,7 +300,8 @@ QString RoomListModel::previewText(const RoomSummary &s)
     Message m;
     m.kind = s.lastKind;
     m.text = s.lastText;
-    QString text = FeedView::displayText(m).simplified();
+    // Only the start shows; emoji codes as the feed shows them.
+    QString text = WeChatEmoji::replaceCodes(FeedView::displayText(m).left(200)).simplified();
     if (s.lastSender.isEmpty() || s.lastKind == MessageKind::System)
         return text;
     return tr("%1: %2", "room list preview: sender, text").arg(s.lastSender, text);
@@ -195,12 +314,24 @@ QString RoomListModel::timeText(qint64 ms)
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(ms);
     const QDate today = QDate::currentDate();
     if (when.date() == today)
-        return QLocale().toString(when.time(), QStringLiteral("HH:mm"));
+        return TimeText::clock(ms);
     if (when.date() == today.addDays(-1))
         return tr("Yesterday");
     if (when.date().year() == today.year())
         return QLocale().toString(when.date(), tr("M/d", "short date in the room list"));
     return QLocale().toString(when.date(), QLocale::ShortFormat);
+}
+
+QString RoomListModel::waitingText(qint64 sinceMs, qint64 nowMs)
+{
+    const qint64 minutes = qMax<qint64>(0, (nowMs - sinceMs) / 60000);
+    if (minutes < 1)
+        return tr("waiting <1 min");
+    if (minutes < 60)
+        return tr("waiting %1 min").arg(minutes);
+    if (minutes < 48 * 60)
+        return tr("waiting %1 h").arg(minutes / 60);
+    return tr("waiting %1 d").arg(minutes / (24 * 60));
 }
 
 QVariant RoomListModel::data(const QModelIndex &index, int role) const
@@ -213,13 +344,15 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
     case TopicRole:
         return s.topic.isEmpty() ? s.roomId : s.topic;
     case Qt::ToolTipRole:
-        return tr("%1 · %n member(s)", nullptr, s.memberCount)
-            .arg(s.topic.isEmpty() ? s.roomId : s.topic);
+        return PlainText::toolTip(tr("%1 · %n member(s)", nullptr, s.memberCount)
+                                      .arg(s.topic.isEmpty() ? s.roomId : s.topic));
     case RoomIdRole:
         return s.roomId;
     case PreviewRole:
         return previewText(s);
     case TimeTextRole:
+        if (m_sortMode == SortMode::NeedsAttention && m_waiting.value(s.roomId) > 0)
+            return waitingText(m_waiting.value(s.roomId), QDateTime::currentMSecsSinceEpoch());
         return timeText(s.lastMessageMs);
     case LastMessageMsRole:
         return s.lastMessageMs;
@@ -231,6 +364,12 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return m_alertCounter ? m_alertCounter(s.accountId, s.roomId) : 0;
     case TagsRole:
         return m_tags.value(s.roomId);
+    case PinnedRole:
+        return m_preferences && m_preferences->isPinned(m_accountId, s.roomId);
+    case MutedRole:
+        return m_preferences && m_preferences->isMuted(m_accountId, s.roomId);
+    case WaitingSinceRole:
+        return m_waiting.value(s.roomId);
     default:
         return {};
     }

@@ -1,8 +1,11 @@
 #pragma once
 // The rooms of one account for the room list: topic, last message, time and
-// unread count, most recently active first. Re-read from the store (async)
-// when rooms or messages change, at most a few times per second, so a busy
-// gateway does not turn into a query per message.
+// unread count; pinned groups first, then most recently active first (or,
+// sorted by "needs attention", those whose customers wait longest for an
+// answer). Re-read from the store (async) when rooms or messages change, at
+// most a few times per second, so a busy gateway does not turn into a query
+// per message. While the order is held (the pointer is over the list) rows
+// keep their places and only their contents change.
 
 #include "model/Types.h"
 
@@ -15,6 +18,7 @@
 
 namespace gd {
 
+class RoomPreferences;
 class Store;
 
 class RoomListModel : public QAbstractListModel
@@ -31,7 +35,11 @@ public:
         MemberCountRole,
         OpenAlertsRole, // open alerts of the group (0 without a counter)
         TagsRole, // the group's staff tags (QStringList), shown as chips
+        PinnedRole,
+        MutedRole,
+        WaitingSinceRole, // ms of the oldest unanswered customer message, 0: none
     };
+    enum class SortMode { Recent, NeedsAttention };
 
     static constexpr int kRefreshDelayMs = 250;
 
@@ -45,6 +53,15 @@ public:
     // Only rooms carrying this staff tag (empty: every room).
     void setTagFilter(const QString &tag);
     QString tagFilter() const { return m_tagFilter; }
+    void setSortMode(SortMode mode);
+    SortMode sortMode() const { return m_sortMode; }
+    // Pins and mutes; the model re-sorts when they change.
+    void setPreferences(RoomPreferences *preferences);
+    RoomPreferences *preferences() const { return m_preferences; }
+    // Held: no row moves (new groups are added at the end); released: the
+    // list sorts again at once.
+    void setOrderHeld(bool held);
+    bool isOrderHeld() const { return m_orderHeld; }
 
     // Where OpenAlertsRole comes from (the alert inbox's model); call
     // alertCountsChanged() when its answers change.
@@ -60,15 +77,26 @@ public:
 
     static QString previewText(const RoomSummary &summary);
     static QString timeText(qint64 ms);
+    // "12 min", "3 h", for how long a customer has been waiting.
+    static QString waitingText(qint64 sinceMs, qint64 nowMs);
 
 signals:
     void refreshed();
 
 private:
     void scheduleRefresh();
-    void apply(const QVector<RoomSummary> &rows);
+    // force: sort even while the order is held (the user asked for it).
+    void apply(const QVector<RoomSummary> &rows, bool force = false);
+    QVector<RoomSummary> sorted(QVector<RoomSummary> rows) const;
 
     Store *m_store;
+    RoomPreferences *m_preferences = nullptr;
+    SortMode m_sortMode = SortMode::Recent;
+    bool m_orderHeld = false;
+    QVector<RoomSummary> m_incoming; // the last read, in the store's order
+    QHash<QString, qint64> m_waiting; // room id -> waiting since (ms)
+    // room id -> (last message ms, waiting since): unchanged rooms are not re-read.
+    QHash<QString, QPair<qint64, qint64>> m_waitCache;
     QString m_accountId;
     QString m_openRoom;
     QString m_tagFilter;

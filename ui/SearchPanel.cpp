@@ -62,6 +62,12 @@ SearchPanel::SearchPanel(Store *store, QWidget *parent)
     m_kind->addItem(tr("Files"), int(MessageKind::Attachment));
     m_kind->addItem(tr("Images"), int(MessageKind::Image));
     m_kind->addItem(tr("Group events"), int(MessageKind::System));
+    // Long group and contact names must not make the panel (and with it the
+    // window) wider: the lists are as wide as the panel allows.
+    for (QComboBox *box : {m_room, m_sender, m_date, m_kind}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(6);
+    }
 
     m_notice = new QLabel(this);
     m_notice->setObjectName(QStringLiteral("searchNotice"));
@@ -116,6 +122,16 @@ SearchPanel::SearchPanel(Store *store, QWidget *parent)
     connect(m_query, &QLineEdit::returnPressed, this, &SearchPanel::searchNow);
     for (QComboBox *box : {m_room, m_sender, m_date, m_kind})
         connect(box, &QComboBox::currentIndexChanged, this, &SearchPanel::searchNow);
+    // A fresh session fills the directory after the panel exists: follow it.
+    m_filterReload.setSingleShot(true);
+    m_filterReload.setInterval(kFilterReloadMs);
+    connect(&m_filterReload, &QTimer::timeout, this, &SearchPanel::reloadFilters);
+    auto directoryChanged = [this](const QString &accountId) {
+        if (accountId == m_accountId && !m_filterReload.isActive())
+            m_filterReload.start();
+    };
+    connect(m_store, &Store::roomsChanged, this, directoryChanged);
+    connect(m_store, &Store::contactsChanged, this, directoryChanged);
     connect(m_model, &SearchResultsModel::searchStarted, this, &SearchPanel::updateStatus);
     connect(m_model, &SearchResultsModel::resultsChanged, this, &SearchPanel::updateStatus);
     connect(m_more, &QPushButton::clicked, m_model, &SearchResultsModel::loadMore);
@@ -136,20 +152,21 @@ void SearchPanel::setAccount(const QString &accountId)
     scheduleSearch();
 }
 
-void SearchPanel::setConversationScope(const QString &conversationId)
+void SearchPanel::setConversationScope(const QString &conversationId, const QString &name)
 {
-    const int i = m_room->findData(conversationId);
-    if (i >= 0) {
-        m_pendingScope.clear();
-        m_room->setCurrentIndex(i);
-    } else {
-        m_pendingScope = conversationId; // applied when the group list arrives
+    int i = m_room->findData(conversationId);
+    if (i < 0) {
+        // Not listed yet: show it anyway, so the filter says what the results are.
+        const QSignalBlocker blocker(m_room);
+        m_room->addItem(name.isEmpty() ? conversationId : name, conversationId);
+        i = m_room->count() - 1;
     }
+    m_room->setCurrentIndex(i);
 }
 
 QString SearchPanel::conversationScope() const
 {
-    return m_pendingScope.isEmpty() ? m_room->currentData().toString() : m_pendingScope;
+    return m_room->currentData().toString();
 }
 
 void SearchPanel::setSender(const QString &talkerId, const QString &name)
@@ -172,6 +189,7 @@ void SearchPanel::focusQuery()
 
 void SearchPanel::reloadFilters()
 {
+    m_filterReload.stop();
     const quint64 generation = ++m_generation;
     const QString accountId = m_accountId;
     m_store->read<FilterLists>(
@@ -188,8 +206,10 @@ void SearchPanel::reloadFilters()
             if (generation != m_generation)
                 return;
             const QString scope = conversationScope();
+            const QString scopeName = m_room->currentText();
             const QString sender = m_sender->currentData().toString();
             QHash<QString, QString> names;
+            QHash<QString, QString> senderNames;
             {
                 const QSignalBlocker b1(m_room);
                 const QSignalBlocker b2(m_sender);
@@ -201,13 +221,17 @@ void SearchPanel::reloadFilters()
                     m_room->addItem(name, id);
                     names.insert(id, name);
                 }
-                for (const auto &[id, name] : std::as_const(lists.senders))
+                for (const auto &[id, name] : std::as_const(lists.senders)) {
                     m_sender->addItem(name, id);
+                    senderNames.insert(id, name);
+                }
+                if (!scope.isEmpty() && m_room->findData(scope) < 0)
+                    m_room->addItem(scopeName, scope); // not in the directory (yet)
                 m_room->setCurrentIndex(qMax(0, m_room->findData(scope)));
                 m_sender->setCurrentIndex(qMax(0, m_sender->findData(sender)));
             }
-            m_pendingScope.clear();
             m_model->setConversationNames(names);
+            m_model->setSenderNames(senderNames);
             if (m_model->query().conversationId != conversationScope())
                 searchNow();
         });

@@ -4,7 +4,8 @@
 // hits newest first with the matches highlighted. Scoped to one group for
 // "search in this group". Activating a hit asks for the feed at that message.
 // One-character queries cannot use the index: they are limited to the last
-// 7 days unless a date range is chosen, and the panel says so.
+// 7 days unless a date range is chosen, and the panel says so. The group and
+// sender lists (and the names on the hits) follow the directory as it syncs.
 
 #include "store/SearchTypes.h"
 
@@ -29,13 +30,15 @@ class SearchPanel : public QWidget
 public:
     static constexpr int kDebounceMs = 250;
     static constexpr int kShortQueryDays = 7;
+    static constexpr int kFilterReloadMs = 400;
 
     explicit SearchPanel(Store *store, QWidget *parent = nullptr);
 
     void setAccount(const QString &accountId);
     QString accountId() const { return m_accountId; }
     // Limits the search to one conversation (empty: every group and chat).
-    void setConversationScope(const QString &conversationId);
+    // `name` is shown in the group filter until the group list has it.
+    void setConversationScope(const QString &conversationId, const QString &name = {});
     QString conversationScope() const;
     void focusQuery();
     // Limits the search to what one person wrote (empty: anyone).
@@ -49,6 +52,7 @@ public:
     QLineEdit *queryEdit() const { return m_query; }
     QListView *resultsView() const { return m_results; }
     SearchResultsModel *resultsModel() const { return m_model; }
+    QComboBox *roomFilter() const { return m_room; }
     QComboBox *senderFilter() const { return m_sender; }
     QComboBox *dateFilter() const { return m_date; }
     QComboBox *kindFilter() const { return m_kind; }
@@ -69,9 +73,9 @@ private:
 
     Store *m_store;
     QString m_accountId;
-    QString m_pendingScope; // set before the group list arrived
     quint64 m_generation = 0;
     QTimer m_debounce;
+    QTimer m_filterReload; // groups and contacts changed: re-read the lists, not per batch
     SearchResultsModel *m_model;
     QLineEdit *m_query;
     QComboBox *m_room;

@@ -1,4 +1,5 @@
 #include "SearchResultsModel.h"
+#include "TimeText.h"
 
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -29,6 +30,13 @@ void SearchResultsModel::setConversationNames(const QHash<QString, QString> &nam
     m_names = names;
     if (!m_hits.isEmpty())
         emit dataChanged(index(0), index(int(m_hits.size()) - 1), {RoomNameRole});
+}
+
+void SearchResultsModel::setSenderNames(const QHash<QString, QString> &names)
+{
+    m_senderNames = names;
+    if (!m_hits.isEmpty())
+        emit dataChanged(index(0), index(int(m_hits.size()) - 1), {SenderRole});
 }
 
 void SearchResultsModel::clear()
@@ -92,10 +100,9 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     case RoomNameRole:
         return m_names.value(m.conversationId(), m.conversationId());
     case SenderRole:
-        return m.talkerName.isEmpty() ? m.talkerId : m.talkerName;
+        return m.talkerName.isEmpty() ? m_senderNames.value(m.talkerId, m.talkerId) : m.talkerName;
     case TimeTextRole:
-        return QLocale().toString(QDateTime::fromMSecsSinceEpoch(m.timestampMs),
-                                  QLocale::ShortFormat);
+        return TimeText::dateTime(m.timestampMs);
     case RowIdRole:
         return m.rowId;
     case ConversationIdRole:

@@ -37,6 +37,8 @@ public:
     SearchQuery query() const { return m_query; }
     // Names of conversations ("星河售后1群") by id, for the room column.
     void setConversationNames(const QHash<QString, QString> &names);
+    // Names of contacts by id, for senders stored before their name was known.
+    void setSenderNames(const QHash<QString, QString> &names);
     void clear();
 
     bool isSearching() const { return m_busy; }
@@ -58,6 +60,7 @@ private:
     SearchQuery m_query;
     QVector<SearchHit> m_hits;
     QHash<QString, QString> m_names;
+    QHash<QString, QString> m_senderNames;
     quint64 m_generation = 0;
     bool m_busy = false;
     bool m_hasMore = false;

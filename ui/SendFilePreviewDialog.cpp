@@ -56,7 +56,9 @@ SendFilePreviewDialog::SendFilePreviewDialog(const QString &path, const QString 
     m_sendButton = buttons->addButton(tr("Send"), QDialogButtonBox::AcceptRole);
     m_sendButton->setObjectName(QStringLiteral("sendButton"));
     m_sendButton->setEnabled(false);
-    buttons->addButton(QDialogButtonBox::Cancel);
+    // Enter sends (the preview is a confirmation); only Esc or a click cancels.
+    m_sendButton->setDefault(true);
+    buttons->addButton(QDialogButtonBox::Cancel)->setAutoDefault(false);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -115,6 +117,8 @@ void SendFilePreviewDialog::onChecked(const FileCheckResult &result, const QImag
     m_message->setText(result.ok ? QString() : result.error);
     m_message->setVisible(!result.ok);
     m_sendButton->setEnabled(result.ok);
+    if (result.ok)
+        m_sendButton->setFocus(); // focus had gone to Cancel while Send was disabled
     emit checkFinished(result.ok);
 }
 

@@ -328,6 +328,51 @@ void AppRuntime::addAccount(const AccountInfo &account, const GatewayEndpoint &e
     m_engine->addAccount(account, endpoint);
 }
 
+void AppRuntime::editAccount(const AccountInfo &account, const GatewayEndpoint &endpoint)
+{
+    qCInfo(lcUi) << "account" << account.id << "edited";
+    m_store->upsertAccount(account);
+    GatewayEndpoint e = endpoint;
+    if (account.demo) {
+        // Only the name of a demo account is editable; its gateway is ours.
+        e.address = account.endpoint;
+        e.token = m_simulatorToken;
+        e.tls = false;
+        m_engine->updateAccount(account, e);
+        return;
+    }
+    if (!e.token.isEmpty()) {
+        m_secrets->writeToken(account.id, e.token, [this, account](bool ok, const QString &error) {
+            if (!ok) {
+                qCWarning(lcUi) << "cannot keep the token of" << account.id
+                                << "in the keychain:" << error;
+                emit notice(tr("The token of %1 could not be saved in the keychain (%2). "
+                               "The account works now but must be edited again after a "
+                               "restart.")
+                                .arg(account.displayName, error));
+            }
+        });
+        m_engine->updateAccount(account, e);
+        return;
+    }
+    m_secrets->readToken(account.id,
+                         [this, account, e](bool ok, const QString &token, const QString &error) {
+                             if (m_shutDown)
+                                 return;
+                             GatewayEndpoint withToken = e;
+                             if (ok) {
+                                 withToken.token = token;
+                             } else {
+                                 qCWarning(lcUi) << "no token for account" << account.id
+                                                 << "in the keychain:" << error;
+                                 emit notice(tr("The token of %1 could not be read from the "
+                                                "keychain: %2")
+                                                 .arg(account.displayName, error));
+                             }
+                             m_engine->updateAccount(account, withToken);
+                         });
+}
+
 void AppRuntime::removeAccount(const QString &accountId)
 {
     qCInfo(lcUi) << "removing account" << accountId;

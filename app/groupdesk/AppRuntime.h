@@ -53,6 +53,9 @@ public:
     void addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint);
     bool addDemoAccount(const QString &accountId, const QString &displayName, QString *error);
     void removeAccount(const QString &accountId);
+    // Saves edited settings and reconnects with them. An empty token keeps
+    // the one in the keychain; a new one replaces it there.
+    void editAccount(const AccountInfo &account, const GatewayEndpoint &endpoint);
 
     // Stops the engines, commits pending writes, stops the demo gateway.
     // Safe to call more than once.

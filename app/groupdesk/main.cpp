@@ -72,6 +72,8 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
                      &gd::AppRuntime::addAccount);
     QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,
                      &gd::AppRuntime::removeAccount);
+    QObject::connect(&window, &gd::MainWindow::accountEditRequested, &runtime,
+                     &gd::AppRuntime::editAccount);
     QObject::connect(&window, &gd::MainWindow::demoAccountRequested, &window,
                      [&runtime, &window](const QString &name) {
                          QString id = QStringLiteral("demo");

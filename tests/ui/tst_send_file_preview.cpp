@@ -4,6 +4,7 @@
 
 #include "SendFilePreviewDialog.h"
 
+#include <QApplication>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
@@ -59,6 +60,27 @@ private slots:
         QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("sendButton"))->isEnabled());
         QVERIFY2(dialog.validationMessage().size() > 10, qPrintable(dialog.validationMessage()));
         QVERIFY(dialog.targetText().contains(QStringLiteral("Group B")));
+    }
+
+    void enterSendsOnceTheFileIsChecked()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("photo.png"));
+        QImage image(32, 32, QImage::Format_RGB32);
+        image.fill(Qt::blue);
+        QVERIFY(image.save(path, "PNG"));
+
+        SendFilePreviewDialog dialog(path, QStringLiteral("Group C"));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.canSend(), 20000);
+        auto *send = dialog.findChild<QPushButton *>(QStringLiteral("sendButton"));
+        QVERIFY(send->isDefault());
+        // Enter goes to whatever has the focus, as a user's key press would.
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QTest::keyClick(focus, Qt::Key_Return);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
 };
 
