@@ -125,6 +125,13 @@ private slots:
         QTest::qWait(1500); // longer than the feed's read-mark delay
         QCOMPARE(modelUnread(*m_window, kRoom1), 2);
         QCOMPARE(storedUnread(m_store, kRoom1), 2);
+        // A shortcut (here Ctrl alone, then Ctrl+F) is not reading the group.
+        QTest::keyClick(m_window->composer()->editor(), Qt::Key_Control);
+        QTest::keyClick(m_window->composer()->editor(), Qt::Key_F, Qt::ControlModifier);
+        QTest::qWait(800);
+        QCOMPARE(storedUnread(m_store, kRoom1), 2);
+        QCOMPARE(modelUnread(*m_window, kRoom1), 2);
+        m_window->findChild<QDockWidget *>(QStringLiteral("searchDock"))->hide();
         // The user clicks into the feed: now it counts as read.
         QTest::mouseClick(m_window->feedView()->viewport(), Qt::LeftButton, {}, QPoint(10, 10));
         QTRY_COMPARE_WITH_TIMEOUT(modelUnread(*m_window, kRoom1), 0, 5000);
