@@ -4,7 +4,7 @@
 <context>
     <name>AccountStateText</name>
     <message numerus="yes">
-        <location filename="../ui/AccountStateText.cpp" line="+101"/>
+        <location filename="../ui/AccountStateText.cpp" line="+114"/>
         <source>%n message(s) could not be fetched yet</source>
         <translation>
             <numerusform>%n message could not be fetched yet</numerusform>
@@ -136,7 +136,7 @@
 <context>
     <name>gd::ContactsPage</name>
     <message numerus="yes">
-        <location filename="../ui/ContactsPage.cpp" line="+282"/>
+        <location filename="../ui/ContactsPage.cpp" line="+340"/>
         <source>%1 is in %n group(s)</source>
         <translation>
             <numerusform>%1 is in %n group</numerusform>
@@ -166,7 +166,15 @@
 <context>
     <name>gd::FeedView</name>
     <message numerus="yes">
-        <location filename="../ui/FeedView.cpp" line="+460"/>
+        <location filename="../ui/FeedView.cpp" line="+222"/>
+        <source>Show the whole message (%Ln characters)</source>
+        <translation>
+            <numerusform>Show the whole message (%Ln characters)</numerusform>
+            <numerusform>Show the whole message (%Ln characters)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+278"/>
         <source>%n new message(s) ↓</source>
         <translation>
             <numerusform>%n new message ↓</numerusform>
@@ -177,7 +185,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+645"/>
+        <location filename="../ui/MainWindow.cpp" line="+736"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -185,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+72"/>
         <source>%1 of %n account(s) online</source>
         <translation>
             <numerusform>%1 of %n account online</numerusform>
@@ -226,7 +234,7 @@
 <context>
     <name>gd::RoomListModel</name>
     <message numerus="yes">
-        <location filename="../ui/RoomListModel.cpp" line="+205"/>
+        <location filename="../ui/RoomListModel.cpp" line="+347"/>
         <source>%1 · %n member(s)</source>
         <translation>
             <numerusform>%1 · %n member</numerusform>
@@ -256,7 +264,7 @@
 <context>
     <name>gd::SearchPanel</name>
     <message numerus="yes">
-        <location filename="../ui/SearchPanel.cpp" line="+261"/>
+        <location filename="../ui/SearchPanel.cpp" line="+298"/>
         <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
         <translation>
             <numerusform>Single characters are searched in the last day only; pick a date range to look further back.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+1030"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+1056"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
         <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
@@ -17,7 +17,12 @@
 <context>
     <name>AccountStateText</name>
     <message>
-        <location filename="../ui/AccountStateText.cpp" line="+16"/>
+        <location filename="../ui/AccountStateText.cpp" line="+14"/>
+        <source>Not responding: the gateway stopped answering. Reconnecting soon.</source>
+        <translation>无响应：网关已停止应答。即将重新连接。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Offline, reconnecting in %1 s</source>
         <translation>离线，%1 秒后重连</translation>
     </message>
@@ -119,7 +124,7 @@
         <translation>已在手机上取消登录，正在获取新的二维码</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+45"/>
         <source>%n message(s) could not be fetched yet</source>
         <translation>
             <numerusform>%n 条消息尚未取回</numerusform>
@@ -512,7 +517,12 @@
         <translation>无窗口运行引擎（用于服务器）；用 SIGTERM 或 Ctrl+C 停止。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Log details too: a line per message repeat, per failed call (large logs under heavy traffic).</source>
+        <translation>同时记录详细信息：每条重复消息、每次失败的调用各一行（高流量时日志会很大）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Connect a bot account to the gateway at &lt;host:port&gt;.</source>
         <translation>将机器人账号连接到 &lt;主机:端口&gt; 处的网关。</translation>
     </message>
@@ -528,12 +538,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-7"/>
+        <source>Show the --connect account as &lt;name&gt; (default: its current name, or host:port).</source>
+        <translation>将 --connect 的账号显示为 &lt;name&gt;（默认：其当前名称，或 host:port）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Connect without TLS (only for gateways on this machine or a trusted network).</source>
         <translation>不使用 TLS 连接（仅限本机或可信网络中的网关）。</translation>
     </message>
@@ -548,7 +563,8 @@
         <translation>网关证书中应包含的 &lt;名称&gt;（参考网关为 insecure）。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
+        <location line="+10"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
@@ -558,7 +574,7 @@
         <translation>无法识别的参数：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>No data directory: pass --data-dir.</source>
         <translation>没有数据目录：请指定 --data-dir。</translation>
     </message>
@@ -571,6 +587,16 @@
         <location line="+4"/>
         <source>--token-file is only used with --connect.</source>
         <translation>--token-file 只能与 --connect 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--name is only used with --connect.</source>
+        <translation>--name 只能与 --connect 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--name needs a name that is not empty.</source>
+        <translation>--name 需要一个非空的名称。</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -599,7 +625,7 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../core/store/Exporter.cpp" line="+184"/>
+        <location filename="../core/store/Exporter.cpp" line="+195"/>
         <source>The archive could not be read.</source>
         <translation>无法读取消息存档。</translation>
     </message>
@@ -683,7 +709,12 @@
         <translation>网关内部出错。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>The gateway does not use TLS (it answered in plain text). Turn TLS off for this account, or check that the address is the gateway&apos;s TLS port.</source>
+        <translation>网关不使用 TLS（它以明文应答）。请为此账号关闭 TLS，或检查该地址是否为网关的 TLS 端口。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The secure connection (TLS) to the gateway failed: its certificate is not trusted or does not match the server name. Check the CA file and the server name.</source>
         <translation>与网关的安全连接（TLS）失败：其证书不受信任或与服务器名称不符。请检查 CA 文件和服务器名称。</translation>
     </message>
@@ -864,19 +895,6 @@
         <location line="+1"/>
         <source>The account was logged out: %1</source>
         <translation>账号已退出登录：%1</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <location filename="../core/stats/Segmenter.cpp" line="+107"/>
-        <source>Cannot open the word dictionary %1: %2</source>
-        <translation>无法打开词典 %1：%2</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>The word dictionary %1 holds no words</source>
-        <translation>词典 %1 中没有任何词</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1098,19 @@
         <location line="+3"/>
         <source>The keychain reported an error: %1</source>
         <translation>钥匙串报告错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Segmenter</name>
+    <message>
+        <location filename="../core/stats/Segmenter.cpp" line="+105"/>
+        <source>Cannot open the word dictionary %1: %2</source>
+        <translation>无法打开词典 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The word dictionary %1 holds no words</source>
+        <translation>词典 %1 中没有任何词</translation>
     </message>
 </context>
 <context>
@@ -1344,9 +1375,62 @@
     </message>
 </context>
 <context>
+    <name>TimeText</name>
+    <message>
+        <location filename="../ui/TimeText.cpp" line="+22"/>
+        <source>Yesterday %1</source>
+        <translation>昨天 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2</source>
+        <comment>short date, then the time</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>gd::AccountBanner</name>
+    <message>
+        <location filename="../ui/AccountBanner.cpp" line="+17"/>
+        <source>Reconnect now</source>
+        <translation>立即重连</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit account…</source>
+        <translation>编辑账号…</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>%1 is connecting to its gateway…</source>
+        <translation>%1 正在连接网关…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was logged out of WeChat</source>
+        <translation>%1 已退出微信登录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not connected</source>
+        <translation>%1 未连接</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %2</source>
+        <comment>state, then the full reason</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>gd::AccountListModel</name>
     <message>
-        <location filename="../ui/AccountListModel.cpp" line="+31"/>
+        <location filename="../ui/AccountListModel.cpp" line="+34"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -1384,12 +1468,12 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="-827"/>
+        <location filename="../core/engine/AccountSession.cpp" line="-850"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
         <translation>发送时连接中断。重试前请先检查聊天中是否已发出。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+165"/>
         <location line="+13"/>
         <source>, </source>
         <translation>、</translation>
@@ -1498,12 +1582,12 @@ Scan a new QR code to log in again.</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Add account</source>
         <translation>添加账号</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+30"/>
         <source>Choose the CA certificate</source>
         <translation>选择 CA 证书</translation>
     </message>
@@ -1513,7 +1597,22 @@ Scan a new QR code to log in again.</source>
         <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+11"/>
+        <source>Edit account</source>
+        <translation>编辑账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save and reconnect</source>
+        <translation>保存并重新连接</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Leave empty to keep the saved token</source>
+        <translation>留空则保留已保存的令牌</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Enter the gateway endpoint as host:port.</source>
         <translation>请按“主机:端口”的格式填写网关地址。</translation>
     </message>
@@ -1538,7 +1637,7 @@ Scan a new QR code to log in again.</source>
         <translation>请为账号命名，方便同事区分各个机器人。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Enter the gateway&apos;s token.</source>
         <translation>请填写网关的令牌。</translation>
     </message>
@@ -1548,7 +1647,7 @@ Scan a new QR code to log in again.</source>
         <translation>无法读取 CA 文件“%1”。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>An account for this gateway already exists.</source>
         <translation>此网关的账号已存在。</translation>
     </message>
@@ -1738,12 +1837,12 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AppRuntime</name>
     <message>
-        <location filename="../app/groupdesk/AppRuntime.cpp" line="+47"/>
+        <location filename="../app/groupdesk/AppRuntime.cpp" line="+50"/>
         <source>Cannot create the data directory %1.</source>
         <translation>无法创建数据目录 %1。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Cannot open the database %1.</source>
         <translation>无法打开数据库 %1。</translation>
     </message>
@@ -1763,25 +1862,41 @@ Scan a new QR code to log in again.</source>
         <translation>无法读取令牌文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>The token file %1 is empty.</source>
         <translation>令牌文件 %1 是空的。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+5"/>
+        <source>The token in %1 cannot be used: %2</source>
+        <translation>%1 中的令牌无法使用：%2</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The token of %1 saved in the keychain cannot be used: %2 Remove the account and add it again with the right token.</source>
+        <translation>钥匙串中保存的 %1 的令牌无法使用：%2 请移除该账号，再用正确的令牌重新添加。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+65"/>
         <source>The token of %1 could not be read from the keychain: %2</source>
         <translation>无法从钥匙串读取 %1 的令牌：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-45"/>
         <source>The token of %1 could not be saved in the keychain (%2). The account works now but must be added again after a restart.</source>
         <translation>无法将 %1 的令牌保存到钥匙串（%2）。账号现在可以使用，但重启后需要重新添加。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The token of %1 could not be saved in the keychain (%2). The account works now but must be edited again after a restart.</source>
+        <translation>%1 的令牌无法保存到钥匙串（%2）。账号现在可以使用，但重启后必须重新编辑。</translation>
     </message>
 </context>
 <context>
     <name>gd::Composer</name>
     <message>
-        <location filename="../ui/Composer.cpp" line="+28"/>
+        <location filename="../ui/Composer.cpp" line="+32"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -1791,32 +1906,48 @@ Scan a new QR code to log in again.</source>
         <translation>图片或文件…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Send an image or a file to this group</source>
         <translation>向此群发送图片或文件</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
+        <location line="+8"/>
         <source>Message %1</source>
         <translation>发消息到 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Not connected: messages are queued and sent when the account is back online</source>
+        <translation>未连接：消息会排队，待账号恢复在线后发送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Enter to send, Shift+Enter for a new line</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+159"/>
+        <source>「%1: %2」</source>
+        <translation>「%1：%2」</translation>
+    </message>
+    <message>
+        <location line="-164"/>
         <source>Select a group to start answering</source>
         <translation>选择一个群开始回复</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+37"/>
         <source>Send Image or File</source>
         <translation>发送图片或文件</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>The pasted image could not be saved for sending.</source>
         <translation>粘贴的图片无法保存，未能发送。</translation>
     </message>
@@ -1829,29 +1960,44 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::ContactsPage</name>
     <message>
-        <location filename="../ui/ContactsPage.cpp" line="+71"/>
+        <location filename="../ui/ContactsPage.cpp" line="+77"/>
         <source>Show former members</source>
         <translation>显示已退群成员</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+16"/>
         <source>Name</source>
         <translation>昵称</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-16"/>
         <source>Remark</source>
         <translation>备注</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
+        <location line="+16"/>
         <source>WeChat ID</source>
         <translation>微信 ID</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-16"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search contacts: name, remark, tag or pinyin</source>
+        <translation>搜索联系人：名称、备注、标签或拼音</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Tags…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+2"/>
         <location line="+1"/>
         <source>Group</source>
@@ -1859,12 +2005,12 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="-3"/>
-        <location line="+44"/>
+        <location line="+50"/>
         <source>Members</source>
         <translation>成员</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-49"/>
         <source>Joined / left</source>
         <translation>入群 / 退群</translation>
     </message>
@@ -1879,7 +2025,7 @@ Scan a new QR code to log in again.</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
@@ -1899,7 +2045,7 @@ Scan a new QR code to log in again.</source>
         <translation>群聊</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>left on %1</source>
         <translation>%1 退群</translation>
     </message>
@@ -1908,15 +2054,20 @@ Scan a new QR code to log in again.</source>
         <source>joined %1</source>
         <translation>%1 入群</translation>
     </message>
+    <message>
+        <location line="+52"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
     <message numerus="yes">
-        <location line="+106"/>
+        <location line="+84"/>
         <source>%1 is in %n group(s)</source>
         <translation>
             <numerusform>%1 在 %n 个群中</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Private chat</source>
         <translation>私聊</translation>
     </message>
@@ -2079,7 +2230,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::FeedView</name>
     <message>
-        <location filename="../ui/FeedView.cpp" line="+125"/>
+        <location filename="../ui/FeedView.cpp" line="+139"/>
         <source>[Image]</source>
         <translation>[图片]</translation>
     </message>
@@ -2168,8 +2319,15 @@ Scan a new QR code to log in again.</source>
         <source>[Unsupported message]</source>
         <translation>[暂不支持的消息]</translation>
     </message>
+    <message numerus="yes">
+        <location line="+51"/>
+        <source>Show the whole message (%Ln characters)</source>
+        <translation>
+            <numerusform>显示整条消息（%Ln 个字符）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+81"/>
+        <location line="+56"/>
         <source>%1 (click to save)</source>
         <translation>%1（点击保存）</translation>
     </message>
@@ -2181,7 +2339,7 @@ Scan a new QR code to log in again.</source>
         </translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
@@ -2191,7 +2349,7 @@ Scan a new QR code to log in again.</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+163"/>
         <source>Image failed to load — Retry</source>
         <translation>图片加载失败 — 重试</translation>
     </message>
@@ -2206,7 +2364,7 @@ Scan a new QR code to log in again.</source>
         <translation>正在加载图片…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
@@ -2252,11 +2410,31 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+91"/>
+        <source>Whole message</source>
+        <translation>整条消息</translation>
+    </message>
+    <message>
+        <location line="+112"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Quote in reply</source>
+        <translation>引用回复</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mention %1</source>
+        <translation>提及 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Messages from %1</source>
+        <translation>%1 的消息</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -2315,7 +2493,7 @@ Scan a new QR code to log in again.</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
@@ -2382,7 +2560,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+101"/>
+        <location filename="../ui/MainWindow.cpp" line="+105"/>
         <source>image.jpg</source>
         <translation>图片.jpg</translation>
     </message>
@@ -2418,13 +2596,13 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+165"/>
+        <location line="+185"/>
         <location filename="../ui/MainWindowTray.cpp" line="+57"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-165"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
@@ -2434,35 +2612,36 @@ Scan a new QR code to log in again.</source>
         <translation>通讯录</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+86"/>
+        <location line="+152"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-143"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+164"/>
+        <location line="+199"/>
         <source>Search in this group</source>
         <translation>在本群中搜索</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+133"/>
-        <location line="+28"/>
+        <location line="-192"/>
+        <location line="+148"/>
+        <location line="+48"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-192"/>
         <source>Add bot account…</source>
         <translation>添加机器人账号…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Could not save to the database. Details are in the log.</source>
         <translation>无法保存到数据库，详情见日志。</translation>
     </message>
@@ -2487,7 +2666,12 @@ Scan a new QR code to log in again.</source>
         <translation>筛选群聊</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <source>Search the archive (Ctrl+F; Ctrl+Shift+F in the open group)</source>
+        <translation>搜索存档（Ctrl+F；在当前群中搜索按 Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
@@ -2497,19 +2681,54 @@ Scan a new QR code to log in again.</source>
         <translation>将一个群或一段日期内的消息导出为 CSV 或 JSON（Ctrl+E）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+4"/>
+        <source>Recent</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs attention: groups whose last customer message has no answer yet, longest waiting first</source>
+        <translation>需要关注：最后一条客户消息尚未回复的群，等待最久的排在最前</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pin to top</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unmute</source>
+        <translation>取消免打扰</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mute</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
     <message numerus="yes">
-        <location line="+230"/>
+        <location line="+263"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位成员</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+22"/>
         <source>No bot account yet.
 Click + at the top left to add one, or start with --demo.</source>
         <translation>还没有机器人账号。
@@ -2519,6 +2738,11 @@ Click + at the top left to add one, or start with --demo.</source>
         <location line="+16"/>
         <source>Syncing groups and contacts…</source>
         <translation>正在同步群聊和联系人…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No groups yet: the account is not connected (see above).</source>
+        <translation>还没有群：该账号未连接（见上方）。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2561,6 +2785,11 @@ Click + at the top left to add one, or start with --demo.</source>
         <location line="+2"/>
         <source>Restart QR login</source>
         <translation>重新扫码登录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit account…</source>
+        <translation>编辑账号…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2919,12 +3148,12 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::RoomListModel</name>
     <message>
-        <location filename="../ui/RoomListModel.cpp" line="+170"/>
+        <location filename="../ui/RoomListModel.cpp" line="+299"/>
         <source>No messages yet</source>
         <translation>暂无消息</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1: %2</source>
         <comment>room list preview: sender, text</comment>
         <translation>%1：%2</translation>
@@ -2940,8 +3169,28 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <comment>short date in the room list</comment>
         <translation>M月d日</translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>waiting &lt;1 min</source>
+        <translation>等待 &lt;1 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting %1 min</source>
+        <translation>等待 %1 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting %1 h</source>
+        <translation>等待 %1 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting %1 d</source>
+        <translation>等待 %1 天</translation>
+    </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+13"/>
         <source>%1 · %n member(s)</source>
         <translation>
             <numerusform>%1 · %n 位成员</numerusform>
@@ -3226,7 +3475,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>群事件</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Load more</source>
         <translation>加载更多</translation>
     </message>
@@ -3236,7 +3485,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>导出结果…</translation>
     </message>
     <message numerus="yes">
-        <location line="+175"/>
+        <location line="+206"/>
         <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
         <translation>
             <numerusform>单个字只搜索最近 %n 天；如需更早的消息，请选择日期范围。</numerusform>
@@ -3295,7 +3544,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -3566,6 +3815,14 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
+    <name>gd::TextViewer</name>
+    <message>
+        <location filename="../ui/TextViewer.cpp" line="+40"/>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+</context>
+<context>
     <name>gd::TrayIcon</name>
     <message>
         <location filename="../ui/TrayIcon.cpp" line="+17"/>
@@ -3717,7 +3974,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+83"/>
+        <location filename="../app/groupdesk/main.cpp" line="+85"/>
         <source>Demo gateway</source>
         <translation>演示网关</translation>
     </message>
