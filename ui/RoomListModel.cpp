@@ -106,12 +106,21 @@ QVector<RoomSummary> RoomListModel::sorted(QVector<RoomSummary> rows) const
         return m_preferences && m_preferences->isPinned(m_accountId, r.roomId);
     };
     if (m_sortMode == SortMode::NeedsAttention) {
+        // Groups with open alerts first (a complaint, an unanswered
+        // customer, ...), then the longest waiting.
+        auto alerted = [this](const RoomSummary &r) {
+            return m_alertCounter && m_alertCounter(r.accountId, r.roomId) > 0;
+        };
         std::stable_sort(rows.begin(), rows.end(),
-                         [this, &pinned](const RoomSummary &a, const RoomSummary &b) {
+                         [this, &pinned, &alerted](const RoomSummary &a, const RoomSummary &b) {
                              const bool pa = pinned(a);
                              const bool pb = pinned(b);
                              if (pa != pb)
                                  return pa;
+                             const bool aa = alerted(a);
+                             const bool ab = alerted(b);
+                             if (aa != ab)
+                                 return aa;
                              const qint64 wa = m_waiting.value(a.roomId);
                              const qint64 wb = m_waiting.value(b.roomId);
                              if ((wa > 0) != (wb > 0))
@@ -383,6 +392,9 @@ void RoomListModel::setAlertCounter(std::function<int(const QString &, const QSt
 
 void RoomListModel::alertCountsChanged()
 {
+    // Sorted by attention, an alert moves its group (unless the order is held).
+    if (m_sortMode == SortMode::NeedsAttention && !m_incoming.isEmpty())
+        apply(m_incoming);
     if (!m_rows.isEmpty())
         emit dataChanged(index(0), index(int(m_rows.size()) - 1), {OpenAlertsRole});
 }

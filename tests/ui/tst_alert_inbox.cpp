@@ -327,6 +327,43 @@ private slots:
         monitor.stop();
         simulator.shutdown();
     }
+
+    void needsAttentionPutsGroupsWithOpenAlertsFirst()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(newDbPath(), &error), qPrintable(error));
+        AccountInfo account;
+        account.id = QStringLiteral("acc");
+        store.upsertAccount(account);
+        Room r1;
+        r1.accountId = account.id;
+        r1.id = QStringLiteral("3001@chatroom");
+        r1.topic = QStringLiteral("一群");
+        Room r2 = r1;
+        r2.id = QStringLiteral("3002@chatroom");
+        r2.topic = QStringLiteral("二群");
+        store.upsertRooms({r1, r2});
+        // Both wait for an answer; the first group longer.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        store.insertMessages({customerMessage(QStringLiteral("在吗？"), now - 20 * 60000, r1.id),
+                              customerMessage(QStringLiteral("有人吗？"), now - 5 * 60000, r2.id)});
+        store.flush();
+        QHash<QString, int> open;
+        RoomListModel model(&store);
+        model.setAlertCounter([&open](const QString &, const QString &roomId) {
+            return open.value(roomId);
+        });
+        model.setSortMode(RoomListModel::SortMode::NeedsAttention);
+        model.setAccount(account.id);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.summaryAt(0).roomId, r1.id, 5000); // longest waiting
+        open.insert(r2.id, 1); // an alert in the second group
+        model.alertCountsChanged();
+        QTRY_COMPARE_WITH_TIMEOUT(model.summaryAt(0).roomId, r2.id, 5000);
+        QCOMPARE(model.index(0).data(RoomListModel::OpenAlertsRole).toInt(), 1);
+    }
+
 };
 
 QTEST_MAIN(TestAlertInbox)
