@@ -351,9 +351,8 @@ private slots:
         store.flush();
         QHash<QString, int> open;
         RoomListModel model(&store);
-        model.setAlertCounter([&open](const QString &, const QString &roomId) {
-            return open.value(roomId);
-        });
+        model.setAlertCounter(
+            [&open](const QString &, const QString &roomId) { return open.value(roomId); });
         model.setSortMode(RoomListModel::SortMode::NeedsAttention);
         model.setAccount(account.id);
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 5000);
@@ -363,7 +362,6 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model.summaryAt(0).roomId, r2.id, 5000);
         QCOMPARE(model.index(0).data(RoomListModel::OpenAlertsRole).toInt(), 1);
     }
-
 };
 
 QTEST_MAIN(TestAlertInbox)
