@@ -218,8 +218,15 @@ void SearchPanel::reloadFilters()
                 while (m_sender->count() > 1)
                     m_sender->removeItem(1);
                 for (const auto &[id, name] : std::as_const(lists.conversations)) {
-                    m_room->addItem(name, id);
-                    names.insert(id, name);
+                    // A group known only from its messages has no topic yet
+                    // (the id stands in): keep the name the scope was given.
+                    const bool nameless = name.isEmpty() || name == id;
+                    const QString shown
+                        = nameless && id == scope && scopeName != scope && !scopeName.isEmpty()
+                        ? scopeName
+                        : name;
+                    m_room->addItem(shown, id);
+                    names.insert(id, shown);
                 }
                 for (const auto &[id, name] : std::as_const(lists.senders)) {
                     m_sender->addItem(name, id);
