@@ -419,8 +419,11 @@ void AlertMonitor::Worker::raise(QVector<Alert> &alerts)
     for (const Alert &a : std::as_const(alerts))
         m_active.insert(a.id, a);
     publish();
+    // One info line per batch: a burst of complaints must not flood the log
+    // (per-alert lines are debug, shown with --verbose).
+    qCInfo(lcEngine) << "monitor: raised" << alerts.size() << "alert(s)";
     for (const Alert &a : std::as_const(alerts)) {
-        qCInfo(lcEngine).noquote()
+        qCDebug(lcEngine).noquote()
             << "alert" << a.id << alertKindName(a.kind) << alertSeverityName(a.severity) << "in"
             << a.accountId << a.roomId;
         emit m_owner->alertRaised(a);
