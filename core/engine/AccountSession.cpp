@@ -983,7 +983,7 @@ void AccountSession::pumpOutbox()
     }
 
     m_client->messageSendText(
-        entry.conversationId, entry.text, {},
+        entry.conversationId, entry.text, entry.mentionIds,
         [this, entry](const GatewayStatus &st, const QString &messageId) {
             if (m_sendingId == entry.id)
                 m_sendingId = 0;

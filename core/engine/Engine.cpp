@@ -120,10 +120,11 @@ AccountStatus Engine::status(const QString &accountId) const
     return {};
 }
 
-void Engine::sendText(const QString &accountId, const QString &conversationId, const QString &text)
+void Engine::sendText(const QString &accountId, const QString &conversationId, const QString &text,
+                      const QStringList &mentionIds)
 {
     if (m_store && !text.trimmed().isEmpty())
-        m_store->enqueueText(accountId, conversationId, text);
+        m_store->enqueueText(accountId, conversationId, text, mentionIds);
 }
 
 qint64 Engine::sendFile(const QString &accountId, const QString &conversationId,

@@ -55,7 +55,9 @@ public:
     AccountStatus status(const QString &accountId) const;
 
     // Persists the send in the outbox; the session sends it when it can.
-    void sendText(const QString &accountId, const QString &conversationId, const QString &text);
+    // mentionIds: the group members the text @-mentions (sent as mention ids).
+    void sendText(const QString &accountId, const QString &conversationId, const QString &text,
+                  const QStringList &mentionIds = {});
     // Queues a file send: the store copies the file into the outbox (on its
     // writer thread) and the session checks it (type from content, size
     // limits, corrupt images) right before sending; a refused file ends

@@ -176,6 +176,8 @@ struct OutboxEntry
     QString fileName;
     qint64 fileSize = 0;
     QString mime;
+    // Members @-mentioned in a text (MessageSendText field 3: contact ids).
+    QStringList mentionIds;
 };
 
 // One row of the room list.

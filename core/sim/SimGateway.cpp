@@ -325,7 +325,7 @@ bool SimGateway::isLoggedIn() const
 // ---- messages -----------------------------------------------------------
 
 bool SimGateway::sendText(const QString &conversationId, const QString &text,
-                          std::function<void(const QString &)> done)
+                          const QStringList &mentionIds, std::function<void(const QString &)> done)
 {
     {
         std::lock_guard lock(m_mutex);
@@ -338,8 +338,9 @@ bool SimGateway::sendText(const QString &conversationId, const QString &text,
         else
             return false;
         m_receivedTexts.append(text);
-        const SimMessage message
-            = m_messages.append(m_world.self().id, roomId, listenerId, text, true);
+        m_receivedTextSends.append({conversationId, text, mentionIds});
+        const SimMessage message = m_messages.append(m_world.self().id, roomId, listenerId, text,
+                                                     true, 7, {}, {}, mentionIds);
         SimEvent event;
         event.type = EventMessage;
         event.payload = QByteArrayLiteral("{\"messageId\":\"") + message.id.toLatin1()
@@ -688,6 +689,12 @@ void SimGateway::burstTick()
 }
 
 // ---- read-outs ------------------------------------------------------------
+
+QVector<SimReceivedText> SimGateway::receivedTextSends() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_receivedTextSends;
+}
 
 QStringList SimGateway::receivedTexts() const
 {

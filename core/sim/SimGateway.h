@@ -12,6 +12,7 @@
 #include "sim/SimEventHub.h"
 #include "sim/SimFileStore.h"
 #include "sim/SimMessageLog.h"
+#include "sim/SimReceivedText.h"
 #include "sim/SimChatter.h"
 #include "sim/SimScheduler.h"
 #include "sim/SimWorld.h"
@@ -66,7 +67,8 @@ public:
 
     // Queues the echo; done(id) runs once it is written or cannot be.
     // False if the conversation is neither a room nor a contact.
-    bool sendText(const QString &conversationId, const QString &text,
+    // mentionIds: MessageSendText's mention ids, recorded and echoed.
+    bool sendText(const QString &conversationId, const QString &text, const QStringList &mentionIds,
                   std::function<void(const QString &messageId)> done);
     void injectMessage(const QString &roomId, const QString &talkerId, const QString &text);
     // Emits count more traffic messages as fast as possible (benchmarks).
@@ -90,6 +92,7 @@ public:
 
     bool isLoggedIn() const;
     QStringList receivedTexts() const;
+    QVector<SimReceivedText> receivedTextSends() const;
     QJsonObject stats() const;
 
 private:
@@ -140,6 +143,7 @@ private:
     quint64 m_generated = 0; // messages made by traffic, for imageEvery
     std::atomic<quint64> m_photosServed{0};
     QStringList m_receivedTexts;
+    QVector<SimReceivedText> m_receivedTextSends;
     std::atomic<quint64> m_eventsWritten{0};
     std::atomic<quint64> m_payloadCalls{0};
     std::atomic<bool> m_stalled{false};

@@ -13,9 +13,11 @@ SimMessageLog::SimMessageLog(size_t capacity)
 
 SimMessage SimMessageLog::append(const QString &talkerId, const QString &roomId,
                                  const QString &listenerId, const QString &text, bool echo,
-                                 int type, const QString &filename, const QString &mediaUuid)
+                                 int type, const QString &filename, const QString &mediaUuid,
+                                 const QStringList &mentionIds)
 {
     SimMessage m;
+    m.mentionIds = mentionIds;
     m.type = type;
     m.filename = filename;
     m.mediaUuid = mediaUuid;

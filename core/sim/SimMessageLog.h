@@ -6,6 +6,7 @@
 // sequence number, so lookup is an index and restarts do not reuse ids.
 
 #include <QString>
+#include <QStringList>
 
 #include <deque>
 #include <mutex>
@@ -25,6 +26,7 @@ struct SimMessage
     int type = 7; // Wechaty numbering: 7 = text, 6 = image, 1 = attachment
     QString filename; // images and attachments
     QString mediaUuid; // the file's blob in SimFileStore; empty = generated from seq
+    QStringList mentionIds; // who a text @-mentions (the bot's sends record theirs)
     bool echo = false; // the bot's own send coming back
     bool delivered = false; // counted in messagesEmitted (or written, for echoes)
 };
@@ -36,7 +38,7 @@ public:
 
     SimMessage append(const QString &talkerId, const QString &roomId, const QString &listenerId,
                       const QString &text, bool echo, int type = 7, const QString &filename = {},
-                      const QString &mediaUuid = {});
+                      const QString &mediaUuid = {}, const QStringList &mentionIds = {});
     std::optional<SimMessage> find(const QString &id) const;
     // Marks the message written; returns true if this write made it count.
     bool markDelivered(qint64 seq);

@@ -31,6 +31,14 @@ QString fromStd(const std::string &s)
     return QString::fromStdString(s);
 }
 
+QStringList mentionIdsOf(const wechaty::MessageSendTextRequest &request)
+{
+    QStringList ids;
+    for (const std::string &id : request.mention_ids())
+        ids.append(fromStd(id));
+    return ids;
+}
+
 class EventStream;
 
 constexpr int kFileChunk = 64 * 1024;
@@ -567,6 +575,8 @@ public:
                 response->set_room_id(toStd(m->roomId));
                 response->set_listener_id(toStd(m->listenerId));
                 response->set_filename(toStd(m->filename));
+                for (const QString &mentioned : m->mentionIds)
+                    response->add_mention_ids(toStd(mentioned));
                 response->set_timestamp_deprecated(quint64(m->timestampMs));
                 response->mutable_receive_time()->set_seconds(m->timestampMs / 1000);
                 response->mutable_receive_time()->set_nanos(int(m->timestampMs % 1000) * 1000000);
@@ -600,7 +610,7 @@ public:
         // client always sees its own MESSAGE event before the send returns.
         const bool known
             = m_gateway.sendText(fromStd(request->conversation_id()), fromStd(request->text()),
-                                 [reactor, response](const QString &id) {
+                                 mentionIdsOf(*request), [reactor, response](const QString &id) {
                                      response->set_id(toStd(id));
                                      reactor->Finish(grpc::Status::OK);
                                  });

@@ -113,6 +113,11 @@ QStringList Simulator::receivedTexts() const
     return d->gateway.receivedTexts();
 }
 
+QVector<SimReceivedText> Simulator::receivedTextSends() const
+{
+    return d->gateway.receivedTextSends();
+}
+
 QVector<SimReceivedFile> Simulator::receivedFiles() const
 {
     return d->gateway.files().received();

@@ -6,6 +6,7 @@
 // Everything here is safe to call from any thread.
 
 #include "sim/SimFileStore.h"
+#include "sim/SimReceivedText.h"
 #include "sim/SimulatorOptions.h"
 
 #include <QJsonObject>
@@ -37,6 +38,8 @@ public:
     QJsonObject stats() const;
     bool writeStatsFile(const QString &path, QString *error = nullptr) const;
     QStringList receivedTexts() const;
+    // Every MessageSendText the bot made, oldest first, with its mention ids.
+    QVector<SimReceivedText> receivedTextSends() const;
     // Every file the bot sent (MessageSendFile), oldest first, with its hash.
     QVector<SimReceivedFile> receivedFiles() const;
     bool isLoggedIn() const;

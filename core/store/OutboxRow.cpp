@@ -9,7 +9,7 @@ QString outboxColumns()
 {
     return QStringLiteral("id, account_id, conversation_id, text, state, error, message_id,"
                           " created_ms, updated_ms, attempts, kind, file_path, file_name,"
-                          " file_size, mime");
+                          " file_size, mime, mention_ids");
 }
 
 OutboxEntry outboxFromQuery(const QSqlQuery &q)
@@ -30,6 +30,7 @@ OutboxEntry outboxFromQuery(const QSqlQuery &q)
     e.fileName = q.value(12).toString();
     e.fileSize = q.value(13).toLongLong();
     e.mime = q.value(14).toString();
+    e.mentionIds = q.value(15).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     return e;
 }
 

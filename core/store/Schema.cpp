@@ -340,6 +340,17 @@ bool addMessageJournalV8(QSqlDatabase &db, QString *error)
                    error);
 }
 
+// v9: the members a queued text mentions (@), sent with it as mention ids.
+bool addOutboxMentionsV9(QSqlDatabase &db, QString *error)
+{
+    return execAll(db,
+                   {
+                       QStringLiteral("ALTER TABLE outbox ADD COLUMN mention_ids TEXT NOT NULL "
+                                      "DEFAULT ''"), // space-separated
+                   },
+                   error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -351,6 +362,7 @@ const std::vector<Step> &steps()
         addOutboxFilesV6, // 5 -> 6
         addAlertsV7, // 6 -> 7
         addMessageJournalV8, // 7 -> 8
+        addOutboxMentionsV9, // 8 -> 9
     };
     return list;
 }

@@ -791,7 +791,7 @@ void Store::markConversationRead(const QString &accountId, const QString &conver
 // --- outbox ---
 
 qint64 Store::enqueueText(const QString &accountId, const QString &conversationId,
-                          const QString &text)
+                          const QString &text, const QStringList &mentionIds)
 {
     if (!d->writer)
         return 0;
@@ -800,13 +800,15 @@ qint64 Store::enqueueText(const QString &accountId, const QString &conversationI
     e.accountId = accountId;
     e.conversationId = conversationId;
     e.text = text;
+    e.mentionIds = mentionIds;
     e.state = OutboxState::Queued;
     e.createdMs = QDateTime::currentMSecsSinceEpoch();
     e.updatedMs = e.createdMs;
     d->writer->submit([this, e](StoreWriter::Batch &b) {
         QSqlQuery &q = b.prepared(QStringLiteral(
             "INSERT INTO outbox (id, account_id, conversation_id, text, state, error, message_id,"
-            " created_ms, updated_ms, attempts) VALUES (?, ?, ?, ?, ?, '', '', ?, ?, 0)"));
+            " created_ms, updated_ms, attempts, mention_ids)"
+            " VALUES (?, ?, ?, ?, ?, '', '', ?, ?, 0, ?)"));
         q.bindValue(0, e.id);
         q.bindValue(1, str(e.accountId));
         q.bindValue(2, str(e.conversationId));
@@ -814,6 +816,7 @@ qint64 Store::enqueueText(const QString &accountId, const QString &conversationI
         q.bindValue(4, int(e.state));
         q.bindValue(5, e.createdMs);
         q.bindValue(6, e.updatedMs);
+        q.bindValue(7, str(e.mentionIds.join(QLatin1Char(' '))));
         if (!q.exec()) {
             b.fail(QStringLiteral("enqueue outbox entry"), q);
             return;

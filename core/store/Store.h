@@ -29,8 +29,8 @@ class Store : public QObject
 public:
     // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks;
     // 5: member history; 6: file sends in the outbox; 7: alert rules and alerts;
-    // 8: the message journal.
-    static constexpr int kSchemaVersion = 8;
+    // 8: the message journal; 9: mention ids of queued texts.
+    static constexpr int kSchemaVersion = 9;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -82,8 +82,9 @@ public:
     // --- outbox ---
     // Persists a send as Queued; emits outboxChanged after commit. Returns the
     // entry's id at once (ids are handed out here, not by the database).
-    qint64 enqueueText(const QString &accountId, const QString &conversationId,
-                       const QString &text);
+    // mentionIds: the members the text @-mentions (contact ids).
+    qint64 enqueueText(const QString &accountId, const QString &conversationId, const QString &text,
+                       const QStringList &mentionIds = {});
     // Persists a file send as Queued. The file is first copied (on the
     // writer thread) to <database dir>/outbox-files/<id>-<name>, so a crash or
     // the user deleting the original loses nothing; if the copy fails the
