@@ -1012,6 +1012,7 @@ void AccountSession::pumpOutbox()
                     m.outboxId = entry.id;
                     m.kind = MessageKind::Text;
                     m.text = entry.text;
+                    m.mentionIds = entry.mentionIds;
                     m.timestampMs = nowMs();
                     if (isRoomId(entry.conversationId))
                         m.roomId = entry.conversationId;
