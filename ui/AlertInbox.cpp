@@ -134,6 +134,9 @@ AlertInbox::AlertInbox(AlertMonitor *monitor, AlertListModel *model, QWidget *pa
             });
     connect(m_model, &QAbstractItemModel::dataChanged, this, [this] { updateButtons(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, &AlertInbox::updateButtons);
+    // Live alerts arrive as inserted rows: the empty-inbox text must follow.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &AlertInbox::updateButtons);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &AlertInbox::updateButtons);
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         const Alert a = m_model->alertAt(index.row());
         if (!a.roomId.isEmpty())
