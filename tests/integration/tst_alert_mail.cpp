@@ -114,8 +114,9 @@ private slots:
         options.tickMs = 50;
         AlertMonitor monitor(&store, &clock, {}, options);
         QSignalSpy loaded(&monitor, &AlertMonitor::alertsLoaded);
+        const qsizetype loadedBefore = loaded.size();
         monitor.start();
-        QVERIFY(loaded.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() > loadedBefore, 5000);
 
         AlertMailSettings mail;
         mail.enabled = true;
@@ -158,8 +159,9 @@ private slots:
         sim.kill();
         QTRY_VERIFY_WITH_TIMEOUT(engine.status(info.id).state != SessionState::Ready, 20000);
         monitor.sync();
+        const qsizetype raisedBefore = raised.size();
         clock.advanceMs(6 * 60 * 1000); // past the seeded 5 minutes
-        QVERIFY(raised.wait(3000));
+        QTRY_VERIFY_WITH_TIMEOUT(raised.size() > raisedBefore, 3000);
         const Alert offline = raised.first().first().value<Alert>();
         QCOMPARE(offline.kind, AlertKind::BotOffline);
         QCOMPARE(offline.severity, AlertSeverity::Critical);
@@ -232,8 +234,9 @@ private slots:
         a.severity = AlertSeverity::Critical;
         a.roomName = QStringLiteral("bot");
         const int before = int(mails(m_mailDir).size());
+        const qsizetype failedBefore = failed.size();
         mailer.add(a);
-        QVERIFY(failed.wait(15000));
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() > failedBefore, 15000);
         QVERIFY(!failed.first().first().toString().contains(QStringLiteral("wrong")));
         QCOMPARE(int(mails(m_mailDir).size()), before);
     }

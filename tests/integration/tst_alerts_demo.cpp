@@ -51,8 +51,9 @@ private slots:
         monitorOptions.tickMs = 50;
         AlertMonitor monitor(&store, &clock, defaultSignalSourceFactory(), monitorOptions);
         QSignalSpy loaded(&monitor, &AlertMonitor::alertsLoaded);
+        const qsizetype loadedBefore = loaded.size();
         monitor.start();
-        QVERIFY(loaded.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() > loadedBefore, 5000);
 
         Engine engine(&store);
         engine.setSessionTuning(testsupport::fastTuning());
@@ -104,8 +105,9 @@ private slots:
                 }
             },
             Qt::DirectConnection);
+        const qsizetype raisedBefore = raised.size();
         sim.injectMessage(room, customers.at(0), complaintText);
-        QVERIFY(raised.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(raised.size() > raisedBefore, 5000);
         const qint64 raisedAtMs = clockStart.elapsed();
         QVERIFY(storedAtMs >= 0);
         const qint64 complaintMs = raisedAtMs - storedAtMs;

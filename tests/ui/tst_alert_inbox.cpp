@@ -93,8 +93,9 @@ private slots:
         SystemClock clock;
         AlertMonitor monitor(&store, &clock, defaultSignalSourceFactory());
         QSignalSpy loaded(&monitor, &AlertMonitor::alertsLoaded);
+        const qsizetype loadedBefore = loaded.size();
         monitor.start();
-        QVERIFY(loaded.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() > loadedBefore, 5000);
         AlertListModel model(&monitor);
         AlertInbox inbox(&monitor, &model);
         inbox.resize(900, 400);
@@ -167,8 +168,9 @@ private slots:
         SystemClock clock;
         AlertMonitor monitor(&store, &clock, defaultSignalSourceFactory());
         QSignalSpy loaded(&monitor, &AlertMonitor::alertsLoaded);
+        const qsizetype loadedBefore = loaded.size();
         monitor.start();
-        QVERIFY(loaded.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() > loadedBefore, 5000);
         RuleEditorContext context;
         context.databasePath = store.path();
         context.signalSource = defaultSignalSourceFactory();
@@ -201,9 +203,10 @@ private slots:
         dialog.editRule(words);
         QVERIFY(dialog.problemText().isEmpty());
         QSignalSpy finished(&dialog, &RuleEditorDialog::dryRunFinished);
+        const qsizetype finishedBefore = finished.size();
         dialog.startDryRun();
         QVERIFY(dialog.isDryRunning());
-        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() > finishedBefore, 20000);
         QVERIFY2(dialog.dryRunSummary().contains(QStringLiteral("37")),
                  qPrintable(dialog.dryRunSummary()));
         QCOMPARE(dialog.dryRunListed(), 37);
@@ -211,8 +214,9 @@ private slots:
 
         // Nothing was stored by the dry run; saving applies the rule.
         QVERIFY(monitor.activeAlerts().isEmpty());
+        const qsizetype rulesChangedBefore = rulesChanged.size();
         dialog.save();
-        QVERIFY(rulesChanged.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(rulesChanged.size() > rulesChangedBefore, 5000);
         QCOMPARE(monitor.rules().size(), 4);
         QCOMPARE(monitor.rules().last().name, QStringLiteral("退货"));
         monitor.stop();

@@ -122,8 +122,9 @@ private:
         m_monitor
             = std::make_unique<AlertMonitor>(m_store.get(), &m_clock, markerFactory(), options);
         QSignalSpy loaded(m_monitor.get(), &AlertMonitor::alertsLoaded);
+        const qsizetype loadedBefore = loaded.size();
         m_monitor->start();
-        QVERIFY(loaded.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() > loadedBefore, 5000);
     }
     static AlertRule rule(RuleKind kind, const QString &name, AlertSeverity severity)
     {
@@ -171,9 +172,10 @@ private slots:
         writeRules({rule(RuleKind::Complaint, QStringLiteral("投诉"), AlertSeverity::High)});
         startMonitor();
         QSignalSpy raised(m_monitor.get(), &AlertMonitor::alertRaised);
+        const qsizetype raisedBefore = raised.size();
         m_store->insertMessages({customer(QStringLiteral("今天天气不错"), m_clock.nowMs()),
                                  customer(QStringLiteral("再不处理我就去投诉"), m_clock.nowMs())});
-        QVERIFY(raised.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(raised.size() > raisedBefore, 5000);
         const Alert a = raised.first().first().value<Alert>();
         QVERIFY(a.id > 0);
         QCOMPARE(a.kind, AlertKind::Complaint);
@@ -235,8 +237,9 @@ private slots:
         QVERIFY(!AlertRuleSet::problemOf(bad).isEmpty());
         startMonitor();
         QSignalSpy failed(m_monitor.get(), &AlertMonitor::ruleSaveFailed);
+        const qsizetype failedBefore = failed.size();
         m_monitor->saveRule(bad);
-        QVERIFY(failed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(failed.size() > failedBefore, 5000);
         const QString reason = failed.first().at(1).toString();
         QVERIFY2(reason.contains(QStringLiteral("{2,1}")), qPrintable(reason));
         QCOMPARE(m_monitor->rules().size(), 3); // nothing saved
@@ -265,16 +268,18 @@ private slots:
         m_monitor->tickNow();
         m_monitor->sync();
         QCOMPARE(raised.size(), 0);
+        const qsizetype raisedBefore = raised.size();
         m_clock.setNowMs(localMs(2026, 11, 30, 9, 5));
-        QVERIFY(raised.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(raised.size() > raisedBefore, 5000);
         const Alert a = raised.first().first().value<Alert>();
         QCOMPARE(a.kind, AlertKind::FirstResponse);
         QCOMPARE(a.excerpt, QStringLiteral("发票什么时候开？"));
         QCOMPARE(a.matched, QStringLiteral("10"));
 
         // The bot answers in the group: the alert resolves itself.
+        const qsizetype changedBefore = changed.size();
         m_store->insertMessages({staffReply(QStringLiteral("今天下午开好"), m_clock.nowMs())});
-        QVERIFY(changed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(changed.size() > changedBefore, 5000);
         const Alert resolved = changed.last().first().value<Alert>();
         QCOMPARE(resolved.id, a.id);
         QCOMPARE(resolved.state, AlertState::Resolved);
@@ -332,9 +337,10 @@ private slots:
         m_clock.advanceMs(30 * 60 * 1000);
         m_monitor->tickNow();
         m_monitor->sync();
+        const qsizetype changedBefore = changed.size();
         QCOMPARE(raisedAgain.size(), 0); // the replayed timer does not raise it twice
         m_store->insertMessages({staffReply(QStringLiteral("发票已开"), m_clock.nowMs())});
-        QVERIFY(changed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(changed.size() > changedBefore, 5000);
         QCOMPARE(changed.last().first().value<Alert>().id, c1Alert);
         QCOMPARE(changed.last().first().value<Alert>().state, AlertState::Resolved);
     }
@@ -362,8 +368,9 @@ private slots:
         writeRules({rule(RuleKind::Complaint, QStringLiteral("c"), AlertSeverity::High)});
         startMonitor();
         QSignalSpy raised(m_monitor.get(), &AlertMonitor::alertRaised);
+        const qsizetype raisedBefore = raised.size();
         m_store->insertMessages({customer(QStringLiteral("给你们差评"), m_clock.nowMs())});
-        QVERIFY(raised.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(raised.size() > raisedBefore, 5000);
         const qint64 id = raised.first().first().value<Alert>().id;
         m_monitor->snooze(id, m_clock.nowMs() + 15 * 60 * 1000, QStringLiteral("阿珍"));
         m_monitor->sync();
@@ -385,8 +392,9 @@ private slots:
         writeRules({rule(RuleKind::Complaint, QStringLiteral("c"), AlertSeverity::High)});
         startMonitor();
         QSignalSpy raised(m_monitor.get(), &AlertMonitor::alertRaised);
+        const qsizetype raisedBefore = raised.size();
         m_store->insertMessages({customer(QStringLiteral("物流太慢了，投诉！"), m_clock.nowMs())});
-        QVERIFY(raised.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(raised.size() > raisedBefore, 5000);
         const qint64 id = raised.first().first().value<Alert>().id;
         m_monitor->acknowledge(id, QStringLiteral("阿珍"));
         m_monitor->assign(id, QStringLiteral("小王"), QStringLiteral("阿珍"));
@@ -445,8 +453,9 @@ private slots:
         m_monitor->tickNow();
         m_monitor->sync();
         QCOMPARE(raised.size(), 0);
+        const qsizetype raisedBefore = raised.size();
         m_clock.advanceMs(60 * 1000);
-        QVERIFY(raised.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(raised.size() > raisedBefore, 5000);
         const Alert down = raised.first().first().value<Alert>();
         QCOMPARE(down.kind, AlertKind::BotOffline);
         QCOMPARE(down.severity, AlertSeverity::Critical);
