@@ -1,5 +1,6 @@
 #include "AccountNotifier.h"
 
+#include "PlainText.h"
 #include "util/Log.h"
 
 #include <QSystemTrayIcon>
@@ -45,7 +46,7 @@ void AccountNotifier::onStatusChanged(const QString &accountId)
             m_tray->setToolTip(QStringLiteral("GroupDesk"));
             m_tray->show();
         }
-        m_tray->showMessage(title, body,
+        m_tray->showMessage(title, PlainText::notificationBody(body),
                             status.state == SessionState::LoggedOut ? QSystemTrayIcon::Warning
                                                                     : QSystemTrayIcon::Critical);
     }

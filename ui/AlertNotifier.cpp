@@ -1,5 +1,7 @@
 #include "AlertNotifier.h"
 
+#include "PlainText.h"
+
 #include "monitor/AlertText.h"
 #include "monitor/AlertMonitor.h"
 
@@ -53,8 +55,8 @@ void AlertNotifier::onAlert(const Alert &alert)
                     [this] { emit clicked(m_lastAlertId); });
             m_tray->show();
         }
-        // The tray shows plain text: customer text cannot turn into markup here.
-        m_tray->showMessage(title, body,
+        // Escaped: customer text cannot turn into markup in the notification.
+        m_tray->showMessage(title, PlainText::notificationBody(body),
                             alert.severity == AlertSeverity::Critical ? QSystemTrayIcon::Critical
                                                                       : QSystemTrayIcon::Warning);
     }

@@ -7,6 +7,7 @@
 #include "AccountNotifier.h"
 #include "AppSettings.h"
 #include "MessageNotifier.h"
+#include "RoomListModel.h"
 #include "TrayIcon.h"
 #include "UnreadTracker.h"
 
@@ -28,6 +29,7 @@ void MainWindow::createTray()
     connect(m_trayIcon, &TrayIcon::quitRequested, this, &MainWindow::quit);
     m_messageNotifier = new MessageNotifier(m_store, m_engine, m_settings, m_unreadTracker, this);
     m_messageNotifier->setTray(m_trayIcon->tray());
+    m_messageNotifier->setPreferences(m_roomModel->preferences());
     connect(m_messageNotifier, &MessageNotifier::conversationRequested, this,
             [this](const QString &accountId, const QString &conversationId) {
                 showFromTray();

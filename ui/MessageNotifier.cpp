@@ -1,6 +1,8 @@
 #include "MessageNotifier.h"
 
 #include "AppSettings.h"
+#include "PlainText.h"
+#include "RoomPreferences.h"
 #include "UnreadTracker.h"
 #include "engine/Engine.h"
 #include "store/Store.h"
@@ -55,7 +57,8 @@ void MessageNotifier::onMessagesStored(const QVector<Message> &messages)
         const AccountInfo info = m_engine->status(m.accountId).info;
         if (mentionsOn && UnreadTracker::mentionsSelf(m, info.selfContactId, info.selfName))
             mentions.append(&m);
-        else if (watchedOn && m_settings->isWatched(m.accountId, m.roomId))
+        else if (watchedOn && m_settings->isWatched(m.accountId, m.roomId)
+                 && !(m_preferences && m_preferences->isMuted(m.accountId, m.roomId)))
             watched.append(&m);
     }
     if (mentions.isEmpty() && watched.isEmpty())
@@ -82,7 +85,8 @@ void MessageNotifier::onMessagesStored(const QVector<Message> &messages)
     m_lastConversation = first.roomId;
     qCInfo(lcUi).noquote() << "notification:" << (mentions.isEmpty() ? "watched" : "mention");
     if (m_tray && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, body, QSystemTrayIcon::Information, 8000);
+        m_tray->showMessage(title, PlainText::notificationBody(body), QSystemTrayIcon::Information,
+                            8000);
     emit notificationRaised(first.accountId, first.roomId, title, body);
 }
 

@@ -13,4 +13,9 @@ QString toolTip(const QString &text)
     return Qt::convertFromPlainText(text, Qt::WhiteSpaceNormal);
 }
 
+QString notificationBody(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
 } // namespace gd::PlainText

@@ -13,4 +13,9 @@ namespace gd::PlainText {
 // (escaping alone would show "&lt;" when the text has no tag).
 QString toolTip(const QString &text);
 
+// The body of a desktop notification. Notification servers that announce
+// "body-markup" (GNOME, KDE, Xfce, dunst) read a subset of HTML there, and
+// Qt passes the text through as it is: escaped, the text shows literally.
+QString notificationBody(const QString &text);
+
 } // namespace gd::PlainText

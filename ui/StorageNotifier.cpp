@@ -1,6 +1,7 @@
 #include "StorageNotifier.h"
 
 #include "store/Store.h"
+#include "PlainText.h"
 #include "util/Log.h"
 
 #include <QSystemTrayIcon>
@@ -39,7 +40,7 @@ void StorageNotifier::raise(const QString &title, const QString &body, bool crit
             m_tray->setToolTip(QStringLiteral("GroupDesk"));
             m_tray->show();
         }
-        m_tray->showMessage(title, body,
+        m_tray->showMessage(title, PlainText::notificationBody(body),
                             critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information);
     }
     emit notificationRaised(title, body);

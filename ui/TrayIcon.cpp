@@ -1,5 +1,6 @@
 #include "TrayIcon.h"
 
+#include "PlainText.h"
 #include "Theme.h"
 
 #include <QMenu>
@@ -82,7 +83,8 @@ void TrayIcon::setCounts(int unread, int mentions)
 void TrayIcon::showHint(const QString &title, const QString &text)
 {
     if (QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(title, text, QSystemTrayIcon::Information, 6000);
+        m_tray->showMessage(title, PlainText::notificationBody(text), QSystemTrayIcon::Information,
+                            6000);
 }
 
 QString TrayIcon::toolTip() const

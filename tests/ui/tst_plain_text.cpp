@@ -145,6 +145,19 @@ private slots:
         QCOMPARE(PlainText::toolTip(QString()), QString());
     }
 
+    void notificationBodyShowsMarkupLiterally()
+    {
+        // A body-markup notification server reads what it gets as HTML: what
+        // it reads back must be the customer's text as typed.
+        const QString text
+            = QStringLiteral("<b>退款</b> <a href=\"http://x\">点</a> & <img src=a.png>");
+        const QString body = PlainText::notificationBody(text);
+        QVERIFY(!body.contains(QLatin1Char('<')));
+        QTextDocument doc;
+        doc.setHtml(body);
+        QCOMPARE(doc.toPlainText(), text);
+    }
+
     void roomListTooltipIsPlain()
     {
         RoomListModel model(&m_store);

@@ -6,6 +6,8 @@
 #include "AppSettings.h"
 #include "MainWindow.h"
 #include "MessageNotifier.h"
+#include "RoomListModel.h"
+#include "RoomPreferences.h"
 #include "TrayIcon.h"
 #include "UnreadTracker.h"
 #include "engine/Engine.h"
@@ -142,20 +144,32 @@ private slots:
         QCOMPARE(notes.at(1).at(1).toString(), QStringLiteral("r3@chatroom"));
         QCOMPARE(notes.at(1).at(3).toString(), QStringLiteral("到货了吗"));
 
+        // Muted: the watched group stays quiet; a mention of the bot still comes.
+        window.roomListModel()->preferences()->setMuted(account.id, "r3@chatroom", true);
+        store.insertMessages({incoming("r3@chatroom", "m1", "在吗在吗")});
+        QTRY_COMPARE_WITH_TIMEOUT(window.unreadTracker()->totalUnread(), 4, 10000);
+        QCOMPARE(notes.size(), 2);
+        store.insertMessages(
+            {incoming("r3@chatroom", "m2", "@客服小助手\u2005人呢", {"wxid_bot"})});
+        QTRY_COMPARE_WITH_TIMEOUT(notes.size(), 3, 10000);
+        QCOMPARE(notes.at(2).at(1).toString(), QStringLiteral("r3@chatroom"));
+        window.roomListModel()->preferences()->setMuted(account.id, "r3@chatroom", false);
+
         // Settings off: nothing more.
         window.settings()->setNotifyWatchedGroups(false);
         window.settings()->setNotifyMentions(false);
         store.insertMessages({incoming("r3@chatroom", "d", "还在吗"),
                               incoming("r2@chatroom", "e", "@客服小助手 急", {"wxid_bot"})});
-        QTRY_COMPARE_WITH_TIMEOUT(window.unreadTracker()->totalUnread(), 5, 10000);
-        QCOMPARE(notes.size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(window.unreadTracker()->totalUnread(), 7, 10000);
+        QCOMPARE(notes.size(), 3);
 
         // Reading the group clears its mentions and its unread count.
         window.selectRoom("r2@chatroom");
         QTRY_COMPARE_WITH_TIMEOUT(window.currentRoomId(), QStringLiteral("r2@chatroom"), 5000);
         QCOMPARE(window.unreadTracker()->mentions(account.id, "r2@chatroom"), 0);
-        QTRY_COMPARE_WITH_TIMEOUT(window.unreadTracker()->totalUnread(), 3, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(window.windowTitle(), QStringLiteral("GroupDesk (3 unread)"),
+        QTRY_COMPARE_WITH_TIMEOUT(window.unreadTracker()->totalUnread(), 5, 10000);
+        // (the mention in the muted group is still waiting)
+        QTRY_COMPARE_WITH_TIMEOUT(window.windowTitle(), QStringLiteral("GroupDesk (5 unread, 1 @)"),
                                   5000);
     }
 
