@@ -630,6 +630,31 @@ void MainWindow::exportSearch(const SearchQuery &query)
     dialog.exec();
 }
 
+void MainWindow::exportRemovedAccount(const QString &accountId)
+{
+    ExportDialog dialog(m_store, accountId, this);
+    dialog.setSource(ExportDialog::Source::DateRange);
+    dialog.exec();
+}
+
+void MainWindow::reloadRemovedAccounts()
+{
+    m_store->read<QStringList>(
+        this, [](StoreReader &reader) { return reader.removedAccountIds(); },
+        [this](QStringList ids) {
+            m_removedAccountsMenu->clear();
+            for (const QString &id : std::as_const(ids)) {
+                // The account's name went with it; its id still tells the
+                // archives apart.
+                QString shown = id;
+                shown.replace(QLatin1Char('&'), QStringLiteral("&&")); // not a mnemonic
+                m_removedAccountsMenu->addAction(tr("Removed account (%1): export…").arg(shown),
+                                                 this, [this, id] { exportRemovedAccount(id); });
+            }
+            m_removedAccountsMenu->menuAction()->setEnabled(!ids.isEmpty());
+        });
+}
+
 void MainWindow::onCurrentAccountChanged()
 {
     const QModelIndex current = m_accountList->currentIndex();
@@ -841,8 +866,10 @@ void MainWindow::confirmRemoveAccount(const QString &accountId)
         ? accountId
         : m_engine->status(accountId).info.displayName;
     QMessageBox box(QMessageBox::Question, tr("Remove account"),
-                    tr("Remove the account \"%1\" from GroupDesk? "
-                       "Its archived messages stay in the database.")
+                    tr("Remove the account \"%1\" from GroupDesk? It stops connecting, its "
+                       "token and its unsent messages are deleted. Its archived messages stay: "
+                       "export them from Accounts > Archives of removed accounts, or add the "
+                       "account again to browse and search them.")
                         .arg(name),
                     QMessageBox::Yes | QMessageBox::No, this);
     box.setTextFormat(Qt::PlainText); // the name was typed by someone

@@ -107,6 +107,8 @@ public slots:
     void showExportDialog(const QString &roomId = {});
     // The export dialog for a search result.
     void exportSearch(const gd::SearchQuery &query);
+    // The export dialog for the archive a removed account left behind.
+    void exportRemovedAccount(const QString &accountId);
     // Ctrl+K: the switcher over the groups and contacts of every account.
     void showQuickSwitcher();
     // Alt+Down / Alt+Up: the next / previous group in the list with unread
@@ -149,6 +151,7 @@ private:
     void updateStatusBar();
     void updateConnectionNotice(); // the banner over the feed and the composer's hint
     void reloadTagFilter();
+    void reloadRemovedAccounts(); // the Accounts menu's archives of removed accounts
 
     Store *m_store;
     Engine *m_engine;
@@ -208,6 +211,7 @@ private:
     QAction *m_reconnectAction = nullptr;
     QAction *m_restartLoginAction = nullptr;
     QAction *m_removeAccountAction = nullptr;
+    QMenu *m_removedAccountsMenu = nullptr;
     QComboBox *m_roomSort = nullptr;
     QToolButton *m_searchButton = nullptr;
 };

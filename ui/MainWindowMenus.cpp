@@ -7,10 +7,12 @@
 #include "AppSettings.h"
 #include "SettingsDialog.h"
 #include "Theme.h"
+#include "store/Store.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QTabWidget>
@@ -80,6 +82,10 @@ void MainWindow::createMenuBar()
     accounts->addSeparator();
     m_removeAccountAction = accounts->addAction(tr("Re&move account…"), this,
                                                 [this] { confirmRemoveAccount(m_accountId); });
+    m_removedAccountsMenu = accounts->addMenu(tr("Archives of removed accounts"));
+    m_removedAccountsMenu->menuAction()->setEnabled(false);
+    connect(m_store, &Store::accountsChanged, this, &MainWindow::reloadRemovedAccounts);
+    reloadRemovedAccounts();
     connect(accounts, &QMenu::aboutToShow, this, [this] {
         const bool any = !m_accountId.isEmpty();
         for (QAction *a : {m_reconnectAction, m_restartLoginAction, m_removeAccountAction})

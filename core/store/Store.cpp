@@ -295,36 +295,16 @@ void Store::removeAccount(const QString &accountId)
     if (!d->writer)
         return;
     d->writer->submit([this, accountId](StoreWriter::Batch &b) {
-        // The index is contentless: removing a row means handing it the
-        // indexed text again.
-        QSqlQuery select(b.db());
-        select.setForwardOnly(true);
-        select.prepare(QStringLiteral("SELECT id, text FROM messages WHERE account_id = ?"));
-        select.bindValue(0, accountId);
-        if (!select.exec()) {
-            b.fail(QStringLiteral("remove account"), select);
-            return;
-        }
-        QSqlQuery &unindex = b.prepared(QStringLiteral(
-            "INSERT INTO message_index (message_index, rowid, body) VALUES ('delete', ?, ?)"));
-        while (select.next()) {
-            unindex.bindValue(0, select.value(0));
-            unindex.bindValue(1, SearchTokenizer::indexText(select.value(1).toString()));
-            if (!unindex.exec()) {
-                b.fail(QStringLiteral("remove account (index)"), unindex);
-                return;
-            }
-        }
-        select.finish();
+        // The archive stays: messages (and their search entries), the
+        // conversations, the rooms and contacts that name them, and the tags
+        // staff put on them. What made the account live goes: its row
+        // (connection settings), its unsent outbox rows (they must not go out
+        // if the account is added again), the ids still waiting for a payload
+        // fetch and the current member lists (a new sync rebuilds them).
         const QStringList statements = {
-            QStringLiteral("DELETE FROM messages WHERE account_id = ?"),
-            QStringLiteral("DELETE FROM conversations WHERE account_id = ?"),
+            QStringLiteral("DELETE FROM outbox WHERE account_id = ? AND state <> %1")
+                .arg(int(OutboxState::Sent)),
             QStringLiteral("DELETE FROM room_members WHERE account_id = ?"),
-            QStringLiteral("DELETE FROM rooms WHERE account_id = ?"),
-            QStringLiteral("DELETE FROM contacts WHERE account_id = ?"),
-            QStringLiteral("DELETE FROM outbox WHERE account_id = ?"),
-            QStringLiteral("DELETE FROM room_tags WHERE account_id = ?"),
-            QStringLiteral("DELETE FROM contact_tags WHERE account_id = ?"),
             QStringLiteral("DELETE FROM message_journal WHERE account_id = ?"),
             QStringLiteral("DELETE FROM accounts WHERE id = ?"),
         };
@@ -336,11 +316,7 @@ void Store::removeAccount(const QString &accountId)
                 return;
             }
         }
-        b.afterCommit([this, accountId] {
-            emit accountsChanged();
-            emit roomsChanged(accountId);
-            emit contactsChanged(accountId);
-        });
+        b.afterCommit([this] { emit accountsChanged(); });
     });
 }
 

@@ -162,6 +162,14 @@ QVector<AccountInfo> StoreReader::accounts()
     return out;
 }
 
+QStringList StoreReader::removedAccountIds()
+{
+    return selectStrings(QStringLiteral("SELECT DISTINCT account_id FROM conversations"
+                                        " WHERE account_id NOT IN (SELECT id FROM accounts)"
+                                        " ORDER BY account_id"),
+                         {});
+}
+
 QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
 {
     QVector<RoomSummary> out;

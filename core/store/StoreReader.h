@@ -25,6 +25,9 @@ public:
     int schemaVersion();
 
     QVector<AccountInfo> accounts();
+    // Accounts that were removed but whose archive stays (they have
+    // conversations and no account row), by id.
+    QStringList removedAccountIds();
     // The message journal of an account: ids seen in MESSAGE events and not
     // stored yet (given-up ones left out), with when each was first seen,
     // oldest first.

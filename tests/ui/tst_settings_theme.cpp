@@ -16,6 +16,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QMenu>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QSettings>
@@ -64,6 +65,42 @@ private slots:
              {"Add bot account…", "Export…", "Quit", "Search messages", "Settings…",
               "Go to group or contact…", "Keyboard shortcuts", "Reconnect now", "Remove account…"})
             QVERIFY2(commands.contains(QString::fromUtf8(expected)), expected);
+    }
+
+    // A removed account's archive stays in the database; the Accounts menu
+    // offers to export it (nothing else in the window shows that account).
+    void removedAccountsArchiveIsOffered()
+    {
+        Store store;
+        QVERIFY(store.open(m_dir.filePath("removed.sqlite"), nullptr));
+        AccountInfo account;
+        account.id = "gone_bot";
+        store.upsertAccount(account);
+        Message m;
+        m.accountId = "gone_bot";
+        m.id = "m1";
+        m.roomId = "r1@chatroom";
+        m.text = "退款";
+        m.timestampMs = 1000;
+        store.insertMessages({m});
+        store.flush();
+        Engine engine(&store);
+        MainWindow window(&store, &engine);
+        QMenu *archives = nullptr;
+        for (QAction *menu : window.menuBar()->actions()) {
+            for (QAction *a : menu->menu()->actions()) {
+                if (a->menu() && a->text() == "Archives of removed accounts")
+                    archives = a->menu();
+            }
+        }
+        QVERIFY(archives);
+        QTest::qWait(200); // the store's answer: still no removed account
+        QVERIFY(!archives->menuAction()->isEnabled());
+        QVERIFY(archives->actions().isEmpty());
+        store.removeAccount("gone_bot");
+        QTRY_VERIFY(archives->menuAction()->isEnabled());
+        QCOMPARE(archives->actions().size(), 1);
+        QVERIFY(archives->actions().constFirst()->text().contains("gone_bot"));
     }
 
     void settingsAreSavedAndAppliedAtOnce()

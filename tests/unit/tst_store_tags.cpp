@@ -1,8 +1,10 @@
-// Staff tags on rooms and contacts, and removing an account with its data.
+// Staff tags on rooms and contacts, and removing an account (its archive stays).
 
+#include "store/Exporter.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,7 +59,10 @@ private slots:
         QCOMPARE(reader->roomsWithTag("acc", "售后"), QStringList({"r3@chatroom"}));
     }
 
-    void removingAnAccountRemovesItsDataAndSearchEntries()
+    // Removing an account keeps its archive: the messages stay searchable
+    // and exportable (with their room and sender names), the account itself
+    // (its row, its unsent sends, its pending fetches) goes.
+    void removingAnAccountKeepsItsArchive()
     {
         QTemporaryDir dir;
         Store store;
@@ -67,12 +72,24 @@ private slots:
         for (const QString &account : {QStringLiteral("gone"), QStringLiteral("kept")}) {
             AccountInfo a;
             a.id = account;
+            a.displayName = account + " name";
             store.upsertAccount(a);
+            Room room;
+            room.accountId = account;
+            room.id = "r1@chatroom";
+            room.topic = "售后一群";
+            store.upsertRooms({room});
+            Contact talker;
+            talker.accountId = account;
+            talker.id = "wxid_buyer";
+            talker.name = "张三";
+            store.upsertContacts({talker});
             for (int i = 0; i < 10; ++i) {
                 Message m;
                 m.accountId = account;
                 m.id = QString::number(i);
                 m.roomId = "r1@chatroom";
+                m.talkerId = "wxid_buyer";
                 m.text = QStringLiteral("退款 %1").arg(account);
                 m.timestampMs = i;
                 batch.append(m);
@@ -80,31 +97,79 @@ private slots:
             store.addTag(TagTarget::Room, account, "r1@chatroom", "售后");
         }
         store.insertMessages(batch);
+        store.journalMessageIds("gone", {"pending"}, nullptr, {});
+        const qint64 unsent = store.enqueueText("gone", "r1@chatroom", "还没发出");
+        const qint64 sent = store.enqueueText("gone", "r1@chatroom", "已经发出");
+        store.updateOutbox(sent, OutboxState::Sent, {}, "sent-1");
+        store.flush();
+        QCOMPARE(store.createReader()->journaledMessageIds("gone").size(), 1);
+        QSignalSpy accountsChanged(&store, &Store::accountsChanged);
         store.removeAccount("gone");
         store.flush();
+        QTRY_COMPARE(accountsChanged.size(), 1);
 
         auto reader = store.createReader();
+        // The account is gone: it is not run again at the next start.
         QCOMPARE(reader->accounts().size(), 1);
-        QCOMPARE(reader->messageCount("gone"), 0);
+        QCOMPARE(reader->accounts().constFirst().id, QStringLiteral("kept"));
+        QCOMPARE(reader->removedAccountIds(), QStringList{"gone"});
+        QVERIFY(reader->journaledMessageIds("gone").isEmpty());
+        // An unsent text is never sent later; a sent one stays as history.
+        const QVector<OutboxEntry> outbox
+            = reader->outbox("gone",
+                             {OutboxState::Queued, OutboxState::Sending, OutboxState::Sent,
+                              OutboxState::Failed, OutboxState::Unknown});
+        QCOMPARE(outbox.size(), 1);
+        QCOMPARE(outbox.constFirst().id, sent);
+        QVERIFY(outbox.constFirst().id != unsent);
+        // Its archive stays, with the names that make it readable.
+        QCOMPARE(reader->messageCount("gone"), 10);
         QCOMPARE(reader->messageCount("kept"), 10);
-        QCOMPARE(reader->roomSummaries("gone").size(), 0);
-        QCOMPARE(reader->roomsWithTag("gone", "售后"), QStringList());
+        QCOMPARE(reader->roomSummaries("gone").size(), 1);
+        QCOMPARE(reader->roomSummaries("gone").constFirst().topic, QStringLiteral("售后一群"));
+        QCOMPARE(reader->roomsWithTag("gone", "售后"), QStringList{"r1@chatroom"});
         SearchQuery q;
         q.text = "退款";
         q.limit = 100;
         q.scanWindow = 0;
+        QCOMPARE(reader->search(q).size(), 20);
+        q.accountId = "gone";
         const QVector<SearchHit> hits = reader->search(q);
         QCOMPARE(hits.size(), 10);
         for (const SearchHit &h : hits)
-            QCOMPARE(h.message.accountId, QStringLiteral("kept"));
-        // The removed account can come back; its new rows are found again.
+            QCOMPARE(h.message.accountId, QStringLiteral("gone"));
+
+        ExportRequest request;
+        request.source = ExportRequest::Source::DateRange;
+        request.format = ExportRequest::Format::Json;
+        request.accountId = "gone";
+        request.path = dir.filePath("gone.json");
+        std::atomic_bool cancelled{false};
+        qint64 rows = 0;
+        QVERIFY2(Exporter::run(
+                     *reader, request, cancelled, [](qint64, qint64) {}, &rows, &error),
+                 qPrintable(error));
+        QCOMPARE(rows, 10);
+        QFile exported(request.path);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QByteArray json = exported.readAll();
+        QVERIFY(json.contains("售后一群"));
+        QVERIFY(json.contains("张三"));
+        QVERIFY(json.contains("退款 gone"));
+
+        // The removed account can come back: its archive is its own again and
+        // its new rows are found beside the old ones.
+        AccountInfo back;
+        back.id = "gone";
+        store.upsertAccount(back);
         Message again;
         again.accountId = "gone";
-        again.id = "0";
+        again.id = "10";
         again.roomId = "r1@chatroom";
         again.text = "退款 again";
         store.insertMessages({again});
         store.flush();
+        QVERIFY(reader->removedAccountIds().isEmpty());
         QCOMPARE(reader->search(q).size(), 11);
     }
 };
