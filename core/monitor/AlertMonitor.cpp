@@ -22,6 +22,7 @@
 
 #include <atomic>
 #include <future>
+#include <map>
 #include <mutex>
 
 namespace gd {
@@ -72,8 +73,15 @@ struct WriteGuard
 struct AlertMonitor::Shared
 {
     mutable QMutex mutex;
-    QVector<Alert> active;
+    // Open alerts by id, kept up to date one alert at a time: copying the
+    // whole set on every change made a burst of alerts quadratic.
+    std::map<qint64, Alert> active;
     QVector<AlertRule> rules;
+    // Stored messages not looked at yet, appended on the writer's thread: a
+    // backlog is taken in a few large rounds (one alert write each) rather
+    // than one round per store batch, and stop() never waits behind it.
+    QVector<Message> stored;
+    bool stopping = false;
 };
 
 class AlertMonitor::Worker : public QObject
@@ -93,6 +101,8 @@ public:
     void init();
     void shutdown();
     void onMessagesStored(const QVector<Message> &messages);
+    // Takes what the writer left in Shared::stored, a bounded round at a time.
+    void drainStored();
     void tick();
     void changeState(qint64 alertId, AlertAction action, const QString &actor,
                      const QString &detail, qint64 snoozeUntilMs);
@@ -108,7 +118,9 @@ public:
 private:
     bool writeAndWait(std::function<bool(QSqlDatabase &, QString *)> work);
     void reloadRules();
-    void publish();
+    // The open alerts as others see them (activeAlerts()): one alert, or all.
+    void publish(const Alert &alert);
+    void publishAll();
     void ensureAccount(const QString &accountId);
     bool isStaff(const Message &m) const;
     QString roomName(const Message &m);
@@ -165,7 +177,7 @@ void AlertMonitor::Worker::init()
     m_ticker->setInterval(m_options.tickMs);
     connect(m_ticker, &QTimer::timeout, this, [this] { tick(); });
     m_ticker->start();
-    publish();
+    publishAll();
     emit m_owner->alertsLoaded(active);
     qCInfo(lcEngine) << "monitor started:" << m_rules.rules().size() << "rule(s)," << active.size()
                      << "open alert(s)";
@@ -334,15 +346,22 @@ void AlertMonitor::Worker::reloadRules()
     emit m_owner->rulesChanged(m_rules.rules());
 }
 
-void AlertMonitor::Worker::publish()
+void AlertMonitor::Worker::publishAll()
 {
-    QVector<Alert> list;
-    list.reserve(m_active.size());
-    for (const Alert &a : std::as_const(m_active))
-        list.append(a);
-    std::sort(list.begin(), list.end(), [](const Alert &a, const Alert &b) { return a.id < b.id; });
     QMutexLocker lock(&m_shared->mutex);
-    m_shared->active = list;
+    m_shared->active.clear();
+    for (const Alert &a : std::as_const(m_active))
+        m_shared->active.emplace(a.id, a);
+}
+
+void AlertMonitor::Worker::publish(const Alert &alert)
+{
+    QMutexLocker lock(&m_shared->mutex);
+    const auto it = m_active.constFind(alert.id);
+    if (it == m_active.cend())
+        m_shared->active.erase(alert.id);
+    else
+        m_shared->active.insert_or_assign(alert.id, *it);
 }
 
 void AlertMonitor::Worker::ensureAccount(const QString &accountId)
@@ -416,9 +435,10 @@ void AlertMonitor::Worker::raise(QVector<Alert> &alerts)
         alerts.clear();
         return;
     }
-    for (const Alert &a : std::as_const(alerts))
+    for (const Alert &a : std::as_const(alerts)) {
         m_active.insert(a.id, a);
-    publish();
+        publish(a);
+    }
     // One info line per batch: a burst of complaints must not flood the log
     // (per-alert lines are debug, shown with --verbose).
     qCInfo(lcEngine) << "monitor: raised" << alerts.size() << "alert(s)";
@@ -439,6 +459,29 @@ void AlertMonitor::Worker::autoResolve(qint64 alertId, const QString &actor, con
 void AlertMonitor::Worker::emitWaiting(const QString &accountId, const QString &roomId)
 {
     emit m_owner->waitingChanged(accountId, roomId, m_timers.oldestWaitingSince(accountId, roomId));
+}
+
+void AlertMonitor::Worker::drainStored()
+{
+    // Bounded rounds: a queued stop() or rule change gets its turn in between.
+    constexpr qsizetype kRound = 5000;
+    QVector<Message> round;
+    bool more = false;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        if (m_shared->stored.size() <= kRound) {
+            round.swap(m_shared->stored);
+        } else {
+            round = m_shared->stored.first(kRound);
+            m_shared->stored.remove(0, kRound);
+            more = true;
+        }
+    }
+    if (!round.isEmpty())
+        onMessagesStored(round);
+    if (more)
+        QMetaObject::invokeMethod(
+            this, [this] { drainStored(); }, Qt::QueuedConnection);
 }
 
 void AlertMonitor::Worker::onMessagesStored(const QVector<Message> &messages)
@@ -640,7 +683,7 @@ void AlertMonitor::Worker::changeState(qint64 alertId, AlertAction action, const
     } else {
         m_active.insert(alertId, a);
     }
-    publish();
+    publish(a);
     emit m_owner->alertChanged(a);
     if (action == AlertAction::SnoozeEnded || action == AlertAction::Reopened)
         emit m_owner->alertRaised(a);
@@ -738,11 +781,27 @@ void AlertMonitor::start()
     m_thread->setObjectName(QStringLiteral("gd-monitor"));
     m_worker->moveToThread(m_thread);
     Worker *w = m_worker;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->stopping = false;
+    }
     connect(m_thread, &QThread::started, w, [w] { w->init(); });
+    // Collected on the writer's thread; the worker is woken once per backlog.
+    const std::shared_ptr<Shared> shared = m_shared;
     connect(
         m_store, &Store::messagesStored, w,
-        [w](const QVector<Message> &messages) { w->onMessagesStored(messages); },
-        Qt::QueuedConnection);
+        [w, shared](const QVector<Message> &messages) {
+            // Posted under the lock: once stop() set `stopping`, w may be deleted.
+            QMutexLocker lock(&shared->mutex);
+            if (shared->stopping)
+                return;
+            const bool wake = shared->stored.isEmpty();
+            shared->stored += messages;
+            if (wake)
+                QMetaObject::invokeMethod(
+                    w, [w] { w->drainStored(); }, Qt::QueuedConnection);
+        },
+        Qt::DirectConnection);
     connect(
         m_store, &Store::tagsChanged, w, [w] { w->invalidateDirectory(); }, Qt::QueuedConnection);
     connect(
@@ -763,8 +822,25 @@ void AlertMonitor::stop()
         return;
     disconnect(m_store, nullptr, m_worker, nullptr);
     Worker *w = m_worker;
+    {
+        QMutexLocker lock(&m_shared->mutex);
+        m_shared->stopping = true; // a signal already being delivered adds nothing now
+    }
+    // What was stored but not looked at yet is looked at now, in one round
+    // (one alert write), instead of queued rounds the stop would wait behind.
     QMetaObject::invokeMethod(
-        w, [w] { w->shutdown(); }, Qt::BlockingQueuedConnection);
+        w,
+        [w, shared = m_shared] {
+            QVector<Message> rest;
+            {
+                QMutexLocker lock(&shared->mutex);
+                rest.swap(shared->stored);
+            }
+            if (!rest.isEmpty())
+                w->onMessagesStored(rest);
+            w->shutdown();
+        },
+        Qt::BlockingQueuedConnection);
     m_thread->quit();
     m_thread->wait();
     delete m_thread;
@@ -775,8 +851,12 @@ void AlertMonitor::stop()
 
 QVector<Alert> AlertMonitor::activeAlerts() const
 {
+    QVector<Alert> list;
     QMutexLocker lock(&m_shared->mutex);
-    return m_shared->active;
+    list.reserve(qsizetype(m_shared->active.size()));
+    for (const auto &entry : m_shared->active)
+        list.append(entry.second);
+    return list;
 }
 
 QVector<AlertRule> AlertMonitor::rules() const
