@@ -351,6 +351,93 @@ bool addOutboxMentionsV9(QSqlDatabase &db, QString *error)
                    error);
 }
 
+// v10: product pushes (core/push): the catalog with its change history and
+// per-group clicks/orders, push rules, the per-group push switch, every push
+// handed to the outbox (push_log) and every scheduled run handled (push_runs,
+// so a restart knows what was run, skipped or caught up), broadcasts.
+bool addPushV10(QSqlDatabase &db, QString *error)
+{
+    return execAll(
+        db,
+        {
+            QStringLiteral("CREATE TABLE products ("
+                           " id TEXT PRIMARY KEY,"
+                           " title TEXT NOT NULL DEFAULT '',"
+                           " price_cents INTEGER NOT NULL DEFAULT 0,"
+                           " coupon_cents INTEGER NOT NULL DEFAULT -1,"
+                           " link TEXT NOT NULL DEFAULT '',"
+                           " image TEXT NOT NULL DEFAULT '',"
+                           " category TEXT NOT NULL DEFAULT '',"
+                           " tags TEXT NOT NULL DEFAULT ''," // newline-separated
+                           " available INTEGER NOT NULL DEFAULT 1,"
+                           " updated_ms INTEGER NOT NULL DEFAULT 0,"
+                           " created_ms INTEGER NOT NULL DEFAULT 0,"
+                           " modified_ms INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE product_history ("
+                           " id INTEGER PRIMARY KEY,"
+                           " product_id TEXT NOT NULL,"
+                           " at_ms INTEGER NOT NULL,"
+                           " source TEXT NOT NULL DEFAULT ''," // import:<file> or edit
+                           " changes TEXT NOT NULL DEFAULT '')"), // JSON field -> [old, new]
+            QStringLiteral("CREATE INDEX product_history_by_product"
+                           " ON product_history (product_id, at_ms)"),
+            QStringLiteral("CREATE TABLE product_stats ("
+                           " room_id TEXT NOT NULL, product_id TEXT NOT NULL,"
+                           " clicks INTEGER NOT NULL DEFAULT 0, orders INTEGER NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (room_id, product_id))"),
+            QStringLiteral("CREATE TABLE push_rules ("
+                           " id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL DEFAULT '',"
+                           " enabled INTEGER NOT NULL DEFAULT 0,"
+                           " targets TEXT NOT NULL DEFAULT ''," // JSON
+                           " schedule TEXT NOT NULL DEFAULT ''," // JSON
+                           " text TEXT NOT NULL DEFAULT '',"
+                           " image_path TEXT NOT NULL DEFAULT '',"
+                           " product_image INTEGER NOT NULL DEFAULT 0,"
+                           " caps TEXT NOT NULL DEFAULT ''," // JSON
+                           " missed INTEGER NOT NULL DEFAULT 0,"
+                           " last_run_ms INTEGER NOT NULL DEFAULT 0,"
+                           " created_ms INTEGER NOT NULL DEFAULT 0,"
+                           " updated_ms INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE push_room_settings ("
+                           " room_id TEXT PRIMARY KEY, push_enabled INTEGER NOT NULL DEFAULT 1)"),
+            QStringLiteral("CREATE TABLE push_log ("
+                           " id INTEGER PRIMARY KEY,"
+                           " rule_id INTEGER NOT NULL DEFAULT 0,"
+                           " broadcast_id INTEGER NOT NULL DEFAULT 0,"
+                           " room_id TEXT NOT NULL DEFAULT '',"
+                           " room_name TEXT NOT NULL DEFAULT '',"
+                           " account_id TEXT NOT NULL DEFAULT '',"
+                           " product_id TEXT NOT NULL DEFAULT '',"
+                           " product_title TEXT NOT NULL DEFAULT '',"
+                           " run_ms INTEGER NOT NULL DEFAULT 0,"
+                           " due_ms INTEGER NOT NULL DEFAULT 0,"
+                           " outbox_id INTEGER NOT NULL DEFAULT 0,"
+                           " text TEXT NOT NULL DEFAULT '',"
+                           " image_path TEXT NOT NULL DEFAULT '',"
+                           " choice TEXT NOT NULL DEFAULT ''," // JSON (PushChoice)
+                           " created_ms INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX push_log_by_room ON push_log (room_id, run_ms)"),
+            QStringLiteral("CREATE INDEX push_log_by_product ON push_log (product_id, run_ms)"),
+            QStringLiteral("CREATE INDEX push_log_by_broadcast ON push_log (broadcast_id)"),
+            QStringLiteral("CREATE TABLE push_runs ("
+                           " rule_id INTEGER NOT NULL, run_ms INTEGER NOT NULL,"
+                           " outcome INTEGER NOT NULL DEFAULT 0," // PushRunOutcome
+                           " sends INTEGER NOT NULL DEFAULT 0,"
+                           " at_ms INTEGER NOT NULL DEFAULT 0,"
+                           " PRIMARY KEY (rule_id, run_ms))"),
+            QStringLiteral("CREATE TABLE broadcasts ("
+                           " id INTEGER PRIMARY KEY,"
+                           " campaign_id INTEGER NOT NULL DEFAULT 0,"
+                           " text TEXT NOT NULL DEFAULT '',"
+                           " image_path TEXT NOT NULL DEFAULT '',"
+                           " targets TEXT NOT NULL DEFAULT ''," // JSON
+                           " due_ms INTEGER NOT NULL DEFAULT 0,"
+                           " created_ms INTEGER NOT NULL DEFAULT 0)"),
+        },
+        error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -363,6 +450,7 @@ const std::vector<Step> &steps()
         addAlertsV7, // 6 -> 7
         addMessageJournalV8, // 7 -> 8
         addOutboxMentionsV9, // 8 -> 9
+        addPushV10, // 9 -> 10
     };
     return list;
 }

@@ -1,0 +1,593 @@
+#include "push/PushWorkspace.h"
+
+#include "monitor/Clock.h"
+#include "push/PushTemplate.h"
+#include "store/Store.h"
+#include "util/FileCheck.h"
+#include "util/Log.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringDecoder>
+
+#include <atomic>
+#include <future>
+#include <mutex>
+
+namespace gd {
+namespace {
+
+std::atomic<int> g_pushConnections{0};
+constexpr qint64 kHistoryMs = 30LL * 24 * 3600 * 1000;
+constexpr qint64 kMaxImportBytes = 64LL * 1024 * 1024;
+
+struct WriteCompletion
+{
+    std::promise<bool> promise;
+    bool done = false;
+    void finish(bool ok)
+    {
+        if (!done) {
+            done = true;
+            promise.set_value(ok);
+        }
+    }
+    ~WriteCompletion() { finish(false); }
+};
+
+// The job may run again after the waiter gave up (a storage fault retried):
+// it must not touch the waiter's locals then.
+struct WriteGuard
+{
+    std::mutex mutex;
+    bool waiterGone = false;
+};
+
+qint64 dayStart(qint64 ms, const QTimeZone &zone)
+{
+    const QDate d = QDateTime::fromMSecsSinceEpoch(ms, zone).date();
+    return QDateTime(d, QTime(0, 0), zone).toMSecsSinceEpoch();
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PushWorkspace", text);
+}
+
+} // namespace
+
+PushWorkspace::PushWorkspace(Store *store, const Clock *clock, PushSubmitFn submit,
+                             PushOptions options)
+    : m_store(store)
+    , m_clock(clock)
+    , m_submit(std::move(submit))
+    , m_options(std::move(options))
+{
+    m_connection = QStringLiteral("gd-push-%1").arg(++g_pushConnections);
+    QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    conn.setDatabaseName(m_store->path());
+    conn.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    if (!conn.open())
+        qCWarning(lcStore) << "push cannot read the database:" << conn.lastError().text();
+    QSqlQuery(conn).exec(QStringLiteral("PRAGMA query_only=1"));
+}
+
+PushWorkspace::~PushWorkspace()
+{
+    {
+        QSqlDatabase d = QSqlDatabase::database(m_connection, false);
+        d.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlDatabase PushWorkspace::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+qint64 PushWorkspace::nowMs() const
+{
+    return m_clock->nowMs();
+}
+
+bool PushWorkspace::writeAndWait(std::function<bool(QSqlDatabase &, QString *)> work)
+{
+    std::future<bool> committed;
+    const auto guard = std::make_shared<WriteGuard>();
+    {
+        auto completion = std::make_shared<WriteCompletion>();
+        committed = completion->promise.get_future();
+        const bool submitted = m_store->submitWrite(
+            [completion, guard, work = std::move(work)](StoreWriter::Batch &batch) {
+                std::lock_guard lock(guard->mutex);
+                if (guard->waiterGone || completion->done)
+                    return;
+                QString error;
+                if (!work(batch.db(), &error)) {
+                    qCWarning(lcStore) << "push write failed:" << error;
+                    completion->finish(false);
+                    return;
+                }
+                batch.afterCommit([completion] { completion->finish(true); });
+            });
+        if (!submitted)
+            return false;
+    }
+    const bool ready = committed.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+    {
+        std::lock_guard lock(guard->mutex);
+        guard->waiterGone = true;
+    }
+    return ready && committed.get();
+}
+
+// --- catalog ---
+
+QVector<Product> PushWorkspace::products()
+{
+    QSqlDatabase d = db();
+    return PushRepository::loadProducts(d);
+}
+
+CatalogImportReport PushWorkspace::importCatalogFile(const QString &path)
+{
+    QFile file(path);
+    CatalogImportReport report;
+    if (file.size() > kMaxImportBytes) {
+        report.fileError = tr("The file is too large (more than 64 MB).");
+        return report;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        report.fileError = tr("The file cannot be read: %1").arg(file.errorString());
+        return report;
+    }
+    return importCatalog(file.readAll(), QFileInfo(path).fileName());
+}
+
+CatalogImportReport PushWorkspace::importCatalog(const QByteArray &bytes, const QString &sourceName)
+{
+    CatalogImportReport report;
+    const CatalogParseResult parsed = CatalogParser::parse(bytes, m_options.zone);
+    report.fileError = parsed.fileError;
+    report.encoding = parsed.encoding;
+    report.errors = parsed.errors;
+    if (!parsed.fileError.isEmpty())
+        return report;
+    const qint64 now = nowMs();
+    const QString source = QStringLiteral("import:") + sourceName;
+    CatalogImportSummary summary;
+    if (!writeAndWait([&](QSqlDatabase &w, QString *e) {
+            return PushRepository::importProducts(w, parsed.products, source, now, &summary, e);
+        }))
+        report.fileError = tr("The products could not be saved.");
+    report.summary = summary;
+    return report;
+}
+
+bool PushWorkspace::saveProduct(const Product &product, QString *error)
+{
+    if (product.id.trimmed().isEmpty()) {
+        *error = tr("The product needs an id.");
+        return false;
+    }
+    if (product.title.trimmed().isEmpty()) {
+        *error = tr("The product needs a title.");
+        return false;
+    }
+    if (product.priceCents < 0) {
+        *error = tr("The price cannot be negative.");
+        return false;
+    }
+    const qint64 now = nowMs();
+    if (!writeAndWait([&](QSqlDatabase &w, QString *e) {
+            return PushRepository::importProducts(w, {product}, QStringLiteral("edit"), now,
+                                                  nullptr, e);
+        })) {
+        *error = tr("The product could not be saved.");
+        return false;
+    }
+    return true;
+}
+
+bool PushWorkspace::deleteProduct(const QString &productId)
+{
+    const qint64 now = nowMs();
+    return writeAndWait([&](QSqlDatabase &w, QString *e) {
+        return PushRepository::deleteProduct(w, productId, now, e);
+    });
+}
+
+QVector<ProductHistoryEntry> PushWorkspace::productHistory(const QString &productId)
+{
+    QSqlDatabase d = db();
+    return PushRepository::history(d, productId);
+}
+
+CatalogImportReport PushWorkspace::importStatsFile(const QString &path)
+{
+    CatalogImportReport report;
+    QFile file(path);
+    if (file.size() > kMaxImportBytes || !file.open(QIODevice::ReadOnly)) {
+        report.fileError = tr("The file cannot be read: %1").arg(file.errorString());
+        return report;
+    }
+    QByteArray bytes = file.readAll();
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    QString text = utf8.decode(bytes);
+    if (utf8.hasError()) {
+        QStringDecoder gbk("GB18030");
+        text = gbk.decode(bytes);
+        report.encoding = QStringLiteral("GBK");
+    } else {
+        report.encoding = QStringLiteral("UTF-8");
+    }
+    const QStringList lines = text.split(QRegularExpression(QStringLiteral("\r?\n")));
+    if (lines.isEmpty()) {
+        report.fileError = tr("The file is empty.");
+        return report;
+    }
+    QHash<QString, QString> roomByName;
+    for (const PushGroup &g : groups()) {
+        roomByName.insert(g.roomId, g.roomId);
+        roomByName.insert(g.name, g.roomId);
+    }
+    const QStringList header = lines.first().split(QLatin1Char(','));
+    auto col = [&header](std::initializer_list<const char *> names) {
+        for (int i = 0; i < header.size(); ++i) {
+            const QString h = header.at(i).trimmed().toLower();
+            for (const char *n : names) {
+                if (h == QString::fromUtf8(n))
+                    return i;
+            }
+        }
+        return -1;
+    };
+    const int cRoom = col({"room_id", "group", "群", "群名", "群id"});
+    const int cProduct = col({"product_id", "id", "商品id"});
+    const int cClicks = col({"clicks", "点击", "点击数"});
+    const int cOrders = col({"orders", "订单", "订单数"});
+    if (cRoom < 0 || cProduct < 0 || (cClicks < 0 && cOrders < 0)) {
+        report.fileError = tr("The first line must name the columns: room_id (or group), "
+                              "product_id, clicks, orders.");
+        return report;
+    }
+    QVector<StatsRow> rows;
+    for (int i = 1; i < lines.size(); ++i) {
+        if (lines.at(i).trimmed().isEmpty())
+            continue;
+        const QStringList f = lines.at(i).split(QLatin1Char(','));
+        auto field = [&f](int c) { return c >= 0 && c < f.size() ? f.at(c).trimmed() : QString(); };
+        StatsRow r;
+        r.roomId = roomByName.value(field(cRoom));
+        r.productId = field(cProduct);
+        bool okC = true;
+        bool okO = true;
+        r.clicks = cClicks >= 0 ? field(cClicks).toLongLong(&okC) : 0;
+        r.orders = cOrders >= 0 ? field(cOrders).toLongLong(&okO) : 0;
+        if (r.roomId.isEmpty() || r.productId.isEmpty() || !okC || !okO || r.clicks < 0
+            || r.orders < 0) {
+            report.errors.append({i + 1, CatalogRowProblem::BadPrice, lines.at(i).left(40)});
+            continue;
+        }
+        rows.append(r);
+    }
+    if (!writeAndWait([&rows](QSqlDatabase &w, QString *e) {
+            return PushRepository::importStats(w, rows, e);
+        }))
+        report.fileError = tr("The numbers could not be saved.");
+    report.summary.changed = int(rows.size());
+    return report;
+}
+
+// --- groups ---
+
+QVector<PushGroup> PushWorkspace::groups()
+{
+    QSqlDatabase d = db();
+    return PushRepository::loadGroups(d);
+}
+
+QStringList PushWorkspace::tags()
+{
+    QStringList out;
+    QSqlQuery q(db());
+    if (q.exec(QStringLiteral("SELECT name FROM tags ORDER BY name"))) {
+        while (q.next())
+            out << q.value(0).toString();
+    }
+    return out;
+}
+
+bool PushWorkspace::setPushEnabled(const QString &roomId, bool enabled)
+{
+    return writeAndWait([&](QSqlDatabase &w, QString *e) {
+        return PushRepository::setPushEnabled(w, roomId, enabled, e);
+    });
+}
+
+// --- rules ---
+
+QVector<PushRule> PushWorkspace::rules()
+{
+    QSqlDatabase d = db();
+    return PushRepository::loadRules(d);
+}
+
+QString PushWorkspace::problemOf(const PushRule &rule) const
+{
+    if (rule.name.trimmed().isEmpty())
+        return tr("Give the rule a name.");
+    if (rule.targets.roomIds.isEmpty() && rule.targets.tags.isEmpty())
+        return tr("Choose the groups, or tags of groups, to push to.");
+    QString p = PushTemplate::problem(rule.text);
+    if (!p.isEmpty())
+        return p;
+    p = rule.schedule.problem();
+    if (!p.isEmpty())
+        return p;
+    if (!rule.imagePath.isEmpty()) {
+        if (!QFileInfo::exists(rule.imagePath))
+            return tr("The picture %1 does not exist.").arg(rule.imagePath);
+        const FileCheckResult check = FileCheck::checkFile(rule.imagePath);
+        if (!check.ok)
+            return check.error;
+        if (!check.isImage)
+            return tr("%1 is not a picture.").arg(QFileInfo(rule.imagePath).fileName());
+    }
+    return QString();
+}
+
+bool PushWorkspace::saveRule(PushRule &rule, QString *error)
+{
+    const QString problem = problemOf(rule);
+    if (!problem.isEmpty()) {
+        *error = problem;
+        return false;
+    }
+    const qint64 now = nowMs();
+    bool wasEnabled = false;
+    for (const PushRule &r : rules()) {
+        if (r.id == rule.id)
+            wasEnabled = r.enabled;
+    }
+    if (rule.enabled && !wasEnabled)
+        rule.lastRunMs = now; // runs start from now, earlier ones are not "missed"
+    if (rule.createdMs == 0)
+        rule.createdMs = now;
+    rule.updatedMs = now;
+    PushRule saved = rule;
+    if (!writeAndWait([&saved](QSqlDatabase &w, QString *e) {
+            return PushRepository::saveRule(w, saved, e);
+        })) {
+        *error = tr("The rule could not be saved.");
+        return false;
+    }
+    rule.id = saved.id;
+    return true;
+}
+
+bool PushWorkspace::deleteRule(qint64 ruleId)
+{
+    return writeAndWait(
+        [ruleId](QSqlDatabase &w, QString *e) { return PushRepository::deleteRule(w, ruleId, e); });
+}
+
+QVector<PushRunRecord> PushWorkspace::runs(qint64 ruleId)
+{
+    QSqlDatabase d = db();
+    return PushRepository::runs(d, ruleId);
+}
+
+// --- plans ---
+
+PushPlanInput PushWorkspace::planInput(const PushRule &rule, qint64 runMs,
+                                       const QVector<PushLogEntry> &recent)
+{
+    QSqlDatabase d = db();
+    PushPlanInput in;
+    in.rule = rule;
+    in.runMs = runMs;
+    in.groups = PushRepository::loadGroups(d);
+    in.products = PushRepository::loadProducts(d);
+    in.spacingMs = m_options.spacingMs;
+    in.jitterMs = m_options.jitterMs;
+    const auto stats = PushRepository::loadStats(d);
+    for (auto it = stats.begin(); it != stats.end(); ++it)
+        in.history[it.key()].stats = it.value();
+    const qint64 today = dayStart(runMs, m_options.zone);
+    for (const PushLogEntry &e : recent) { // oldest first
+        if (e.runMs > runMs)
+            continue;
+        GroupHistory &h = in.history[e.roomId];
+        h.lastPushedMs[e.productId] = std::max(h.lastPushedMs.value(e.productId), e.runMs);
+        h.lastProductId = e.productId;
+        if (e.dueMs >= runMs - in.spacingMs)
+            in.accountLastDueMs[e.accountId]
+                = std::max(in.accountLastDueMs.value(e.accountId, e.dueMs), e.dueMs);
+        if (e.runMs >= today) {
+            in.groupSentToday[e.roomId] += 1;
+            in.accountSentToday[e.accountId] += 1;
+            if (e.ruleId == rule.id)
+                in.ruleSentToday += 1;
+        }
+    }
+    return in;
+}
+
+QVector<PlannedSend> PushWorkspace::preview(const PushRule &rule, qint64 runMs)
+{
+    QSqlDatabase d = db();
+    return PushPlanner::plan(
+        planInput(rule, runMs, PushRepository::logSince(d, runMs - kHistoryMs)));
+}
+
+QVector<TimelineSlot> PushWorkspace::timeline(qint64 fromMs, qint64 toMs)
+{
+    QVector<TimelineSlot> out;
+    for (const PushRule &r : rules()) {
+        if (!r.enabled)
+            continue;
+        for (qint64 t : r.schedule.runsBetween(fromMs, toMs, m_options.zone, 200))
+            out.append({r.id, r.name, t, {}});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const TimelineSlot &a, const TimelineSlot &b) {
+        return a.runMs < b.runMs;
+    });
+    if (out.size() > 300)
+        out.resize(300);
+    QSqlDatabase d = db();
+    QVector<PushLogEntry> recent = PushRepository::logSince(d, fromMs - kHistoryMs);
+    const QVector<PushRule> all = rules();
+    const qint64 now = nowMs();
+    for (TimelineSlot &slot : out) {
+        PushRule rule;
+        for (const PushRule &r : all) {
+            if (r.id == slot.ruleId)
+                rule = r;
+        }
+        PushPlanInput in = planInput(rule, slot.runMs, recent);
+        // The catalog is refreshed as it is now: a product keeps its age.
+        if (slot.runMs > now) {
+            for (Product &p : in.products) {
+                if (p.updatedMs > 0)
+                    p.updatedMs += slot.runMs - now;
+            }
+        }
+        slot.sends = PushPlanner::plan(in);
+        for (const PlannedSend &s : slot.sends) {
+            if (s.skip != PushSkip::None)
+                continue;
+            PushLogEntry e;
+            e.ruleId = rule.id;
+            e.roomId = s.group.roomId;
+            e.accountId = s.accountId;
+            e.productId = s.choice.productId;
+            e.runMs = slot.runMs;
+            e.dueMs = s.dueMs;
+            recent.append(e);
+        }
+    }
+    return out;
+}
+
+QVector<PushLogEntry> PushWorkspace::log(const QString &roomId, const QString &productId, int limit)
+{
+    QSqlDatabase d = db();
+    return PushRepository::log(d, roomId, productId, limit);
+}
+
+// --- scheduler ---
+
+int PushWorkspace::runRule(const PushRule &rule, qint64 scheduledMs, qint64 planMs,
+                           PushRunOutcome outcome)
+{
+    QSqlDatabase d = db();
+    const QVector<PlannedSend> plan = PushPlanner::plan(
+        planInput(rule, planMs, PushRepository::logSince(d, planMs - kHistoryMs)));
+    QVector<PushLogEntry> entries;
+    const qint64 now = nowMs();
+    for (const PlannedSend &s : plan) {
+        if (s.skip != PushSkip::None)
+            continue;
+        PushSend send;
+        send.accountId = s.accountId;
+        send.roomId = s.group.roomId;
+        send.text = s.text;
+        send.imagePath = s.imagePath;
+        send.dueMs = s.dueMs;
+        send.origin = QStringLiteral("push");
+        send.idempotencyKey
+            = QStringLiteral("rule:%1:%2:%3").arg(rule.id).arg(scheduledMs).arg(s.group.roomId);
+        QString error;
+        const qint64 outboxId = m_submit ? m_submit(send, &error) : 0;
+        if (outboxId == 0) {
+            qCWarning(lcEngine) << "push: the outbox refused a send of rule" << rule.id << error;
+            continue;
+        }
+        PushLogEntry e;
+        e.ruleId = rule.id;
+        e.roomId = s.group.roomId;
+        e.roomName = s.group.name;
+        e.accountId = s.accountId;
+        e.productId = s.choice.productId;
+        e.productTitle = s.productTitle;
+        e.runMs = planMs;
+        e.dueMs = s.dueMs;
+        e.outboxId = outboxId;
+        e.text = s.text;
+        e.imagePath = s.imagePath;
+        e.choiceJson
+            = QString::fromUtf8(QJsonDocument(s.choice.toJson()).toJson(QJsonDocument::Compact));
+        e.createdMs = now;
+        entries.append(e);
+    }
+    const PushRunRecord record{rule.id, scheduledMs, outcome, int(entries.size()), now};
+    writeAndWait([&entries, record](QSqlDatabase &w, QString *e) {
+        for (PushLogEntry &entry : entries) {
+            if (!PushRepository::insertLog(w, entry, e))
+                return false;
+        }
+        return PushRepository::recordRun(w, record, e)
+            && PushRepository::setLastRun(w, record.ruleId, record.runMs, e);
+    });
+    qCInfo(lcEngine) << "push: rule" << rule.id << "ran for" << scheduledMs << "with"
+                     << entries.size() << "send(s)";
+    return int(entries.size());
+}
+
+PushTickResult PushWorkspace::tick()
+{
+    PushTickResult result;
+    const qint64 now = nowMs();
+    for (const PushRule &rule : rules()) {
+        if (!rule.enabled)
+            continue;
+        const qint64 from = rule.lastRunMs > 0 ? rule.lastRunMs : rule.updatedMs;
+        const QVector<qint64> runs = rule.schedule.runsBetween(from, now, m_options.zone, 1000);
+        if (runs.isEmpty())
+            continue;
+        QVector<qint64> missed;
+        QVector<qint64> due;
+        for (qint64 t : runs)
+            (t < now - m_options.missedGraceMs ? missed : due).append(t);
+        // Catch up once (the latest missed run), and only when no run is on
+        // time now anyway; every other missed run is recorded as skipped.
+        qint64 catchUp = 0;
+        if (rule.missed == MissedRunPolicy::CatchUp && !missed.isEmpty() && due.isEmpty())
+            catchUp = missed.takeLast();
+        if (!missed.isEmpty()) {
+            const qint64 handled = catchUp == 0 && due.isEmpty() ? missed.last() : 0;
+            writeAndWait([&missed, &rule, now, handled](QSqlDatabase &w, QString *e) {
+                for (qint64 t : missed) {
+                    if (!PushRepository::recordRun(
+                            w, {rule.id, t, PushRunOutcome::SkippedMissed, 0, now}, e))
+                        return false;
+                }
+                return handled == 0 || PushRepository::setLastRun(w, rule.id, handled, e);
+            });
+            result.skipped += int(missed.size());
+            qCInfo(lcEngine) << "push: rule" << rule.id << "skipped" << missed.size()
+                             << "missed run(s)";
+        }
+        if (catchUp != 0) {
+            result.sends += runRule(rule, catchUp, now, PushRunOutcome::CaughtUp);
+            ++result.runs;
+        }
+        for (qint64 t : due) {
+            result.sends += runRule(rule, t, t, PushRunOutcome::Ran);
+            ++result.runs;
+        }
+    }
+    return result;
+}
+
+} // namespace gd

@@ -1,0 +1,121 @@
+#pragma once
+// Everything the push feature does, on the push thread: the catalog (import,
+// edit, history), clicks/orders, groups and their push switch, rules (checked
+// before they are saved), previews, the timeline of the coming days, the
+// push log, and the scheduler's step (run what is due, skip or catch up what
+// was missed). Reads use this thread's own connection; writes go through the
+// store's writer and are waited for. Not thread-safe: PushService owns one on
+// its thread and runs callers' jobs there.
+
+#include "push/CatalogParser.h"
+#include "push/PushPlanner.h"
+#include "push/PushRepository.h"
+#include "push/PushSend.h"
+
+#include <QTimeZone>
+
+#include <memory>
+
+namespace gd {
+
+class Clock;
+class Store;
+
+struct CatalogImportReport
+{
+    QString fileError; // the file could not be read or used at all (translated)
+    QString encoding;
+    CatalogImportSummary summary;
+    QVector<CatalogRowError> errors;
+};
+
+struct TimelineSlot
+{
+    qint64 ruleId = 0;
+    QString ruleName;
+    qint64 runMs = 0;
+    QVector<PlannedSend> sends; // predicted from the catalog as it is now
+};
+
+struct PushTickResult
+{
+    int runs = 0; // runs made (on time or caught up)
+    int skipped = 0; // missed runs skipped
+    int sends = 0; // sends handed to the outbox
+};
+
+struct PushOptions
+{
+    QTimeZone zone = QTimeZone::systemTimeZone();
+    qint64 missedGraceMs = 2 * 60 * 1000; // a run later than this counts as missed
+    int spacingMs = 20000; // between two sends of one account in a run
+    int jitterMs = 10000;
+};
+
+class PushWorkspace
+{
+public:
+    PushWorkspace(Store *store, const Clock *clock, PushSubmitFn submit, PushOptions options);
+    ~PushWorkspace();
+    PushWorkspace(const PushWorkspace &) = delete;
+    PushWorkspace &operator=(const PushWorkspace &) = delete;
+
+    qint64 nowMs() const;
+    const PushOptions &options() const { return m_options; }
+
+    // --- catalog ---
+    QVector<Product> products();
+    CatalogImportReport importCatalogFile(const QString &path);
+    CatalogImportReport importCatalog(const QByteArray &bytes, const QString &sourceName);
+    // An edit from the table; false with a translated reason when refused.
+    bool saveProduct(const Product &product, QString *error);
+    bool deleteProduct(const QString &productId);
+    QVector<ProductHistoryEntry> productHistory(const QString &productId);
+    // CSV: room_id (or group name), product_id, clicks, orders.
+    CatalogImportReport importStatsFile(const QString &path);
+
+    // --- groups ---
+    QVector<PushGroup> groups();
+    QStringList tags();
+    bool setPushEnabled(const QString &roomId, bool enabled);
+
+    // --- rules ---
+    QVector<PushRule> rules();
+    // Empty when the rule can be saved: the template, the schedule, the
+    // picture (exists and is an image) and the targets are checked first.
+    QString problemOf(const PushRule &rule) const;
+    // Saves after problemOf(); a rule enabled now starts from now (earlier
+    // times of its schedule are not "missed"). Sets rule.id on insert.
+    bool saveRule(PushRule &rule, QString *error);
+    bool deleteRule(qint64 ruleId);
+    QVector<PushRunRecord> runs(qint64 ruleId);
+
+    // --- plans ---
+    // Exactly what the rule would send at runMs, given today's history.
+    QVector<PlannedSend> preview(const PushRule &rule, qint64 runMs);
+    // The enabled rules' runs in (fromMs, toMs], each planned as if the
+    // earlier ones were sent (so no product repeats in the prediction).
+    QVector<TimelineSlot> timeline(qint64 fromMs, qint64 toMs);
+    QVector<PushLogEntry> log(const QString &roomId, const QString &productId, int limit = 500);
+
+    // --- scheduler ---
+    // Runs every enabled rule's due runs, up to now.
+    PushTickResult tick();
+
+    // Writes through the store's writer and waits for the commit.
+    bool writeAndWait(std::function<bool(QSqlDatabase &, QString *)> work);
+    QSqlDatabase db() const;
+
+private:
+    PushPlanInput planInput(const PushRule &rule, qint64 runMs,
+                            const QVector<PushLogEntry> &recent);
+    int runRule(const PushRule &rule, qint64 scheduledMs, qint64 planMs, PushRunOutcome outcome);
+
+    Store *m_store;
+    const Clock *m_clock;
+    PushSubmitFn m_submit;
+    PushOptions m_options;
+    QString m_connection;
+};
+
+} // namespace gd
