@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QMetaObject>
+#include <QPointer>
 
 #include <grpcpp/grpcpp.h>
 
@@ -13,6 +14,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <set>
 
@@ -126,6 +128,35 @@ struct PuppetClient::Private
     bool tokenUnusable = false;
     EventReader *reader = nullptr; // the current generation's stream, if open
 
+    // The event stream's items (events, then its end), in order, waiting for
+    // the client's thread. They are taken in small rounds (drainStream): a
+    // burst of thousands of events must not sit in the thread's queue ahead
+    // of every call result (the directory sync waited seconds behind them).
+    struct StreamItem
+    {
+        quint64 gen = 0;
+        int type = 0;
+        QByteArray payload;
+        bool closed = false;
+        GatewayStatus status;
+    };
+    std::deque<StreamItem> streamItems;
+    bool streamDrainPosted = false;
+
+    // Caller holds `mutex`.
+    void pushStreamLocked(StreamItem item)
+    {
+        if (!alive || !q)
+            return;
+        streamItems.push_back(std::move(item));
+        if (streamDrainPosted)
+            return;
+        streamDrainPosted = true;
+        PuppetClient *client = q;
+        QMetaObject::invokeMethod(
+            client, [client] { client->drainStream(); }, Qt::QueuedConnection);
+    }
+
     // Runs `fn` in the client's thread, unless the client is gone or was reset
     // since `gen`. Caller holds `mutex`.
     void postLocked(quint64 gen, std::function<void(PuppetClient *)> fn)
@@ -236,13 +267,13 @@ public:
     {
         if (!ok)
             return; // the stream ended: OnDone follows
-        const int type = m_resp.type();
-        QByteArray payload = QByteArray::fromStdString(m_resp.payload());
+        Private::StreamItem item;
+        item.gen = m_gen;
+        item.type = m_resp.type();
+        item.payload = QByteArray::fromStdString(m_resp.payload());
         {
             std::lock_guard lock(m_d->mutex);
-            m_d->postLocked(m_gen, [type, payload = std::move(payload)](PuppetClient *client) {
-                emit client->eventReceived(type, payload);
-            });
+            m_d->pushStreamLocked(std::move(item));
         }
         // Read on at once: the server does not apply backpressure.
         StartRead(&m_resp);
@@ -256,7 +287,11 @@ public:
         if (d->reader == this)
             d->reader = nullptr;
         d->active.erase(&m_ctx);
-        d->postLocked(m_gen, [st](PuppetClient *client) { emit client->eventStreamClosed(st); });
+        Private::StreamItem item; // after the events it delivered
+        item.gen = m_gen;
+        item.closed = true;
+        item.status = st;
+        d->pushStreamLocked(std::move(item));
         delete this;
         d->idle.notify_all();
     }
@@ -338,6 +373,36 @@ void PuppetClient::setEndpoint(const GatewayEndpoint &endpoint)
     d->stub = wechaty::Puppet::NewStub(d->channel);
     d->authorization = "Wechaty " + endpoint.token.toStdString();
     qCInfo(lcGateway) << "endpoint" << endpoint.address << (endpoint.tls ? "tls" : "plaintext");
+}
+
+void PuppetClient::drainStream()
+{
+    // A round, then the rest goes to the back of the thread's queue, behind
+    // the call results that came meanwhile.
+    constexpr int kRound = 64;
+    const QPointer<PuppetClient> self(this);
+    for (int i = 0; i < kRound; ++i) {
+        Private::StreamItem item;
+        {
+            std::lock_guard lock(d->mutex);
+            if (d->streamItems.empty()) {
+                d->streamDrainPosted = false;
+                return;
+            }
+            item = std::move(d->streamItems.front());
+            d->streamItems.pop_front();
+        }
+        if (item.gen != d->generation)
+            continue; // from a stream that was reset
+        if (item.closed)
+            emit eventStreamClosed(item.status);
+        else
+            emit eventReceived(item.type, item.payload);
+        if (!self)
+            return; // deleted by a receiver
+    }
+    QMetaObject::invokeMethod(
+        this, [this] { drainStream(); }, Qt::QueuedConnection);
 }
 
 void PuppetClient::reset()

@@ -78,6 +78,9 @@ signals:
     void eventStreamClosed(const gd::GatewayStatus &status);
 
 private:
+    // Delivers a round of the event stream's items (see Private::streamItems).
+    void drainStream();
+
     struct Private;
     std::shared_ptr<Private> d;
 };
