@@ -5,7 +5,7 @@
 #include "PlainText.h"
 #include "TextViewer.h"
 #include "TimeText.h"
-#include "engine/MediaCache.h"
+#include "MediaCache.h"
 #include "Theme.h"
 #include "UnreadTracker.h"
 #include "util/ObjectCounters.h"

@@ -19,7 +19,7 @@
 #include "FeedModel.h"
 #include "FeedView.h"
 #include "ImageViewer.h"
-#include "engine/MediaCache.h"
+#include "MediaCache.h"
 #include "LoginPanel.h"
 #include "RoomDelegate.h"
 #include "RoomFeedController.h"

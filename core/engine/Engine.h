@@ -66,7 +66,7 @@ public:
     void retrySend(qint64 outboxId);
     void reconnectNow(const QString &accountId);
     // Fetches a received image (thumbnail or full) or file through the
-    // account's gateway; done runs in the caller's thread. For MediaCache.
+    // account's gateway; done runs in the caller's thread. For ui/MediaCache.
     using MediaDone = std::function<void(bool ok, const QByteArray &bytes, const QString &error)>;
     void fetchMedia(const QString &accountId, const QString &messageId, bool thumbnail,
                     MediaDone done);

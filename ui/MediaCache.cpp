@@ -1,4 +1,4 @@
-#include "engine/MediaCache.h"
+#include "MediaCache.h"
 
 #include "util/Log.h"
 

@@ -2,7 +2,7 @@
 // under its cap with least-recently-used eviction, a failed download shows
 // Failed and loads on retry, and a corrupt image is Corrupt, not a crash.
 
-#include "engine/MediaCache.h"
+#include "MediaCache.h"
 
 #include <QBuffer>
 #include <QDir>
