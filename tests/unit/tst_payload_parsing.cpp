@@ -42,6 +42,35 @@ private slots:
         QCOMPARE(as<MessageEvent>(e).messageId, QStringLiteral("m-1"));
     }
 
+    // The usual MESSAGE payload is read without a JSON document (issue 12);
+    // every other form goes through the full parser: same ids either way.
+    void messageIdForms_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("id");
+        QTest::newRow("compact") << QByteArray("{\"messageId\":\"1796179710419000\"}")
+                                 << QStringLiteral("1796179710419000");
+        QTest::newRow("spaced") << QByteArray(" {\r\n\t\"messageId\" :  \"m-1\" }\n")
+                                << QStringLiteral("m-1");
+        QTest::newRow("escaped quote")
+            << QByteArray("{\"messageId\":\"a\\\"b\"}") << QStringLiteral("a\"b");
+        QTest::newRow("escaped unicode")
+            << QByteArray("{\"messageId\":\"\\u4e2d-1\"}") << QStringLiteral("\u4e2d-1");
+        QTest::newRow("raw utf-8")
+            << QByteArray("{\"messageId\":\"\xe4\xb8\xad-2\"}") << QStringLiteral("\u4e2d-2");
+        QTest::newRow("more fields")
+            << QByteArray("{\"messageId\":\"m-3\",\"x\":1}") << QStringLiteral("m-3");
+        QTest::newRow("field after")
+            << QByteArray("{\"x\":[1],\"messageId\":\"m-4\"}") << QStringLiteral("m-4");
+    }
+
+    void messageIdForms()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, id);
+        QCOMPARE(as<MessageEvent>(EventParser::parse(2, json)).messageId, id);
+    }
+
     void dong()
     {
         QCOMPARE(as<DongEvent>(EventParser::parse(3, "{\"data\":\"gd-1\"}")).data,
@@ -197,6 +226,10 @@ private slots:
         QTest::newRow("message id number") << 2 << QByteArray("{\"messageId\":42}");
         QTest::newRow("message id empty") << 2 << QByteArray("{\"messageId\":\"\"}");
         QTest::newRow("message id null") << 2 << QByteArray("{\"messageId\":null}");
+        QTest::newRow("message trailing text") << 2 << QByteArray("{\"messageId\":\"m\"} x");
+        QTest::newRow("message two objects") << 2 << QByteArray("{\"messageId\":\"m\"}{}");
+        QTest::newRow("message unclosed") << 2 << QByteArray("{\"messageId\":\"m\"");
+        QTest::newRow("message key case") << 2 << QByteArray("{\"messageid\":\"m\"}");
         QTest::newRow("scan status string")
             << 22 << QByteArray("{\"status\":\"2\",\"qrcode\":\"x\"}");
         QTest::newRow("scan missing status") << 22 << QByteArray("{\"qrcode\":\"x\"}");
