@@ -438,6 +438,56 @@ bool addPushV10(QSqlDatabase &db, QString *error)
         error);
 }
 
+// v11: the HTTP API (core/api): apps issued in the UI (their secrets live in
+// the keychain, not here), the sends each app made with its idempotency key,
+// the webhook events waiting for delivery and the delivery log.
+bool addApiV11(QSqlDatabase &db, QString *error)
+{
+    return execAll(
+        db,
+        {
+            QStringLiteral("CREATE TABLE api_apps ("
+                           " id TEXT PRIMARY KEY,"
+                           " name TEXT NOT NULL DEFAULT '',"
+                           " account_ids TEXT NOT NULL DEFAULT ''," // newline-separated; '' all
+                           " group_ids TEXT NOT NULL DEFAULT '',"
+                           " can_read INTEGER NOT NULL DEFAULT 1,"
+                           " can_send INTEGER NOT NULL DEFAULT 0,"
+                           " can_alerts INTEGER NOT NULL DEFAULT 0,"
+                           " rate_per_minute INTEGER NOT NULL DEFAULT 120,"
+                           " webhook_url TEXT NOT NULL DEFAULT '',"
+                           " webhook_events INTEGER NOT NULL DEFAULT 7,"
+                           " created_ms INTEGER NOT NULL DEFAULT 0,"
+                           " revoked_ms INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE api_sends ("
+                           " outbox_id INTEGER PRIMARY KEY,"
+                           " app_id TEXT NOT NULL,"
+                           " idem_key TEXT NOT NULL DEFAULT '',"
+                           " request_hash TEXT NOT NULL DEFAULT '',"
+                           " created_ms INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX api_sends_by_key ON api_sends (app_id, idem_key)"),
+            QStringLiteral("CREATE TABLE webhook_queue ("
+                           " id INTEGER PRIMARY KEY,"
+                           " app_id TEXT NOT NULL,"
+                           " event_type TEXT NOT NULL,"
+                           " payload TEXT NOT NULL,"
+                           " created_ms INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE TABLE webhook_log ("
+                           " id INTEGER PRIMARY KEY,"
+                           " app_id TEXT NOT NULL,"
+                           " at_ms INTEGER NOT NULL,"
+                           " events INTEGER NOT NULL DEFAULT 0,"
+                           " first_event_id INTEGER NOT NULL DEFAULT 0,"
+                           " last_event_id INTEGER NOT NULL DEFAULT 0,"
+                           " attempt INTEGER NOT NULL DEFAULT 1,"
+                           " http_status INTEGER NOT NULL DEFAULT 0,"
+                           " error TEXT NOT NULL DEFAULT '',"
+                           " duration_ms INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("CREATE INDEX webhook_log_by_app ON webhook_log (app_id, id)"),
+        },
+        error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -451,6 +501,7 @@ const std::vector<Step> &steps()
         addMessageJournalV8, // 7 -> 8
         addOutboxMentionsV9, // 8 -> 9
         addPushV10, // 9 -> 10
+        addApiV11, // 10 -> 11
     };
     return list;
 }

@@ -29,8 +29,9 @@ class Store : public QObject
 public:
     // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks;
     // 5: member history; 6: file sends in the outbox; 7: alert rules and alerts;
-    // 8: the message journal; 9: mention ids of queued texts; 10: product pushes.
-    static constexpr int kSchemaVersion = 10;
+    // 8: the message journal; 9: mention ids of queued texts; 10: product pushes;
+    // 11: the HTTP API's apps, sends and webhook queue.
+    static constexpr int kSchemaVersion = 11;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads

@@ -104,6 +104,19 @@ void SecretStore::deleteToken(const QString &accountId, DoneCallback done)
     job->start();
 }
 
+void SecretStore::deleteSecret(const QString &key, DoneCallback done)
+{
+    auto *job = makeKeyJob<QKeychain::DeletePasswordJob>(this, key);
+    connect(job, &QKeychain::Job::finished, this, [key, done](QKeychain::Job *j) {
+        const bool ok = j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound;
+        if (!ok)
+            qCWarning(lcEngine) << "keychain delete failed for" << key << j->errorString();
+        if (done)
+            done(ok, ok ? QString() : readableError(j));
+    });
+    job->start();
+}
+
 QString SecretStore::smtpPasswordKey()
 {
     return QStringLiteral("smtp-password");

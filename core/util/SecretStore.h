@@ -33,6 +33,8 @@ public:
     static QString smtpPasswordKey(); // "smtp-password"
     void writeSecret(const QString &key, const QString &secret, DoneCallback done);
     void readSecret(const QString &key, ReadCallback done);
+    // Deleting a secret that does not exist counts as success.
+    void deleteSecret(const QString &key, DoneCallback done);
 };
 
 } // namespace gd
