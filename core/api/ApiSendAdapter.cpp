@@ -2,32 +2,34 @@
 
 #include "store/Store.h"
 
+#include <QMetaObject>
+#include <QPointer>
+
 namespace gd::api {
 
 ApiSendAdapter::ApiSendAdapter(Store *store)
     : m_store(store)
-{}
-
-qint64 ApiSendAdapter::sendText(const QString &appId, const QString &idempotencyKey,
-                                const QString &accountId, const QString &conversationId,
-                                const QString &text, const QStringList &mentionIds)
 {
-    Q_UNUSED(appId);
-    Q_UNUSED(idempotencyKey);
-    if (!m_store || !m_store->isOpen())
-        return 0;
-    return m_store->enqueueText(accountId, conversationId, text, mentionIds);
 }
 
-qint64 ApiSendAdapter::sendPicture(const QString &appId, const QString &idempotencyKey,
-                                   const QString &accountId, const QString &conversationId,
-                                   const QString &path, const QString &fileName)
+void ApiSendAdapter::submit(const ApiSend &send, QObject *context, Done done)
 {
-    Q_UNUSED(appId);
-    Q_UNUSED(idempotencyKey);
-    if (!m_store || !m_store->isOpen())
-        return 0;
-    return m_store->enqueueFile(accountId, conversationId, path, fileName);
+    qint64 id = 0;
+    if (m_store && m_store->isOpen()) {
+        id = send.filePath.isEmpty()
+            ? m_store->enqueueText(send.accountId, send.conversationId, send.text,
+                                   send.mentionIds)
+            : m_store->enqueueFile(send.accountId, send.conversationId, send.filePath,
+                                   send.fileName);
+    }
+    QPointer<QObject> guard(context);
+    QMetaObject::invokeMethod(
+        context,
+        [guard, done, id] {
+            if (guard)
+                done(id, id > 0 ? QString() : QStringLiteral("The archive is not open."));
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace gd::api

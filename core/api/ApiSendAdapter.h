@@ -1,10 +1,14 @@
 #pragma once
-// The one place the API hands a send to the outbox, so the API's handlers
-// do not care how the outbox takes it. Every send is persisted as an outbox
-// row (paced like any other send) and its id returned at once. Any thread.
+// The one place the API hands a send to the outbox, so the handlers do not
+// care how the outbox takes it. Every send is persisted as an outbox row
+// (paced like any other send); `done` runs in `context`'s thread with the
+// outbox id, or 0 and why nothing was queued.
 
+#include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <functional>
 
 namespace gd {
 class Store;
@@ -12,20 +16,26 @@ class Store;
 
 namespace gd::api {
 
+struct ApiSend
+{
+    QString appId;
+    QString idempotencyKey; // may be empty
+    QString accountId;
+    QString conversationId;
+    QString text; // a text send
+    QStringList mentionIds;
+    QString filePath; // a picture send: a spool file the outbox copies
+    QString fileName;
+};
+
 class ApiSendAdapter
 {
 public:
+    using Done = std::function<void(qint64 outboxId, const QString &error)>;
+
     explicit ApiSendAdapter(Store *store);
 
-    // The outbox id, 0 when the store is closed.
-    qint64 sendText(const QString &appId, const QString &idempotencyKey, const QString &accountId,
-                    const QString &conversationId, const QString &text,
-                    const QStringList &mentionIds);
-    // `path` is a file the outbox copies before it is sent (the spool file
-    // may go afterwards); fileName is the name the receiver sees.
-    qint64 sendPicture(const QString &appId, const QString &idempotencyKey,
-                       const QString &accountId, const QString &conversationId, const QString &path,
-                       const QString &fileName);
+    void submit(const ApiSend &send, QObject *context, Done done);
 
 private:
     Store *m_store;

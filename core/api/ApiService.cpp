@@ -35,6 +35,18 @@
 #include <QUuid>
 
 namespace gd::api {
+
+struct ApiService::PendingReply
+{
+    explicit PendingReply(QHttpServerResponder &&r)
+        : responder(std::move(r))
+        , socket(responder.socket())
+    {
+    }
+    QHttpServerResponder responder;
+    QPointer<QTcpSocket> socket;
+};
+
 namespace {
 
 constexpr qint64 kKnownRefreshMs = 5000;
@@ -224,9 +236,12 @@ void ApiService::close()
 
 // --- responses ---
 
-void ApiService::replyRaw(QHttpServerResponder &responder, int status, const QByteArray &body,
+void ApiService::replyRaw(const Responder &pending, int status, const QByteArray &body,
                           int retryAfterS)
 {
+    if (!pending || !pending->socket)
+        return; // the client went away
+    QHttpServerResponder &responder = pending->responder;
     const auto code = QHttpServerResponder::StatusCode(status);
     if (retryAfterS > 0) {
         responder.write(body,
@@ -240,19 +255,19 @@ void ApiService::replyRaw(QHttpServerResponder &responder, int status, const QBy
 
 void ApiService::reply(const Responder &responder, int status, const QJsonObject &body)
 {
-    replyRaw(*responder, status, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    replyRaw(responder, status, QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 void ApiService::replyError(const Responder &responder, const ApiError &e, int retryAfterS)
 {
-    replyRaw(*responder, e.httpStatus(), e.toJson(), retryAfterS);
+    replyRaw(responder, e.httpStatus(), e.toJson(), retryAfterS);
 }
 
 // --- the pipeline ---
 
 void ApiService::handle(const QHttpServerRequest &http, QHttpServerResponder &&raw)
 {
-    auto responder = std::make_shared<QHttpServerResponder>(std::move(raw));
+    auto responder = std::make_shared<PendingReply>(std::move(raw));
     ApiRequest r;
     const QUrl url = http.url();
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -274,7 +289,7 @@ void ApiService::handle(const QHttpServerRequest &http, QHttpServerResponder &&r
     if (r.route == ApiRoute::OpenApi) {
         QFile doc(QStringLiteral(":/api/openapi.json"));
         doc.open(QIODevice::ReadOnly);
-        replyRaw(*responder, 200, doc.readAll());
+        replyRaw(responder, 200, doc.readAll());
         return;
     }
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -591,13 +606,26 @@ void ApiService::sendText(const ApiApp &app, const ApiRequest &r, const Responde
         = QCryptographicHash::hash(r.path + '\n' + r.body, QCryptographicHash::Sha256).toHex();
     if (!key.isEmpty() && answerRepeatedKey(keyId, fingerprint, responder))
         return;
-    const qint64 id
-        = m_adapter.sendText(app.id, key, r.accountId, conversation, text.toString(), mentionIds);
-    if (id == 0)
-        return replyError(responder, error(ApiErrorCode::Unavailable));
-    recordSend(app, keyId, key, fingerprint, id);
-    reply(responder, 202,
-          {{QStringLiteral("sendId"), id}, {QStringLiteral("state"), QStringLiteral("queued")}});
+    if (!key.isEmpty())
+        m_keys.insert(keyId, {0, fingerprint, true}); // a retry meanwhile waits for this one
+    ApiSend send;
+    send.appId = app.id;
+    send.idempotencyKey = key;
+    send.accountId = r.accountId;
+    send.conversationId = conversation;
+    send.text = text.toString();
+    send.mentionIds = mentionIds;
+    m_adapter.submit(
+        send, this, [this, app, keyId, key, fingerprint, responder](qint64 id, const QString &why) {
+            if (id == 0) {
+                m_keys.remove(keyId);
+                return replyError(responder, error(ApiErrorCode::Unavailable, why));
+            }
+            recordSend(app, keyId, key, fingerprint, id);
+            reply(responder, 202,
+                  {{QStringLiteral("sendId"), id},
+                   {QStringLiteral("state"), QStringLiteral("queued")}});
+        });
 }
 
 void ApiService::sendPicture(const ApiApp &app, const ApiRequest &r, const Responder &responder)
@@ -657,7 +685,7 @@ void ApiService::sendPicture(const ApiApp &app, const ApiRequest &r, const Respo
         if (!key.isEmpty())
             m_keys.insert(keyId, {0, fingerprint, true});
         const QString accountId = r.accountId;
-        QPointer<QTcpSocket> socket(responder->socket());
+        QPointer<QTcpSocket> socket(responder->socket);
         m_fetcher->fetch(url, m_options.limits.maxUploadBytes, m_options.fetchTimeoutMs,
                          [this, app, accountId, conversation, key, keyId, fingerprint, responder,
                           socket](PictureFetcher::Failure failure, const QByteArray &data,
@@ -710,15 +738,30 @@ void ApiService::finishPicture(const ApiApp &app, const QString &accountId, cons
                           QStringLiteral("The picture could not be kept for sending.")));
     }
     spool.close();
-    const qint64 id = m_adapter.sendPicture(app.id, key, accountId, to, path, fileName);
-    if (id == 0)
-        return fail(error(ApiErrorCode::Unavailable));
-    recordSend(app, keyId, key, fingerprint, id);
-    if (responder) {
-        reply(
-            responder, 202,
-            {{QStringLiteral("sendId"), id}, {QStringLiteral("state"), QStringLiteral("queued")}});
-    }
+    if (!key.isEmpty())
+        m_keys.insert(keyId, {0, fingerprint, true});
+    ApiSend send;
+    send.appId = app.id;
+    send.idempotencyKey = key;
+    send.accountId = accountId;
+    send.conversationId = to;
+    send.filePath = path;
+    send.fileName = fileName;
+    m_adapter.submit(
+        send, this, [this, app, keyId, key, fingerprint, responder](qint64 id, const QString &why) {
+            if (id == 0) {
+                m_keys.remove(keyId);
+                if (responder)
+                    replyError(responder, error(ApiErrorCode::Unavailable, why));
+                return;
+            }
+            recordSend(app, keyId, key, fingerprint, id);
+            if (responder) {
+                reply(responder, 202,
+                      {{QStringLiteral("sendId"), id},
+                       {QStringLiteral("state"), QStringLiteral("queued")}});
+            }
+        });
 }
 
 void ApiService::sendState(const ApiApp &app, const ApiRequest &r, const Responder &responder)

@@ -64,7 +64,10 @@ signals:
     void sendAccepted(qint64 outboxId, const QString &appId);
 
 private:
-    using Responder = std::shared_ptr<QHttpServerResponder>;
+    // A reply that may be written later (a fetch, a commit): the client may
+    // have gone meanwhile, and then nothing is written.
+    struct PendingReply;
+    using Responder = std::shared_ptr<PendingReply>;
     struct KeyState
     {
         qint64 outboxId = 0;
@@ -101,7 +104,7 @@ private:
 
     static void reply(const Responder &responder, int status, const QJsonObject &body);
     static void replyError(const Responder &responder, const ApiError &error, int retryAfterS = 0);
-    static void replyRaw(QHttpServerResponder &responder, int status, const QByteArray &body,
+    static void replyRaw(const Responder &responder, int status, const QByteArray &body,
                          int retryAfterS = 0);
 
     Store *m_store;

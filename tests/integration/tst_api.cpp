@@ -11,6 +11,9 @@
 #include "api/ApiServer.h"
 #include "api/RequestSignature.h"
 #include "engine/Engine.h"
+#include "monitor/AlertMonitor.h"
+#include "monitor/Clock.h"
+#include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
 #include "store/Store.h"
 #include "util/SecretStore.h"
@@ -92,6 +95,8 @@ class TestApi : public QObject
     Store m_store;
     std::unique_ptr<Simulator> m_sim;
     std::unique_ptr<Engine> m_engine;
+    SystemClock m_clock;
+    std::unique_ptr<AlertMonitor> m_monitor;
     SecretStore m_secrets;
     std::unique_ptr<ApiServer> m_api;
     QNetworkAccessManager m_network;
@@ -235,7 +240,12 @@ private slots:
         m_engine->addAccount(account(kAccount, o.port), endpoint(o.port));
         QTRY_VERIFY_WITH_TIMEOUT(m_engine->status(kAccount).state == SessionState::Ready, 30000);
 
-        m_api = std::make_unique<ApiServer>(&m_store, m_engine.get(), nullptr, &m_secrets);
+        AlertMonitorOptions monitorOptions;
+        monitorOptions.tickMs = 100;
+        m_monitor = std::make_unique<AlertMonitor>(&m_store, &m_clock, defaultSignalSourceFactory(),
+                                                   monitorOptions);
+        m_monitor->start();
+        m_api = std::make_unique<ApiServer>(&m_store, m_engine.get(), m_monitor.get(), &m_secrets);
         WebhookOptions hooks;
         hooks.retryInitialMs = 200;
         hooks.retryMaxMs = 800;
@@ -609,14 +619,48 @@ private slots:
         QCOMPARE(outboxCount(), before);
     }
 
-    void alertsListAndUnknownAlert()
+    void alertsAreListedAcknowledgedAndResolved()
     {
-        Reply r = call("GET", "/v1/alerts");
-        QCOMPARE(r.status, 200);
-        QVERIFY(r.json.value(QStringLiteral("alerts")).isArray());
-        r = call("POST", "/v1/alerts/987654/acknowledge");
+        Reply r = call("POST", "/v1/alerts/987654/acknowledge");
         QCOMPARE(r.status, 404);
         QCOMPARE(r.code(), QStringLiteral("unknown_alert"));
+        QString customer;
+        for (const QString &id : m_sim->roomMemberIds(m_room)) {
+            if (id != m_sim->selfId() && !m_sim->isStaff(id))
+                customer = id;
+        }
+        m_sim->injectMessage(m_room, customer, QStringLiteral("你们的产品质量太差了，我要投诉！"));
+        qint64 alertId = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QJsonValue &a :
+                     call("GET", "/v1/alerts").json.value(QStringLiteral("alerts")).toArray()) {
+                    if (a.toObject()
+                            .value(QStringLiteral("excerpt"))
+                            .toString()
+                            .contains(QStringLiteral("投诉")))
+                        alertId = a.toObject().value(QStringLiteral("id")).toInteger();
+                }
+                return alertId != 0;
+            }(),
+            20000);
+        const QByteArray path = "/v1/alerts/" + QByteArray::number(alertId);
+        r = call("POST", path + "/acknowledge");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("state")).toString(), QStringLiteral("acknowledged"));
+        auto stateOf = [&] {
+            for (const Alert &a : m_monitor->activeAlerts()) {
+                if (a.id == alertId)
+                    return a.state;
+            }
+            return AlertState::Resolved;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(), AlertState::Acknowledged, 10000);
+        r = call("POST", path + "/resolve", "{}");
+        QCOMPARE(r.status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(), AlertState::Resolved, 10000);
+        r = call("POST", path + "/resolve");
+        QCOMPARE(r.code(), QStringLiteral("unknown_alert")); // resolved: no longer active
     }
 
     void webhookReceiverDownForAWhileGetsEveryEventOnce()
@@ -715,6 +759,7 @@ private slots:
     void cleanupTestCase()
     {
         m_api.reset();
+        m_monitor->stop();
         m_engine.reset();
         m_sim.reset();
         m_store.close();
