@@ -5,6 +5,8 @@
 #include "engine/PacerSettings.h"
 #include "gateway/GatewayToken.h"
 #include "monitor/AlertMailer.h"
+#include "api/ApiServer.h"
+#include "api/ApiSettings.h"
 #include "monitor/AlertMonitor.h"
 #include "monitor/Clock.h"
 #include "monitor/SignalSources.h"
@@ -106,6 +108,18 @@ bool AppRuntime::open(QString *error)
         });
     connect(m_mailer.get(), &AlertMailer::mailFailed, this,
             [](const QString &error) { qCWarning(lcEngine) << "alert e-mail:" << error; });
+    // The local HTTP API (when enabled in its settings) and the webhooks of
+    // its apps; a port that is taken is a notice, not a failed start.
+    m_api = std::make_unique<api::ApiServer>(m_store.get(), m_engine.get(), m_monitor.get(),
+                                             m_secrets.get());
+    connect(m_api.get(), &api::ApiServer::notice, this, &AppRuntime::notice);
+    QString apiError;
+    if (!m_api->start(api::ApiSettings::load(), &apiError)) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, apiError] { emit notice(tr("The HTTP API is not running: %1").arg(apiError)); },
+            Qt::QueuedConnection);
+    }
     return true;
 }
 
@@ -404,6 +418,8 @@ void AppRuntime::shutdown()
         if (m_keychainWrites > 0)
             qCWarning(lcUi) << "the keychain did not confirm saving a token in time";
     }
+    if (m_api)
+        m_api->stop(); // before the engine and the store: its last writes go through the writer
     if (m_engine)
         m_engine->shutdown();
     m_mailer.reset();

@@ -25,6 +25,9 @@ class Store;
 namespace sim {
 class Simulator;
 }
+namespace api {
+class ApiServer;
+}
 
 class AppRuntime : public QObject
 {
@@ -45,6 +48,8 @@ public:
     AlertMonitor *alertMonitor() const { return m_monitor.get(); }
     AlertMailer *alertMailer() const { return m_mailer.get(); }
     SecretStore *secretStore() const { return m_secrets.get(); }
+    // The local HTTP API and webhooks (settings under api/ in QSettings).
+    api::ApiServer *apiServer() const { return m_api.get(); }
     // The classifier the monitor uses, for other threads (the rule editor's dry run).
     static MessageSignalSourceFactory signalSourceFactory();
     QString databasePath() const;
@@ -78,6 +83,7 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<AlertMonitor> m_monitor;
+    std::unique_ptr<api::ApiServer> m_api;
     std::unique_ptr<AlertMailer> m_mailer;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<sim::Simulator> m_simulator;

@@ -5,6 +5,7 @@
 #include "AppOptions.h"
 #include "AlertDesk.h"
 #include "AppRuntime.h"
+#include "ApiAppsDialog.h"
 #include "AppSettings.h"
 #include "FirstPaintProbe.h"
 #include "MainWindow.h"
@@ -22,6 +23,8 @@
 #include <QFileDialog>
 #include <QIcon>
 #include <QListView>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -68,6 +71,15 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     alertContext.signalSource = gd::AppRuntime::signalSourceFactory();
     auto *alertDesk = new gd::AlertDesk(&window, runtime.alertMonitor(), alertContext);
     alertDesk->setMail(runtime.alertMailer(), runtime.secretStore());
+    // Integrations: the local HTTP API's apps and webhooks, before Help.
+    auto *integrations = new QMenu(QCoreApplication::translate("main", "&Integrations"), &window);
+    const QList<QAction *> menus = window.menuBar()->actions();
+    window.menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), integrations);
+    integrations->addAction(QCoreApplication::translate("main", "HTTP API and webhooks…"), &window,
+                            [&runtime, &window] {
+                                gd::ApiAppsDialog dialog(runtime.apiServer(), &window);
+                                dialog.exec();
+                            });
     QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime,
                      &gd::AppRuntime::addAccount);
     QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,
