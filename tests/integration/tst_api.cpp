@@ -25,6 +25,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QUuid>
 #include <QtTest>
@@ -754,6 +755,37 @@ private slots:
                     <= 1;
             }(),
             20000);
+    }
+
+    void signingScriptOfTheReadmeWorks()
+    {
+        // scripts/api-sign.py (the README's curl example) against the server.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("GD_APP_ID"), m_app.id);
+        env.insert(QStringLiteral("GD_APP_SECRET"), QString::fromUtf8(m_secret));
+        auto run = [&](const QStringList &args) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral("python3"),
+                    QStringList{QStringLiteral(GD_SOURCE_DIR "/scripts/api-sign.py")} + args);
+            p.waitForFinished(30000);
+            return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+        };
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(m_api->port());
+        QJsonObject o = run({base + QStringLiteral("/v1/accounts")});
+        QCOMPARE(o.value(QStringLiteral("accounts")).toArray().size(), 1);
+        const QString text = QStringLiteral("sent by the script");
+        const QString body = QString::fromUtf8(textBody(m_room, text));
+        o = run({QStringLiteral("-k"), QStringLiteral("script-1"), QStringLiteral("-d"), body,
+                 base + QStringLiteral("/v1/accounts/acc/messages/text")});
+        QVERIFY(o.value(QStringLiteral("sendId")).toInteger() > 0);
+        o = run({QStringLiteral("-F"), QStringLiteral("to=") + m_room, QStringLiteral("-F"),
+                 QStringLiteral("file=@" GD_SOURCE_DIR "/scripts/api-sign.py"),
+                 base + QStringLiteral("/v1/accounts/acc/messages/picture")});
+        QCOMPARE(
+            o.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+            QStringLiteral("not_an_image")); // multipart signed right, content refused
+        QTRY_COMPARE_WITH_TIMEOUT(simTexts(text), 1, 20000);
     }
 
     void cleanupTestCase()
