@@ -41,8 +41,7 @@ struct ApiService::PendingReply
     explicit PendingReply(QHttpServerResponder &&r)
         : responder(std::move(r))
         , socket(responder.socket())
-    {
-    }
+    {}
     QHttpServerResponder responder;
     QPointer<QTcpSocket> socket;
 };
