@@ -5,6 +5,7 @@
 #include "monitor/OfflineWatch.h"
 #include "monitor/ResponseTimers.h"
 #include "monitor/AlertRuleSet.h"
+#include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -158,12 +159,12 @@ private:
 void AlertMonitor::Worker::init()
 {
     m_connection = QStringLiteral("gd-monitor-%1").arg(++g_monitorCounter);
-    QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    QSqlDatabase conn = QSqlDatabase::addDatabase(SqlDialect::driver(), m_connection);
     conn.setDatabaseName(m_store->path());
-    conn.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    conn.setConnectOptions(SqlDialect::connectOptions());
     if (!conn.open())
         qCWarning(lcEngine) << "monitor cannot read the database:" << conn.lastError().text();
-    QSqlQuery(conn).exec(QStringLiteral("PRAGMA query_only=1"));
+    QSqlQuery(conn).exec(SqlDialect::queryOnly());
     m_reader = m_store->createReader();
     if (m_factory)
         m_source = m_factory();

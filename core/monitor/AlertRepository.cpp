@@ -1,4 +1,5 @@
 #include "monitor/AlertRepository.h"
+#include "store/SqlDialect.h"
 
 #include "util/Log.h"
 
@@ -137,7 +138,7 @@ bool AlertRepository::saveRule(QSqlDatabase &db, AlertRule &rule, QString *error
                                  " updated_ms, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
                   binds, error))
             return false;
-        rule.id = q.lastInsertId().toLongLong();
+        rule.id = SqlDialect::insertedId(q);
         return true;
     }
     QVariantList binds = values;
@@ -177,7 +178,7 @@ bool AlertRepository::insertAlert(QSqlDatabase &db, Alert &a, QString *error)
                int(a.state), str(a.assignedTo), a.snoozedUntilMs},
               error))
         return false;
-    a.id = q.lastInsertId().toLongLong();
+    a.id = SqlDialect::insertedId(q);
     AlertHistoryEntry raised;
     raised.atMs = a.createdMs;
     raised.action = AlertAction::Raised;

@@ -1,6 +1,7 @@
 #include "store/Schema.h"
 
 #include "store/SearchTokenizer.h"
+#include "store/SqlDialect.h"
 #include "util/Log.h"
 
 #include <QCoreApplication>
@@ -516,7 +517,7 @@ int Schema::latestVersion()
 int Schema::userVersion(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+    if (!q.exec(SqlDialect::schemaVersionQuery()) || !q.next())
         return -1;
     return q.value(0).toInt();
 }
@@ -562,7 +563,7 @@ bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
         bool ok = steps()[size_t(version)](db, &stepError);
         if (ok) {
             QSqlQuery q(db);
-            ok = q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version + 1));
+            ok = q.exec(SqlDialect::setSchemaVersion(version + 1));
             if (!ok)
                 stepError = q.lastError().text();
         }

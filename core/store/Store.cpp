@@ -1,7 +1,9 @@
 #include "store/Store.h"
 
 #include "store/OutboxRow.h"
-#include "store/SearchTokenizer.h"
+#include "store/SearchIndex.h"
+#include "store/SqlDialect.h"
+#include "store/SqlWorker.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
 #include "util/FileCheck.h"
@@ -18,10 +20,7 @@
 #include <QVariant>
 
 #include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <mutex>
-#include <thread>
 
 namespace gd {
 namespace {
@@ -66,46 +65,25 @@ class ReadThread
 public:
     ReadThread(const QString &path, const QString &connectionName)
     {
-        m_thread = std::thread([this, path, connectionName] {
+        m_worker.start([this, path, connectionName] {
             StoreReader reader(path, connectionName);
             while (true) {
                 std::function<void(StoreReader &)> job;
                 {
-                    std::unique_lock lock(m_mutex);
-                    m_wake.wait(lock, [this] { return !m_jobs.empty() || m_stopping; });
-                    if (m_jobs.empty())
+                    auto lock = m_worker.lock();
+                    if (!m_worker.waitForWork(lock))
                         break;
-                    job = std::move(m_jobs.front());
-                    m_jobs.pop_front();
+                    job = m_worker.takeOne(lock);
                 }
                 job(reader);
             }
         });
     }
-    ~ReadThread()
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stopping = true;
-        }
-        m_wake.notify_one();
-        m_thread.join();
-    }
-    void post(std::function<void(StoreReader &)> job)
-    {
-        {
-            std::lock_guard lock(m_mutex);
-            m_jobs.push_back(std::move(job));
-        }
-        m_wake.notify_one();
-    }
+    ~ReadThread() { m_worker.stopAndJoin(); } // runs what was posted first
+    void post(std::function<void(StoreReader &)> job) { m_worker.post(std::move(job)); }
 
 private:
-    std::thread m_thread;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<std::function<void(StoreReader &)>> m_jobs;
-    bool m_stopping = false;
+    SqlWorker<std::function<void(StoreReader &)>> m_worker;
 };
 
 const QString kSelectOutboxById
@@ -554,8 +532,7 @@ void Store::insertMessages(const QVector<Message> &messages)
                    QStringLiteral(":p6"),  QStringLiteral(":p7"),  QStringLiteral(":p8"),
                    QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
                    QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14")};
-            QSqlQuery &index = b.prepared(
-                QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (:p0, :p1)"));
+            QSqlQuery &index = b.prepared(SearchIndex::standard().addStatement());
             QSqlQuery &link
                 = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
                                             "? AND msg_id = ? AND outbox_id <> ?"));
@@ -598,7 +575,7 @@ void Store::insertMessages(const QVector<Message> &messages)
                 }
                 // Read before the next statement: both are the connection's.
                 const bool isNew = insert.numRowsAffected() == 1;
-                const qint64 rowId = isNew ? insert.lastInsertId().toLongLong() : 0;
+                const qint64 rowId = isNew ? SqlDialect::insertedId(insert) : 0;
                 unjournal.bindValue(p[0], str(m.accountId));
                 unjournal.bindValue(p[1], str(m.id));
                 if (!unjournal.exec()) {
@@ -626,7 +603,7 @@ void Store::insertMessages(const QVector<Message> &messages)
                     continue; // kept, but out of the index, the feed signal and the counts
                 if (!m.text.isEmpty()) {
                     index.bindValue(p[0], rowId);
-                    index.bindValue(p[1], SearchTokenizer::indexText(m.text));
+                    index.bindValue(p[1], SearchIndex::standard().indexedText(m.text));
                     if (!index.exec()) {
                         b.fail(QStringLiteral("index message"), index);
                         if (b.storageFailed())
@@ -953,11 +930,12 @@ void Store::addTag(TagTarget target, const QString &accountId, const QString &ta
         }
         QSqlQuery &link = b.prepared(
             target == TagTarget::Room
-                ? QStringLiteral("INSERT OR IGNORE INTO room_tags (account_id, room_id, tag_id)"
-                                 " SELECT ?, ?, id FROM tags WHERE name = ?")
+                ? QStringLiteral("INSERT INTO room_tags (account_id, room_id, tag_id)"
+                                 " SELECT ?, ?, id FROM tags WHERE name = ?"
+                                 " ON CONFLICT DO NOTHING")
                 : QStringLiteral(
-                    "INSERT OR IGNORE INTO contact_tags (account_id, contact_id, tag_id)"
-                    " SELECT ?, ?, id FROM tags WHERE name = ?"));
+                    "INSERT INTO contact_tags (account_id, contact_id, tag_id)"
+                    " SELECT ?, ?, id FROM tags WHERE name = ? ON CONFLICT DO NOTHING"));
         link.bindValue(0, str(accountId));
         link.bindValue(1, targetId);
         link.bindValue(2, tag);

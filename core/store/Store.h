@@ -142,6 +142,10 @@ public:
     // worker threads that read a lot). The caller owns it.
     std::unique_ptr<StoreReader> createReader() const;
 
+    // Every signal below except writeStateChanged is emitted on the writer's
+    // thread right after the commit that made it true (StoreWriter's
+    // afterCommit): receivers in other threads get it queued (Qt's default
+    // AutoConnection does that), and may read the change at once.
 signals:
     void messagesStored(const QVector<gd::Message> &messages);
     void outboxChanged(const gd::OutboxEntry &entry);

@@ -1,7 +1,9 @@
 #include "store/StoreReader.h"
 
 #include "store/OutboxRow.h"
+#include "store/SearchIndex.h"
 #include "store/SearchTokenizer.h"
+#include "store/SqlDialect.h"
 #include "util/Log.h"
 
 #include <QSqlDatabase>
@@ -71,19 +73,16 @@ bool foldsLikeSqlite(const QString &term)
 StoreReader::StoreReader(const QString &path, const QString &connectionName)
     : m_connectionName(connectionName)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), connectionName);
     db.setDatabaseName(path);
-    // Not QSQLITE_OPEN_READONLY: a read-only connection cannot create the
-    // WAL index when no writer has the file open. query_only keeps it honest.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db.setConnectOptions(SqlDialect::connectOptions());
     if (!db.open()) {
         qCWarning(lcStore) << "reader cannot open" << path << db.lastError().text();
         return;
     }
     QSqlQuery q(db);
-    q.exec(QStringLiteral("PRAGMA query_only=1"));
-    q.exec(QStringLiteral("PRAGMA cache_size=-16000"));
-    q.exec(QStringLiteral("PRAGMA temp_store=MEMORY"));
+    for (const QString &statement : SqlDialect::readerSetup())
+        q.exec(statement);
     m_open = true;
 }
 
@@ -104,7 +103,7 @@ bool StoreReader::isOpen() const
 int StoreReader::schemaVersion()
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+    if (!q.exec(SqlDialect::schemaVersionQuery()) || !q.next())
         return -1;
     return q.value(0).toInt();
 }
@@ -572,7 +571,7 @@ bool StoreReader::conversationSizeAtMost(const QString &accountId, const QString
 
 bool StoreReader::searchUsesIndex(const QString &text)
 {
-    return !SearchTokenizer::plan(text).match.isEmpty();
+    return SearchIndex::standard().answers(text);
 }
 
 QVector<SearchHit> StoreReader::search(const SearchQuery &query)
@@ -631,29 +630,28 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
     QString sql;
     QVariantList binds;
     const bool oneConversation = !query.accountId.isEmpty() && !query.conversationId.isEmpty();
+    const bool indexed = SearchIndex::standard().answers(query.text);
     if (talkerOnly) {
         // One person's messages, through their own index.
-        sql = QStringLiteral("SELECT %1 FROM messages m INDEXED BY messages_by_talker"
-                             " WHERE m.id < ?%2 ORDER BY m.id DESC LIMIT ?")
-                  .arg(kMessageColumns, filters);
-    } else if (!plan.match.isEmpty() && oneConversation
+        sql = QStringLiteral(
+                  "SELECT %1 FROM messages m%2 WHERE m.id < ?%3 ORDER BY m.id DESC LIMIT ?")
+                  .arg(kMessageColumns, SqlDialect::indexHint(QStringLiteral("messages_by_talker")),
+                       filters);
+    } else if (indexed && oneConversation
                && conversationSizeAtMost(query.accountId, query.conversationId,
                                          query.roomScanThreshold)) {
         // A small conversation: scan its rows through its own index. Its hits
         // sort by row id (the order of every other path) after the filter.
-        sql = QStringLiteral("SELECT %1 FROM messages m INDEXED BY messages_by_conversation"
-                             " WHERE m.id < ?%2%3 ORDER BY m.id DESC LIMIT ?")
-                  .arg(kMessageColumns, filters, terms);
+        sql = QStringLiteral("SELECT %1 FROM messages m%2 WHERE m.id < ?%3%4"
+                             " ORDER BY m.id DESC LIMIT ?")
+                  .arg(kMessageColumns,
+                       SqlDialect::indexHint(QStringLiteral("messages_by_conversation")), filters,
+                       terms);
         filterBinds += termBinds;
-    } else if (!plan.match.isEmpty()) {
-        // From the index, newest row first (FTS5 walks its rowids backwards,
-        // no sort); CROSS JOIN keeps SQLite from driving the join from messages.
-        sql = QStringLiteral(
-                  "SELECT %1 FROM message_index f CROSS JOIN messages m ON m.id = f.rowid"
-                  " WHERE message_index MATCH ? AND f.rowid < ?%2"
-                  " ORDER BY f.rowid DESC LIMIT ?")
-                  .arg(kMessageColumns, filters);
-        binds << plan.match;
+    } else if (indexed) {
+        // From the index, newest row first.
+        sql = SearchIndex::standard().candidatesQuery(kMessageColumns, filters);
+        binds << SearchIndex::standard().matchArgument(query.text);
     } else if (!query.conversationId.isEmpty()) {
         // Bounded scan of the conversation's newest messages.
         sql = QStringLiteral("SELECT %1 FROM (SELECT * FROM messages w"

@@ -2,6 +2,7 @@
 
 #include "model/Types.h"
 #include "store/Schema.h"
+#include "store/SqlDialect.h"
 #include "store/StorageFault.h"
 #include "store/Store.h"
 #include "util/Log.h"
@@ -101,13 +102,12 @@ bool StoreWriter::start(const QString &path, QString *error)
 {
     std::promise<QString> started;
     std::future<QString> result = started.get_future();
-    m_stopping = false;
-    m_thread = std::thread([this, path, &started] {
+    m_worker.start([this, path, &started] {
         run(path, [&started](QString e) { started.set_value(std::move(e)); });
     });
     const QString e = result.get();
     if (!e.isEmpty()) {
-        m_thread.join();
+        m_worker.stopAndJoin();
         if (error)
             *error = e;
         return false;
@@ -118,18 +118,14 @@ bool StoreWriter::start(const QString &path, QString *error)
 
 void StoreWriter::submit(Job job, int weight, int messages)
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_queue.push_back({std::move(job), weight, messages, {}});
-        m_queuedWeight += weight;
-    }
+    m_worker.post({std::move(job), weight, messages, {}},
+                  [this, weight] { m_queuedWeight += weight; });
     m_waitingRows += weight;
     m_waitingMessages += messages;
     if (!m_congested && m_waitingRows > m_congestionRows) {
         m_congested = true;
         publishState();
     }
-    m_wake.notify_one();
 }
 
 StoreWriteState StoreWriter::state() const
@@ -150,7 +146,7 @@ void StoreWriter::setCongestionLimit(qint64 rows)
 void StoreWriter::setPageLimit(qint64 pages)
 {
     m_pageLimit = std::max<qint64>(0, pages);
-    m_wake.notify_one();
+    m_worker.wake();
 }
 
 void StoreWriter::publishState()
@@ -165,12 +161,7 @@ void StoreWriter::flush()
         return;
     std::promise<void> done;
     std::future<void> committed = done.get_future();
-    {
-        std::lock_guard lock(m_mutex);
-        m_queue.push_back({{}, 0, 0, [&done] { done.set_value(); }});
-        m_barrierQueued = true;
-    }
-    m_wake.notify_one();
+    m_worker.post({{}, 0, 0, [&done] { done.set_value(); }}, [this] { m_barrierQueued = true; });
     committed.wait();
 }
 
@@ -178,12 +169,7 @@ void StoreWriter::stop()
 {
     if (!m_running)
         return;
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_one();
-    m_thread.join();
+    m_worker.stopAndJoin();
     m_running = false;
 }
 
@@ -203,33 +189,35 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
     std::deque<Entry> batch;
     int failures = 0;
     while (true) {
+        bool stopping = false;
         {
-            std::unique_lock lock(m_mutex);
+            auto lock = m_worker.lock();
             if (batch.empty()) {
-                m_wake.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
-                if (m_queue.empty() && m_stopping)
-                    break;
+                if (!m_worker.waitForWork(lock))
+                    break; // stopping, nothing left
                 // Give the batch a few ms to fill up, unless it is already big
                 // or someone waits for it.
                 const auto deadline
                     = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBatchDelayMs);
-                while (!m_stopping && !m_barrierQueued && m_queuedWeight < kBatchRows) {
-                    if (m_wake.wait_until(lock, deadline) == std::cv_status::timeout)
-                        break;
-                }
-            } else if (m_stopping) {
-                m_wake.wait_for(lock, std::chrono::milliseconds(kRetryMaxMs / 4));
+                m_worker.waitUntil(lock, deadline, [this, &lock] {
+                    return m_worker.stopping(lock) || m_barrierQueued
+                        || m_queuedWeight >= kBatchRows;
+                });
+            } else if (m_worker.stopping(lock)) {
+                m_worker.waitUntil(lock,
+                                   std::chrono::steady_clock::now()
+                                       + std::chrono::milliseconds(kRetryMaxMs / 4),
+                                   [] { return false; });
             } else {
                 const int pauseMs = std::min(kRetryMaxMs, kRetryFirstMs << std::min(failures, 8));
-                m_wake.wait_for(lock, std::chrono::milliseconds(pauseMs),
-                                [this] { return bool(m_stopping); });
+                m_worker.waitUntil(
+                    lock, std::chrono::steady_clock::now() + std::chrono::milliseconds(pauseMs),
+                    [this, &lock] { return m_worker.stopping(lock); });
             }
-            while (!m_queue.empty()) {
-                batch.push_back(std::move(m_queue.front()));
-                m_queue.pop_front();
-            }
+            m_worker.takeAll(lock, batch);
             m_queuedWeight = 0;
             m_barrierQueued = false;
+            stopping = m_worker.stopping(lock);
         }
         if (runBatch(batch)) {
             batch.clear();
@@ -240,7 +228,7 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
             continue;
         }
         ++failures;
-        if (m_stopping && failures >= kStopAttempts) {
+        if (stopping && failures >= kStopAttempts) {
             abandon(batch);
             break;
         }
@@ -253,9 +241,7 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (const qint64 pages = m_pageLimit.exchange(-1); pages >= 0) {
         QSqlQuery q(db);
-        // SQLite's own default cap when lifted (it cannot be set below the
-        // file's current size: then the file's size is the cap).
-        q.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(pages > 0 ? pages : 1073741823));
+        q.exec(SqlDialect::pageLimit(pages));
     }
     Batch batch(*this, db);
     // Plain statements rather than QSqlDatabase::transaction()/commit(): the
@@ -406,16 +392,16 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
         return false;
     }
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), m_connectionName);
     db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    db.setConnectOptions(SqlDialect::connectOptions());
     if (!db.open()) {
         *error = openError(path, db.lastError(), "open");
         return false;
     }
     QSqlQuery q(db);
     // Checked again through SQLite: a committed WAL may hold a newer header.
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+    if (!q.exec(SqlDialect::schemaVersionQuery()) || !q.next()) {
         *error = openError(path, q.lastError(), "user_version");
         return false;
     }
@@ -430,7 +416,7 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
     // so larger archives skip it here; their damage shows as soon as a write
     // touches it (the writer reports it and keeps the work).
     if (file.exists() && file.size() > 0 && file.size() <= kIntegrityCheckMaxBytes) {
-        if (!q.exec(QStringLiteral("PRAGMA quick_check(5)"))) {
+        if (!q.exec(SqlDialect::integrityCheck(5))) {
             *error = openError(path, q.lastError(), "quick_check");
             return false;
         }
@@ -438,19 +424,14 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
         while (q.next())
             problems << q.value(0).toString();
         q.finish();
-        if (problems != QStringList{QStringLiteral("ok")}) {
+        if (problems != SqlDialect::integrityOk()) {
             qCWarning(lcStore).noquote()
                 << "integrity check of" << path << "failed:" << problems.join(QLatin1String("; "));
             *error = StorageFaults::openFailure(path, StorageFault::Damaged);
             return false;
         }
     }
-    const QStringList pragmas = {
-        QStringLiteral("PRAGMA journal_mode=WAL"),   QStringLiteral("PRAGMA synchronous=NORMAL"),
-        QStringLiteral("PRAGMA busy_timeout=10000"), QStringLiteral("PRAGMA temp_store=MEMORY"),
-        QStringLiteral("PRAGMA cache_size=-32000"),
-    };
-    for (const QString &pragma : pragmas) {
+    for (const QString &pragma : SqlDialect::writerSetup()) {
         if (!q.exec(pragma)) {
             *error = openError(path, q.lastError(), "pragma");
             return false;
@@ -514,7 +495,7 @@ void StoreWriter::closeDatabase(bool optimize)
         // Never after a failed open: optimizing may write to the file.
         if (optimize && db.isOpen()) {
             QSqlQuery q(db);
-            q.exec(QStringLiteral("PRAGMA optimize"));
+            q.exec(SqlDialect::optimize());
         }
         db.close();
     }

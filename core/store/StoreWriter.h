@@ -5,6 +5,7 @@
 // passed since its first job, whichever comes first. Notifications a job
 // registers run after the commit, on this thread.
 
+#include "store/SqlWorker.h"
 #include "store/StoreWriteState.h"
 
 #include <QHash>
@@ -12,12 +13,10 @@
 #include <QString>
 
 #include <atomic>
-#include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <thread>
 
 class QSqlQuery;
 
@@ -112,13 +111,9 @@ private:
 
     Store *m_store;
     QString m_connectionName;
-    std::thread m_thread;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Entry> m_queue;
-    int m_queuedWeight = 0;
-    bool m_barrierQueued = false;
-    std::atomic<bool> m_stopping{false};
+    SqlWorker<Entry> m_worker;
+    int m_queuedWeight = 0; // under m_worker's lock
+    bool m_barrierQueued = false; // under m_worker's lock
     bool m_running = false;
     qint64 m_maxOutboxIdAtOpen = 0;
     QHash<QString, QSqlQuery *> m_prepared;
