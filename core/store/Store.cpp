@@ -1,11 +1,14 @@
 #include "store/Store.h"
 
+#include "store/AccountRepository.h"
+#include "store/DirectoryRepository.h"
 #include "store/OutboxRow.h"
 #include "store/SearchIndex.h"
 #include "store/SqlDialect.h"
 #include "store/SqlWorker.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
+#include "store/TagRepository.h"
 #include "util/FileCheck.h"
 #include "util/Log.h"
 
@@ -244,27 +247,8 @@ void Store::upsertAccount(const AccountInfo &a)
     if (!d->writer)
         return;
     d->writer->submit([this, a](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT INTO accounts (id, display_name, endpoint, tls, server_name, ca_file, demo,"
-            " self_contact_id, self_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
-            " endpoint = excluded.endpoint, tls = excluded.tls, server_name = excluded.server_name,"
-            " ca_file = excluded.ca_file, demo = excluded.demo,"
-            " self_contact_id = excluded.self_contact_id, self_name = excluded.self_name"));
-        q.bindValue(0, str(a.id));
-        q.bindValue(1, str(a.displayName));
-        q.bindValue(2, str(a.endpoint));
-        q.bindValue(3, int(a.tls));
-        q.bindValue(4, str(a.serverName));
-        q.bindValue(5, str(a.caFile));
-        q.bindValue(6, int(a.demo));
-        q.bindValue(7, str(a.selfContactId));
-        q.bindValue(8, str(a.selfName));
-        if (!q.exec()) {
-            b.fail(QStringLiteral("upsert account"), q);
-            return;
-        }
-        b.afterCommit([this] { emit accountsChanged(); });
+        if (AccountRepository::upsert(b, a))
+            b.afterCommit([this] { emit accountsChanged(); });
     });
 }
 
@@ -273,28 +257,9 @@ void Store::removeAccount(const QString &accountId)
     if (!d->writer)
         return;
     d->writer->submit([this, accountId](StoreWriter::Batch &b) {
-        // The archive stays: messages (and their search entries), the
-        // conversations, the rooms and contacts that name them, and the tags
-        // staff put on them. What made the account live goes: its row
-        // (connection settings), its unsent outbox rows (they must not go out
-        // if the account is added again), the ids still waiting for a payload
-        // fetch and the current member lists (a new sync rebuilds them).
-        const QStringList statements = {
-            QStringLiteral("DELETE FROM outbox WHERE account_id = ? AND state <> %1")
-                .arg(int(OutboxState::Sent)),
-            QStringLiteral("DELETE FROM room_members WHERE account_id = ?"),
-            QStringLiteral("DELETE FROM message_journal WHERE account_id = ?"),
-            QStringLiteral("DELETE FROM accounts WHERE id = ?"),
-        };
-        for (const QString &sql : statements) {
-            QSqlQuery &q = b.prepared(sql);
-            q.bindValue(0, accountId);
-            if (!q.exec()) {
-                b.fail(QStringLiteral("remove account"), q);
-                return;
-            }
-        }
-        b.afterCommit([this] { emit accountsChanged(); });
+        // The archive stays (see AccountRepository::remove).
+        if (AccountRepository::remove(b, accountId))
+            b.afterCommit([this] { emit accountsChanged(); });
     });
 }
 
@@ -304,31 +269,11 @@ void Store::upsertContacts(const QVector<Contact> &contacts)
         return;
     d->writer->submit(
         [this, contacts](StoreWriter::Batch &b) {
-            QSqlQuery &q = b.prepared(QStringLiteral(
-                "INSERT INTO contacts (account_id, id, name, alias, avatar, gender, type, "
-                "is_friend, weixin)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (account_id, id) DO UPDATE SET name = excluded.name,"
-                " alias = excluded.alias, avatar = excluded.avatar, gender = excluded.gender,"
-                " type = excluded.type, is_friend = excluded.is_friend, weixin = excluded.weixin"));
+            if (!DirectoryRepository::upsertContacts(b, contacts))
+                return;
             QSet<QString> accounts;
-            for (const Contact &c : contacts) {
-                q.bindValue(0, str(c.accountId));
-                q.bindValue(1, str(c.id));
-                q.bindValue(2, str(c.name));
-                q.bindValue(3, str(c.alias));
-                q.bindValue(4, str(c.avatar));
-                q.bindValue(5, c.gender);
-                q.bindValue(6, c.type);
-                q.bindValue(7, int(c.isFriend));
-                q.bindValue(8, str(c.weixin));
-                if (!q.exec()) {
-                    b.fail(QStringLiteral("upsert contact"), q);
-                    if (b.storageFailed())
-                        return;
-                }
+            for (const Contact &c : contacts)
                 accounts.insert(c.accountId);
-            }
             b.afterCommit([this, accounts] {
                 for (const QString &a : accounts)
                     emit contactsChanged(a);
@@ -343,28 +288,11 @@ void Store::upsertRooms(const QVector<Room> &rooms)
         return;
     d->writer->submit(
         [this, rooms](StoreWriter::Batch &b) {
-            QSqlQuery &q = b.prepared(QStringLiteral(
-                "INSERT INTO rooms (account_id, id, topic, owner_id, avatar, admin_ids, member_ids)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (account_id, id) DO UPDATE SET topic = excluded.topic,"
-                " owner_id = excluded.owner_id, avatar = excluded.avatar,"
-                " admin_ids = excluded.admin_ids, member_ids = excluded.member_ids"));
+            if (!DirectoryRepository::upsertRooms(b, rooms))
+                return;
             QSet<QString> accounts;
-            for (const Room &r : rooms) {
-                q.bindValue(0, str(r.accountId));
-                q.bindValue(1, str(r.id));
-                q.bindValue(2, str(r.topic));
-                q.bindValue(3, str(r.ownerId));
-                q.bindValue(4, str(r.avatar));
-                q.bindValue(5, str(r.adminIds.join(QLatin1Char(' '))));
-                q.bindValue(6, str(r.memberIds.join(QLatin1Char(' '))));
-                if (!q.exec()) {
-                    b.fail(QStringLiteral("upsert room"), q);
-                    if (b.storageFailed())
-                        return;
-                }
+            for (const Room &r : rooms)
                 accounts.insert(r.accountId);
-            }
             b.afterCommit([this, accounts] {
                 for (const QString &a : accounts)
                     emit roomsChanged(a);
@@ -921,29 +849,8 @@ void Store::addTag(TagTarget target, const QString &accountId, const QString &ta
     if (!d->writer || tag.isEmpty() || targetId.isEmpty())
         return;
     d->writer->submit([this, target, accountId, targetId, tag](StoreWriter::Batch &b) {
-        QSqlQuery &create = b.prepared(
-            QStringLiteral("INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"));
-        create.bindValue(0, tag);
-        if (!create.exec()) {
-            b.fail(QStringLiteral("create tag"), create);
-            return;
-        }
-        QSqlQuery &link = b.prepared(
-            target == TagTarget::Room
-                ? QStringLiteral("INSERT INTO room_tags (account_id, room_id, tag_id)"
-                                 " SELECT ?, ?, id FROM tags WHERE name = ?"
-                                 " ON CONFLICT DO NOTHING")
-                : QStringLiteral(
-                    "INSERT INTO contact_tags (account_id, contact_id, tag_id)"
-                    " SELECT ?, ?, id FROM tags WHERE name = ? ON CONFLICT DO NOTHING"));
-        link.bindValue(0, str(accountId));
-        link.bindValue(1, targetId);
-        link.bindValue(2, tag);
-        if (!link.exec()) {
-            b.fail(QStringLiteral("add tag"), link);
-            return;
-        }
-        b.afterCommit([this] { emit tagsChanged(); });
+        if (TagRepository::add(b, target, accountId, targetId, tag))
+            b.afterCommit([this] { emit tagsChanged(); });
     });
 }
 
@@ -954,20 +861,8 @@ void Store::removeTag(TagTarget target, const QString &accountId, const QString 
     if (!d->writer || tag.isEmpty())
         return;
     d->writer->submit([this, target, accountId, targetId, tag](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(
-            target == TagTarget::Room
-                ? QStringLiteral("DELETE FROM room_tags WHERE account_id = ? AND room_id = ?"
-                                 " AND tag_id = (SELECT id FROM tags WHERE name = ?)")
-                : QStringLiteral("DELETE FROM contact_tags WHERE account_id = ? AND contact_id = ?"
-                                 " AND tag_id = (SELECT id FROM tags WHERE name = ?)"));
-        q.bindValue(0, str(accountId));
-        q.bindValue(1, str(targetId));
-        q.bindValue(2, tag);
-        if (!q.exec()) {
-            b.fail(QStringLiteral("remove tag"), q);
-            return;
-        }
-        b.afterCommit([this] { emit tagsChanged(); });
+        if (TagRepository::remove(b, target, accountId, targetId, tag))
+            b.afterCommit([this] { emit tagsChanged(); });
     });
 }
 
@@ -977,20 +872,8 @@ void Store::deleteTag(const QString &name)
     if (!d->writer || tag.isEmpty())
         return;
     d->writer->submit([this, tag](StoreWriter::Batch &b) {
-        for (const QString &sql :
-             {QStringLiteral(
-                  "DELETE FROM room_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)"),
-              QStringLiteral(
-                  "DELETE FROM contact_tags WHERE tag_id = (SELECT id FROM tags WHERE name = ?)"),
-              QStringLiteral("DELETE FROM tags WHERE name = ?")}) {
-            QSqlQuery &q = b.prepared(sql);
-            q.bindValue(0, tag);
-            if (!q.exec()) {
-                b.fail(QStringLiteral("delete tag"), q);
-                return;
-            }
-        }
-        b.afterCommit([this] { emit tagsChanged(); });
+        if (TagRepository::erase(b, tag))
+            b.afterCommit([this] { emit tagsChanged(); });
     });
 }
 

@@ -1,9 +1,13 @@
 #include "store/StoreReader.h"
 
+#include "store/AccountRepository.h"
+#include "store/DirectoryRepository.h"
 #include "store/OutboxRow.h"
 #include "store/SearchIndex.h"
 #include "store/SearchTokenizer.h"
 #include "store/SqlDialect.h"
+#include "store/SqlQueries.h"
+#include "store/TagRepository.h"
 #include "util/Log.h"
 
 #include <QSqlDatabase>
@@ -45,17 +49,7 @@ Message messageFromQuery(const QSqlQuery &q)
 
 bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 {
-    if (!q.prepare(sql)) {
-        qCWarning(lcStore) << "cannot prepare query:" << q.lastError().text() << sql.left(120);
-        return false;
-    }
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    if (!q.exec()) {
-        qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql.left(120);
-        return false;
-    }
-    return true;
+    return SqlQueries::run(q, sql, binds);
 }
 
 // A term SQLite's ASCII-only lower() folds the same way Qt does.
@@ -137,36 +131,12 @@ qint64 StoreReader::givenUpMessageCount(const QString &accountId)
 
 QVector<AccountInfo> StoreReader::accounts()
 {
-    QVector<AccountInfo> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    if (!run(q,
-             QStringLiteral("SELECT id, display_name, endpoint, tls, server_name, ca_file, demo,"
-                            " self_contact_id, self_name FROM accounts ORDER BY rowid"),
-             {}))
-        return out;
-    while (q.next()) {
-        AccountInfo a;
-        a.id = q.value(0).toString();
-        a.displayName = q.value(1).toString();
-        a.endpoint = q.value(2).toString();
-        a.tls = q.value(3).toInt() != 0;
-        a.serverName = q.value(4).toString();
-        a.caFile = q.value(5).toString();
-        a.demo = q.value(6).toInt() != 0;
-        a.selfContactId = q.value(7).toString();
-        a.selfName = q.value(8).toString();
-        out.append(a);
-    }
-    return out;
+    return AccountRepository::all(QSqlDatabase::database(m_connectionName, false));
 }
 
 QStringList StoreReader::removedAccountIds()
 {
-    return selectStrings(QStringLiteral("SELECT DISTINCT account_id FROM conversations"
-                                        " WHERE account_id NOT IN (SELECT id FROM accounts)"
-                                        " ORDER BY account_id"),
-                         {});
+    return AccountRepository::removedIds(QSqlDatabase::database(m_connectionName, false));
 }
 
 QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
@@ -238,128 +208,31 @@ QVector<RoomSummary> StoreReader::roomSummaries(const QString &accountId)
 
 QVector<Room> StoreReader::rooms(const QString &accountId)
 {
-    QVector<Room> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    if (!run(q,
-             QStringLiteral("SELECT account_id, id, topic, owner_id, avatar, admin_ids, member_ids"
-                            " FROM rooms WHERE account_id = ? ORDER BY topic, id"),
-             {accountId}))
-        return out;
-    while (q.next()) {
-        Room r;
-        r.accountId = q.value(0).toString();
-        r.id = q.value(1).toString();
-        r.topic = q.value(2).toString();
-        r.ownerId = q.value(3).toString();
-        r.avatar = q.value(4).toString();
-        r.adminIds = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        r.memberIds = q.value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        out.append(r);
-    }
-    return out;
+    return DirectoryRepository::rooms(QSqlDatabase::database(m_connectionName, false), accountId);
 }
 
 QVector<Contact> StoreReader::contacts(const QString &accountId)
 {
-    QVector<Contact> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    if (!run(q,
-             QStringLiteral(
-                 "SELECT account_id, id, name, alias, avatar, gender, type, is_friend, weixin"
-                 " FROM contacts WHERE account_id = ?"
-                 " ORDER BY COALESCE(NULLIF(alias, ''), NULLIF(name, ''), id)"),
-             {accountId}))
-        return out;
-    while (q.next()) {
-        Contact c;
-        c.accountId = q.value(0).toString();
-        c.id = q.value(1).toString();
-        c.name = q.value(2).toString();
-        c.alias = q.value(3).toString();
-        c.avatar = q.value(4).toString();
-        c.gender = q.value(5).toInt();
-        c.type = q.value(6).toInt();
-        c.isFriend = q.value(7).toInt() != 0;
-        c.weixin = q.value(8).toString();
-        out.append(c);
-    }
-    return out;
+    return DirectoryRepository::contacts(QSqlDatabase::database(m_connectionName, false),
+                                         accountId);
 }
 
 QVector<RoomMember> StoreReader::roomMembers(const QString &accountId, const QString &roomId)
 {
-    return selectMembers(accountId, roomId, false);
+    return DirectoryRepository::members(QSqlDatabase::database(m_connectionName, false),
+                                        accountId, roomId, false);
 }
 
 QVector<RoomMember> StoreReader::memberHistory(const QString &accountId, const QString &roomId)
 {
-    return selectMembers(accountId, roomId, true);
-}
-
-QVector<RoomMember> StoreReader::selectMembers(const QString &accountId, const QString &roomId,
-                                               bool former)
-{
-    QVector<RoomMember> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    // A member's nickname falls back to what the contact list knows.
-    if (!run(q,
-             QStringLiteral(
-                 "SELECT rm.account_id, rm.room_id, rm.contact_id, rm.room_alias,"
-                 " COALESCE(NULLIF(rm.name, ''), ct.name, ''), rm.inviter_id,"
-                 " COALESCE(NULLIF(rm.avatar, ''), ct.avatar, ''), rm.joined_ms, rm.left_ms"
-                 " FROM room_members rm LEFT JOIN contacts ct"
-                 "  ON ct.account_id = rm.account_id AND ct.id = rm.contact_id"
-                 " WHERE rm.account_id = ? AND rm.room_id = ?%1"
-                 " ORDER BY rm.left_ms > 0, rm.left_ms DESC,"
-                 " COALESCE(NULLIF(rm.room_alias, ''), NULLIF(rm.name, ''), rm.contact_id)")
-                 .arg(former ? QString() : QStringLiteral(" AND rm.left_ms = 0")),
-             {accountId, roomId}))
-        return out;
-    while (q.next()) {
-        RoomMember m;
-        m.accountId = q.value(0).toString();
-        m.roomId = q.value(1).toString();
-        m.contactId = q.value(2).toString();
-        m.roomAlias = q.value(3).toString();
-        m.name = q.value(4).toString();
-        m.inviterId = q.value(5).toString();
-        m.avatar = q.value(6).toString();
-        m.joinedMs = q.value(7).toLongLong();
-        m.leftMs = q.value(8).toLongLong();
-        out.append(m);
-    }
-    return out;
+    return DirectoryRepository::members(QSqlDatabase::database(m_connectionName, false),
+                                        accountId, roomId, true);
 }
 
 QVector<Room> StoreReader::roomsOfContact(const QString &accountId, const QString &contactId)
 {
-    QVector<Room> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    if (!run(q,
-             QStringLiteral("SELECT r.account_id, r.id, r.topic, r.owner_id, r.avatar, "
-                            "r.admin_ids, r.member_ids"
-                            " FROM room_members rm JOIN rooms r"
-                            "  ON r.account_id = rm.account_id AND r.id = rm.room_id"
-                            " WHERE rm.account_id = ? AND rm.contact_id = ? AND rm.left_ms = 0"
-                            " ORDER BY r.topic, r.id"),
-             {accountId, contactId}))
-        return out;
-    while (q.next()) {
-        Room r;
-        r.accountId = q.value(0).toString();
-        r.id = q.value(1).toString();
-        r.topic = q.value(2).toString();
-        r.ownerId = q.value(3).toString();
-        r.avatar = q.value(4).toString();
-        r.adminIds = q.value(5).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        r.memberIds = q.value(6).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        out.append(r);
-    }
-    return out;
+    return DirectoryRepository::roomsOfContact(QSqlDatabase::database(m_connectionName, false),
+                                               accountId, contactId);
 }
 
 QVector<TalkerMessage> StoreReader::recentMessagesOfTalker(const QString &accountId,
@@ -708,47 +581,27 @@ QVector<SearchHit> StoreReader::search(const SearchQuery &query)
     return hits;
 }
 
-QStringList StoreReader::selectStrings(const QString &sql, const QVariantList &binds)
-{
-    QStringList out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    if (!run(q, sql, binds))
-        return out;
-    while (q.next())
-        out.append(q.value(0).toString());
-    return out;
-}
-
 QStringList StoreReader::allTags()
 {
-    return selectStrings(QStringLiteral("SELECT name FROM tags ORDER BY name"), {});
+    return TagRepository::all(QSqlDatabase::database(m_connectionName, false));
 }
 
 QStringList StoreReader::tagsOf(TagTarget target, const QString &accountId, const QString &targetId)
 {
-    const QString sql = target == TagTarget::Room
-        ? QStringLiteral("SELECT t.name FROM room_tags l JOIN tags t ON t.id = l.tag_id"
-                         " WHERE l.account_id = ? AND l.room_id = ? ORDER BY t.name")
-        : QStringLiteral("SELECT t.name FROM contact_tags l JOIN tags t ON t.id = l.tag_id"
-                         " WHERE l.account_id = ? AND l.contact_id = ? ORDER BY t.name");
-    return selectStrings(sql, {accountId, targetId});
+    return TagRepository::of(QSqlDatabase::database(m_connectionName, false), target, accountId,
+                             targetId);
 }
 
 QStringList StoreReader::roomsWithTag(const QString &accountId, const QString &tag)
 {
-    return selectStrings(
-        QStringLiteral("SELECT l.room_id FROM room_tags l JOIN tags t ON t.id = l.tag_id"
-                       " WHERE t.name = ? AND l.account_id = ? ORDER BY l.room_id"),
-        {tag.trimmed(), accountId});
+    return TagRepository::carriers(QSqlDatabase::database(m_connectionName, false),
+                                   TagTarget::Room, accountId, tag);
 }
 
 QStringList StoreReader::contactsWithTag(const QString &accountId, const QString &tag)
 {
-    return selectStrings(
-        QStringLiteral("SELECT l.contact_id FROM contact_tags l JOIN tags t ON t.id = l.tag_id"
-                       " WHERE t.name = ? AND l.account_id = ? ORDER BY l.contact_id"),
-        {tag.trimmed(), accountId});
+    return TagRepository::carriers(QSqlDatabase::database(m_connectionName, false),
+                                   TagTarget::Contact, accountId, tag);
 }
 
 qint64 StoreReader::awaitingReplySince(const QString &accountId, const QString &conversationId,

@@ -108,9 +108,7 @@ public:
                               int scanLimit = 200);
 
 private:
-    QStringList selectStrings(const QString &sql, const QVariantList &binds);
     QVector<Message> selectMessages(const QString &sql, const QVariantList &binds);
-    QVector<RoomMember> selectMembers(const QString &accountId, const QString &roomId, bool former);
 
     QString m_connectionName;
     bool m_open = false;

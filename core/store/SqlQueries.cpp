@@ -1,0 +1,39 @@
+#include "store/SqlQueries.h"
+
+#include "util/Log.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace gd {
+
+bool SqlQueries::run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
+{
+    if (!q.prepare(sql)) {
+        qCWarning(lcStore) << "cannot prepare query:" << q.lastError().text() << sql.left(120);
+        return false;
+    }
+    for (int i = 0; i < binds.size(); ++i)
+        q.bindValue(i, binds.at(i));
+    if (!q.exec()) {
+        qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql.left(120);
+        return false;
+    }
+    return true;
+}
+
+QStringList SqlQueries::strings(const QSqlDatabase &db, const QString &sql,
+                                const QVariantList &binds)
+{
+    QStringList out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!run(q, sql, binds))
+        return out;
+    while (q.next())
+        out.append(q.value(0).toString());
+    return out;
+}
+
+} // namespace gd
