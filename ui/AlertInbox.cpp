@@ -208,9 +208,9 @@ void AlertInbox::showHistory()
         return;
     const Alert a = m_model->alertAt(m_view->currentIndex().row());
     m_summary->setText(AlertText::summary(a));
-    const quint64 generation = ++m_historyGeneration;
-    m_monitor->alertWithHistory(id, this, [this, generation](Alert withHistory) {
-        if (generation != m_historyGeneration)
+    const LatestRequest::Ticket ticket = m_historyRequests.next();
+    m_monitor->alertWithHistory(id, this, [this, ticket](Alert withHistory) {
+        if (!m_historyRequests.isLatest(ticket))
             return;
         m_history->clear();
         for (const AlertHistoryEntry &e : std::as_const(withHistory.history))
@@ -277,15 +277,15 @@ void AlertInbox::runSearch()
     const QString text = m_search->text().trimmed();
     const bool all = m_filter->currentIndex() == 1;
     if (text.isEmpty() && !all) {
-        ++m_searchGeneration;
+        m_searchRequests.supersede();
         m_model->showLive();
         return;
     }
     if (!m_monitor)
         return;
-    const quint64 generation = ++m_searchGeneration;
-    m_monitor->search(text, all, this, [this, generation](QVector<Alert> found) {
-        if (generation == m_searchGeneration)
+    const LatestRequest::Ticket ticket = m_searchRequests.next();
+    m_monitor->search(text, all, this, [this, ticket](QVector<Alert> found) {
+        if (m_searchRequests.isLatest(ticket))
             m_model->showResults(found);
     });
 }

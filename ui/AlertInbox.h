@@ -5,6 +5,7 @@
 // over all alerts, resolved ones included, with the selected alert's history.
 // Activating an alert asks to open the feed at its message.
 
+#include "util/LatestRequest.h"
 #include <QWidget>
 
 class QComboBox;
@@ -65,8 +66,8 @@ private:
     QPushButton *m_reopen = nullptr;
     QLabel *m_summary = nullptr;
     QListWidget *m_history = nullptr;
-    quint64 m_searchGeneration = 0;
-    quint64 m_historyGeneration = 0;
+    LatestRequest m_searchRequests;
+    LatestRequest m_historyRequests;
 };
 
 } // namespace gd

@@ -219,7 +219,7 @@ void ContactsPage::setAccount(const QString &accountId)
 
 void ContactsPage::reload()
 {
-    const quint64 generation = ++m_generation;
+    const LatestRequest::Ticket ticket = m_requests.next();
     if (m_accountId.isEmpty()) {
         m_contacts->removeRows(0, m_contacts->rowCount());
         m_groups->removeRows(0, m_groups->rowCount());
@@ -243,8 +243,8 @@ void ContactsPage::reload()
             }
             return s;
         },
-        [this, generation](Snapshot snapshot) {
-            if (generation != m_generation)
+        [this, ticket](Snapshot snapshot) {
+            if (!m_requests.isLatest(ticket))
                 return;
             m_contactById.clear();
             m_contacts->removeRows(0, m_contacts->rowCount());
@@ -319,7 +319,7 @@ void ContactsPage::onContactSelected()
 void ContactsPage::loadContact(const QString &contactId)
 {
     m_openContact = contactId;
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     struct Detail
     {
         QVector<Room> rooms;
@@ -331,8 +331,8 @@ void ContactsPage::loadContact(const QString &contactId)
             return Detail{reader.roomsOfContact(accountId, contactId),
                           reader.recentMessagesOfTalker(accountId, contactId, 50)};
         },
-        [this, generation, contactId](Detail detail) {
-            if (generation != m_generation || contactId != m_openContact)
+        [this, ticket, contactId](Detail detail) {
+            if (!m_requests.isLatest(ticket) || contactId != m_openContact)
                 return;
             const auto it = m_contactById.constFind(contactId);
             const QString name = it != m_contactById.constEnd() ? it->displayName() : contactId;
@@ -393,7 +393,7 @@ void ContactsPage::onGroupSelected()
 void ContactsPage::loadMembers(const QString &roomId)
 {
     m_openGroup = roomId;
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     m_store->read<QVector<RoomMember>>(
         this,
         [accountId = m_accountId, roomId,
@@ -401,8 +401,8 @@ void ContactsPage::loadMembers(const QString &roomId)
             return showFormer ? reader.memberHistory(accountId, roomId)
                               : reader.roomMembers(accountId, roomId);
         },
-        [this, generation, roomId](QVector<RoomMember> members) {
-            if (generation != m_generation || roomId != m_openGroup)
+        [this, ticket, roomId](QVector<RoomMember> members) {
+            if (!m_requests.isLatest(ticket) || roomId != m_openGroup)
                 return;
             m_members->removeRows(0, m_members->rowCount());
             int current = 0;

@@ -6,6 +6,7 @@
 // and what it wrote lately; activating one of those messages asks for the
 // feed at it.
 
+#include "util/LatestRequest.h"
 #include "model/Types.h"
 
 #include <QHash>
@@ -76,7 +77,7 @@ private:
     QString m_accountId;
     QString m_openGroup;
     QString m_openContact;
-    quint64 m_generation = 0;
+    LatestRequest m_requests;
     QHash<QString, Contact> m_contactById;
     QStandardItemModel *m_contacts;
     QStandardItemModel *m_groups;

@@ -28,15 +28,15 @@ void RoomFeedController::open(const QString &accountId, const QString &conversat
     if (conversationId.isEmpty())
         return;
 
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     m_loadingOlder = true;
     m_store->read<QVector<Message>>(
         this,
         [accountId, conversationId](StoreReader &reader) {
             return reader.messagesBefore(accountId, conversationId, FeedCursor{}, kPageSize);
         },
-        [this, generation](QVector<Message> page) {
-            if (generation != m_generation)
+        [this, ticket](QVector<Message> page) {
+            if (!m_requests.isLatest(ticket))
                 return;
             m_loadingOlder = false;
             m_initialLoaded = true;
@@ -63,7 +63,7 @@ void RoomFeedController::openAt(const QString &accountId, const QString &convers
     m_conversationId = conversationId;
     if (conversationId.isEmpty())
         return;
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     const int half = kPageSize / 2;
     m_loadingOlder = true;
     m_store->read<QVector<Message>>(
@@ -71,8 +71,8 @@ void RoomFeedController::openAt(const QString &accountId, const QString &convers
         [accountId, conversationId, rowId, half](StoreReader &reader) {
             return reader.messagesAround(accountId, conversationId, rowId, half, half);
         },
-        [this, generation, rowId, half](QVector<Message> page) {
-            if (generation != m_generation)
+        [this, ticket, rowId, half](QVector<Message> page) {
+            if (!m_requests.isLatest(ticket))
                 return;
             m_loadingOlder = false;
             m_initialLoaded = true;
@@ -103,7 +103,7 @@ void RoomFeedController::openAt(const QString &accountId, const QString &convers
 
 void RoomFeedController::close()
 {
-    ++m_generation;
+    m_requests.supersede();
     m_accountId.clear();
     m_conversationId.clear();
     m_loadingOlder = false;
@@ -119,15 +119,15 @@ void RoomFeedController::loadOlder()
     if (m_conversationId.isEmpty() || m_loadingOlder || m_model->reachedStart())
         return;
     m_loadingOlder = true;
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     const FeedCursor cursor = m_model->oldestCursor();
     m_store->read<QVector<Message>>(
         this,
         [a = m_accountId, c = m_conversationId, cursor](StoreReader &reader) {
             return reader.messagesBefore(a, c, cursor, kPageSize);
         },
-        [this, generation](QVector<Message> page) {
-            if (generation != m_generation)
+        [this, ticket](QVector<Message> page) {
+            if (!m_requests.isLatest(ticket))
                 return;
             m_loadingOlder = false;
             m_model->prependOlder(page);
@@ -141,15 +141,15 @@ void RoomFeedController::loadNewer()
     if (m_conversationId.isEmpty() || m_loadingNewer || !m_model->newerTruncated())
         return;
     m_loadingNewer = true;
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     const FeedCursor cursor = m_model->newestCursor();
     m_store->read<QVector<Message>>(
         this,
         [a = m_accountId, c = m_conversationId, cursor](StoreReader &reader) {
             return reader.messagesAfter(a, c, cursor, kPageSize);
         },
-        [this, generation](QVector<Message> page) {
-            if (generation != m_generation)
+        [this, ticket](QVector<Message> page) {
+            if (!m_requests.isLatest(ticket))
                 return;
             m_loadingNewer = false;
             if (page.size() < kPageSize)
@@ -160,14 +160,14 @@ void RoomFeedController::loadNewer()
 
 void RoomFeedController::loadPending()
 {
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     m_store->read<QVector<OutboxEntry>>(
         this,
         [a = m_accountId, c = m_conversationId](StoreReader &reader) {
             return reader.outboxForConversation(a, c);
         },
-        [this, generation](QVector<OutboxEntry> entries) {
-            if (generation != m_generation)
+        [this, ticket](QVector<OutboxEntry> entries) {
+            if (!m_requests.isLatest(ticket))
                 return;
             m_model->setPending(entries);
         });

@@ -4,6 +4,7 @@
 // are committed, and the room's outbox entries. Results of reads that come back
 // after the user switched rooms are dropped.
 
+#include "util/LatestRequest.h"
 #include "model/Types.h"
 
 #include <QObject>
@@ -55,7 +56,7 @@ private:
     FeedModel *m_model;
     QString m_accountId;
     QString m_conversationId;
-    quint64 m_generation = 0; // bumped on every open/close: stale reads are dropped
+    LatestRequest m_requests; // superseded on every open/close: stale reads are dropped
     bool m_loadingOlder = false;
     bool m_loadingNewer = false;
     bool m_initialLoaded = false;

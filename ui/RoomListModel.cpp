@@ -43,7 +43,7 @@ void RoomListModel::setAccount(const QString &accountId)
 {
     if (accountId == m_accountId)
         return;
-    ++m_generation;
+    m_requests.supersede();
     m_accountId = accountId;
     m_reading = false;
     m_incoming.clear();
@@ -61,7 +61,7 @@ void RoomListModel::setTagFilter(const QString &tag)
     if (tag == m_tagFilter)
         return;
     m_tagFilter = tag;
-    ++m_generation; // a read for the old filter is stale
+    m_requests.supersede(); // a read for the old filter is stale
     m_reading = false;
     refresh();
 }
@@ -71,7 +71,7 @@ void RoomListModel::setSortMode(SortMode mode)
     if (mode == m_sortMode)
         return;
     m_sortMode = mode;
-    ++m_generation; // the waiting times are read only for this mode
+    m_requests.supersede(); // the waiting times are read only for this mode
     m_reading = false;
     refresh();
 }
@@ -162,7 +162,7 @@ void RoomListModel::refresh()
     }
     m_reading = true;
     m_dirty = false;
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     struct Read
     {
         QVector<RoomSummary> rows;
@@ -204,8 +204,8 @@ void RoomListModel::refresh()
             }
             return read;
         },
-        [this, generation](Read read) {
-            if (generation != m_generation)
+        [this, ticket](Read read) {
+            if (!m_requests.isLatest(ticket))
                 return;
             m_reading = false;
             m_tags = std::move(read.tags);

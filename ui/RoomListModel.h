@@ -7,6 +7,7 @@
 // per message. While the order is held (the pointer is over the list) rows
 // keep their places and only their contents change.
 
+#include "util/LatestRequest.h"
 #include "model/Types.h"
 
 #include <QAbstractListModel>
@@ -104,7 +105,7 @@ private:
     QHash<QString, QStringList> m_tags; // room id -> staff tags
     std::function<int(const QString &, const QString &)> m_alertCounter;
     QTimer m_refreshTimer;
-    quint64 m_generation = 0;
+    LatestRequest m_requests;
     bool m_reading = false;
     bool m_dirty = false;
 };

@@ -190,7 +190,7 @@ void SearchPanel::focusQuery()
 void SearchPanel::reloadFilters()
 {
     m_filterReload.stop();
-    const quint64 generation = ++m_generation;
+    const LatestRequest::Ticket ticket = m_requests.next();
     const QString accountId = m_accountId;
     m_store->read<FilterLists>(
         this,
@@ -202,8 +202,8 @@ void SearchPanel::reloadFilters()
                 lists.senders.append({c.id, c.displayName()});
             return lists;
         },
-        [this, generation](FilterLists lists) {
-            if (generation != m_generation)
+        [this, ticket](FilterLists lists) {
+            if (!m_requests.isLatest(ticket))
                 return;
             const QString scope = conversationScope();
             const QString scopeName = m_room->currentText();

@@ -7,6 +7,7 @@
 // 7 days unless a date range is chosen, and the panel says so. The group and
 // sender lists (and the names on the hits) follow the directory as it syncs.
 
+#include "util/LatestRequest.h"
 #include "store/SearchTypes.h"
 
 #include <QHash>
@@ -73,7 +74,7 @@ private:
 
     Store *m_store;
     QString m_accountId;
-    quint64 m_generation = 0;
+    LatestRequest m_requests;
     QTimer m_debounce;
     QTimer m_filterReload; // groups and contacts changed: re-read the lists, not per batch
     SearchResultsModel *m_model;

@@ -41,7 +41,7 @@ void SearchResultsModel::setSenderNames(const QHash<QString, QString> &names)
 
 void SearchResultsModel::clear()
 {
-    ++m_generation; // answers still on their way are for another query
+    m_requests.supersede(); // answers still on their way are for another query
     m_busy = false;
     m_hasMore = false;
     if (!m_hits.isEmpty()) {
@@ -64,12 +64,12 @@ void SearchResultsModel::fetch(bool append)
 {
     Q_UNUSED(append);
     m_busy = true;
-    const quint64 generation = m_generation;
+    const LatestRequest::Ticket ticket = m_requests.current();
     emit searchStarted();
     m_store->read<QVector<SearchHit>>(
         this, [q = m_query](StoreReader &reader) { return reader.search(q); },
-        [this, generation](QVector<SearchHit> hits) {
-            if (generation != m_generation)
+        [this, ticket](QVector<SearchHit> hits) {
+            if (!m_requests.isLatest(ticket))
                 return; // the query changed meanwhile
             m_busy = false;
             m_hasMore = hits.size() >= m_query.limit;

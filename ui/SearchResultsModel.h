@@ -4,6 +4,7 @@
 // query makes every answer still on its way stale, and stale answers are
 // dropped. More hits are fetched page by page from the last hit's row.
 
+#include "util/LatestRequest.h"
 #include "store/SearchTypes.h"
 
 #include <QAbstractListModel>
@@ -61,7 +62,7 @@ private:
     QVector<SearchHit> m_hits;
     QHash<QString, QString> m_names;
     QHash<QString, QString> m_senderNames;
-    quint64 m_generation = 0;
+    LatestRequest m_requests;
     bool m_busy = false;
     bool m_hasMore = false;
 };

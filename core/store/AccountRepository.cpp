@@ -53,13 +53,12 @@ void AccountRepository::bind(QSqlQuery &q, const AccountInfo &a)
 bool AccountRepository::upsert(StoreWriter::Batch &b, const AccountInfo &account)
 {
     static const QString sql
-        = QStringLiteral(
-              "INSERT INTO accounts (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-              " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
-              " endpoint = excluded.endpoint, tls = excluded.tls,"
-              " server_name = excluded.server_name, ca_file = excluded.ca_file,"
-              " demo = excluded.demo, self_contact_id = excluded.self_contact_id,"
-              " self_name = excluded.self_name")
+        = QStringLiteral("INSERT INTO accounts (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                         " ON CONFLICT (id) DO UPDATE SET display_name = excluded.display_name,"
+                         " endpoint = excluded.endpoint, tls = excluded.tls,"
+                         " server_name = excluded.server_name, ca_file = excluded.ca_file,"
+                         " demo = excluded.demo, self_contact_id = excluded.self_contact_id,"
+                         " self_name = excluded.self_name")
               .arg(columns());
     QSqlQuery &q = b.prepared(sql);
     bind(q, account);

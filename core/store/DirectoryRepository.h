@@ -31,7 +31,7 @@ public:
                                        const QString &roomId, bool former);
     // The rooms a contact is a current member of, by topic.
     static QVector<Room> roomsOfContact(const QSqlDatabase &db, const QString &accountId,
-                                       const QString &contactId);
+                                        const QString &contactId);
 
     // --- row mappers: columns (with a table alias) in fromRow's order ---
     static QString roomColumns(const QString &alias);

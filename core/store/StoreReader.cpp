@@ -219,14 +219,14 @@ QVector<Contact> StoreReader::contacts(const QString &accountId)
 
 QVector<RoomMember> StoreReader::roomMembers(const QString &accountId, const QString &roomId)
 {
-    return DirectoryRepository::members(QSqlDatabase::database(m_connectionName, false),
-                                        accountId, roomId, false);
+    return DirectoryRepository::members(QSqlDatabase::database(m_connectionName, false), accountId,
+                                        roomId, false);
 }
 
 QVector<RoomMember> StoreReader::memberHistory(const QString &accountId, const QString &roomId)
 {
-    return DirectoryRepository::members(QSqlDatabase::database(m_connectionName, false),
-                                        accountId, roomId, true);
+    return DirectoryRepository::members(QSqlDatabase::database(m_connectionName, false), accountId,
+                                        roomId, true);
 }
 
 QVector<Room> StoreReader::roomsOfContact(const QString &accountId, const QString &contactId)
@@ -594,8 +594,8 @@ QStringList StoreReader::tagsOf(TagTarget target, const QString &accountId, cons
 
 QStringList StoreReader::roomsWithTag(const QString &accountId, const QString &tag)
 {
-    return TagRepository::carriers(QSqlDatabase::database(m_connectionName, false),
-                                   TagTarget::Room, accountId, tag);
+    return TagRepository::carriers(QSqlDatabase::database(m_connectionName, false), TagTarget::Room,
+                                   accountId, tag);
 }
 
 QStringList StoreReader::contactsWithTag(const QString &accountId, const QString &tag)

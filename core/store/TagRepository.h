@@ -29,8 +29,8 @@ public:
     static QStringList all(const QSqlDatabase &db);
     static QStringList of(const QSqlDatabase &db, TagTarget target, const QString &accountId,
                           const QString &targetId);
-    static QStringList carriers(const QSqlDatabase &db, TagTarget target,
-                                const QString &accountId, const QString &name);
+    static QStringList carriers(const QSqlDatabase &db, TagTarget target, const QString &accountId,
+                                const QString &name);
 };
 
 } // namespace gd
