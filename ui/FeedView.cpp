@@ -799,7 +799,12 @@ void FeedView::paintPending(QPainter &p, const Row &row, int top)
     QString link;
     switch (e.state) {
     case OutboxState::Queued:
-        status = tr("Queued");
+        // A send-later or scheduled push waits for its time.
+        status = e.dueMs > QDateTime::currentMSecsSinceEpoch()
+            ? tr("Scheduled for %1")
+                  .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.dueMs),
+                                          QLocale::ShortFormat))
+            : tr("Queued");
         break;
     case OutboxState::Sending:
         if (m_uploadPercent.contains(e.id))
@@ -817,6 +822,9 @@ void FeedView::paintPending(QPainter &p, const Row &row, int top)
     case OutboxState::Unknown:
         status = tr("Unknown outcome");
         link = tr("Send again");
+        break;
+    case OutboxState::Cancelled:
+        status = tr("Cancelled");
         break;
     }
     const QFontMetrics fm(m_smallFont);

@@ -224,16 +224,38 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     connect(m_roomFilter, &QLineEdit::textChanged, m_roomProxy,
             &QSortFilterProxyModel::setFilterFixedString);
 
-    connect(m_composer, &Composer::sendRequested, m_engine, &Engine::sendText);
+    // What the composer sends goes through Engine::submit like every send;
+    // a request that could not be queued says why in the status bar.
+    auto submit = [this](const SendRequest &request) {
+        m_engine->submit(request).then(this, [this](const SubmitResult &result) {
+            if (!result.ok())
+                statusBar()->showMessage(tr("Not sent: %1").arg(result.error), 10000);
+        });
+    };
+    connect(m_composer, &Composer::sendRequested, this,
+            [submit](const QString &accountId, const QString &conversationId, const QString &text,
+                     const QStringList &mentionIds) {
+                SendRequest request;
+                request.accountId = accountId;
+                request.conversationId = conversationId;
+                request.text = text;
+                request.mentionIds = mentionIds;
+                submit(request);
+            });
     // Files: the composer's button or a pasted image, or a file dropped on
     // the feed; a preview with the target group comes before the outbox.
     connect(m_composer, &Composer::fileSendRequested, this,
-            [this](const QString &accountId, const QString &conversationId, const QString &path) {
+            [this, submit](const QString &accountId, const QString &conversationId,
+                           const QString &path) {
                 auto *preview = new SendFilePreviewDialog(path, m_roomTitle->text(), this);
                 preview->setAttribute(Qt::WA_DeleteOnClose);
                 connect(preview, &QDialog::accepted, this,
-                        [this, preview, accountId, conversationId] {
-                            m_engine->sendFile(accountId, conversationId, preview->filePath());
+                        [submit, preview, accountId, conversationId] {
+                            SendRequest request;
+                            request.accountId = accountId;
+                            request.conversationId = conversationId;
+                            request.filePath = preview->filePath();
+                            submit(request);
                         });
                 preview->open();
             });

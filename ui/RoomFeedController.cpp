@@ -1,6 +1,7 @@
 #include "RoomFeedController.h"
 
 #include "FeedModel.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -15,7 +16,8 @@ RoomFeedController::RoomFeedController(Store *store, FeedModel *model, QObject *
     , m_model(model)
 {
     connect(m_store, &Store::messagesStored, this, &RoomFeedController::onMessagesStored);
-    connect(m_store, &Store::outboxChanged, this, &RoomFeedController::onOutboxChanged);
+    connect(OutboxRepository::of(m_store), &OutboxRepository::entryChanged, this,
+            &RoomFeedController::onOutboxChanged);
 }
 
 void RoomFeedController::open(const QString &accountId, const QString &conversationId)
@@ -164,7 +166,7 @@ void RoomFeedController::loadPending()
     m_store->read<QVector<OutboxEntry>>(
         this,
         [a = m_accountId, c = m_conversationId](StoreReader &reader) {
-            return reader.outboxForConversation(a, c);
+            return OutboxRepository::rowsForConversation(reader, a, c);
         },
         [this, ticket](QVector<OutboxEntry> entries) {
             if (!m_requests.isLatest(ticket))

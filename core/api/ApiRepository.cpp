@@ -1,6 +1,6 @@
 #include "api/ApiRepository.h"
 
-#include "store/OutboxRow.h"
+#include "outbox/OutboxRowMapper.h"
 #include "util/Log.h"
 
 #include <QSqlDatabase>
@@ -118,11 +118,12 @@ std::optional<OutboxEntry> ApiRepository::outboxEntry(QSqlDatabase &db, qint64 o
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!exec(q, QStringLiteral("SELECT %1 FROM outbox WHERE id = ?").arg(outboxColumns()),
+    if (!exec(q,
+              QStringLiteral("SELECT %1 FROM outbox WHERE id = ?").arg(OutboxRowMapper::columns()),
               {outboxId}, nullptr)
         || !q.next())
         return std::nullopt;
-    return outboxFromQuery(q);
+    return OutboxRowMapper::fromQuery(q);
 }
 
 bool ApiRepository::insertEvents(QSqlDatabase &db, const QVector<WebhookQueuedEvent> &events,

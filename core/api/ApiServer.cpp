@@ -4,6 +4,7 @@
 #include "api/ApiRepository.h"
 #include "engine/Engine.h"
 #include "monitor/AlertMonitor.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "util/Log.h"
 #include "util/SecretStore.h"
@@ -71,7 +72,8 @@ bool ApiServer::start(const ApiSettings &settings, QString *error)
     QMetaObject::invokeMethod(
         hooks, [hooks] { hooks->open(); }, Qt::QueuedConnection);
     connect(m_store, &Store::messagesStored, hooks, &WebhookDispatcher::onMessagesStored);
-    connect(m_store, &Store::outboxChanged, hooks, &WebhookDispatcher::onOutboxChanged);
+    connect(OutboxRepository::of(m_store), &OutboxRepository::entryChanged, hooks,
+            &WebhookDispatcher::onOutboxChanged);
     if (m_monitor) {
         connect(m_monitor, &AlertMonitor::alertRaised, hooks,
                 [hooks](const Alert &a) { hooks->onAlert(a, true); });

@@ -3,6 +3,7 @@
 #include "engine/EventParser.h"
 #include "gateway/FileBox.h"
 #include "gateway/PuppetClient.h"
+#include "outbox/OutboxSender.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -43,13 +44,24 @@ AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint
     , m_client(new PuppetClient(this))
     , m_backoff(tuning.backoffInitialMs, tuning.backoffMaxMs, 0.2, 30000, tuning.backoffFlapLimit,
                 tuning.backoffFlapWindowMs)
-    , m_pacer(tuning.sendRatePerSecond, tuning.sendBurst, tuning.sendJitterMs)
+    , m_sender(new OutboxSender(
+          account.id, store, m_client,
+          OutboxSender::SessionView{[this] {
+                                        return m_running && m_streamOpen
+                                            && m_login.state() == SessionState::Ready;
+                                    },
+                                    [this] { return m_account.selfContactId; },
+                                    [this] {
+                                        return m_account.selfName.isEmpty()
+                                            ? m_names.resolve({}, m_account.selfContactId)
+                                            : m_account.selfName;
+                                    }},
+          SendPacer(tuning.sendRatePerSecond, tuning.sendBurst, tuning.sendJitterMs), this))
     , m_syncWindow(tuning.syncCallsInFlight)
     , m_duplicates(tuning.duplicateWindowMs)
     , m_reconnectTimer(this)
     , m_watchdog(this)
     , m_batchTimer(this)
-    , m_sendTimer(this)
     , m_journalTimer(this)
     , m_retryTimer(this)
     , m_fetchStateTimer(this)
@@ -61,12 +73,12 @@ AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint
 
     m_reconnectTimer.setSingleShot(true);
     m_batchTimer.setSingleShot(true);
-    m_sendTimer.setSingleShot(true);
     m_watchdog.setInterval(std::clamp(m_tuning.dingAfterSilenceMs / 4, 20, 1000));
     connect(&m_reconnectTimer, &QTimer::timeout, this, &AccountSession::connectToGateway);
     connect(&m_watchdog, &QTimer::timeout, this, &AccountSession::onWatchdog);
     connect(&m_batchTimer, &QTimer::timeout, this, &AccountSession::flushBatch);
-    connect(&m_sendTimer, &QTimer::timeout, this, &AccountSession::pumpOutbox);
+    connect(m_sender, &OutboxSender::uploadProgress, this, &AccountSession::uploadProgress);
+    connect(m_sender, &OutboxSender::logLine, this, &AccountSession::log);
     m_journalTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
     m_fetchStateTimer.setSingleShot(true);
@@ -77,7 +89,6 @@ AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint
     connect(m_client, &PuppetClient::eventReceived, this, &AccountSession::onEvent);
     connect(m_client, &PuppetClient::eventStreamClosed, this, &AccountSession::onStreamClosed);
     if (m_store) {
-        connect(m_store, &Store::outboxChanged, this, &AccountSession::onOutboxChanged);
         // The store caught up: fetch what waited (queued to this thread).
         connect(m_store, &Store::writeStateChanged, this, [this](const StoreWriteState &state) {
             if (!state.congested)
@@ -121,6 +132,7 @@ void AccountSession::start()
     if (m_running)
         return;
     m_running = true;
+    m_sender->start();
     m_watchdog.start();
     loadJournal();
     connectToGateway();
@@ -134,7 +146,7 @@ void AccountSession::stop()
     ++m_connectGen;
     m_watchdog.stop();
     m_reconnectTimer.stop();
-    m_sendTimer.stop();
+    m_sender->stop();
     teardown();
     flushContacts();
     flushBatch();
@@ -198,14 +210,7 @@ void AccountSession::teardown()
         m_messagesQueued.insert(id);
     }
     m_messagesInFlight.clear();
-    if (m_sendingId != 0) {
-        // The gateway may or may not have sent it: never send it again by itself.
-        if (m_store)
-            m_store->updateOutbox(
-                m_sendingId, OutboxState::Unknown,
-                tr("The connection was lost while sending. Check the chat before retrying."));
-        m_sendingId = 0;
-    }
+    m_sender->connectionLost();
 }
 
 void AccountSession::connectionFailed(const GatewayStatus &status, const char *where)
@@ -452,7 +457,7 @@ void AccountSession::onReady()
     if (!m_login.isLoggedIn())
         return;
     startSync();
-    loadOutbox();
+    m_sender->load();
 }
 
 // --- sync ---------------------------------------------------------------------
@@ -542,7 +547,7 @@ void AccountSession::syncStepDone()
     // complete sync after LOGIN is as good a sign that the account is usable.
     if (m_synced && m_login.state() == SessionState::LoggedIn) {
         m_login.ready();
-        loadOutbox();
+        m_sender->load();
     }
     publish();
     emit syncFinished(m_names.contactCount(), m_syncRooms);
@@ -789,19 +794,8 @@ void AccountSession::onMessageFetched(const QString &messageId, const GatewaySta
             = !m_account.selfContactId.isEmpty() && message.talkerId == m_account.selfContactId;
         // Resolve with what is known now (sync may still run); fall back to the id.
         message.talkerName = m_names.resolve(message.roomId, message.talkerId);
-        if (message.fromSelf) {
-            // File sends are matched by file name (see sendFileEntry).
-            const QString echoKey = message.text.isEmpty() && !message.filename.isEmpty()
-                ? message.filename
-                : message.text;
-            const qint64 outboxId = m_echoes.ownMessageArrived(message.id, message.conversationId(),
-                                                               echoKey, nowMs());
-            if (outboxId != 0) {
-                message.outboxId = outboxId;
-                if (m_store)
-                    m_store->updateOutbox(outboxId, OutboxState::Sent, {}, message.id);
-            }
-        }
+        if (message.fromSelf)
+            message.outboxId = m_sender->ownMessageArrived(message);
         message.duplicateOf = m_duplicates.check(message);
         if (!message.duplicateOf.isEmpty()) {
             ++m_counters.duplicatesFound;
@@ -922,115 +916,6 @@ void AccountSession::insertSystemLine(const QString &roomId, const QString &acto
     m.text = text;
     m.timestampMs = ts;
     addToBatch(m);
-}
-
-// --- outbox -------------------------------------------------------------------
-
-void AccountSession::onOutboxChanged(const OutboxEntry &entry)
-{
-    if (entry.accountId != m_account.id || entry.state != OutboxState::Queued)
-        return;
-    // We never set Queued ourselves: a Queued entry we handled is a user retry.
-    m_outboxHandled.remove(entry.id);
-    m_outbox[entry.id] = entry;
-    pumpOutbox();
-}
-
-void AccountSession::loadOutbox()
-{
-    if (!m_store)
-        return;
-    const QString accountId = m_account.id;
-    m_store->read<QVector<OutboxEntry>>(
-        this, std::function<QVector<OutboxEntry>(StoreReader &)>([accountId](StoreReader &reader) {
-            return reader.outbox(accountId, {OutboxState::Queued});
-        }),
-        std::function<void(QVector<OutboxEntry>)>([this](QVector<OutboxEntry> entries) {
-            for (const OutboxEntry &e : entries) {
-                // The read may predate our own sends: skip what we already handled.
-                if (e.id == m_sendingId || m_outboxHandled.contains(e.id))
-                    continue;
-                m_outbox[e.id] = e;
-            }
-            pumpOutbox();
-        }));
-}
-
-void AccountSession::pumpOutbox()
-{
-    if (!m_running || m_sendingId != 0 || m_outbox.empty() || !m_streamOpen
-        || m_login.state() != SessionState::Ready)
-        return;
-    const qint64 now = nowMs();
-    const qint64 wait = m_pacer.delayMs(now);
-    if (wait > 0) {
-        if (!m_sendTimer.isActive())
-            m_sendTimer.start(int(wait));
-        return;
-    }
-    if (!m_pacer.tryAcquire(now))
-        return;
-
-    const OutboxEntry entry = m_outbox.begin()->second;
-    m_outbox.erase(m_outbox.begin());
-    m_sendingId = entry.id;
-    m_outboxHandled.insert(entry.id);
-    if (m_store)
-        m_store->updateOutbox(entry.id, OutboxState::Sending);
-    if (entry.kind != OutboxKind::Text) {
-        sendFileEntry(entry);
-        return;
-    }
-
-    m_client->messageSendText(
-        entry.conversationId, entry.text, entry.mentionIds,
-        [this, entry](const GatewayStatus &st, const QString &messageId) {
-            if (m_sendingId == entry.id)
-                m_sendingId = 0;
-            if (st.ok()) {
-                ++m_counters.sendsOk;
-                // Gateways that answer without an id (the reference mock) are
-                // matched to their echo by conversation and text.
-                QString storedId = messageId;
-                if (messageId.isEmpty())
-                    storedId = m_echoes.sendAnsweredWithoutId(entry.id, entry.conversationId,
-                                                              entry.text, nowMs());
-                else
-                    m_echoes.forgetMessage(messageId);
-                if (m_store)
-                    m_store->updateOutbox(entry.id, OutboxState::Sent, {}, storedId);
-                if (!storedId.isEmpty()) {
-                    // The echo (MESSAGE event) carries the same id: the store keeps one row.
-                    Message m;
-                    m.accountId = m_account.id;
-                    m.id = storedId;
-                    m.talkerId = m_account.selfContactId;
-                    m.talkerName = m_account.selfName.isEmpty()
-                        ? m_names.resolve({}, m_account.selfContactId)
-                        : m_account.selfName;
-                    m.fromSelf = true;
-                    m.outboxId = entry.id;
-                    m.kind = MessageKind::Text;
-                    m.text = entry.text;
-                    m.mentionIds = entry.mentionIds;
-                    m.timestampMs = nowMs();
-                    if (isRoomId(entry.conversationId))
-                        m.roomId = entry.conversationId;
-                    else
-                        m.listenerId = entry.conversationId;
-                    if (m_store)
-                        m_store->insertMessages({m});
-                }
-            } else {
-                ++m_counters.sendsFailed;
-                log(QStringLiteral("MessageSendText failed: code %1: %2")
-                        .arg(st.code)
-                        .arg(st.message.left(300)));
-                if (m_store)
-                    m_store->updateOutbox(entry.id, OutboxState::Failed, st.userMessage());
-            }
-            pumpOutbox();
-        });
 }
 
 void AccountSession::fetchMedia(const QString &messageId, bool thumbnail,

@@ -12,11 +12,9 @@
 
 #include "engine/CallWindow.h"
 #include "engine/DuplicateDetector.h"
-#include "engine/EchoMatcher.h"
 #include "engine/Engine.h"
 #include "engine/LoginStateMachine.h"
 #include "engine/NameResolver.h"
-#include "engine/SendPacer.h"
 #include "engine/SessionTuning.h"
 #include "gateway/GatewayEndpoint.h"
 #include "model/Types.h"
@@ -33,6 +31,7 @@
 
 namespace gd {
 
+class OutboxSender;
 class PuppetClient;
 class Store;
 
@@ -50,8 +49,6 @@ struct SessionCounters
     std::atomic<qint64> messageFetchRetries{0};
     std::atomic<qint64> connectAttempts{0};
     std::atomic<qint64> dingsSent{0};
-    std::atomic<qint64> sendsOk{0};
-    std::atomic<qint64> sendsFailed{0};
     std::atomic<qint64> syncsCompleted{0};
     std::atomic<qint64> duplicatesFound{0}; // repeats under a new id (DuplicateDetector)
 };
@@ -127,15 +124,6 @@ private:
     void insertSystemLine(const QString &roomId, const QString &actorId, qint64 timestampMs,
                           const QString &text, const QByteArray &identity);
 
-    void onOutboxChanged(const OutboxEntry &entry);
-    void loadOutbox();
-    void pumpOutbox();
-    // File entries (AccountSessionFiles.cpp): validated again, then sent
-    // inline (small) or uploaded first, then MessageSendFile.
-    void sendFileEntry(const OutboxEntry &entry);
-    void fileSendAnswered(const OutboxEntry &entry, const GatewayStatus &status,
-                          const QString &messageId);
-
     AccountInfo m_account;
     GatewayEndpoint m_endpoint;
     Store *m_store;
@@ -144,7 +132,7 @@ private:
     LoginStateMachine m_login;
     NameResolver m_names;
     ExponentialBackoff m_backoff;
-    SendPacer m_pacer;
+    OutboxSender *m_sender;
     CallWindow m_syncWindow;
     SessionCounters m_counters;
     AccountStatus m_status;
@@ -152,7 +140,6 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_watchdog;
     QTimer m_batchTimer;
-    QTimer m_sendTimer;
     QTimer m_journalTimer;
     QTimer m_retryTimer;
     QTimer m_fetchStateTimer;
@@ -191,11 +178,6 @@ private:
     QVector<Message> m_batch;
     QVector<Message> m_awaitingNames; // fetched during sync, talker not known yet
 
-    // outbox
-    std::map<qint64, OutboxEntry> m_outbox; // Queued entries, oldest first
-    QSet<qint64> m_outboxHandled; // sent (or tried) by this session
-    qint64 m_sendingId = 0;
-    EchoMatcher m_echoes;
     DuplicateDetector m_duplicates;
     qint64 m_lastSyncMs = 0; // for the periodic list refresh
 };

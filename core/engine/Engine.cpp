@@ -1,12 +1,14 @@
 #include "engine/Engine.h"
 
 #include "engine/AccountSession.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "util/Log.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
 #include <QPointer>
+#include <QPromise>
 #include <QThread>
 
 namespace gd {
@@ -21,8 +23,13 @@ struct Engine::Entry
 Engine::Engine(Store *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_outbox(store ? OutboxRepository::of(store) : nullptr)
 {
     qRegisterMetaType<gd::AccountStatus>();
+    if (m_outbox) {
+        connect(m_outbox, &OutboxRepository::entryChanged, this, &Engine::outboxChanged);
+        connect(m_outbox, &OutboxRepository::campaignChanged, this, &Engine::campaignChanged);
+    }
 }
 
 Engine::~Engine()
@@ -120,25 +127,72 @@ AccountStatus Engine::status(const QString &accountId) const
     return {};
 }
 
+QFuture<SubmitResult> Engine::submit(const SendRequest &request)
+{
+    if (!m_outbox) {
+        QPromise<SubmitResult> none;
+        none.start();
+        SubmitResult r;
+        r.error = tr("The archive is not open: nothing was queued.");
+        none.addResult(r);
+        none.finish();
+        return none.future();
+    }
+    return m_outbox->submit(request);
+}
+
 void Engine::sendText(const QString &accountId, const QString &conversationId, const QString &text,
                       const QStringList &mentionIds)
 {
-    if (m_store && !text.trimmed().isEmpty())
-        m_store->enqueueText(accountId, conversationId, text, mentionIds);
-}
-
-qint64 Engine::sendFile(const QString &accountId, const QString &conversationId,
-                        const QString &path)
-{
-    if (!m_store || path.isEmpty())
-        return 0;
-    return m_store->enqueueFile(accountId, conversationId, path);
+    SendRequest request;
+    request.accountId = accountId;
+    request.conversationId = conversationId;
+    request.text = text;
+    request.mentionIds = mentionIds;
+    if (!text.trimmed().isEmpty())
+        submit(request);
 }
 
 void Engine::retrySend(qint64 outboxId)
 {
-    if (m_store)
-        m_store->retryOutbox(outboxId);
+    if (m_outbox)
+        m_outbox->retry(outboxId);
+}
+
+void Engine::cancelSend(qint64 outboxId)
+{
+    if (m_outbox)
+        m_outbox->cancel(outboxId);
+}
+
+QFuture<Campaign> Engine::createCampaign(const QString &title, const QString &origin)
+{
+    if (!m_outbox) {
+        QPromise<Campaign> none;
+        none.start();
+        none.addResult(Campaign{});
+        none.finish();
+        return none.future();
+    }
+    return m_outbox->createCampaign(title, origin);
+}
+
+void Engine::pauseCampaign(qint64 campaignId)
+{
+    if (m_outbox)
+        m_outbox->setCampaignState(campaignId, CampaignState::Paused);
+}
+
+void Engine::resumeCampaign(qint64 campaignId)
+{
+    if (m_outbox)
+        m_outbox->setCampaignState(campaignId, CampaignState::Active);
+}
+
+void Engine::cancelCampaign(qint64 campaignId)
+{
+    if (m_outbox)
+        m_outbox->setCampaignState(campaignId, CampaignState::Cancelled);
 }
 
 void Engine::fetchMedia(const QString &accountId, const QString &messageId, bool thumbnail,

@@ -8,7 +8,11 @@
 #include "engine/SessionTuning.h"
 #include "gateway/GatewayEndpoint.h"
 #include "model/Types.h"
+#include "outbox/Campaign.h"
+#include "outbox/SendRequest.h"
+#include "outbox/SubmitResult.h"
 
+#include <QFuture>
 #include <QHash>
 #include <QObject>
 
@@ -18,6 +22,7 @@ namespace gd {
 
 class Store;
 class AccountSession;
+class OutboxRepository;
 
 // What the UI needs to draw one account at a glance.
 struct AccountStatus
@@ -54,16 +59,29 @@ public:
     QStringList accountIds() const;
     AccountStatus status(const QString &accountId) const;
 
-    // Persists the send in the outbox; the session sends it when it can.
+    // Every send goes through here (the composer, and later the HTTP API,
+    // pushes, broadcasts, send-later): the request is persisted in the outbox
+    // and the account's session sends it when it is due and the account can.
+    // A file is copied into the outbox on the store's writer thread and
+    // checked again (type from content, size limits, corrupt images) right
+    // before sending; a refused file ends Failed with the reason. Nothing is
+    // read or waited for here: the result (the database's id, or why nothing
+    // was queued) comes with the future, after the commit; use
+    // QFuture::then(context, ...) to get it in a thread of your choice.
+    QFuture<SubmitResult> submit(const SendRequest &request);
+    // A text from the composer, now (a thin wrapper of submit()).
     // mentionIds: the group members the text @-mentions (sent as mention ids).
     void sendText(const QString &accountId, const QString &conversationId, const QString &text,
                   const QStringList &mentionIds = {});
-    // Queues a file send: the store copies the file into the outbox (on its
-    // writer thread) and the session checks it (type from content, size
-    // limits, corrupt images) right before sending; a refused file ends
-    // Failed with the reason. Nothing is read here. Returns the outbox id.
-    qint64 sendFile(const QString &accountId, const QString &conversationId, const QString &path);
-    void retrySend(qint64 outboxId);
+    void retrySend(qint64 outboxId); // Failed or Unknown -> Queued
+    void cancelSend(qint64 outboxId); // Queued -> Cancelled: never goes out
+    // Broadcasts: rows submitted with the campaign's id go out like any
+    // other; pausing holds them back, cancelling (final) withdraws the rest.
+    QFuture<Campaign> createCampaign(const QString &title, const QString &origin);
+    void pauseCampaign(qint64 campaignId);
+    void resumeCampaign(qint64 campaignId);
+    void cancelCampaign(qint64 campaignId);
+    OutboxRepository *outbox() const { return m_outbox; }
     void reconnectNow(const QString &accountId);
     // Fetches a received image (thumbnail or full) or file through the
     // account's gateway; done runs in the caller's thread. For ui/MediaCache.
@@ -86,12 +104,16 @@ signals:
     void logLine(const QString &accountId, const QString &line);
     // An outbox file going through Upload: bytes written so far of total.
     void uploadProgress(qint64 outboxId, qint64 done, qint64 total);
+    // An outbox row was queued or changed state (in the engine's thread).
+    void outboxChanged(const gd::OutboxEntry &entry);
+    void campaignChanged(const gd::Campaign &campaign);
 
 private:
     struct Entry;
     void stopEntry(Entry *entry);
 
     Store *m_store;
+    OutboxRepository *m_outbox = nullptr;
     SessionTuning m_tuning;
     QHash<QString, Entry *> m_entries;
 };

@@ -121,6 +121,8 @@ QString outboxStateName(OutboxState state)
         return QStringLiteral("failed");
     case OutboxState::Unknown:
         return QStringLiteral("unknown");
+    case OutboxState::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("queued");
 }

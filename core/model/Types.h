@@ -65,6 +65,7 @@ enum class OutboxState : int {
     Sent = 2, // the gateway returned a message id
     Failed = 3, // the gateway refused; error holds the reason; user may retry
     Unknown = 4, // was Sending when the process died: never re-sent by itself
+    Cancelled = 5, // withdrawn before it went out (by itself or with its campaign)
 };
 QString outboxStateName(OutboxState state);
 
@@ -152,6 +153,10 @@ struct Message
     // first one. Such rows are stored but kept out of feeds, unread counts and
     // search.
     QString duplicateOf;
+    // System messages since schema 10: what happened, as data (SystemEvent
+    // JSON), rendered in the reader's language; text is the line as it was
+    // first rendered (search, previews). Empty for older rows and other kinds.
+    QString systemEvent;
 
     // The conversation this message belongs to: the room, or the other party.
     QString conversationId() const;
@@ -178,6 +183,12 @@ struct OutboxEntry
     QString mime;
     // Members @-mentioned in a text (MessageSendText field 3: contact ids).
     QStringList mentionIds;
+    // Not sent before this time (ms since epoch); the creation time for
+    // "now". Rows go out in (dueMs, id) order.
+    qint64 dueMs = 0;
+    qint64 campaignId = 0; // the broadcast it belongs to (0: none)
+    QString origin; // who queued it: "composer", "api", "push", "auto-reply", ...
+    QString idempotencyKey; // unique per origin when set
 };
 
 // One row of the room list.

@@ -489,6 +489,45 @@ bool addApiV11(QSqlDatabase &db, QString *error)
         error);
 }
 
+// v12: the outbox as its own module (core/outbox). Every row gets a due time
+// (sends later, scheduled pushes: old rows are due when they were created),
+// the campaign it belongs to (one broadcast fanned out to many groups and
+// accounts), who queued it, and an idempotency key unique per origin (a
+// request made twice queues once; request_part tells the rows of one
+// request apart). Campaigns: 0 active, 1 paused, 2 cancelled.
+// Messages get system_event: what a join, leave or topic change was, as data
+// (JSON: kind, actor, targets, topic), so each reader sees it in their own
+// language; older system rows keep only their text.
+bool addOutboxSchedulingV12(QSqlDatabase &db, QString *error)
+{
+    return execAll(
+        db,
+        {
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN due_ms INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("UPDATE outbox SET due_ms = created_ms"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN campaign_id INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN origin TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("UPDATE outbox SET origin = 'composer'"),
+            QStringLiteral(
+                "ALTER TABLE outbox ADD COLUMN idempotency_key TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN request_part INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE UNIQUE INDEX outbox_idempotency"
+                           " ON outbox (origin, idempotency_key, request_part)"
+                           " WHERE idempotency_key <> ''"),
+            QStringLiteral("CREATE INDEX outbox_by_campaign ON outbox (campaign_id, state)"
+                           " WHERE campaign_id <> 0"),
+            QStringLiteral("CREATE TABLE campaigns ("
+                           " id INTEGER PRIMARY KEY,"
+                           " title TEXT NOT NULL DEFAULT '',"
+                           " origin TEXT NOT NULL DEFAULT '',"
+                           " state INTEGER NOT NULL DEFAULT 0,"
+                           " created_ms INTEGER NOT NULL DEFAULT 0,"
+                           " updated_ms INTEGER NOT NULL DEFAULT 0)"),
+            QStringLiteral("ALTER TABLE messages ADD COLUMN system_event TEXT NOT NULL DEFAULT ''"),
+        },
+        error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -503,6 +542,7 @@ const std::vector<Step> &steps()
         addOutboxMentionsV9, // 8 -> 9
         addPushV10, // 9 -> 10
         addApiV11, // 10 -> 11
+        addOutboxSchedulingV12, // 11 -> 12
     };
     return list;
 }

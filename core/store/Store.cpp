@@ -2,7 +2,6 @@
 
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
-#include "store/OutboxRow.h"
 #include "store/SearchIndex.h"
 #include "store/SqlDialect.h"
 #include "store/SqlWorker.h"
@@ -89,9 +88,6 @@ private:
     SqlWorker<std::function<void(StoreReader &)>> m_worker;
 };
 
-const QString kSelectOutboxById
-    = QStringLiteral("SELECT %1 FROM outbox WHERE id = ?").arg(outboxColumns());
-
 } // namespace
 
 struct Store::Private
@@ -99,7 +95,6 @@ struct Store::Private
     QString path;
     std::unique_ptr<StoreWriter> writer;
     std::unique_ptr<ReadThread> reader;
-    std::atomic<qint64> lastOutboxId{0};
     qint64 congestionLimit = 20000;
 };
 
@@ -128,7 +123,6 @@ bool Store::open(const QString &path, QString *error)
         return false;
     }
     d->path = path;
-    d->lastOutboxId = writer->maxOutboxIdAtOpen();
     d->writer = std::move(writer);
     d->reader = std::make_unique<ReadThread>(
         path, QStringLiteral("gd-store-reader-%1").arg(++g_readerCounter));
@@ -446,11 +440,11 @@ void Store::insertMessages(const QVector<Message> &messages)
                 "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
                 " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, "
                 "outbox_id,"
-                " duplicate_of)"
+                " duplicate_of, system_event)"
                 // Named placeholders: Qt's positional bindValue(int) formats a
                 // ":N" name per call, a third of the writer's time under a flood.
                 " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
-                ":p13, :p14)"
+                ":p13, :p14, :p15)"
                 // Only the message id conflict is ignored: any other constraint
                 // failure must be an error, not a silently dropped message.
                 " ON CONFLICT (account_id, msg_id) DO NOTHING"));
@@ -459,7 +453,8 @@ void Store::insertMessages(const QVector<Message> &messages)
                    QStringLiteral(":p3"),  QStringLiteral(":p4"),  QStringLiteral(":p5"),
                    QStringLiteral(":p6"),  QStringLiteral(":p7"),  QStringLiteral(":p8"),
                    QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
-                   QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14")};
+                   QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14"),
+                   QStringLiteral(":p15")};
             QSqlQuery &index = b.prepared(SearchIndex::standard().addStatement());
             QSqlQuery &link
                 = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
@@ -495,6 +490,7 @@ void Store::insertMessages(const QVector<Message> &messages)
                 insert.bindValue(p[12], str(m.mentionIds.join(QLatin1Char(' '))));
                 insert.bindValue(p[13], m.outboxId);
                 insert.bindValue(p[14], str(m.duplicateOf));
+                insert.bindValue(p[15], str(m.systemEvent));
                 if (!insert.exec()) {
                     b.fail(QStringLiteral("insert message"), insert);
                     if (b.storageFailed())
@@ -666,177 +662,6 @@ void Store::markConversationRead(const QString &accountId, const QString &conver
         b.afterCommit([this, accountId, conversationId] {
             emit conversationRead(accountId, conversationId);
         });
-    });
-}
-
-// --- outbox ---
-
-qint64 Store::enqueueText(const QString &accountId, const QString &conversationId,
-                          const QString &text, const QStringList &mentionIds)
-{
-    if (!d->writer)
-        return 0;
-    OutboxEntry e;
-    e.id = ++d->lastOutboxId;
-    e.accountId = accountId;
-    e.conversationId = conversationId;
-    e.text = text;
-    e.mentionIds = mentionIds;
-    e.state = OutboxState::Queued;
-    e.createdMs = QDateTime::currentMSecsSinceEpoch();
-    e.updatedMs = e.createdMs;
-    d->writer->submit([this, e](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT INTO outbox (id, account_id, conversation_id, text, state, error, message_id,"
-            " created_ms, updated_ms, attempts, mention_ids)"
-            " VALUES (?, ?, ?, ?, ?, '', '', ?, ?, 0, ?)"));
-        q.bindValue(0, e.id);
-        q.bindValue(1, str(e.accountId));
-        q.bindValue(2, str(e.conversationId));
-        q.bindValue(3, str(e.text));
-        q.bindValue(4, int(e.state));
-        q.bindValue(5, e.createdMs);
-        q.bindValue(6, e.updatedMs);
-        q.bindValue(7, str(e.mentionIds.join(QLatin1Char(' '))));
-        if (!q.exec()) {
-            b.fail(QStringLiteral("enqueue outbox entry"), q);
-            return;
-        }
-        b.afterCommit([this, e] { emit outboxChanged(e); });
-    });
-    return e.id;
-}
-
-qint64 Store::enqueueFile(const QString &accountId, const QString &conversationId,
-                          const QString &sourcePath, const QString &fileName)
-{
-    if (!d->writer)
-        return 0;
-    OutboxEntry e;
-    e.id = ++d->lastOutboxId;
-    e.accountId = accountId;
-    e.conversationId = conversationId;
-    e.kind = OutboxKind::File;
-    e.fileName = fileName.isEmpty() ? QFileInfo(sourcePath).fileName() : fileName;
-    e.text = e.fileName; // what lists and the echo matcher show for the entry
-    e.state = OutboxState::Queued;
-    e.createdMs = QDateTime::currentMSecsSinceEpoch();
-    e.updatedMs = e.createdMs;
-    const QString dir = QFileInfo(d->path).absoluteDir().filePath(QStringLiteral("outbox-files"));
-    d->writer->submit([this, e, sourcePath, dir](StoreWriter::Batch &b) mutable {
-        // The copy runs here, on the writer thread, never on the GUI thread.
-        // Name: <id>-<name>, with path separators taken out of the name.
-        QString safeName = e.fileName;
-        safeName.replace(QLatin1Char('/'), QLatin1Char('_'))
-            .replace(QLatin1Char('\\'), QLatin1Char('_'));
-        e.filePath = QDir(dir).filePath(QStringLiteral("%1-%2").arg(e.id).arg(safeName));
-        QFile::remove(e.filePath); // a leftover of an id handed out before a crash
-        if (!QDir().mkpath(dir) || !QFile::copy(sourcePath, e.filePath)) {
-            qCWarning(lcStore) << "cannot copy" << sourcePath << "into the outbox";
-            e.state = OutboxState::Failed;
-            e.error = QCoreApplication::translate(
-                "Store", "The file could not be read or copied for sending.");
-            e.fileSize = 0;
-        } else {
-            e.fileSize = QFileInfo(e.filePath).size();
-            QFile copy(e.filePath);
-            if (copy.open(QIODevice::ReadOnly)) {
-                e.mime = FileCheck::mimeFromContent(copy.read(4096));
-                if (FileCheck::isImageMime(e.mime))
-                    e.kind = OutboxKind::Image;
-            }
-        }
-        QSqlQuery &q = b.prepared(QStringLiteral(
-            "INSERT INTO outbox (id, account_id, conversation_id, text, state, error, message_id,"
-            " created_ms, updated_ms, attempts, kind, file_path, file_name, file_size, mime)"
-            " VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, 0, ?, ?, ?, ?, ?)"));
-        q.bindValue(0, e.id);
-        q.bindValue(1, str(e.accountId));
-        q.bindValue(2, str(e.conversationId));
-        q.bindValue(3, str(e.text));
-        q.bindValue(4, int(e.state));
-        q.bindValue(5, str(e.error));
-        q.bindValue(6, e.createdMs);
-        q.bindValue(7, e.updatedMs);
-        q.bindValue(8, int(e.kind));
-        q.bindValue(9, str(e.filePath));
-        q.bindValue(10, str(e.fileName));
-        q.bindValue(11, e.fileSize);
-        q.bindValue(12, str(e.mime));
-        if (!q.exec()) {
-            b.fail(QStringLiteral("enqueue outbox file"), q);
-            return;
-        }
-        b.afterCommit([this, e] { emit outboxChanged(e); });
-    });
-    return e.id;
-}
-
-namespace {
-// Re-reads an outbox row after a change and schedules outboxChanged for it.
-void notifyOutbox(Store *store, StoreWriter::Batch &b, qint64 id)
-{
-    QSqlQuery &q = b.prepared(kSelectOutboxById);
-    q.bindValue(0, id);
-    if (!q.exec()) {
-        b.fail(QStringLiteral("read outbox entry"), q);
-        return;
-    }
-    if (!q.next())
-        return;
-    const OutboxEntry e = outboxFromQuery(q);
-    q.finish();
-    b.afterCommit([store, e] { emit store->outboxChanged(e); });
-}
-} // namespace
-
-void Store::updateOutbox(qint64 outboxId, OutboxState state, const QString &error,
-                         const QString &messageId)
-{
-    if (!d->writer)
-        return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    d->writer->submit([this, outboxId, state, error, messageId, now](StoreWriter::Batch &b) {
-        QSqlQuery &q
-            = b.prepared(QStringLiteral("UPDATE outbox SET state = ?, error = ?,"
-                                        " message_id = CASE WHEN ? = '' THEN message_id ELSE ? END,"
-                                        " updated_ms = ?, attempts = attempts + ? WHERE id = ?"));
-        q.bindValue(0, int(state));
-        q.bindValue(1, str(error));
-        q.bindValue(2, str(messageId));
-        q.bindValue(3, str(messageId));
-        q.bindValue(4, now);
-        q.bindValue(5, state == OutboxState::Sending ? 1 : 0);
-        q.bindValue(6, outboxId);
-        if (!q.exec()) {
-            b.fail(QStringLiteral("update outbox entry"), q);
-            return;
-        }
-        if (q.numRowsAffected() > 0)
-            notifyOutbox(this, b, outboxId);
-    });
-}
-
-void Store::retryOutbox(qint64 outboxId)
-{
-    if (!d->writer)
-        return;
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    d->writer->submit([this, outboxId, now](StoreWriter::Batch &b) {
-        QSqlQuery &q
-            = b.prepared(QStringLiteral("UPDATE outbox SET state = ?, error = '', updated_ms = ? "
-                                        "WHERE id = ? AND state IN (?, ?)"));
-        q.bindValue(0, int(OutboxState::Queued));
-        q.bindValue(1, now);
-        q.bindValue(2, outboxId);
-        q.bindValue(3, int(OutboxState::Failed));
-        q.bindValue(4, int(OutboxState::Unknown));
-        if (!q.exec()) {
-            b.fail(QStringLiteral("retry outbox entry"), q);
-            return;
-        }
-        if (q.numRowsAffected() > 0)
-            notifyOutbox(this, b, outboxId);
     });
 }
 

@@ -30,8 +30,9 @@ public:
     // 1: vertical slice; 2: full-text search index; 3: tags; 4: duplicate marks;
     // 5: member history; 6: file sends in the outbox; 7: alert rules and alerts;
     // 8: the message journal; 9: mention ids of queued texts; 10: product pushes;
-    // 11: the HTTP API's apps, sends and webhook queue.
-    static constexpr int kSchemaVersion = 11;
+    // 11: the HTTP API's apps, sends and webhook queue; 12: outbox due times,
+    // campaigns, origins and idempotency keys; system events as data.
+    static constexpr int kSchemaVersion = 12;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -79,25 +80,6 @@ public:
     void giveUpMessage(const QString &accountId, const QString &messageId, const QString &reason);
     // Unread count to 0; emits conversationRead after commit.
     void markConversationRead(const QString &accountId, const QString &conversationId);
-
-    // --- outbox ---
-    // Persists a send as Queued; emits outboxChanged after commit. Returns the
-    // entry's id at once (ids are handed out here, not by the database).
-    // mentionIds: the members the text @-mentions (contact ids).
-    qint64 enqueueText(const QString &accountId, const QString &conversationId, const QString &text,
-                       const QStringList &mentionIds = {});
-    // Persists a file send as Queued. The file is first copied (on the
-    // writer thread) to <database dir>/outbox-files/<id>-<name>, so a crash or
-    // the user deleting the original loses nothing; if the copy fails the
-    // entry is stored Failed with the reason. The MIME type and image kind
-    // come from the copy's content (FileCheck), never from the name.
-    // fileName empty: the source's own name.
-    qint64 enqueueFile(const QString &accountId, const QString &conversationId,
-                       const QString &sourcePath, const QString &fileName = {});
-    void updateOutbox(qint64 outboxId, OutboxState state, const QString &error = {},
-                      const QString &messageId = {});
-    // Failed or Unknown -> Queued (the user asked for it).
-    void retryOutbox(qint64 outboxId);
 
     // --- tags ---
     // Attaches tag `name` (created on first use) to a room or contact.
@@ -148,6 +130,8 @@ public:
     // AutoConnection does that), and may read the change at once.
 signals:
     void messagesStored(const QVector<gd::Message> &messages);
+    // An outbox row was queued or changed (emitted by core/outbox's
+    // OutboxRepository after the commit, on the writer thread).
     void outboxChanged(const gd::OutboxEntry &entry);
     void accountsChanged();
     void contactsChanged(const QString &accountId);

@@ -2,7 +2,6 @@
 
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
-#include "store/OutboxRow.h"
 #include "store/SearchIndex.h"
 #include "store/SearchTokenizer.h"
 #include "store/SqlDialect.h"
@@ -23,7 +22,8 @@ namespace {
 
 const QString kMessageColumns = QStringLiteral(
     "m.id, m.account_id, m.msg_id, m.room_id, m.talker_id, m.talker_name, m.listener_id,"
-    " m.kind, m.text, m.filename, m.ts_ms, m.from_self, m.mention_ids, m.outbox_id");
+    " m.kind, m.text, m.filename, m.ts_ms, m.from_self, m.mention_ids, m.outbox_id,"
+    " m.system_event");
 
 Message messageFromQuery(const QSqlQuery &q)
 {
@@ -44,6 +44,7 @@ Message messageFromQuery(const QSqlQuery &q)
     if (!mentions.isEmpty())
         m.mentionIds = mentions.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     m.outboxId = q.value(13).toLongLong();
+    m.systemEvent = q.value(14).toString();
     return m;
 }
 
@@ -92,6 +93,11 @@ StoreReader::~StoreReader()
 bool StoreReader::isOpen() const
 {
     return m_open;
+}
+
+QSqlDatabase StoreReader::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
 }
 
 int StoreReader::schemaVersion()
@@ -353,45 +359,6 @@ qint64 StoreReader::incomingMessageCount(const QString &accountId)
                              " WHERE account_id = ? AND from_self = 0"),
               {accountId});
     return ok && q.next() ? q.value(0).toLongLong() : 0;
-}
-
-QVector<OutboxEntry> StoreReader::outbox(const QString &accountId,
-                                         const QVector<OutboxState> &states)
-{
-    QVector<OutboxEntry> out;
-    if (states.isEmpty())
-        return out;
-    QStringList numbers;
-    for (OutboxState s : states)
-        numbers.append(QString::number(int(s)));
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    if (!run(q,
-             QStringLiteral(
-                 "SELECT %1 FROM outbox WHERE account_id = ? AND state IN (%2) ORDER BY id")
-                 .arg(outboxColumns(), numbers.join(QLatin1Char(','))),
-             {accountId}))
-        return out;
-    while (q.next())
-        out.append(outboxFromQuery(q));
-    return out;
-}
-
-QVector<OutboxEntry> StoreReader::outboxForConversation(const QString &accountId,
-                                                        const QString &conversationId)
-{
-    QVector<OutboxEntry> out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.setForwardOnly(true);
-    if (!run(q,
-             QStringLiteral("SELECT %1 FROM outbox WHERE account_id = ? AND conversation_id = ?"
-                            " ORDER BY id")
-                 .arg(outboxColumns()),
-             {accountId, conversationId}))
-        return out;
-    while (q.next())
-        out.append(outboxFromQuery(q));
-    return out;
 }
 
 QVector<Message> StoreReader::messagesAfterRow(const QString &accountId, qint64 afterRowId,

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QVector>
 
+class QSqlDatabase;
+
 namespace gd {
 
 class StoreReader
@@ -23,6 +25,9 @@ public:
 
     bool isOpen() const;
     int schemaVersion();
+    // This reader's connection, for the queries of modules that keep their
+    // own tables (core/outbox, core/monitor). Same thread only.
+    QSqlDatabase database() const;
 
     QVector<AccountInfo> accounts();
     // Accounts that were removed but whose archive stays (they have
@@ -59,11 +64,6 @@ public:
                                    FeedCursor after, int limit);
     qint64 messageCount(const QString &accountId = {});
     qint64 incomingMessageCount(const QString &accountId = {});
-
-    // Outbox entries of an account in the given states, oldest first.
-    QVector<OutboxEntry> outbox(const QString &accountId, const QVector<OutboxState> &states);
-    QVector<OutboxEntry> outboxForConversation(const QString &accountId,
-                                               const QString &conversationId);
 
     // The message stored in row `rowId`; rowId stays 0 when there is none.
     Message messageByRowId(qint64 rowId);

@@ -456,8 +456,6 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
     if (q.numRowsAffected() > 0)
         qCInfo(lcStore) << q.numRowsAffected()
                         << "outbox entries were being sent at exit; marked unknown";
-    if (q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM outbox")) && q.next())
-        m_maxOutboxIdAtOpen = q.value(0).toLongLong();
     q.finish();
     return probeWrite(path, error);
 }

@@ -84,9 +84,6 @@ public:
     // Commits what is queued and stops the thread.
     void stop();
 
-    // The largest outbox id at open (Store hands out ids above it).
-    qint64 maxOutboxIdAtOpen() const { return m_maxOutboxIdAtOpen; }
-
 private:
     struct Entry
     {
@@ -115,7 +112,6 @@ private:
     int m_queuedWeight = 0; // under m_worker's lock
     bool m_barrierQueued = false; // under m_worker's lock
     bool m_running = false;
-    qint64 m_maxOutboxIdAtOpen = 0;
     QHash<QString, QSqlQuery *> m_prepared;
 
     std::atomic<qint64> m_waitingRows{0};

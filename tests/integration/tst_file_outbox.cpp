@@ -8,6 +8,7 @@
 
 #include "engine/Engine.h"
 #include "sim/Simulator.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -26,6 +27,17 @@ using gd::sim::Simulator;
 using gd::sim::SimulatorOptions;
 
 namespace {
+
+// Queues a file through Engine::submit and waits for its database id.
+qint64 submitFile(Engine &engine, const QString &accountId, const QString &conversationId,
+                  const QString &path)
+{
+    SendRequest request;
+    request.accountId = accountId;
+    request.conversationId = conversationId;
+    request.filePath = path;
+    return engine.submit(request).result().id;
+}
 
 const QString kAccount = QStringLiteral("acc");
 constexpr int kTimeout = 30000;
@@ -116,7 +128,7 @@ private slots:
         const QString name = QFileInfo(path).fileName();
 
         QSignalSpy progress(m_engine.get(), &Engine::uploadProgress);
-        const qint64 id = m_engine->sendFile(kAccount, m_room, path);
+        const qint64 id = submitFile(*m_engine, kAccount, m_room, path);
         QVERIFY(id > 0);
         // The user may delete the original at once: the outbox has its copy.
         m_store->flush();
@@ -130,9 +142,10 @@ private slots:
         QCOMPARE(got.conversationId, m_room);
 
         auto reader = m_store->createReader();
-        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Sent}).size(), 1,
-                                  kTimeout);
-        const OutboxEntry entry = reader->outbox(kAccount, {OutboxState::Sent}).first();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            OutboxRepository::rows(*reader, kAccount, {OutboxState::Sent}).size(), 1, kTimeout);
+        const OutboxEntry entry
+            = OutboxRepository::rows(*reader, kAccount, {OutboxState::Sent}).first();
         QCOMPARE(entry.id, id);
         QCOMPARE(entry.kind, OutboxKind::Image);
         QCOMPARE(entry.mime, QStringLiteral("image/png"));
@@ -182,12 +195,13 @@ private slots:
         QFETCH(QByteArray, content);
         const QString path = m_dir->filePath(QStringLiteral("broken.png"));
         QVERIFY(writeFile(path, content));
-        const qint64 id = m_engine->sendFile(kAccount, m_room, path);
+        const qint64 id = submitFile(*m_engine, kAccount, m_room, path);
         QVERIFY(id > 0);
         auto reader = m_store->createReader();
-        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Failed}).size(), 1,
-                                  kTimeout);
-        const OutboxEntry entry = reader->outbox(kAccount, {OutboxState::Failed}).first();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            OutboxRepository::rows(*reader, kAccount, {OutboxState::Failed}).size(), 1, kTimeout);
+        const OutboxEntry entry
+            = OutboxRepository::rows(*reader, kAccount, {OutboxState::Failed}).first();
         QCOMPARE(entry.id, id);
         QVERIFY2(entry.error.size() > 10, qPrintable(entry.error));
         QVERIFY2(entry.error.contains(QLatin1String("broken.png"))
@@ -208,10 +222,11 @@ private slots:
         QVERIFY(writeFile(path, png));
         m_sim->shutdown();
         QTRY_VERIFY_WITH_TIMEOUT(m_engine->status(kAccount).state != SessionState::Ready, kTimeout);
-        const qint64 id = m_engine->sendFile(kAccount, m_room, path);
+        const qint64 id = submitFile(*m_engine, kAccount, m_room, path);
         m_store->flush();
         auto reader = m_store->createReader();
-        const QVector<OutboxEntry> queued = reader->outbox(kAccount, {OutboxState::Queued});
+        const QVector<OutboxEntry> queued
+            = OutboxRepository::rows(*reader, kAccount, {OutboxState::Queued});
         QCOMPARE(queued.size(), 1);
         QCOMPARE(queued.first().id, id);
         QVERIFY(QFile::exists(queued.first().filePath));
@@ -222,9 +237,11 @@ private slots:
         m_sim = std::make_unique<Simulator>(o);
         QString error;
         QVERIFY2(m_sim->start(&error), qPrintable(error));
-        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Failed}).size(), 1,
-                                  kTimeout);
-        QVERIFY(!reader->outbox(kAccount, {OutboxState::Failed}).first().error.isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            OutboxRepository::rows(*reader, kAccount, {OutboxState::Failed}).size(), 1, kTimeout);
+        QVERIFY(!OutboxRepository::rows(*reader, kAccount, {OutboxState::Failed})
+                     .first()
+                     .error.isEmpty());
         QCOMPARE(m_sim->receivedFiles().size(), 0);
     }
 

@@ -3,12 +3,13 @@
 // process that queued them loses none, and an entry that was being sent when
 // it died comes back Unknown and is never sent again by itself.
 // The crash case runs this same executable as a child ("--enqueue-and-wait
-// <db>"): it queues through Store::enqueueText, marks the first entry
+// <db>"): it queues through OutboxRepository::submit, marks the first entry
 // Sending, commits, says so, and waits to be killed.
 #include "GatewayTestSupport.h"
 
 #include "engine/Engine.h"
 #include "sim/Simulator.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -23,6 +24,17 @@ using gd::sim::Simulator;
 using gd::sim::SimulatorOptions;
 
 namespace {
+
+// Queues a text through the outbox repository and waits for its database id.
+qint64 enqueueText(Store &store, const QString &accountId, const QString &conversationId,
+                   const QString &text)
+{
+    SendRequest request;
+    request.accountId = accountId;
+    request.conversationId = conversationId;
+    request.text = text;
+    return OutboxRepository::of(&store)->submit(request).result().id;
+}
 
 const QString kAccount = QStringLiteral("acc");
 
@@ -53,8 +65,9 @@ int enqueueAndWait(const QString &dbPath, const QString &roomId)
     }
     QList<qint64> ids;
     for (const QString &text : crashTexts())
-        ids << store.enqueueText(kAccount, roomId, text);
-    store.updateOutbox(ids.first(), OutboxState::Sending); // in flight when we die
+        ids << enqueueText(store, kAccount, roomId, text);
+    OutboxRepository::of(&store)->update(ids.first(),
+                                         OutboxState::Sending); // in flight when we die
     store.flush();
     std::printf("queued\n");
     std::fflush(stdout);
@@ -104,7 +117,8 @@ private slots:
         QCOMPARE(sim->receivedTexts(), texts);
         store.flush();
         auto reader = store.createReader();
-        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Sent}).size(), 6, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            OutboxRepository::rows(*reader, kAccount, {OutboxState::Sent}).size(), 6, 10000);
         engine.shutdown();
     }
 
@@ -132,10 +146,11 @@ private slots:
         QVERIFY2(store.open(dbPath, &error), qPrintable(error));
         {
             auto reader = store.createReader();
-            const QVector<OutboxEntry> unknown = reader->outbox(kAccount, {OutboxState::Unknown});
+            const QVector<OutboxEntry> unknown
+                = OutboxRepository::rows(*reader, kAccount, {OutboxState::Unknown});
             QCOMPARE(unknown.size(), 1);
             QCOMPARE(unknown.first().text, crashTexts().first());
-            QCOMPARE(reader->outbox(kAccount, {OutboxState::Queued}).size(), 3);
+            QCOMPARE(OutboxRepository::rows(*reader, kAccount, {OutboxState::Queued}).size(), 3);
         }
 
         Engine engine(&store);
@@ -146,8 +161,9 @@ private slots:
         QTest::qWait(1500);
         QCOMPARE(sim->receivedTexts(), expected); // the Unknown one never went out by itself
         auto reader = store.createReader();
-        QCOMPARE(reader->outbox(kAccount, {OutboxState::Unknown}).size(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(reader->outbox(kAccount, {OutboxState::Sent}).size(), 3, 10000);
+        QCOMPARE(OutboxRepository::rows(*reader, kAccount, {OutboxState::Unknown}).size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            OutboxRepository::rows(*reader, kAccount, {OutboxState::Sent}).size(), 3, 10000);
         engine.shutdown();
     }
 };

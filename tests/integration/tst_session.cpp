@@ -5,6 +5,7 @@
 // a wrong token and a gateway that is down.
 #include "engine/Engine.h"
 #include "sim/Simulator.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -185,7 +186,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 m_store->flush();
-                const auto entries = m_reader->outboxForConversation(QStringLiteral("acc"), room);
+                const auto entries = OutboxRepository::rowsForConversation(*m_reader, QStringLiteral("acc"), room);
                 return !entries.isEmpty() && entries.last().state == OutboxState::Sent;
             }(),
             15000);

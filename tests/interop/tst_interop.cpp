@@ -5,6 +5,7 @@
 // from GroupDesk observed on the server side.
 
 #include "engine/Engine.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -21,6 +22,17 @@
 using namespace gd;
 
 namespace {
+
+// Queues a file through Engine::submit and waits for its database id.
+qint64 submitFile(Engine &engine, const QString &accountId, const QString &conversationId,
+                  const QString &path)
+{
+    SendRequest request;
+    request.accountId = accountId;
+    request.conversationId = conversationId;
+    request.filePath = path;
+    return engine.submit(request).result().id;
+}
 
 quint16 freePort()
 {
@@ -218,7 +230,7 @@ void InteropTest::loginSyncReceiveAndSend()
     // The outbox entry ends Sent, and the feed holds the text exactly once.
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            const auto entries = reader->outboxForConversation(account.id, roomId);
+            const auto entries = OutboxRepository::rowsForConversation(*reader, account.id, roomId);
             return !entries.isEmpty() && entries.last().state == OutboxState::Sent;
         }(),
         30000);
@@ -286,7 +298,7 @@ void InteropTest::sendsAnImageFile()
     const QString path = dir.filePath(QStringLiteral("interop-photo.png"));
     QVERIFY(image.save(path, "PNG"));
     const qint64 size = QFileInfo(path).size();
-    QVERIFY(engine.sendFile(account.id, roomId, path) > 0);
+    QVERIFY(submitFile(engine, account.id, roomId, path) > 0);
 
     const QJsonObject sent
         = waitForServerEvent(QStringLiteral("sent"), 30000, [&](const QJsonObject &e) {
@@ -299,7 +311,7 @@ void InteropTest::sendsAnImageFile()
     auto reader = store.createReader();
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            const auto entries = reader->outboxForConversation(account.id, roomId);
+            const auto entries = OutboxRepository::rowsForConversation(*reader, account.id, roomId);
             return !entries.isEmpty() && entries.last().state == OutboxState::Sent;
         }(),
         30000);

@@ -1,7 +1,7 @@
 // The bot's own sends are paired with their echoes when the gateway answers
 // a send without a message id, whichever arrives first.
 
-#include "engine/EchoMatcher.h"
+#include "outbox/EchoMatcher.h"
 
 #include <QtTest>
 

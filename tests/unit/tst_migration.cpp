@@ -3,6 +3,7 @@
 
 #include "store/Schema.h"
 #include "store/SearchTokenizer.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -104,7 +105,7 @@ private slots:
         QCOMPARE(rooms[0].unread, 5);
         QCOMPARE(rooms[0].memberCount, 3);
         // The v1 outbox row that was Sending became Unknown on open.
-        QCOMPARE(reader->outbox("acc", {OutboxState::Unknown}).size(), 1);
+        QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Unknown}).size(), 1);
 
         // Old rows are in the new index (scanWindow 0: no fallback scan).
         SearchQuery q;

@@ -1,5 +1,5 @@
 // Send pacing: token bucket with a burst, a sustained rate and random jitter.
-#include "engine/SendPacer.h"
+#include "outbox/SendPacer.h"
 
 #include <QtTest>
 

@@ -4,7 +4,7 @@
 // configured ~1 message/s (plus the initial burst), and checks the settings
 // keys override the defaults.
 #include "engine/PacerSettings.h"
-#include "engine/SendPacer.h"
+#include "outbox/SendPacer.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

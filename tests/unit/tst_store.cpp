@@ -1,6 +1,7 @@
 // The store: stores each message once, keeps conversation summaries, pages
 // history by keyset, runs the outbox lifecycle and survives a reopen.
 
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -15,6 +16,17 @@
 using namespace gd;
 
 namespace {
+
+// Queues a text through the outbox repository and waits for its database id.
+qint64 enqueueText(Store &store, const QString &accountId, const QString &conversationId,
+                   const QString &text)
+{
+    SendRequest request;
+    request.accountId = accountId;
+    request.conversationId = conversationId;
+    request.text = text;
+    return OutboxRepository::of(&store)->submit(request).result().id;
+}
 
 Message makeMessage(const QString &id, const QString &roomId, qint64 ts, const QString &text,
                     bool fromSelf = false, const QString &account = QStringLiteral("acc"))
@@ -101,7 +113,7 @@ private slots:
         QVERIFY2(store.open(m_path, &error), qPrintable(error));
         QSignalSpy stored(&store, &Store::messagesStored);
 
-        const qint64 outboxId = store.enqueueText("acc", "r1@chatroom", "稍等");
+        const qint64 outboxId = enqueueText(store, "acc", "r1@chatroom", "稍等");
         QVERIFY(outboxId > 0);
         Message echo = makeMessage("sent-1", "r1@chatroom", 2000, "稍等", true);
         store.insertMessages({echo}); // the gateway's echo arrives first
@@ -267,9 +279,9 @@ private slots:
             Store store;
             QString error;
             QVERIFY2(store.open(m_path, &error), qPrintable(error));
-            QSignalSpy changed(&store, &Store::outboxChanged);
-            sentId = store.enqueueText("acc", "r1@chatroom", "您好，已处理");
-            sendingId = store.enqueueText("acc", "r1@chatroom", "第二条");
+            QSignalSpy changed(OutboxRepository::of(&store), &OutboxRepository::entryChanged);
+            sentId = enqueueText(store, "acc", "r1@chatroom", "您好，已处理");
+            sendingId = enqueueText(store, "acc", "r1@chatroom", "第二条");
             QVERIFY(sendingId > sentId);
             store.flush();
             QCOMPARE(changed.size(), 2);
@@ -278,31 +290,32 @@ private slots:
             QCOMPARE(first.state, OutboxState::Queued);
             QVERIFY(first.createdMs > 0);
 
-            store.updateOutbox(sentId, OutboxState::Sending);
-            store.updateOutbox(sentId, OutboxState::Failed, "对方已不在群内");
+            OutboxRepository::of(&store)->update(sentId, OutboxState::Sending);
+            OutboxRepository::of(&store)->update(sentId, OutboxState::Failed, "对方已不在群内");
             store.flush();
             auto failed = changed.last().at(0).value<OutboxEntry>();
             QCOMPARE(failed.state, OutboxState::Failed);
             QCOMPARE(failed.error, QStringLiteral("对方已不在群内"));
             QCOMPARE(failed.attempts, 1);
 
-            store.retryOutbox(sentId);
+            OutboxRepository::of(&store)->retry(sentId);
             store.flush();
             QCOMPARE(changed.last().at(0).value<OutboxEntry>().state, OutboxState::Queued);
             const int before = changed.size();
-            store.retryOutbox(sentId); // Queued cannot be retried: nothing happens
+            OutboxRepository::of(&store)->retry(
+                sentId); // Queued cannot be retried: nothing happens
             store.flush();
             QCOMPARE(changed.size(), before);
 
-            store.updateOutbox(sentId, OutboxState::Sending);
-            store.updateOutbox(sentId, OutboxState::Sent, {}, "gw-msg-1");
-            store.updateOutbox(sendingId, OutboxState::Sending);
+            OutboxRepository::of(&store)->update(sentId, OutboxState::Sending);
+            OutboxRepository::of(&store)->update(sentId, OutboxState::Sent, {}, "gw-msg-1");
+            OutboxRepository::of(&store)->update(sendingId, OutboxState::Sending);
             store.flush();
             auto sent = changed.last().at(0).value<OutboxEntry>();
             QCOMPARE(sent.id, sendingId);
             auto reader = store.createReader();
             const QVector<OutboxEntry> entries
-                = reader->outboxForConversation("acc", "r1@chatroom");
+                = OutboxRepository::rowsForConversation(*reader, "acc", "r1@chatroom");
             QCOMPARE(entries.size(), 2);
             QCOMPARE(entries[0].state, OutboxState::Sent);
             QCOMPARE(entries[0].messageId, QStringLiteral("gw-msg-1"));
@@ -315,17 +328,42 @@ private slots:
         QString error;
         QVERIFY2(store.open(m_path, &error), qPrintable(error));
         auto reader = store.createReader();
-        QCOMPARE(reader->outbox("acc", {OutboxState::Sending}).size(), 0);
-        QCOMPARE(reader->outbox("acc", {OutboxState::Queued}).size(), 0); // never re-sent by itself
-        const QVector<OutboxEntry> unknown = reader->outbox("acc", {OutboxState::Unknown});
+        QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Sending}).size(), 0);
+        QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Queued}).size(),
+                 0); // never re-sent by itself
+        const QVector<OutboxEntry> unknown
+            = OutboxRepository::rows(*reader, "acc", {OutboxState::Unknown});
         QCOMPARE(unknown.size(), 1);
         QCOMPARE(unknown[0].id, sendingId);
         // New ids continue after the old ones.
-        QVERIFY(store.enqueueText("acc", "r1@chatroom", "x") > sendingId);
-        store.retryOutbox(sendingId);
+        QVERIFY(enqueueText(store, "acc", "r1@chatroom", "x") > sendingId);
+        OutboxRepository::of(&store)->retry(sendingId);
         store.flush();
-        QCOMPARE(reader->outbox("acc", {OutboxState::Queued, OutboxState::Unknown}).size(), 2);
-        QCOMPARE(reader->outbox("acc", {OutboxState::Unknown}).size(), 0);
+        QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Queued, OutboxState::Unknown})
+                     .size(),
+                 2);
+        QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Unknown}).size(), 0);
+    }
+
+    void systemEventDataIsStoredWithTheMessage()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        Message m = makeMessage("sys:r1@chatroom:5:abc", "r1@chatroom", 5, "小王 joined the group",
+                                false);
+        m.kind = MessageKind::System;
+        m.systemEvent = QStringLiteral(R"({"kind":"join","targets":["wxid_w"]})");
+        store.insertMessages({m, makeMessage("m9", "r1@chatroom", 6, "你好", false)});
+        store.flush();
+        auto reader = store.createReader();
+        const QVector<Message> rows
+            = reader->messagesBefore("acc", "r1@chatroom", FeedCursor{}, 10);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].kind, MessageKind::System);
+        QCOMPARE(rows[0].systemEvent, m.systemEvent);
+        QCOMPARE(rows[0].text, m.text);
+        QCOMPARE(rows[1].systemEvent, QString());
     }
 
     void flushedDataSurvivesReopen()

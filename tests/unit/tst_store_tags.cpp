@@ -1,6 +1,7 @@
 // Staff tags on rooms and contacts, and removing an account (its archive stays).
 
 #include "store/Exporter.h"
+#include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -10,6 +11,20 @@
 #include <QTest>
 
 using namespace gd;
+
+namespace {
+
+// Queues a text through the outbox repository and waits for its database id.
+qint64 enqueueText(Store &store, const QString &accountId, const QString &conversationId,
+                   const QString &text)
+{
+    SendRequest request;
+    request.accountId = accountId;
+    request.conversationId = conversationId;
+    request.text = text;
+    return OutboxRepository::of(&store)->submit(request).result().id;
+}
+} // namespace
 
 class TestStoreTags : public QObject
 {
@@ -98,9 +113,9 @@ private slots:
         }
         store.insertMessages(batch);
         store.journalMessageIds("gone", {"pending"}, nullptr, {});
-        const qint64 unsent = store.enqueueText("gone", "r1@chatroom", "还没发出");
-        const qint64 sent = store.enqueueText("gone", "r1@chatroom", "已经发出");
-        store.updateOutbox(sent, OutboxState::Sent, {}, "sent-1");
+        const qint64 unsent = enqueueText(store, "gone", "r1@chatroom", "还没发出");
+        const qint64 sent = enqueueText(store, "gone", "r1@chatroom", "已经发出");
+        OutboxRepository::of(&store)->update(sent, OutboxState::Sent, {}, "sent-1");
         store.flush();
         QCOMPARE(store.createReader()->journaledMessageIds("gone").size(), 1);
         QSignalSpy accountsChanged(&store, &Store::accountsChanged);
@@ -116,9 +131,9 @@ private slots:
         QVERIFY(reader->journaledMessageIds("gone").isEmpty());
         // An unsent text is never sent later; a sent one stays as history.
         const QVector<OutboxEntry> outbox
-            = reader->outbox("gone",
-                             {OutboxState::Queued, OutboxState::Sending, OutboxState::Sent,
-                              OutboxState::Failed, OutboxState::Unknown});
+            = OutboxRepository::rows(*reader, "gone",
+                                     {OutboxState::Queued, OutboxState::Sending, OutboxState::Sent,
+                                      OutboxState::Failed, OutboxState::Unknown});
         QCOMPARE(outbox.size(), 1);
         QCOMPARE(outbox.constFirst().id, sent);
         QVERIFY(outbox.constFirst().id != unsent);

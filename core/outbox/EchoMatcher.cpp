@@ -1,4 +1,4 @@
-#include "engine/EchoMatcher.h"
+#include "outbox/EchoMatcher.h"
 
 namespace gd {
 

@@ -1,4 +1,4 @@
-#include "engine/SendPacer.h"
+#include "outbox/SendPacer.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,18 +1,19 @@
-#include "store/OutboxRow.h"
+#include "outbox/OutboxRowMapper.h"
 
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace gd {
 
-QString outboxColumns()
+QString OutboxRowMapper::columns()
 {
     return QStringLiteral("id, account_id, conversation_id, text, state, error, message_id,"
                           " created_ms, updated_ms, attempts, kind, file_path, file_name,"
-                          " file_size, mime, mention_ids");
+                          " file_size, mime, mention_ids, due_ms, campaign_id, origin,"
+                          " idempotency_key");
 }
 
-OutboxEntry outboxFromQuery(const QSqlQuery &q)
+OutboxEntry OutboxRowMapper::fromQuery(const QSqlQuery &q)
 {
     OutboxEntry e;
     e.id = q.value(0).toLongLong();
@@ -31,6 +32,10 @@ OutboxEntry outboxFromQuery(const QSqlQuery &q)
     e.fileSize = q.value(13).toLongLong();
     e.mime = q.value(14).toString();
     e.mentionIds = q.value(15).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    e.dueMs = q.value(16).toLongLong();
+    e.campaignId = q.value(17).toLongLong();
+    e.origin = q.value(18).toString();
+    e.idempotencyKey = q.value(19).toString();
     return e;
 }
 
