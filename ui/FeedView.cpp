@@ -6,6 +6,7 @@
 #include "TextViewer.h"
 #include "TimeText.h"
 #include "MediaCache.h"
+#include "model/SystemEvent.h"
 #include "Theme.h"
 #include "UnreadTracker.h"
 #include "util/ObjectCounters.h"
@@ -133,8 +134,13 @@ QString FeedView::displayText(const Message &message)
 {
     switch (message.kind) {
     case MessageKind::Text:
-    case MessageKind::System:
         return message.text;
+    case MessageKind::System: {
+        // In the reader's language when the event came as data; older rows
+        // keep the line they were stored with.
+        const QString line = SystemEvent::fromJson(message.systemEvent).describe();
+        return line.isEmpty() ? message.text : line;
+    }
     case MessageKind::Image:
         return tr("[Image]");
     case MessageKind::Audio:

@@ -52,6 +52,8 @@ void Engine::addAccount(const AccountInfo &account, const GatewayEndpoint &endpo
     entry->thread = new QThread;
     entry->thread->setObjectName(QStringLiteral("engine-") + account.id);
     entry->session = new AccountSession(account, endpoint, m_store, m_tuning);
+    for (MessageObserver *observer : std::as_const(m_observers))
+        entry->session->addMessageObserver(observer);
     entry->session->moveToThread(entry->thread);
     m_entries.insert(account.id, entry);
 
@@ -233,6 +235,19 @@ void Engine::restartLogin(const QString &accountId)
 {
     if (Entry *e = m_entries.value(accountId))
         QMetaObject::invokeMethod(e->session, &AccountSession::restartLogin, Qt::QueuedConnection);
+}
+
+void Engine::addMessageObserver(MessageObserver *observer)
+{
+    if (!observer || m_observers.contains(observer))
+        return;
+    m_observers.append(observer);
+    for (Entry *e : std::as_const(m_entries)) {
+        AccountSession *session = e->session;
+        QMetaObject::invokeMethod(
+            session, [session, observer] { session->addMessageObserver(observer); },
+            Qt::QueuedConnection);
+    }
 }
 
 void Engine::shutdown()

@@ -22,6 +22,7 @@ namespace gd {
 
 class Store;
 class AccountSession;
+class MessageObserver;
 class OutboxRepository;
 
 // What the UI needs to draw one account at a glance.
@@ -94,6 +95,11 @@ public:
     // threads to end. The store is not closed here.
     void shutdown();
 
+    // `observer` sees every message each account resolves, in that account's
+    // session thread, before it is stored (see MessageObserver). It must be
+    // thread-safe and outlive the engine. Sessions running now get it too.
+    void addMessageObserver(MessageObserver *observer);
+
     // Applies to sessions added after the call (tests shorten the intervals).
     void setSessionTuning(const SessionTuning &tuning);
     SessionTuning sessionTuning() const { return m_tuning; }
@@ -116,6 +122,7 @@ private:
     OutboxRepository *m_outbox = nullptr;
     SessionTuning m_tuning;
     QHash<QString, Entry *> m_entries;
+    QVector<MessageObserver *> m_observers;
 };
 
 } // namespace gd

@@ -92,9 +92,19 @@ struct LogoutEvent
     QString contactId;
     QString reason;
 };
+// DIRTY's payloadType (wechaty's PayloadType).
+enum DirtyPayloadType : int {
+    DirtyUnknown = 0,
+    DirtyMessage = 1,
+    DirtyContact = 2,
+    DirtyRoom = 3,
+    DirtyRoomMember = 4,
+    DirtyFriendship = 5,
+};
+
 struct DirtyEvent
 {
-    int payloadType = 0; // 1 message, 2 contact, 3 room, 4 room member, 5 friendship
+    int payloadType = DirtyUnknown; // a DirtyPayloadType, or a number we do not know
     QString payloadId;
 };
 // A type we do not handle (e.g. POST, RESET, future ones): tolerated, counted.

@@ -24,8 +24,8 @@ namespace {
 // The async interface overloads every method (callback and reactor forms):
 // name the callback form through a generic lambda.
 #define GD_ASYNC(Method) \
-    [](auto *async, auto *ctx, auto *req, auto *resp, auto callback) { \
-        async->Method(ctx, req, resp, std::move(callback)); \
+    [](auto *asyncStub, auto *callContext, auto *request, auto *response, auto callback) { \
+        asyncStub->Method(callContext, request, response, std::move(callback)); \
     }
 
 constexpr int kUnaryDeadlineSec = 15;

@@ -186,8 +186,10 @@ void OutboxSender::claimed(const OutboxEntry &entry, quint64 generation, bool ok
     if (m_sendingId != entry.id)
         return;
     if (!ok) {
-        // Cancelled, paused or sent elsewhere since it was read: not ours.
+        // Cancelled, paused or sent elsewhere since it was read: not ours
+        // now (a paused campaign's row comes back with the next load()).
         m_sendingId = 0;
+        m_handled.remove(entry.id);
         qCDebug(lcEngine).noquote()
             << m_accountId << "outbox entry" << entry.id << "was not claimable any more";
         pump();
@@ -305,6 +307,12 @@ void OutboxSender::answered(const OutboxEntry &entry, const GatewayStatus &st,
                 entry.kind == OutboxKind::Text ? entry.text : entry.fileName, nowMs());
         else
             m_echoes.forgetMessage(messageId);
+        if (!messageId.isEmpty()) {
+            // Its echo carries this id: it is linked to the row when it comes.
+            if (m_sentIds.size() >= 1024)
+                m_sentIds.clear();
+            m_sentIds.insert(messageId, entry.id);
+        }
         m_repo->update(entry.id, OutboxState::Sent, {}, storedId);
         if (!storedId.isEmpty())
             recordSent(entry, storedId);
@@ -349,6 +357,8 @@ void OutboxSender::recordSent(const OutboxEntry &entry, const QString &messageId
 
 qint64 OutboxSender::ownMessageArrived(const Message &message)
 {
+    if (const qint64 sent = m_sentIds.take(message.id))
+        return sent; // the echo of a send the gateway named: already Sent
     // File sends are matched by file name (see answered()).
     const QString echoKey
         = message.text.isEmpty() && !message.filename.isEmpty() ? message.filename : message.text;

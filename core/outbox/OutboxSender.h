@@ -108,6 +108,7 @@ private:
     std::map<Key, OutboxEntry> m_queue; // Queued rows, in sending order
     QHash<qint64, Key> m_keys; // id -> its place in m_queue
     QSet<qint64> m_handled; // claimed by this sender (a stale read must not bring them back)
+    QHash<QString, qint64> m_sentIds; // gateway id -> outbox id of recent sends (their echoes)
     qint64 m_sendingId = 0; // claimed or with the gateway
     bool m_withGateway = false; // the send call went out
 };
