@@ -1,6 +1,7 @@
 // ChangeFeed: the store's committed changes, typed, in commit order, on the
 // feed's own thread (never the writer's).
 
+#include "outbox/OutboxRepository.h"
 #include "store/ChangeFeed.h"
 #include "store/Store.h"
 
@@ -47,7 +48,11 @@ private slots:
         store.flush();
         store.addTag(TagTarget::Room, "bot", "r1@chatroom", "VIP");
         store.flush();
-        const qint64 outboxId = store.enqueueText("bot", "r1@chatroom", "在的");
+        SendRequest send;
+        send.accountId = "bot";
+        send.conversationId = "r1@chatroom";
+        send.text = "在的";
+        const qint64 outboxId = OutboxRepository::of(&store)->submit(send).result().id;
         store.flush();
         store.markConversationRead("bot", "r1@chatroom");
         store.flush();
