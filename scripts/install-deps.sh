@@ -19,6 +19,8 @@ packages=(
   unicode-data python3-jieba
   # fuzzing (libFuzzer with ASan/UBSan)
   clang-14 libfuzzer-14-dev libclang-rt-14-dev
+  # scripts/tidy.sh
+  clang-tidy-14
   # emoji in the feed; team mode tests on a real PostgreSQL; GUI checks under Xvfb
   fonts-noto-color-emoji postgresql-15 xdotool
 )

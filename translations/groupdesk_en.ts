@@ -166,7 +166,7 @@
 <context>
     <name>gd::FeedView</name>
     <message numerus="yes">
-        <location filename="../ui/FeedView.cpp" line="+222"/>
+        <location filename="../ui/FeedView.cpp" line="+228"/>
         <source>Show the whole message (%Ln characters)</source>
         <translation>
             <numerusform>Show the whole message (%Ln characters)</numerusform>
@@ -185,7 +185,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+736"/>
+        <location filename="../ui/MainWindow.cpp" line="+783"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -204,7 +204,7 @@
 <context>
     <name>gd::MessageNotifier</name>
     <message numerus="yes">
-        <location filename="../ui/MessageNotifier.cpp" line="+72"/>
+        <location filename="../ui/MessageNotifier.cpp" line="+75"/>
         <source>%n messages mention you</source>
         <translation>
             <numerusform>%n message mentions you</numerusform>
@@ -234,7 +234,7 @@
 <context>
     <name>gd::RoomListModel</name>
     <message numerus="yes">
-        <location filename="../ui/RoomListModel.cpp" line="+347"/>
+        <location filename="../ui/RoomListModel.cpp" line="+356"/>
         <source>%1 · %n member(s)</source>
         <translation>
             <numerusform>%1 · %n member</numerusform>
@@ -264,7 +264,7 @@
 <context>
     <name>gd::SearchPanel</name>
     <message numerus="yes">
-        <location filename="../ui/SearchPanel.cpp" line="+298"/>
+        <location filename="../ui/SearchPanel.cpp" line="+305"/>
         <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
         <translation>
             <numerusform>Single characters are searched in the last day only; pick a date range to look further back.</numerusform>
@@ -291,7 +291,7 @@
 <context>
     <name>gd::TrayIcon</name>
     <message numerus="yes">
-        <location filename="../ui/TrayIcon.cpp" line="+93"/>
+        <location filename="../ui/TrayIcon.cpp" line="+95"/>
         <source>GroupDesk: %n unread message(s), %1 mention(s) of the bot</source>
         <translation>
             <numerusform>GroupDesk: %n unread message(s), %1 mention(s) of the bot</numerusform>

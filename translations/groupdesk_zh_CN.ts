@@ -4,14 +4,54 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+1056"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+284"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
         <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
     <message>
-        <location filename="../core/engine/AccountSessionFiles.cpp" line="+40"/>
+        <location filename="../core/outbox/OutboxSender.cpp" line="+223"/>
+        <source>The connection was lost while sending. Check the chat before retrying.</source>
+        <translation>发送时连接中断。重试前请先查看聊天记录。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The file changed after it was queued; add it again to send it.</source>
         <translation>文件在排队后被修改过，请重新添加后再发送。</translation>
+    </message>
+    <message>
+        <location filename="../core/model/SystemEvent.cpp" line="+77"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 joined the group</source>
+        <translation>%1 加入了群聊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 invited %2 to the group</source>
+        <translation>%1 邀请 %2 加入了群聊</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 left the group</source>
+        <translation>%1 退出了群聊</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 removed %2 from the group</source>
+        <translation>%1 将 %2 移出了群聊</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The group name was changed to &quot;%1&quot;</source>
+        <translation>群名已改为“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 changed the group name to &quot;%2&quot;</source>
+        <translation>%1 将群名改为“%2”</translation>
     </message>
 </context>
 <context>
@@ -183,7 +223,7 @@
 <context>
     <name>AlertMonitor</name>
     <message>
-        <location filename="../core/monitor/AlertMonitor.cpp" line="+665"/>
+        <location filename="../core/monitor/AlertMonitor.cpp" line="+712"/>
         <source>The rule could not be saved.</source>
         <translation>无法保存该规则。</translation>
     </message>
@@ -490,6 +530,29 @@
     </message>
 </context>
 <context>
+    <name>ApiSettings</name>
+    <message>
+        <location filename="../core/api/ApiSettings.cpp" line="+20"/>
+        <source>“%1” is not an IP address.</source>
+        <translation>“%1”不是 IP 地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Give both the certificate and the key file.</source>
+        <translation>请同时提供证书文件和密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The API listens on %1 only with TLS: choose a certificate and a key file, or listen on 127.0.0.1.</source>
+        <translation>API 只有启用 TLS 才能监听 %1：请选择证书和密钥文件，或改为监听 127.0.0.1。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+</context>
+<context>
     <name>AppOptions</name>
     <message>
         <location filename="../app/groupdesk/AppOptions.cpp" line="+28"/>
@@ -620,6 +683,29 @@
         <location line="+9"/>
         <source>The holiday %1 is not a date (YYYY-MM-DD).</source>
         <translation>节假日 %1 不是日期（YYYY-MM-DD）。</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogParser</name>
+    <message>
+        <location filename="../core/push/CatalogParser.cpp" line="+262"/>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The first line must name the columns; title and price are required (for example: id,title,price,coupon_price,link,image,category,tags,available,updated_at).</source>
+        <translation>第一行必须是列名；title 和 price 必填（例如：id,title,price,coupon_price,link,image,category,tags,available,updated_at）。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The file is not valid JSON: %1 (at byte %2).</source>
+        <translation>文件不是有效的 JSON：%1（位于第 %2 字节）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The JSON file must hold a list of products (or an object with a &quot;products&quot; list).</source>
+        <translation>JSON 文件必须是商品列表（或包含 &quot;products&quot; 列表的对象）。</translation>
     </message>
 </context>
 <context>
@@ -898,6 +984,24 @@
     </message>
 </context>
 <context>
+    <name>PushTemplate</name>
+    <message>
+        <location filename="../core/push/PushTemplate.cpp" line="+51"/>
+        <source>The text is empty.</source>
+        <translation>文本为空。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A &quot;{&quot; is not closed: %1 (write {{ for a brace).</source>
+        <translation>“{”没有闭合：%1（大括号本身请写作 {{）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unknown placeholder %1. Known: {title} {price} {coupon} {link} {group}.</source>
+        <translation>未知的占位符 %1。可用：{title} {price} {coupon} {link} {group}。</translation>
+    </message>
+</context>
+<context>
     <name>RuleDryRun</name>
     <message>
         <location filename="../core/monitor/RuleDryRun.cpp" line="+37"/>
@@ -1062,7 +1166,7 @@
 <context>
     <name>Schema</name>
     <message>
-        <location filename="../core/store/Schema.cpp" line="+305"/>
+        <location filename="../core/store/Schema.cpp" line="+306"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1224,7 +1328,7 @@
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../core/sim/SimPuppetServer.cpp" line="+762"/>
+        <location filename="../core/sim/SimPuppetServer.cpp" line="+772"/>
         <source>Cannot read the TLS certificate or key.</source>
         <translation>无法读取 TLS 证书或私钥。</translation>
     </message>
@@ -1309,22 +1413,22 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../core/store/StoreWriter.cpp" line="+29"/>
+        <location filename="../core/store/StoreWriter.cpp" line="+30"/>
         <source>The database %1 was written by a newer version of GroupDesk (schema version %2; this version understands up to %3). It was not opened and not changed; please update GroupDesk.</source>
         <translation>数据库 %1 由更新版本的 GroupDesk 写入（结构版本 %2；当前版本最高支持 %3）。数据库未被打开，也未被修改；请升级 GroupDesk。</translation>
     </message>
     <message>
-        <location line="+363"/>
+        <location line="+348"/>
         <source>%1 is not a GroupDesk database.</source>
         <translation>%1 不是 GroupDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../core/store/Store.cpp" line="+183"/>
+        <location filename="../core/store/Store.cpp" line="+158"/>
         <source>Cannot rename %1 to %2: %3</source>
         <translation>无法将 %1 重命名为 %2：%3</translation>
     </message>
     <message>
-        <location line="+670"/>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="+298"/>
         <source>The file could not be read or copied for sending.</source>
         <translation>无法读取或复制该文件，未能发送。</translation>
     </message>
@@ -1438,7 +1542,7 @@
 <context>
     <name>gd::AccountNotifier</name>
     <message>
-        <location filename="../ui/AccountNotifier.cpp" line="+33"/>
+        <location filename="../ui/AccountNotifier.cpp" line="+34"/>
         <source>%1 was logged out</source>
         <translation>%1 已退出登录</translation>
     </message>
@@ -1463,50 +1567,6 @@ Scan a new QR code to log in again.</source>
         <location line="+2"/>
         <source>Reconnecting automatically.</source>
         <translation>正在自动重连。</translation>
-    </message>
-</context>
-<context>
-    <name>gd::AccountSession</name>
-    <message>
-        <location filename="../core/engine/AccountSession.cpp" line="-850"/>
-        <source>The connection was lost while sending. Check the chat before retrying.</source>
-        <translation>发送时连接中断。重试前请先检查聊天中是否已发出。</translation>
-    </message>
-    <message>
-        <location line="+165"/>
-        <location line="+13"/>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location line="-11"/>
-        <source>%1 joined the group</source>
-        <translation>%1 加入了群聊</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 invited %2 to the group</source>
-        <translation>%1 邀请 %2 加入了群聊</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>%1 left the group</source>
-        <translation>%1 退出了群聊</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 removed %2 from the group</source>
-        <translation>%1 将 %2 移出了群聊</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>The group name was changed to &quot;%1&quot;</source>
-        <translation>群名已修改为“%1”</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 changed the group name to &quot;%2&quot;</source>
-        <translation>%1 将群名修改为“%2”</translation>
     </message>
 </context>
 <context>
@@ -1763,7 +1823,7 @@ Scan a new QR code to log in again.</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+90"/>
         <source>this desk</source>
         <translation>本工作台</translation>
     </message>
@@ -1829,15 +1889,322 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AlertNotifier</name>
     <message>
-        <location filename="../ui/AlertNotifier.cpp" line="+43"/>
+        <location filename="../ui/AlertNotifier.cpp" line="+45"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
 </context>
 <context>
+    <name>gd::ApiAppDialog</name>
+    <message>
+        <location filename="../ui/ApiAppDialog.cpp" line="+33"/>
+        <source>Read accounts, groups, contacts, messages and alerts</source>
+        <translation>读取账号、群、联系人、消息和告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send texts and pictures</source>
+        <translation>发送文字和图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledge and resolve alerts</source>
+        <translation>确认和解决告警</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Incoming messages</source>
+        <translation>收到的消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Results of its sends</source>
+        <translation>其发送的结果</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issue an API app</source>
+        <translation>签发 API 应用</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit API app</source>
+        <translation>编辑 API 应用</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Account ids, one a line; empty: every account</source>
+        <translation>账号 ID，每行一个；留空表示所有账号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Group or contact ids, one a line; empty: all of them</source>
+        <translation>群或联系人 ID，每行一个；留空表示全部</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> requests a minute</source>
+        <translation> 次请求/分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>https://example.com/hook (empty: no webhook)</source>
+        <translation>https://example.com/hook（留空表示不用 Webhook）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May:</source>
+        <translation>权限：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Accounts:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups:</source>
+        <translation>群：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rate limit:</source>
+        <translation>频率限制：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Webhook URL:</source>
+        <translation>Webhook 地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Webhook events:</source>
+        <translation>Webhook 事件：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Issue</source>
+        <translation>签发</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Give an http or https URL.</source>
+        <translation>请填写 http 或 https 地址。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ApiAppsDialog</name>
+    <message>
+        <location filename="../ui/ApiAppsDialog.cpp" line="+31"/>
+        <source>Run the local HTTP API</source>
+        <translation>运行本地 HTTP API</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HTTP API and webhooks</source>
+        <translation>HTTP API 与 Webhook</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PEM certificate (needed for any address but 127.0.0.1)</source>
+        <translation>PEM 证书（监听 127.0.0.1 以外的地址时必需）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEM private key</source>
+        <translation>PEM 私钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a PEM file</source>
+        <translation>选择 PEM 文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+5"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listening</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate:</source>
+        <translation>证书：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>App id</source>
+        <translation>应用 ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>May</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Issue app…</source>
+        <translation>签发应用…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery log…</source>
+        <translation>投递日志…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+61"/>
+        <source>Listening on port %1.</source>
+        <translation>正在监听端口 %1。</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <location line="+61"/>
+        <source>Not listening.</source>
+        <translation>未在监听。</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revoked %1</source>
+        <translation>已于 %1 吊销</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>App not issued</source>
+        <translation>应用未签发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The secret could not be kept in the keychain, so the app was not issued: %1</source>
+        <translation>密钥无法保存到系统钥匙串，因此应用未签发：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Revoke app</source>
+        <translation>吊销应用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke “%1”? Its requests are refused from now on and its queued webhook events are dropped.</source>
+        <translation>吊销“%1”？此后它的请求都会被拒绝，排队中的 Webhook 事件也会被丢弃。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::ApiSecretDialog</name>
+    <message>
+        <location filename="../ui/ApiSecretDialog.cpp" line="+17"/>
+        <source>App issued</source>
+        <translation>应用已签发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the secret now: it is shown only this once. GroupDesk keeps it in the system keychain; if it is lost, revoke the app and issue a new one.</source>
+        <translation>请立即复制密钥：它只显示这一次。GroupDesk 将其保存在系统钥匙串中；如果丢失，请吊销该应用并重新签发。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Copy secret</source>
+        <translation>复制密钥</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>App id:</source>
+        <translation>应用 ID：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret:</source>
+        <translation>密钥：</translation>
+    </message>
+</context>
+<context>
     <name>gd::AppRuntime</name>
     <message>
-        <location filename="../app/groupdesk/AppRuntime.cpp" line="+50"/>
+        <location filename="../app/groupdesk/AppRuntime.cpp" line="+52"/>
         <source>Cannot create the data directory %1.</source>
         <translation>无法创建数据目录 %1。</translation>
     </message>
@@ -1847,7 +2214,12 @@ Scan a new QR code to log in again.</source>
         <translation>无法打开数据库 %1。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+52"/>
+        <source>The HTTP API is not running: %1</source>
+        <translation>HTTP API 未运行：%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Demo bot</source>
         <translation>演示机器人</translation>
     </message>
@@ -2083,6 +2455,14 @@ Scan a new QR code to log in again.</source>
     </message>
 </context>
 <context>
+    <name>gd::Engine</name>
+    <message>
+        <location filename="../core/engine/Engine.cpp" line="+138"/>
+        <source>The archive is not open: nothing was queued.</source>
+        <translation>存档未打开：没有加入发送队列。</translation>
+    </message>
+</context>
+<context>
     <name>gd::ExportDialog</name>
     <message>
         <location filename="../ui/ExportDialog.cpp" line="+48"/>
@@ -2230,7 +2610,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::FeedView</name>
     <message>
-        <location filename="../ui/FeedView.cpp" line="+139"/>
+        <location filename="../ui/FeedView.cpp" line="+145"/>
         <source>[Image]</source>
         <translation>[图片]</translation>
     </message>
@@ -2364,7 +2744,12 @@ Scan a new QR code to log in again.</source>
         <translation>正在加载图片…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
+        <source>Scheduled for %1</source>
+        <translation>计划于 %1 发送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Queued</source>
         <translation>排队中</translation>
     </message>
@@ -2407,6 +2792,11 @@ Scan a new QR code to log in again.</source>
         <location line="+1"/>
         <source>Send again</source>
         <translation>再次发送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <location line="+91"/>
@@ -2596,13 +2986,13 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+185"/>
-        <location filename="../ui/MainWindowTray.cpp" line="+57"/>
+        <location line="+207"/>
+        <location filename="../ui/MainWindowTray.cpp" line="+59"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-165"/>
+        <location line="-187"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
@@ -2612,7 +3002,12 @@ Scan a new QR code to log in again.</source>
         <translation>通讯录</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+53"/>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <location line="+152"/>
         <source>Search</source>
         <translation>搜索</translation>
@@ -2720,8 +3115,13 @@ Scan a new QR code to log in again.</source>
         <source>Tags…</source>
         <translation>标签…</translation>
     </message>
+    <message>
+        <location line="+178"/>
+        <source>Removed account (%1): export…</source>
+        <translation>已移除的账号（%1）：导出…</translation>
+    </message>
     <message numerus="yes">
-        <location line="+263"/>
+        <location line="+110"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位成员</numerusform>
@@ -2799,11 +3199,11 @@ Click + at the top left to add one, or start with --demo.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Remove the account &quot;%1&quot; from GroupDesk? Its archived messages stay in the database.</source>
-        <translation>要从 GroupDesk 移除账号“%1”吗？已存档的消息会保留在数据库中。</translation>
+        <source>Remove the account &quot;%1&quot; from GroupDesk? It stops connecting, its token and its unsent messages are deleted. Its archived messages stay: export them from Accounts &gt; Archives of removed accounts, or add the account again to browse and search them.</source>
+        <translation>要从 GroupDesk 移除账号“%1”吗？它将不再连接，其令牌和未发送的消息会被删除。已存档的消息会保留：可在“账号 &gt; 已移除账号的存档”中导出，或重新添加该账号以浏览和搜索。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowMenus.cpp" line="+22"/>
+        <location filename="../ui/MainWindowMenus.cpp" line="+24"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2883,7 +3283,12 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>移除账号(&amp;M)…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Archives of removed accounts</source>
+        <translation>已移除账号的存档</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2953,7 +3358,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::MessageNotifier</name>
     <message>
-        <location filename="../ui/MessageNotifier.cpp" line="+71"/>
+        <location filename="../ui/MessageNotifier.cpp" line="+74"/>
         <source>%1 mentioned you in %2</source>
         <translation>%1 在 %2 中提到了你</translation>
     </message>
@@ -3106,6 +3511,128 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
+    <name>gd::OutboxRepository</name>
+    <message>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="-129"/>
+        <source>No account was chosen to send from.</source>
+        <translation>没有选择发送所用的账号。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No group or contact was chosen to send to.</source>
+        <translation>没有选择要发送到的群或联系人。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is nothing to send.</source>
+        <translation>没有要发送的内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+176"/>
+        <source>The archive is not open: nothing was queued.</source>
+        <translation>存档未打开：没有加入发送队列。</translation>
+    </message>
+    <message>
+        <location line="-151"/>
+        <location line="+20"/>
+        <location line="+65"/>
+        <location line="+38"/>
+        <location line="+12"/>
+        <source>The send could not be queued (database error).</source>
+        <translation>无法加入发送队列（数据库错误）。</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <source>The broadcast this send belongs to does not exist.</source>
+        <translation>此发送所属的群发不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The broadcast was cancelled: nothing was queued.</source>
+        <translation>该群发已取消：没有加入发送队列。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::PushWorkspace</name>
+    <message>
+        <location filename="../core/push/PushWorkspace.cpp" line="+144"/>
+        <source>The file is too large (more than 64 MB).</source>
+        <translation>文件太大（超过 64 MB）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+70"/>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>The products could not be saved.</source>
+        <translation>商品无法保存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The product needs an id.</source>
+        <translation>商品需要 ID。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The product needs a title.</source>
+        <translation>商品需要标题。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The product could not be saved.</source>
+        <translation>商品无法保存。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The file is empty.</source>
+        <translation>文件为空。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The first line must name the columns: room_id (or group), product_id, clicks, orders.</source>
+        <translation>第一行必须是列名：room_id（或 group）、product_id、clicks、orders。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The numbers could not be saved.</source>
+        <translation>数据无法保存。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Give the rule a name.</source>
+        <translation>请给规则起个名字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the groups, or tags of groups, to push to.</source>
+        <translation>请选择要推送的群或群标签。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The picture %1 does not exist.</source>
+        <translation>图片 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a picture.</source>
+        <translation>%1 不是图片。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The rule could not be saved.</source>
+        <translation>规则无法保存。</translation>
+    </message>
+</context>
+<context>
     <name>gd::QuickSwitcher</name>
     <message>
         <location filename="../ui/QuickSwitcher.cpp" line="+20"/>
@@ -3148,7 +3675,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::RoomListModel</name>
     <message>
-        <location filename="../ui/RoomListModel.cpp" line="+299"/>
+        <location filename="../ui/RoomListModel.cpp" line="+308"/>
         <source>No messages yet</source>
         <translation>暂无消息</translation>
     </message>
@@ -3485,7 +4012,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>导出结果…</translation>
     </message>
     <message numerus="yes">
-        <location line="+206"/>
+        <location line="+213"/>
         <source>Single characters are searched in the last %n day(s) only; pick a date range to look further back.</source>
         <translation>
             <numerusform>单个字只搜索最近 %n 天；如需更早的消息，请选择日期范围。</numerusform>
@@ -3748,7 +4275,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::StorageNotifier</name>
     <message>
-        <location filename="../ui/StorageNotifier.cpp" line="+25"/>
+        <location filename="../ui/StorageNotifier.cpp" line="+26"/>
         <source>GroupDesk cannot save messages</source>
         <translation>GroupDesk 无法保存消息</translation>
     </message>
@@ -3825,7 +4352,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::TrayIcon</name>
     <message>
-        <location filename="../ui/TrayIcon.cpp" line="+17"/>
+        <location filename="../ui/TrayIcon.cpp" line="+18"/>
         <source>Show GroupDesk</source>
         <translation>显示 GroupDesk</translation>
     </message>
@@ -3835,7 +4362,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>GroupDesk: no unread messages</source>
         <translation>GroupDesk：没有未读消息</translation>
     </message>
@@ -3852,6 +4379,95 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>
             <numerusform>GroupDesk：%n 条未读消息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>gd::WebhookLogDialog</name>
+    <message>
+        <location filename="../ui/WebhookLogDialog.cpp" line="+21"/>
+        <source>Webhook deliveries of %1</source>
+        <translation>%1 的 Webhook 投递记录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attempt</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 (ids %2–%3)</source>
+        <translation>%1（ID %2–%3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered (HTTP %1)</source>
+        <translation>已投递（HTTP %1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+</context>
+<context>
+    <name>gd::api::ApiServer</name>
+    <message>
+        <location filename="../core/api/ApiServer.cpp" line="+189"/>
+        <source>The secret of API app %1 cannot be read from the keychain: %2</source>
+        <translation>无法从钥匙串读取 API 应用 %1 的密钥：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gd::api::ApiService</name>
+    <message>
+        <location filename="../core/api/ApiService.cpp" line="+150"/>
+        <source>The archive is not open.</source>
+        <translation>存档未打开。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot read the archive: %1</source>
+        <translation>无法读取存档：%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot read the certificate or key file.</source>
+        <translation>无法读取证书或密钥文件。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The certificate or key file is not valid PEM.</source>
+        <translation>证书或密钥文件不是有效的 PEM。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot listen on %1 port %2.</source>
+        <translation>无法在 %1 端口 %2 上监听。</translation>
     </message>
 </context>
 <context>
@@ -3974,7 +4590,17 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+85"/>
+        <location filename="../app/groupdesk/main.cpp" line="+75"/>
+        <source>&amp;Integrations</source>
+        <translation>集成(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>HTTP API and webhooks…</source>
+        <translation>HTTP API 与 Webhook…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Demo gateway</source>
         <translation>演示网关</translation>
     </message>

@@ -78,13 +78,13 @@ public:
     static Campaign campaign(StoreReader &reader, qint64 campaignId); // id 0 if none
     static QVector<Campaign> campaigns(StoreReader &reader); // newest first
 
+    // Emits entryChanged and the store's outboxChanged (its change feed).
+    void announce(const OutboxEntry &entry);
+
 signals:
     // A row was queued or changed state (after commit; writer thread).
     void entryChanged(const gd::OutboxEntry &entry);
     void campaignChanged(const gd::Campaign &campaign);
-
-    // Emits entryChanged and the store's outboxChanged (its change feed).
-    void announce(const OutboxEntry &entry);
 
 private:
     explicit OutboxRepository(Store *store);
