@@ -24,6 +24,8 @@ const QString kMessageColumns = QStringLiteral(
     "m.id, m.account_id, m.msg_id, m.room_id, m.talker_id, m.talker_name, m.listener_id,"
     " m.kind, m.text, m.filename, m.ts_ms, m.from_self, m.mention_ids, m.outbox_id,"
     " m.system_event");
+// Columns a query adds after kMessageColumns start at this index.
+constexpr int kMessageColumnCount = 15;
 
 Message messageFromQuery(const QSqlQuery &q)
 {
@@ -261,7 +263,7 @@ QVector<TalkerMessage> StoreReader::recentMessagesOfTalker(const QString &accoun
     while (q.next()) {
         TalkerMessage t;
         t.message = messageFromQuery(q);
-        t.roomTopic = q.value(14).toString();
+        t.roomTopic = q.value(kMessageColumnCount).toString();
         out.append(t);
     }
     return out;
