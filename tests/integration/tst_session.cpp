@@ -186,7 +186,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 m_store->flush();
-                const auto entries = OutboxRepository::rowsForConversation(*m_reader, QStringLiteral("acc"), room);
+                const auto entries
+                    = OutboxRepository::rowsForConversation(*m_reader, QStringLiteral("acc"), room);
                 return !entries.isEmpty() && entries.last().state == OutboxState::Sent;
             }(),
             15000);
