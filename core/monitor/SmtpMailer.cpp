@@ -81,8 +81,8 @@ QString oneLine(const QString &s)
 
 } // namespace
 
-QByteArray SmtpMailer::composeMessage(const SmtpSettings &settings, const QString &subject,
-                                      const QString &body, qint64 nowMs)
+QByteArray SmtpMailer::composeHeaders(const SmtpSettings &settings, const QString &subject,
+                                      qint64 nowMs)
 {
     QByteArray m;
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(nowMs);
@@ -103,6 +103,13 @@ QByteArray SmtpMailer::composeMessage(const SmtpSettings &settings, const QStrin
     m += "Message-ID: <" + QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()
         + "@groupdesk>\r\n";
     m += "MIME-Version: 1.0\r\n";
+    return m;
+}
+
+QByteArray SmtpMailer::composeMessage(const SmtpSettings &settings, const QString &subject,
+                                      const QString &body, qint64 nowMs)
+{
+    QByteArray m = composeHeaders(settings, subject, nowMs);
     m += "Content-Type: text/plain; charset=UTF-8\r\n";
     m += "Content-Transfer-Encoding: base64\r\n";
     m += "\r\n";
@@ -114,6 +121,14 @@ QByteArray SmtpMailer::composeMessage(const SmtpSettings &settings, const QStrin
 
 bool SmtpMailer::send(const SmtpSettings &settings, const QString &password, const QString &subject,
                       const QString &body, QString *error)
+{
+    return sendMessage(settings, password,
+                       composeMessage(settings, subject, body, QDateTime::currentMSecsSinceEpoch()),
+                       error);
+}
+
+bool SmtpMailer::sendMessage(const SmtpSettings &settings, const QString &password,
+                             const QByteArray &message, QString *error)
 {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -129,7 +144,7 @@ bool SmtpMailer::send(const SmtpSettings &settings, const QString &password, con
         *error = QCoreApplication::translate("SmtpMailer", "E-mail cannot be sent (libcurl).");
         return false;
     }
-    Upload upload{composeMessage(settings, subject, body, QDateTime::currentMSecsSinceEpoch()), 0};
+    Upload upload{message, 0};
     const QByteArray url
         = QStringLiteral("%1://%2:%3")
               .arg(settings.tls == SmtpSettings::Tls::Implicit ? QStringLiteral("smtps")

@@ -30,6 +30,15 @@ public:
     // The RFC 5322 message (headers + base64 body) that send() transmits.
     static QByteArray composeMessage(const SmtpSettings &settings, const QString &subject,
                                      const QString &body, qint64 nowMs);
+    // The header lines every message carries (Date, From, To, Subject,
+    // Message-ID, MIME-Version), each ending in CRLF; the caller adds the
+    // content headers and the body (multipart reports).
+    static QByteArray composeHeaders(const SmtpSettings &settings, const QString &subject,
+                                     qint64 nowMs);
+    // Sends a complete message (headers and body) as it is. Same result and
+    // errors as send().
+    static bool sendMessage(const SmtpSettings &settings, const QString &password,
+                            const QByteArray &message, QString *error);
     // true once the server accepted the message for every recipient;
     // otherwise *error says why (in the user's language, no secrets).
     static bool send(const SmtpSettings &settings, const QString &password, const QString &subject,

@@ -1,5 +1,6 @@
 #include "store/Schema.h"
 
+#include "stats/StatsCounters.h"
 #include "store/SearchTokenizer.h"
 #include "store/SqlDialect.h"
 #include "util/Log.h"
@@ -528,6 +529,13 @@ bool addOutboxSchedulingV12(QSqlDatabase &db, QString *error)
         error);
 }
 
+// v13: statistics counters kept by the writer (see StatsCounters), filled
+// once from what is stored.
+bool addStatsCountersV13(QSqlDatabase &db, QString *error)
+{
+    return StatsCounters::createTables(db, error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -543,6 +551,7 @@ const std::vector<Step> &steps()
         addPushV10, // 9 -> 10
         addApiV11, // 10 -> 11
         addOutboxSchedulingV12, // 11 -> 12
+        addStatsCountersV13, // 12 -> 13
     };
     return list;
 }

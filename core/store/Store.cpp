@@ -1,5 +1,6 @@
 #include "store/Store.h"
 
+#include "stats/StatsCounters.h"
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
 #include "store/SearchIndex.h"
@@ -320,6 +321,7 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
                     current.insert(known.value(0).toString());
             }
             known.finish();
+            int joins = 0; // for the statistics
             // Present: names refreshed; back from having left: joined again now.
             QSqlQuery &q = b.prepared(QStringLiteral(
                 "INSERT INTO room_members (account_id, room_id, contact_id, room_alias, name,"
@@ -330,7 +332,8 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
                 " joined_ms = CASE WHEN room_members.left_ms > 0 THEN excluded.joined_ms"
                 "  ELSE room_members.joined_ms END, left_ms = 0"));
             for (const RoomMember &m : members) {
-                current.remove(m.contactId);
+                if (!current.remove(m.contactId) && !firstSync)
+                    ++joins;
                 q.bindValue(0, str(accountId));
                 q.bindValue(1, str(roomId));
                 q.bindValue(2, str(m.contactId));
@@ -361,6 +364,13 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
                         return;
                 }
             }
+            if (QSqlQuery *bad = StatsCounters::addMembership(
+                    [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); }, accountId,
+                    roomId, now, joins, int(current.size()))) {
+                b.fail(QStringLiteral("count joins and leaves"), *bad);
+                if (b.storageFailed())
+                    return;
+            }
             b.afterCommit(
                 [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
         },
@@ -375,6 +385,13 @@ void Store::recordMembersJoined(const QString &accountId, const QString &roomId,
     const qint64 at = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
     d->writer->submit(
         [this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
+            if (QSqlQuery *bad = StatsCounters::recordMembership(
+                    [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); }, accountId,
+                    roomId, contactIds, at, true)) {
+                b.fail(QStringLiteral("count joins"), *bad);
+                if (b.storageFailed())
+                    return;
+            }
             // Names follow with the room's next sync.
             QSqlQuery &q = b.prepared(QStringLiteral(
                 "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
@@ -407,6 +424,13 @@ void Store::recordMembersLeft(const QString &accountId, const QString &roomId,
     const qint64 at = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
     d->writer->submit(
         [this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
+            if (QSqlQuery *bad = StatsCounters::recordMembership(
+                    [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); }, accountId,
+                    roomId, contactIds, at, false)) {
+                b.fail(QStringLiteral("count leaves"), *bad);
+                if (b.storageFailed())
+                    return;
+            }
             QSqlQuery &q = b.prepared(QStringLiteral(
                 "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
                 " VALUES (?, ?, ?, 0, ?)"
@@ -580,6 +604,13 @@ void Store::insertMessages(const QVector<Message> &messages)
                     if (b.storageFailed())
                         return;
                 }
+            }
+            // The statistics counters, in the same transaction.
+            if (QSqlQuery *bad = StatsCounters::recordMessages(
+                    [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); }, stored)) {
+                b.fail(QStringLiteral("update statistics"), *bad);
+                if (b.storageFailed())
+                    return;
             }
             if (!stored.isEmpty())
                 b.afterCommit([this, stored] { emit messagesStored(stored); });

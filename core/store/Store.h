@@ -31,8 +31,9 @@ public:
     // 5: member history; 6: file sends in the outbox; 7: alert rules and alerts;
     // 8: the message journal; 9: mention ids of queued texts; 10: product pushes;
     // 11: the HTTP API's apps, sends and webhook queue; 12: outbox due times,
-    // campaigns, origins and idempotency keys; system events as data.
-    static constexpr int kSchemaVersion = 12;
+    // campaigns, origins and idempotency keys; system events as data;
+    // 13: statistics counters.
+    static constexpr int kSchemaVersion = 13;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads

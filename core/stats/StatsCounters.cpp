@@ -1,0 +1,414 @@
+#include "stats/StatsCounters.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <tuple>
+
+namespace gd {
+namespace {
+
+struct HourKey
+{
+    qint64 hour;
+    QString accountId;
+    QString roomId;
+    bool operator==(const HourKey &o) const
+    {
+        return hour == o.hour && accountId == o.accountId && roomId == o.roomId;
+    }
+};
+size_t qHash(const HourKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.hour, k.accountId, k.roomId);
+}
+
+struct DayKey
+{
+    qint64 day;
+    QString accountId;
+    QString roomId;
+    QString customerId;
+    bool operator==(const DayKey &o) const
+    {
+        return day == o.day && accountId == o.accountId && roomId == o.roomId
+            && customerId == o.customerId;
+    }
+};
+size_t qHash(const DayKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.day, k.accountId, k.roomId, k.customerId);
+}
+
+struct HourCounts
+{
+    qint64 customer = 0;
+    qint64 staff = 0;
+};
+
+const QString kUpsertHour = QStringLiteral(
+    "INSERT INTO stats_hourly (hour, account_id, room_id, customer_msgs, staff_msgs)"
+    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (hour, account_id, room_id) DO UPDATE SET"
+    " customer_msgs = customer_msgs + excluded.customer_msgs,"
+    " staff_msgs = staff_msgs + excluded.staff_msgs");
+const QString kUpsertDay = QStringLiteral(
+    "INSERT INTO stats_customer_days (day, account_id, room_id, customer_id, messages)"
+    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (day, account_id, room_id, customer_id)"
+    " DO UPDATE SET messages = messages + excluded.messages");
+const QString kUpsertMembership = QStringLiteral(
+    "INSERT INTO stats_hourly (hour, account_id, room_id, joins, leaves)"
+    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (hour, account_id, room_id) DO UPDATE SET"
+    " joins = joins + excluded.joins, leaves = leaves + excluded.leaves");
+
+const QString p[] = {QStringLiteral(":p0"), QStringLiteral(":p1"), QStringLiteral(":p2"),
+                     QStringLiteral(":p3"), QStringLiteral(":p4")};
+
+// Messages in the order they happened (ties by row id), as the brute force
+// and the response timers see them.
+QVector<const Message *> inTimeOrder(const QVector<Message> &messages)
+{
+    QVector<const Message *> order;
+    order.reserve(messages.size());
+    for (const Message &m : messages)
+        order.append(&m);
+    std::stable_sort(order.begin(), order.end(), [](const Message *a, const Message *b) {
+        return std::tie(a->timestampMs, a->rowId) < std::tie(b->timestampMs, b->rowId);
+    });
+    return order;
+}
+
+bool exec(QSqlQuery &q, const QString &sql, QString *error)
+{
+    if (!q.exec(sql)) {
+        *error = q.lastError().text() + QLatin1String(" in: ") + sql.left(120);
+        return false;
+    }
+    return true;
+}
+
+// Replays the stored messages of every conversation in time order to fill
+// stats_waits and stats_responses, as the writer would have.
+bool backfillResponses(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery select(db);
+    select.setForwardOnly(true);
+    QSqlQuery response(db);
+    QSqlQuery wait(db);
+    if (!select.exec(
+            QStringLiteral(
+                "SELECT account_id, conversation_id, talker_id, from_self, mention_ids, ts_ms"
+                " FROM messages WHERE duplicate_of = '' AND kind <> %1"
+                " ORDER BY account_id, conversation_id, ts_ms, id")
+                .arg(int(MessageKind::System)))
+        || !response.prepare(QStringLiteral(
+            "INSERT INTO stats_responses (account_id, room_id, customer_id, start_ms, reply_ms)"
+            " VALUES (?, ?, ?, ?, ?)"))
+        || !wait.prepare(
+            QStringLiteral("INSERT INTO stats_waits (account_id, room_id, customer_id, since_ms)"
+                           " VALUES (?, ?, ?, ?)"))) {
+        *error = select.lastError().text() + response.lastError().text() + wait.lastError().text();
+        return false;
+    }
+    QString account, conversation;
+    QHash<QString, qint64> waiting; // customer -> since, of the current conversation
+    auto answer = [&](const QString &customer, qint64 since, qint64 at) {
+        response.addBindValue(account);
+        response.addBindValue(conversation);
+        response.addBindValue(customer);
+        response.addBindValue(since);
+        response.addBindValue(at);
+        return response.exec();
+    };
+    auto flushWaiting = [&]() {
+        for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
+            wait.addBindValue(account);
+            wait.addBindValue(conversation);
+            wait.addBindValue(it.key());
+            wait.addBindValue(it.value());
+            if (!wait.exec())
+                return false;
+        }
+        waiting.clear();
+        return true;
+    };
+    while (select.next()) {
+        const QString a = select.value(0).toString();
+        const QString c = select.value(1).toString();
+        if (a != account || c != conversation) {
+            if (!flushWaiting())
+                break;
+            account = a;
+            conversation = c;
+        }
+        const QString talker = select.value(2).toString();
+        const qint64 ts = select.value(5).toLongLong();
+        if (!select.value(3).toBool()) {
+            if (!talker.isEmpty() && !waiting.contains(talker))
+                waiting.insert(talker, ts);
+            continue;
+        }
+        bool answeredMentioned = false;
+        const QStringList mentions
+            = select.value(4).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (const QString &id : mentions) {
+            const auto it = waiting.constFind(id);
+            if (it == waiting.cend())
+                continue;
+            if (!answer(id, it.value(), ts))
+                break;
+            waiting.remove(id);
+            answeredMentioned = true;
+        }
+        if (answeredMentioned)
+            continue;
+        for (auto it = waiting.cbegin(); it != waiting.cend(); ++it)
+            answer(it.key(), it.value(), ts);
+        waiting.clear();
+    }
+    if (!flushWaiting() || response.lastError().isValid() || wait.lastError().isValid()
+        || select.lastError().isValid()) {
+        *error = select.lastError().text() + response.lastError().text() + wait.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+qint64 StatsCounters::localDayOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).date().toJulianDay();
+}
+
+bool StatsCounters::createTables(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    const QString system = QString::number(int(MessageKind::System));
+    const QStringList statements = {
+        QStringLiteral("CREATE TABLE stats_hourly ("
+                       " hour INTEGER NOT NULL," // ms since epoch / 3600000 (UTC hours)
+                       " account_id TEXT NOT NULL,"
+                       " room_id TEXT NOT NULL," // the conversation: room or contact
+                       " customer_msgs INTEGER NOT NULL DEFAULT 0,"
+                       " staff_msgs INTEGER NOT NULL DEFAULT 0,"
+                       " joins INTEGER NOT NULL DEFAULT 0,"
+                       " leaves INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (hour, account_id, room_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE stats_customer_days ("
+                       " day INTEGER NOT NULL," // local date as a Julian day number
+                       " account_id TEXT NOT NULL,"
+                       " room_id TEXT NOT NULL,"
+                       " customer_id TEXT NOT NULL,"
+                       " messages INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (day, account_id, room_id, customer_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE stats_waits ("
+                       " account_id TEXT NOT NULL,"
+                       " room_id TEXT NOT NULL,"
+                       " customer_id TEXT NOT NULL,"
+                       " since_ms INTEGER NOT NULL,"
+                       " PRIMARY KEY (account_id, room_id, customer_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE stats_responses ("
+                       " id INTEGER PRIMARY KEY,"
+                       " account_id TEXT NOT NULL,"
+                       " room_id TEXT NOT NULL,"
+                       " customer_id TEXT NOT NULL,"
+                       " start_ms INTEGER NOT NULL,"
+                       " reply_ms INTEGER NOT NULL)"),
+        QStringLiteral("CREATE INDEX stats_responses_by_start ON stats_responses (start_ms)"),
+        // Backfill what an older version stored, once.
+        QStringLiteral("INSERT INTO stats_hourly (hour, account_id, room_id, customer_msgs, "
+                       "staff_msgs)"
+                       " SELECT ts_ms / 3600000, account_id, conversation_id,"
+                       " SUM(from_self = 0), SUM(from_self <> 0) FROM messages"
+                       " WHERE duplicate_of = '' AND kind <> %1"
+                       " GROUP BY ts_ms / 3600000, account_id, conversation_id")
+            .arg(system),
+        // QDate's Julian day of the local date (SQLite's julianday() is
+        // half a day less at midnight).
+        QStringLiteral("INSERT INTO stats_customer_days (day, account_id, room_id, customer_id, "
+                       "messages)"
+                       " SELECT CAST(julianday(date(ts_ms / 1000, 'unixepoch', 'localtime')) + "
+                       "0.5 AS INTEGER) AS d,"
+                       " account_id, conversation_id, talker_id, COUNT(*) FROM messages"
+                       " WHERE duplicate_of = '' AND kind <> %1 AND from_self = 0 AND talker_id "
+                       "<> ''"
+                       " GROUP BY d, account_id, conversation_id, talker_id")
+            .arg(system),
+        // Only the latest join and leave of a member are kept in room_members.
+        QStringLiteral("INSERT INTO stats_hourly (hour, account_id, room_id, joins)"
+                       " SELECT joined_ms / 3600000 AS h, account_id, room_id, COUNT(*)"
+                       " FROM room_members WHERE joined_ms > 0 GROUP BY h, account_id, room_id"
+                       " ON CONFLICT (hour, account_id, room_id) DO UPDATE SET joins = "
+                       "excluded.joins"),
+        QStringLiteral("INSERT INTO stats_hourly (hour, account_id, room_id, leaves)"
+                       " SELECT left_ms / 3600000 AS h, account_id, room_id, COUNT(*)"
+                       " FROM room_members WHERE left_ms > 0 GROUP BY h, account_id, room_id"
+                       " ON CONFLICT (hour, account_id, room_id) DO UPDATE SET leaves = "
+                       "excluded.leaves"),
+    };
+    for (const QString &sql : statements) {
+        if (!exec(q, sql, error))
+            return false;
+    }
+    return backfillResponses(db, error);
+}
+
+QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<Message> &stored)
+{
+    QHash<HourKey, HourCounts> hours;
+    QHash<DayKey, qint64> days;
+    QHash<qint64, qint64> dayOfHour; // local day of each UTC hour seen (no offsets below 1 h)
+
+    QSqlQuery &wait = prepared(QStringLiteral(
+        "INSERT INTO stats_waits (account_id, room_id, customer_id, since_ms)"
+        " VALUES (:p0, :p1, :p2, :p3) ON CONFLICT (account_id, room_id, customer_id) DO NOTHING"));
+    QSqlQuery &answerOne = prepared(QStringLiteral(
+        "INSERT INTO stats_responses (account_id, room_id, customer_id, start_ms, reply_ms)"
+        " SELECT account_id, room_id, customer_id, since_ms, :p0 FROM stats_waits"
+        " WHERE account_id = :p1 AND room_id = :p2 AND customer_id = :p3"));
+    QSqlQuery &answerAll = prepared(QStringLiteral(
+        "INSERT INTO stats_responses (account_id, room_id, customer_id, start_ms, reply_ms)"
+        " SELECT account_id, room_id, customer_id, since_ms, :p0 FROM stats_waits"
+        " WHERE account_id = :p1 AND room_id = :p2"));
+    QSqlQuery &clearOne = prepared(QStringLiteral(
+        "DELETE FROM stats_waits WHERE account_id = :p1 AND room_id = :p2 AND customer_id = :p3"));
+    QSqlQuery &clearAll = prepared(
+        QStringLiteral("DELETE FROM stats_waits WHERE account_id = :p1 AND room_id = :p2"));
+
+    for (const Message *m : inTimeOrder(stored)) {
+        if (!counts(*m))
+            continue;
+        const QString conversation = m->conversationId();
+        const qint64 hour = hourOf(m->timestampMs);
+        HourCounts &h = hours[{hour, m->accountId, conversation}];
+        if (!m->fromSelf) {
+            ++h.customer;
+            if (m->talkerId.isEmpty())
+                continue;
+            // In a zone of whole hours a UTC hour lies within one local day.
+            static const bool wholeHours = QDateTime::currentDateTime().offsetFromUtc() % 3600 == 0;
+            qint64 d;
+            if (wholeHours) {
+                auto day = dayOfHour.constFind(hour);
+                if (day == dayOfHour.cend())
+                    day = dayOfHour.insert(hour, localDayOf(m->timestampMs));
+                d = *day;
+            } else {
+                d = localDayOf(m->timestampMs);
+            }
+            ++days[{d, m->accountId, conversation, m->talkerId}];
+            wait.bindValue(p[0], m->accountId);
+            wait.bindValue(p[1], conversation);
+            wait.bindValue(p[2], m->talkerId);
+            wait.bindValue(p[3], m->timestampMs);
+            if (!wait.exec())
+                return &wait;
+            continue;
+        }
+        ++h.staff;
+        // A reply that mentions waiting customers answers them; any other
+        // reply answers everyone waiting in the conversation.
+        bool answeredMentioned = false;
+        for (const QString &id : m->mentionIds) {
+            answerOne.bindValue(p[0], m->timestampMs);
+            answerOne.bindValue(p[1], m->accountId);
+            answerOne.bindValue(p[2], conversation);
+            answerOne.bindValue(p[3], id);
+            if (!answerOne.exec())
+                return &answerOne;
+            if (answerOne.numRowsAffected() > 0) {
+                answeredMentioned = true;
+                clearOne.bindValue(p[1], m->accountId);
+                clearOne.bindValue(p[2], conversation);
+                clearOne.bindValue(p[3], id);
+                if (!clearOne.exec())
+                    return &clearOne;
+            }
+        }
+        if (answeredMentioned)
+            continue;
+        answerAll.bindValue(p[0], m->timestampMs);
+        answerAll.bindValue(p[1], m->accountId);
+        answerAll.bindValue(p[2], conversation);
+        if (!answerAll.exec())
+            return &answerAll;
+        if (answerAll.numRowsAffected() > 0) {
+            clearAll.bindValue(p[1], m->accountId);
+            clearAll.bindValue(p[2], conversation);
+            if (!clearAll.exec())
+                return &clearAll;
+        }
+    }
+
+    QSqlQuery &hour = prepared(kUpsertHour);
+    for (auto it = hours.cbegin(); it != hours.cend(); ++it) {
+        hour.bindValue(p[0], it.key().hour);
+        hour.bindValue(p[1], it.key().accountId);
+        hour.bindValue(p[2], it.key().roomId);
+        hour.bindValue(p[3], it->customer);
+        hour.bindValue(p[4], it->staff);
+        if (!hour.exec())
+            return &hour;
+    }
+    QSqlQuery &day = prepared(kUpsertDay);
+    for (auto it = days.cbegin(); it != days.cend(); ++it) {
+        day.bindValue(p[0], it.key().day);
+        day.bindValue(p[1], it.key().accountId);
+        day.bindValue(p[2], it.key().roomId);
+        day.bindValue(p[3], it.key().customerId);
+        day.bindValue(p[4], it.value());
+        if (!day.exec())
+            return &day;
+    }
+    return nullptr;
+}
+
+QSqlQuery *StatsCounters::recordMembership(const Prepare &prepared, const QString &accountId,
+                                           const QString &roomId, const QStringList &contactIds,
+                                           qint64 atMs, bool joined)
+{
+    QSqlQuery &known = prepared(QStringLiteral(
+        "SELECT joined_ms, left_ms FROM room_members WHERE account_id = :p0 AND room_id = :p1"
+        " AND contact_id = :p2"));
+    int changed = 0;
+    for (const QString &id : contactIds) {
+        known.bindValue(p[0], accountId);
+        known.bindValue(p[1], roomId);
+        known.bindValue(p[2], id);
+        if (!known.exec())
+            return &known;
+        if (!known.next()) {
+            ++changed; // unknown so far: joined, or left before we saw them
+        } else {
+            const qint64 joinedMs = known.value(0).toLongLong();
+            const qint64 leftMs = known.value(1).toLongLong();
+            // The same conditions under which Store applies the event.
+            if (joined ? (leftMs > 0 && leftMs <= atMs) : (leftMs == 0 && joinedMs <= atMs))
+                ++changed;
+        }
+        known.finish();
+    }
+    return addMembership(prepared, accountId, roomId, atMs, joined ? changed : 0,
+                         joined ? 0 : changed);
+}
+
+QSqlQuery *StatsCounters::addMembership(const Prepare &prepared, const QString &accountId,
+                                        const QString &roomId, qint64 atMs, int joins, int leaves)
+{
+    if (joins == 0 && leaves == 0)
+        return nullptr;
+    QSqlQuery &q = prepared(kUpsertMembership);
+    q.bindValue(p[0], hourOf(atMs));
+    q.bindValue(p[1], accountId);
+    q.bindValue(p[2], roomId);
+    q.bindValue(p[3], joins);
+    q.bindValue(p[4], leaves);
+    return q.exec() ? nullptr : &q;
+}
+
+} // namespace gd

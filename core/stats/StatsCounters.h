@@ -1,0 +1,61 @@
+#pragma once
+// StatsCounters: the statistics tables the store writer keeps up to date in
+// the transaction that stores the messages, so the statistics view reads
+// small pre-aggregated rows and never scans the archive:
+//   stats_hourly        (UTC hour, account, conversation) -> customer and
+//                       staff messages, joins, leaves
+//   stats_customer_days (local day, account, conversation, customer) ->
+//                       messages; distinct active customers of any whole-day
+//                       period are exact from it
+//   stats_waits         customers waiting for a reply now (since when)
+//   stats_responses     answered waits: when the customer wrote, when staff
+//                       replied (business hours are applied when reading, so
+//                       changing them changes the figures of the past too)
+// Staff here means the bot account's own messages (from_self); group system
+// lines are not counted. Stateless: the caller passes its connection's
+// statement cache (StoreWriter::Batch::prepared) and reports a failure.
+
+#include "model/Types.h"
+
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <functional>
+
+class QSqlDatabase;
+class QSqlQuery;
+
+namespace gd {
+
+class StatsCounters
+{
+public:
+    using Prepare = std::function<QSqlQuery &(const QString &sql)>;
+
+    static constexpr qint64 kHourMs = 3600 * 1000;
+    static qint64 hourOf(qint64 ms) { return ms / kHourMs; }
+    // The local calendar day of a time, as a Julian day number (QDate's).
+    static qint64 localDayOf(qint64 ms);
+    // Whether a stored message counts, and as whose.
+    static bool counts(const Message &m) { return m.kind != MessageKind::System; }
+
+    // Migration step: creates the tables and fills them once from the
+    // messages and room members already stored. false and *error on failure.
+    static bool createTables(QSqlDatabase &db, QString *error);
+
+    // The messages stored new in this batch (duplicates left out). Returns
+    // the statement that failed, or nullptr.
+    static QSqlQuery *recordMessages(const Prepare &prepared, const QVector<Message> &stored);
+    // Before a join or leave event is applied to room_members: counts those
+    // of `contactIds` for whom it changes something (a join of a present
+    // member or a leave of one who left is a replay).
+    static QSqlQuery *recordMembership(const Prepare &prepared, const QString &accountId,
+                                       const QString &roomId, const QStringList &contactIds,
+                                       qint64 atMs, bool joined);
+    // Joins and leaves seen by a member sync (already decided by the caller).
+    static QSqlQuery *addMembership(const Prepare &prepared, const QString &accountId,
+                                    const QString &roomId, qint64 atMs, int joins, int leaves);
+};
+
+} // namespace gd
