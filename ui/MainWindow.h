@@ -12,6 +12,7 @@
 
 #include <QFont>
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 
 class QAction;
@@ -42,6 +43,8 @@ class QuickSwitcher;
 class RoomFeedController;
 class RoomListModel;
 class SearchPanel;
+class StatisticsWindow;
+class StatsService;
 class StorageBanner;
 class Store;
 
@@ -117,6 +120,8 @@ public slots:
     // Esc: closes the search panel (dialogs close themselves).
     void closePanels();
     void showSettings();
+    // The statistics window (one, kept while open).
+    void showStatistics();
     // Quits the application (closing the window may only hide it to the tray).
     void quit();
     void showFromTray();
@@ -187,6 +192,8 @@ private:
     StorageBanner *m_storageBanner = nullptr;
     AccountBanner *m_accountBanner = nullptr;
     SearchPanel *m_searchPanel = nullptr;
+    StatsService *m_statsService = nullptr;
+    QPointer<StatisticsWindow> m_statisticsWindow;
     QDockWidget *m_searchDock = nullptr;
     QComboBox *m_tagFilter = nullptr;
     QuickSwitcher *m_quickSwitcher = nullptr;

@@ -5,13 +5,17 @@
 #include "MainWindow.h"
 
 #include "AppSettings.h"
+#include "SearchPanel.h"
 #include "SettingsDialog.h"
+#include "stats/StatisticsWindow.h"
+#include "stats/StatsService.h"
 #include "Theme.h"
 #include "store/Store.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -67,6 +71,9 @@ void MainWindow::createMenuBar()
             action->setChecked(action->data().toInt() == int(m_settings->theme()));
     });
     view->addAction(m_closePanelAction);
+    view->addSeparator();
+    auto *statistics = view->addAction(tr("&Statistics…"), this, &MainWindow::showStatistics);
+    statistics->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S));
 
     QMenu *accounts = menuBar()->addMenu(tr("&Accounts"));
     accounts->addAction(m_addAccountAction);
@@ -100,6 +107,28 @@ void MainWindow::createMenuBar()
                               "WeChat bot accounts.")
                                .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showStatistics()
+{
+    if (!m_statisticsWindow) {
+        if (!m_statsService)
+            m_statsService = new StatsService(m_store->path(), this);
+        m_statisticsWindow = new StatisticsWindow(m_store, m_statsService, this);
+        m_statisticsWindow->setAttribute(Qt::WA_DeleteOnClose);
+        // A word of the word-frequency chart: search the archive for it.
+        connect(m_statisticsWindow, &StatisticsWindow::wordSearchRequested, this,
+                [this](const QString &word) {
+                    showSearch(false);
+                    m_searchPanel->queryEdit()->setText(word);
+                    m_searchPanel->searchNow();
+                    raise();
+                    activateWindow();
+                });
+    }
+    m_statisticsWindow->show();
+    m_statisticsWindow->raise();
+    m_statisticsWindow->activateWindow();
 }
 
 void MainWindow::showSettings()

@@ -7,6 +7,8 @@
 #include "monitor/AlertMailer.h"
 #include "api/ApiServer.h"
 #include "api/ApiSettings.h"
+#include "stats/ReportScheduler.h"
+#include "stats/StatsService.h"
 #include "monitor/AlertMonitor.h"
 #include "monitor/Clock.h"
 #include "monitor/SignalSources.h"
@@ -120,6 +122,18 @@ bool AppRuntime::open(QString *error)
             [this, apiError] { emit notice(tr("The HTTP API is not running: %1").arg(apiError)); },
             Qt::QueuedConnection);
     }
+    // The scheduled statistics report (settings under reports/, sent through
+    // the same SMTP settings and keychain password).
+    m_statsService = std::make_unique<StatsService>(m_store->path());
+    m_reports = std::make_unique<ReportScheduler>(m_statsService.get(), [this](auto done) {
+        m_secrets->readSecret(SecretStore::smtpPasswordKey(),
+                              [done](bool ok, const QString &password, const QString &error) {
+                                  done(ok, password, error);
+                              });
+    });
+    m_reports->followSettings();
+    connect(m_reports.get(), &ReportScheduler::reportFailed, this,
+            [](const QString &error) { qCWarning(lcEngine) << "statistics report:" << error; });
     return true;
 }
 
@@ -423,6 +437,8 @@ void AppRuntime::shutdown()
     if (m_engine)
         m_engine->shutdown();
     m_mailer.reset();
+    m_reports.reset(); // waits for a report being sent
+    m_statsService.reset();
     if (m_monitor)
         m_monitor->stop(); // before the store: its last writes go through the writer
     if (m_store)

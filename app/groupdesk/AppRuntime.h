@@ -17,6 +17,8 @@
 namespace gd {
 
 class AlertMailer;
+class ReportScheduler;
+class StatsService;
 class AlertMonitor;
 class Engine;
 class SecretStore;
@@ -85,6 +87,8 @@ private:
     std::unique_ptr<AlertMonitor> m_monitor;
     std::unique_ptr<api::ApiServer> m_api;
     std::unique_ptr<AlertMailer> m_mailer;
+    std::unique_ptr<StatsService> m_statsService;
+    std::unique_ptr<ReportScheduler> m_reports;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<sim::Simulator> m_simulator;
     QString m_simulatorToken;

@@ -1,5 +1,6 @@
 #include "stats/ReportScheduler.h"
 
+#include "monitor/AlertMailer.h"
 #include "stats/StatsService.h"
 
 #include <QPointer>
@@ -32,8 +33,19 @@ void ReportScheduler::setSettings(const ReportSettings &report, const SmtpSettin
     m_smtp = smtp;
 }
 
+void ReportScheduler::followSettings()
+{
+    m_followSettings = true;
+    QSettings settings;
+    setSettings(ReportSettings::load(settings), AlertMailSettings::load(settings).smtp);
+}
+
 void ReportScheduler::checkDue(const QDateTime &now)
 {
+    if (m_followSettings && !m_sending) {
+        QSettings settings;
+        setSettings(ReportSettings::load(settings), AlertMailSettings::load(settings).smtp);
+    }
     if (m_sending || !m_report.enabled)
         return;
     const QDate lastSent = QSettings().value(QStringLiteral("reports/lastSent")).toDate();

@@ -31,6 +31,9 @@ public:
     ~ReportScheduler() override; // waits for a report being sent (bounded by the SMTP timeout)
 
     void setSettings(const ReportSettings &report, const SmtpSettings &smtp);
+    // Reads the report settings (reports/) and monitoring's SMTP settings
+    // (mail/) again before each check, so edits apply without a restart.
+    void followSettings();
     ReportSettings settings() const { return m_report; }
     // Sends the report of the period due at `now` whatever the schedule
     // says ("Send now" in the settings, tests). Does not touch lastSent.
@@ -52,6 +55,7 @@ private:
     SmtpSettings m_smtp;
     QTimer m_timer;
     bool m_sending = false;
+    bool m_followSettings = false;
     std::shared_ptr<std::atomic_int> m_inFlight = std::make_shared<std::atomic_int>(0);
 };
 
