@@ -218,6 +218,10 @@ bool AppRuntime::addDemoAccount(const QString &accountId, const QString &display
             staff.append(id);
     }
     m_monitor->setStaffContacts(accountId, staff);
+    // Tagged too, as staff mark their colleagues in real use, so the
+    // statistics count their replies as staff's.
+    for (const QString &id : std::as_const(staff))
+        m_store->addTag(TagTarget::Contact, accountId, id, QStringLiteral("staff"));
     m_engine->addAccount(info, endpoint);
     return true;
 }

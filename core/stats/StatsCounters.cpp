@@ -82,6 +82,15 @@ QVector<const Message *> inTimeOrder(const QVector<Message> &messages)
     return order;
 }
 
+// Whether a stored message is staff's, in SQL over the messages table.
+QString staffSql()
+{
+    return QStringLiteral("(from_self <> 0 OR EXISTS (SELECT 1 FROM contact_tags ct JOIN tags t"
+                          " ON t.id = ct.tag_id WHERE ct.account_id = messages.account_id AND"
+                          " ct.contact_id = messages.talker_id AND t.name = '%1'))")
+        .arg(QLatin1String(StatsCounters::kStaffTag));
+}
+
 bool exec(QSqlQuery &q, const QString &sql, QString *error)
 {
     if (!q.exec(sql)) {
@@ -100,11 +109,11 @@ bool backfillResponses(QSqlDatabase &db, QString *error)
     QSqlQuery response(db);
     QSqlQuery wait(db);
     if (!select.exec(
-            QStringLiteral(
-                "SELECT account_id, conversation_id, talker_id, from_self, mention_ids, ts_ms"
-                " FROM messages WHERE duplicate_of = '' AND kind <> %1"
-                " ORDER BY account_id, conversation_id, ts_ms, id")
-                .arg(int(MessageKind::System)))
+            QStringLiteral("SELECT account_id, conversation_id, talker_id, %2, mention_ids, ts_ms"
+                           " FROM messages WHERE duplicate_of = '' AND kind <> %1"
+                           " ORDER BY account_id, conversation_id, ts_ms, id")
+                .arg(int(MessageKind::System))
+                .arg(staffSql()))
         || !response.prepare(QStringLiteral(
             "INSERT INTO stats_responses (account_id, room_id, customer_id, start_ms, reply_ms)"
             " VALUES (?, ?, ?, ?, ?)"))
@@ -224,10 +233,10 @@ bool StatsCounters::createTables(QSqlDatabase &db, QString *error)
         QStringLiteral("INSERT INTO stats_hourly (hour, account_id, room_id, customer_msgs, "
                        "staff_msgs)"
                        " SELECT ts_ms / 3600000, account_id, conversation_id,"
-                       " SUM(from_self = 0), SUM(from_self <> 0) FROM messages"
+                       " SUM(NOT %2), SUM(%2) FROM messages"
                        " WHERE duplicate_of = '' AND kind <> %1"
                        " GROUP BY ts_ms / 3600000, account_id, conversation_id")
-            .arg(system),
+            .arg(system, staffSql()),
         // QDate's Julian day of the local date (SQLite's julianday() is
         // half a day less at midnight).
         QStringLiteral("INSERT INTO stats_customer_days (day, account_id, room_id, customer_id, "
@@ -235,10 +244,10 @@ bool StatsCounters::createTables(QSqlDatabase &db, QString *error)
                        " SELECT CAST(julianday(date(ts_ms / 1000, 'unixepoch', 'localtime')) + "
                        "0.5 AS INTEGER) AS d,"
                        " account_id, conversation_id, talker_id, COUNT(*) FROM messages"
-                       " WHERE duplicate_of = '' AND kind <> %1 AND from_self = 0 AND talker_id "
+                       " WHERE duplicate_of = '' AND kind <> %1 AND NOT %2 AND talker_id "
                        "<> ''"
                        " GROUP BY d, account_id, conversation_id, talker_id")
-            .arg(system),
+            .arg(system, staffSql()),
         // Only the latest join and leave of a member are kept in room_members.
         QStringLiteral("INSERT INTO stats_hourly (hour, account_id, room_id, joins)"
                        " SELECT joined_ms / 3600000 AS h, account_id, room_id, COUNT(*)"
@@ -279,6 +288,32 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         "DELETE FROM stats_waits WHERE account_id = :p1 AND room_id = :p2 AND customer_id = :p3"));
     QSqlQuery &clearAll = prepared(
         QStringLiteral("DELETE FROM stats_waits WHERE account_id = :p1 AND room_id = :p2"));
+    QSqlQuery &staffTag = prepared(
+        QStringLiteral("SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+                       " WHERE ct.account_id = :p0 AND ct.contact_id = :p1 AND t.name = :p2"));
+    QHash<QString, bool> staffTalkers; // account \x1f talker -> tagged staff
+    auto isStaff = [&](const Message &m, bool *ok) {
+        *ok = true;
+        if (m.fromSelf)
+            return true;
+        if (m.talkerId.isEmpty())
+            return false;
+        const QString key = m.accountId + QChar(0x1f) + m.talkerId;
+        const auto it = staffTalkers.constFind(key);
+        if (it != staffTalkers.cend())
+            return *it;
+        staffTag.bindValue(p[0], m.accountId);
+        staffTag.bindValue(p[1], m.talkerId);
+        staffTag.bindValue(p[2], QLatin1String(kStaffTag));
+        if (!staffTag.exec()) {
+            *ok = false;
+            return false;
+        }
+        const bool staff = staffTag.next();
+        staffTag.finish();
+        staffTalkers.insert(key, staff);
+        return staff;
+    };
 
     for (const Message *m : inTimeOrder(stored)) {
         if (!counts(*m))
@@ -286,7 +321,11 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         const QString conversation = m->conversationId();
         const qint64 hour = hourOf(m->timestampMs);
         HourCounts &h = hours[{hour, m->accountId, conversation}];
-        if (!m->fromSelf) {
+        bool ok = true;
+        const bool staff = isStaff(*m, &ok);
+        if (!ok)
+            return &staffTag;
+        if (!staff) {
             ++h.customer;
             if (m->talkerId.isEmpty())
                 continue;

@@ -11,8 +11,9 @@
 //   stats_responses     answered waits: when the customer wrote, when staff
 //                       replied (business hours are applied when reading, so
 //                       changing them changes the figures of the past too)
-// Staff here means the bot account's own messages (from_self); group system
-// lines are not counted. Stateless: the caller passes its connection's
+// Staff are the bot account's own messages (from_self) and contacts carrying
+// the staff tag (kStaffTag, as monitoring has it) when the message is
+// stored; group system lines are not counted. Stateless: the caller passes its connection's
 // statement cache (StoreWriter::Batch::prepared) and reports a failure.
 
 #include "model/Types.h"
@@ -34,6 +35,7 @@ public:
     using Prepare = std::function<QSqlQuery &(const QString &sql)>;
 
     static constexpr qint64 kHourMs = 3600 * 1000;
+    static constexpr const char *kStaffTag = "staff";
     static qint64 hourOf(qint64 ms) { return ms / kHourMs; }
     // The local calendar day of a time, as a Julian day number (QDate's).
     static qint64 localDayOf(qint64 ms);
