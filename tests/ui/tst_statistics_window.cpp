@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QLineSeries>
@@ -169,6 +170,8 @@ private:
         QSignalSpy words(&window, &StatisticsWindow::wordsShown);
         window.setPeriod(QDate::currentDate().addDays(-1), QDate::currentDate());
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 1, 10000);
+        // The demo's traffic is of the last hours: per hour shows it.
+        window.findChild<QComboBox *>(QStringLiteral("granularity"))->setCurrentIndex(0);
         window.countWords();
         QTRY_VERIFY_WITH_TIMEOUT(words.size() == 1, 60000);
         const QStringList names

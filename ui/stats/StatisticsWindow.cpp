@@ -143,6 +143,7 @@ StatisticsWindow::StatisticsWindow(Store *store, StatsService *service, QWidget 
     m_to->setDate(QDate::currentDate());
     m_from->setDate(QDate::currentDate().addDays(-29));
     m_granularity = new QComboBox(this);
+    m_granularity->setObjectName(QStringLiteral("granularity"));
     m_granularity->addItem(tr("Per hour"), int(VolumeGranularity::Hour));
     m_granularity->addItem(tr("Per day"), int(VolumeGranularity::Day));
     m_granularity->addItem(tr("Per week"), int(VolumeGranularity::Week));
@@ -735,6 +736,7 @@ void StatisticsWindow::showWords()
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(words);
+    y->setTruncateLabels(false); // short words, whole (elided to "…" otherwise)
     auto *x = new QValueAxis;
     x->setRange(0, double(m_words.ranked.first().count) * 1.1);
     x->setLabelFormat(QStringLiteral("%d"));
