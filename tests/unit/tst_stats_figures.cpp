@@ -519,7 +519,7 @@ void TestStatsFigures::figuresMatchBruteForce()
 
 void TestStatsFigures::backfillGivesTheSameFigures()
 {
-    // An archive from before the counters: tables gone, version 11. Opening
+    // An archive from before the counters: tables gone, version 12. Opening
     // it runs the migration, which fills them from the messages. Joins and
     // leaves come back only as far as room_members keeps them (the latest
     // of each member), so they are left out of this comparison.
@@ -534,7 +534,7 @@ void TestStatsFigures::backfillGivesTheSameFigures()
         QSqlQuery q(db);
         for (const char *sql :
              {"DROP TABLE stats_hourly", "DROP TABLE stats_customer_days", "DROP TABLE stats_waits",
-              "DROP TABLE stats_responses", "PRAGMA user_version = 11"})
+              "DROP TABLE stats_responses", "PRAGMA user_version = 12"})
             QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
         db.close();
     }
