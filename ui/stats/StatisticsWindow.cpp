@@ -660,16 +660,19 @@ void StatisticsWindow::countWords()
     m_wordProgress->setRange(0, 0); // busy until the total is known
     m_wordStatus->setText(tr("Counting words…"));
     const quint64 generation = m_generation;
+    // A count cancelled just as it finished still delivers its list: only
+    // the latest count's answer is shown.
+    const LatestRequest::Ticket ticket = m_wordRequests.next();
     m_wordCancel = m_service->countWords(
         request(), kListWords, this,
-        [this, generation](qint64 done, qint64 total) {
-            if (generation != m_generation || !m_wordCancel)
+        [this, generation, ticket](qint64 done, qint64 total) {
+            if (generation != m_generation || !m_wordRequests.isLatest(ticket))
                 return;
             m_wordProgress->setRange(0, int(std::max<qint64>(1, total)));
             m_wordProgress->setValue(int(done));
         },
-        [this, generation](WordFrequencyResult r, QString error) {
-            if (generation != m_generation)
+        [this, generation, ticket](WordFrequencyResult r, QString error) {
+            if (generation != m_generation || !m_wordRequests.isLatest(ticket))
                 return;
             m_wordCancel.reset();
             m_countWords->setEnabled(true);
@@ -698,6 +701,7 @@ void StatisticsWindow::cancelWords()
 {
     if (!m_wordCancel)
         return;
+    m_wordRequests.supersede();
     m_wordCancel->store(true);
     m_wordCancel.reset();
     m_countWords->setEnabled(true);

@@ -10,6 +10,7 @@
 
 #include "stats/StatsFigures.h"
 #include "stats/WordFrequency.h"
+#include "util/LatestRequest.h"
 
 #include <QDate>
 #include <QWidget>
@@ -91,6 +92,7 @@ private:
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_figureCancel;
     std::shared_ptr<std::atomic_bool> m_wordCancel;
+    LatestRequest m_wordRequests; // a cancelled count's late answer is dropped
     std::unique_ptr<ScopeChoices> m_choices;
 
     QComboBox *m_scopeKind;
