@@ -10,6 +10,7 @@
 #include "stats/ReportScheduler.h"
 #include "stats/StatsService.h"
 #include "monitor/AlertMonitor.h"
+#include "push/PushService.h"
 #include "monitor/Clock.h"
 #include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
@@ -134,6 +135,12 @@ bool AppRuntime::open(QString *error)
     m_reports->followSettings();
     connect(m_reports.get(), &ReportScheduler::reportFailed, this,
             [](const QString &error) { qCWarning(lcEngine) << "statistics report:" << error; });
+    // Product pushes: catalog, rules, previews and the timeline. The
+    // scheduler and broadcasts start sending once the outbox module with
+    // due times and campaigns is in (OutboxOutlet); until then nothing is
+    // sent and no run is marked handled.
+    m_push = std::make_unique<PushService>(m_store.get(), m_clock.get(), nullptr);
+    m_push->start(0);
     return true;
 }
 
@@ -438,6 +445,8 @@ void AppRuntime::shutdown()
     }
     if (m_api)
         m_api->stop(); // before the engine and the store: its last writes go through the writer
+    if (m_push)
+        m_push->stop(); // before the engine and the store: a run in progress finishes
     if (m_engine)
         m_engine->shutdown();
     m_mailer.reset();

@@ -20,6 +20,7 @@ class AlertMailer;
 class ReportScheduler;
 class StatsService;
 class AlertMonitor;
+class PushService;
 class Engine;
 class SecretStore;
 class SystemClock;
@@ -49,6 +50,7 @@ public:
     Engine *engine() const { return m_engine.get(); }
     AlertMonitor *alertMonitor() const { return m_monitor.get(); }
     AlertMailer *alertMailer() const { return m_mailer.get(); }
+    PushService *pushService() const { return m_push.get(); }
     SecretStore *secretStore() const { return m_secrets.get(); }
     // The local HTTP API and webhooks (settings under api/ in QSettings).
     api::ApiServer *apiServer() const { return m_api.get(); }
@@ -89,6 +91,7 @@ private:
     std::unique_ptr<AlertMailer> m_mailer;
     std::unique_ptr<StatsService> m_statsService;
     std::unique_ptr<ReportScheduler> m_reports;
+    std::unique_ptr<PushService> m_push; // the push scheduler and broadcasts
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<sim::Simulator> m_simulator;
     QString m_simulatorToken;

@@ -4,6 +4,7 @@
 
 #include "AppOptions.h"
 #include "AlertDesk.h"
+#include "push/PushDesk.h"
 #include "AppRuntime.h"
 #include "ApiAppsDialog.h"
 #include "AppSettings.h"
@@ -80,6 +81,7 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
                                 gd::ApiAppsDialog dialog(runtime.apiServer(), &window);
                                 dialog.exec();
                             });
+    new gd::PushDesk(&window, runtime.pushService());
     QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime,
                      &gd::AppRuntime::addAccount);
     QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,

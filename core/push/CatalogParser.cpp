@@ -497,38 +497,44 @@ QStringList CatalogParser::splitTags(const QString &text)
 
 QString CatalogParser::describe(const CatalogRowError &e)
 {
-    const char *ctx = "CatalogParser";
     switch (e.problem) {
     case CatalogRowProblem::MissingTitle:
-        return QCoreApplication::translate(ctx, "row %1: the title is missing").arg(e.row);
+        return QCoreApplication::translate("CatalogParser", "row %1: the title is missing")
+            .arg(e.row);
     case CatalogRowProblem::BadPrice:
-        return QCoreApplication::translate(ctx, "row %1: the price \"%2\" is not a price")
+        return QCoreApplication::translate("CatalogParser",
+                                           "row %1: the price \"%2\" is not a price")
             .arg(e.row)
             .arg(e.detail);
     case CatalogRowProblem::BadCouponPrice:
-        return QCoreApplication::translate(ctx, "row %1: the coupon price \"%2\" is not a price")
+        return QCoreApplication::translate("CatalogParser",
+                                           "row %1: the coupon price \"%2\" is not a price")
             .arg(e.row)
             .arg(e.detail);
     case CatalogRowProblem::BadDate:
-        return QCoreApplication::translate(ctx, "row %1: the update time \"%2\" is not a date")
+        return QCoreApplication::translate("CatalogParser",
+                                           "row %1: the update time \"%2\" is not a date")
             .arg(e.row)
             .arg(e.detail);
     case CatalogRowProblem::UnknownEncoding:
         return QCoreApplication::translate(
-                   ctx, "row %1: unknown text encoding (save the file as UTF-8 or GBK)")
+                   "CatalogParser", "row %1: unknown text encoding (save the file as UTF-8 or GBK)")
             .arg(e.row);
     case CatalogRowProblem::BadAvailable:
-        return QCoreApplication::translate(ctx, "row %1: \"%2\" is neither yes nor no (available)")
+        return QCoreApplication::translate("CatalogParser",
+                                           "row %1: \"%2\" is neither yes nor no (available)")
             .arg(e.row)
             .arg(e.detail);
     case CatalogRowProblem::DuplicateId:
-        return QCoreApplication::translate(ctx, "row %1: the id \"%2\" appears on an earlier row")
+        return QCoreApplication::translate("CatalogParser",
+                                           "row %1: the id \"%2\" appears on an earlier row")
             .arg(e.row)
             .arg(e.detail);
     case CatalogRowProblem::NotAnObject:
-        return QCoreApplication::translate(ctx, "entry %1: not a product object").arg(e.row);
+        return QCoreApplication::translate("CatalogParser", "entry %1: not a product object")
+            .arg(e.row);
     case CatalogRowProblem::TooLong:
-        return QCoreApplication::translate(ctx, "row %1: a field is too long (\"%2\")")
+        return QCoreApplication::translate("CatalogParser", "row %1: a field is too long (\"%2\")")
             .arg(e.row)
             .arg(e.detail);
     }

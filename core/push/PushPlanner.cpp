@@ -125,22 +125,22 @@ QVector<PlannedSend> PushPlanner::plan(const PushPlanInput &in)
 
 QString PushPlanner::describeSkip(PushSkip skip)
 {
-    const char *ctx = "PushPlanner";
     switch (skip) {
     case PushSkip::None:
         return QString();
     case PushSkip::SwitchedOff:
-        return QCoreApplication::translate(ctx, "pushes are switched off for this group");
+        return QCoreApplication::translate("PushPlanner", "pushes are switched off for this group");
     case PushSkip::NoProduct:
-        return QCoreApplication::translate(ctx, "no product qualifies");
+        return QCoreApplication::translate("PushPlanner", "no product qualifies");
     case PushSkip::RuleCap:
-        return QCoreApplication::translate(ctx, "the rule's daily cap is reached");
+        return QCoreApplication::translate("PushPlanner", "the rule's daily cap is reached");
     case PushSkip::GroupCap:
-        return QCoreApplication::translate(ctx, "the group's daily cap is reached");
+        return QCoreApplication::translate("PushPlanner", "the group's daily cap is reached");
     case PushSkip::AccountCap:
-        return QCoreApplication::translate(ctx, "every account in the group reached its daily cap");
+        return QCoreApplication::translate("PushPlanner",
+                                           "every account in the group reached its daily cap");
     case PushSkip::NoAccount:
-        return QCoreApplication::translate(ctx, "none of our accounts is in this group");
+        return QCoreApplication::translate("PushPlanner", "none of our accounts is in this group");
     }
     return QString();
 }

@@ -45,22 +45,22 @@ QVector<qint64> PushSchedule::runsBetween(qint64 afterMs, qint64 untilMs, const 
 
 QString PushSchedule::problem() const
 {
-    const char *ctx = "PushSchedule";
     if ((days & 0x7f) == 0)
-        return QCoreApplication::translate(ctx, "Choose at least one day of the week.");
+        return QCoreApplication::translate("PushSchedule", "Choose at least one day of the week.");
     if (kind == Kind::TimesOfDay) {
         if (minutesOfDay.isEmpty())
-            return QCoreApplication::translate(ctx, "Add at least one time of day.");
+            return QCoreApplication::translate("PushSchedule", "Add at least one time of day.");
         for (int m : minutesOfDay) {
             if (m < 0 || m >= 24 * 60)
-                return QCoreApplication::translate(ctx, "A time of day is out of range.");
+                return QCoreApplication::translate("PushSchedule",
+                                                   "A time of day is out of range.");
         }
         return QString();
     }
     if (everyMinutes < 5)
-        return QCoreApplication::translate(ctx, "Run at most every 5 minutes.");
+        return QCoreApplication::translate("PushSchedule", "Run at most every 5 minutes.");
     if (windowStartMinute < 0 || windowEndMinute >= 24 * 60 || windowEndMinute < windowStartMinute)
-        return QCoreApplication::translate(ctx, "The window must start before it ends.");
+        return QCoreApplication::translate("PushSchedule", "The window must start before it ends.");
     return QString();
 }
 

@@ -1,10 +1,11 @@
 #pragma once
-// One send a push run or a broadcast hands to the outbox, and the function
-// that does it (on the push thread; it may wait for the outbox's commit).
+// One send a push run or a broadcast hands to the outbox, and where it goes
+// (PushOutlet): the outbox in the app and the tests (OutboxOutlet); the
+// interface keeps the planning code free of the outbox's threads.
 
+#include <QHash>
 #include <QString>
-
-#include <functional>
+#include <QVector>
 
 namespace gd {
 
@@ -20,7 +21,36 @@ struct PushSend
     QString idempotencyKey; // the same run asked twice (a restart) queues nothing new
 };
 
-// Returns the outbox id, or 0 with *error set when nothing was queued.
-using PushSubmitFn = std::function<qint64(const PushSend &send, QString *error)>;
+// What became of one send, as a report shows it.
+enum class PushDelivery : int {
+    Waiting = 0,
+    Sending = 1,
+    Delivered = 2,
+    Failed = 3,
+    Unknown = 4,
+    Cancelled = 5
+};
+
+struct PushRowState
+{
+    PushDelivery state = PushDelivery::Waiting;
+    QString error; // why it failed, readable
+};
+
+enum class PushCampaignState : int { Active = 0, Paused = 1, Cancelled = 2 };
+
+// Called on the push thread; the calls may wait for the outbox's commit.
+class PushOutlet
+{
+public:
+    virtual ~PushOutlet() = default;
+    // The outbox id (of the first row), or 0 with *error when nothing was queued.
+    virtual qint64 submit(const PushSend &send, QString *error) = 0;
+    virtual qint64 createCampaign(const QString &title, QString *error) = 0;
+    virtual void setCampaignState(qint64 campaignId, PushCampaignState state) = 0;
+    virtual PushCampaignState campaignState(qint64 campaignId) = 0;
+    // The current state of outbox rows (missing ids are left out).
+    virtual QHash<qint64, PushRowState> rowStates(const QVector<qint64> &outboxIds) = 0;
+};
 
 } // namespace gd

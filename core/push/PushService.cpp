@@ -11,7 +11,7 @@ struct PushService::Private
 {
     Store *store;
     const Clock *clock;
-    PushSubmitFn submit;
+    std::shared_ptr<PushOutlet> outlet;
     PushOptions options;
     QThread *thread = nullptr;
     QObject *worker = nullptr; // lives in thread
@@ -19,14 +19,14 @@ struct PushService::Private
     QTimer *timer = nullptr; // in thread
 };
 
-PushService::PushService(Store *store, const Clock *clock, PushSubmitFn submit, PushOptions options,
-                         QObject *parent)
+PushService::PushService(Store *store, const Clock *clock, std::shared_ptr<PushOutlet> outlet,
+                         PushOptions options, QObject *parent)
     : QObject(parent)
     , d(std::make_unique<Private>())
 {
     d->store = store;
     d->clock = clock;
-    d->submit = std::move(submit);
+    d->outlet = std::move(outlet);
     d->options = std::move(options);
 }
 
@@ -49,7 +49,7 @@ void PushService::start(int tickMs)
         d->worker,
         [this, p, tickMs] {
             p->workspace
-                = std::make_unique<PushWorkspace>(p->store, p->clock, p->submit, p->options);
+                = std::make_unique<PushWorkspace>(p->store, p->clock, p->outlet, p->options);
             if (tickMs > 0) {
                 p->timer = new QTimer(p->worker);
                 p->timer->setInterval(tickMs);

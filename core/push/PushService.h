@@ -21,8 +21,8 @@ class PushService : public QObject
 {
     Q_OBJECT
 public:
-    PushService(Store *store, const Clock *clock, PushSubmitFn submit, PushOptions options = {},
-                QObject *parent = nullptr);
+    PushService(Store *store, const Clock *clock, std::shared_ptr<PushOutlet> outlet,
+                PushOptions options = {}, QObject *parent = nullptr);
     ~PushService() override; // stops the thread
 
     // Starts the thread; the scheduler looks for due runs every tickMs

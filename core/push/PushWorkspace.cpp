@@ -14,6 +14,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QRandomGenerator>
 #include <QStringDecoder>
 
 #include <atomic>
@@ -55,18 +56,13 @@ qint64 dayStart(qint64 ms, const QTimeZone &zone)
     return QDateTime(d, QTime(0, 0), zone).toMSecsSinceEpoch();
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PushWorkspace", text);
-}
-
 } // namespace
 
-PushWorkspace::PushWorkspace(Store *store, const Clock *clock, PushSubmitFn submit,
+PushWorkspace::PushWorkspace(Store *store, const Clock *clock, std::shared_ptr<PushOutlet> outlet,
                              PushOptions options)
     : m_store(store)
     , m_clock(clock)
-    , m_submit(std::move(submit))
+    , m_outlet(std::move(outlet))
     , m_options(std::move(options))
 {
     m_connection = QStringLiteral("gd-push-%1").arg(++g_pushConnections);
@@ -141,11 +137,14 @@ CatalogImportReport PushWorkspace::importCatalogFile(const QString &path)
     QFile file(path);
     CatalogImportReport report;
     if (file.size() > kMaxImportBytes) {
-        report.fileError = tr("The file is too large (more than 64 MB).");
+        report.fileError = QCoreApplication::translate("PushWorkspace",
+                                                       "The file is too large (more than 64 MB).");
         return report;
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        report.fileError = tr("The file cannot be read: %1").arg(file.errorString());
+        report.fileError
+            = QCoreApplication::translate("PushWorkspace", "The file cannot be read: %1")
+                  .arg(file.errorString());
         return report;
     }
     return importCatalog(file.readAll(), QFileInfo(path).fileName());
@@ -166,7 +165,8 @@ CatalogImportReport PushWorkspace::importCatalog(const QByteArray &bytes, const 
     if (!writeAndWait([&](QSqlDatabase &w, QString *e) {
             return PushRepository::importProducts(w, parsed.products, source, now, &summary, e);
         }))
-        report.fileError = tr("The products could not be saved.");
+        report.fileError
+            = QCoreApplication::translate("PushWorkspace", "The products could not be saved.");
     report.summary = summary;
     return report;
 }
@@ -174,15 +174,15 @@ CatalogImportReport PushWorkspace::importCatalog(const QByteArray &bytes, const 
 bool PushWorkspace::saveProduct(const Product &product, QString *error)
 {
     if (product.id.trimmed().isEmpty()) {
-        *error = tr("The product needs an id.");
+        *error = QCoreApplication::translate("PushWorkspace", "The product needs an id.");
         return false;
     }
     if (product.title.trimmed().isEmpty()) {
-        *error = tr("The product needs a title.");
+        *error = QCoreApplication::translate("PushWorkspace", "The product needs a title.");
         return false;
     }
     if (product.priceCents < 0) {
-        *error = tr("The price cannot be negative.");
+        *error = QCoreApplication::translate("PushWorkspace", "The price cannot be negative.");
         return false;
     }
     const qint64 now = nowMs();
@@ -190,7 +190,7 @@ bool PushWorkspace::saveProduct(const Product &product, QString *error)
             return PushRepository::importProducts(w, {product}, QStringLiteral("edit"), now,
                                                   nullptr, e);
         })) {
-        *error = tr("The product could not be saved.");
+        *error = QCoreApplication::translate("PushWorkspace", "The product could not be saved.");
         return false;
     }
     return true;
@@ -215,7 +215,9 @@ CatalogImportReport PushWorkspace::importStatsFile(const QString &path)
     CatalogImportReport report;
     QFile file(path);
     if (file.size() > kMaxImportBytes || !file.open(QIODevice::ReadOnly)) {
-        report.fileError = tr("The file cannot be read: %1").arg(file.errorString());
+        report.fileError
+            = QCoreApplication::translate("PushWorkspace", "The file cannot be read: %1")
+                  .arg(file.errorString());
         return report;
     }
     QByteArray bytes = file.readAll();
@@ -232,7 +234,7 @@ CatalogImportReport PushWorkspace::importStatsFile(const QString &path)
     }
     const QStringList lines = text.split(QRegularExpression(QStringLiteral("\r?\n")));
     if (lines.isEmpty()) {
-        report.fileError = tr("The file is empty.");
+        report.fileError = QCoreApplication::translate("PushWorkspace", "The file is empty.");
         return report;
     }
     QHash<QString, QString> roomByName;
@@ -256,8 +258,10 @@ CatalogImportReport PushWorkspace::importStatsFile(const QString &path)
     const int cClicks = col({"clicks", "点击", "点击数"});
     const int cOrders = col({"orders", "订单", "订单数"});
     if (cRoom < 0 || cProduct < 0 || (cClicks < 0 && cOrders < 0)) {
-        report.fileError = tr("The first line must name the columns: room_id (or group), "
-                              "product_id, clicks, orders.");
+        report.fileError = QCoreApplication::translate(
+            "PushWorkspace",
+            "The first line must name the columns: room_id (or group), "
+            "product_id, clicks, orders.");
         return report;
     }
     QVector<StatsRow> rows;
@@ -283,7 +287,8 @@ CatalogImportReport PushWorkspace::importStatsFile(const QString &path)
     if (!writeAndWait([&rows](QSqlDatabase &w, QString *e) {
             return PushRepository::importStats(w, rows, e);
         }))
-        report.fileError = tr("The numbers could not be saved.");
+        report.fileError
+            = QCoreApplication::translate("PushWorkspace", "The numbers could not be saved.");
     report.summary.changed = int(rows.size());
     return report;
 }
@@ -325,9 +330,10 @@ QVector<PushRule> PushWorkspace::rules()
 QString PushWorkspace::problemOf(const PushRule &rule) const
 {
     if (rule.name.trimmed().isEmpty())
-        return tr("Give the rule a name.");
+        return QCoreApplication::translate("PushWorkspace", "Give the rule a name.");
     if (rule.targets.roomIds.isEmpty() && rule.targets.tags.isEmpty())
-        return tr("Choose the groups, or tags of groups, to push to.");
+        return QCoreApplication::translate("PushWorkspace",
+                                           "Choose the groups, or tags of groups, to push to.");
     QString p = PushTemplate::problem(rule.text);
     if (!p.isEmpty())
         return p;
@@ -336,12 +342,14 @@ QString PushWorkspace::problemOf(const PushRule &rule) const
         return p;
     if (!rule.imagePath.isEmpty()) {
         if (!QFileInfo::exists(rule.imagePath))
-            return tr("The picture %1 does not exist.").arg(rule.imagePath);
+            return QCoreApplication::translate("PushWorkspace", "The picture %1 does not exist.")
+                .arg(rule.imagePath);
         const FileCheckResult check = FileCheck::checkFile(rule.imagePath);
         if (!check.ok)
             return check.error;
         if (!check.isImage)
-            return tr("%1 is not a picture.").arg(QFileInfo(rule.imagePath).fileName());
+            return QCoreApplication::translate("PushWorkspace", "%1 is not a picture.")
+                .arg(QFileInfo(rule.imagePath).fileName());
     }
     return QString();
 }
@@ -368,7 +376,7 @@ bool PushWorkspace::saveRule(PushRule &rule, QString *error)
     if (!writeAndWait([&saved](QSqlDatabase &w, QString *e) {
             return PushRepository::saveRule(w, saved, e);
         })) {
-        *error = tr("The rule could not be saved.");
+        *error = QCoreApplication::translate("PushWorkspace", "The rule could not be saved.");
         return false;
     }
     rule.id = saved.id;
@@ -485,6 +493,191 @@ QVector<PushLogEntry> PushWorkspace::log(const QString &roomId, const QString &p
     return PushRepository::log(d, roomId, productId, limit);
 }
 
+// --- broadcasts ---
+
+QVector<PushGroup> PushWorkspace::broadcastTargets(const PushTargets &targets)
+{
+    return PushPlanner::resolveTargets(targets, groups());
+}
+
+qint64 PushWorkspace::createBroadcast(const QString &text, const QString &imagePath,
+                                      const PushTargets &targets, qint64 dueMs, QString *error)
+{
+    if (text.trimmed().isEmpty() && imagePath.isEmpty()) {
+        *error = QCoreApplication::translate("PushWorkspace", "Write a text or choose a picture.");
+        return 0;
+    }
+    if (!imagePath.isEmpty()) {
+        const FileCheckResult check = FileCheck::checkFile(imagePath);
+        if (!check.ok || !check.isImage) {
+            *error = check.ok ? QCoreApplication::translate("PushWorkspace", "%1 is not a picture.")
+                                    .arg(QFileInfo(imagePath).fileName())
+                              : check.error;
+            return 0;
+        }
+    }
+    const QVector<PushGroup> targetsNow = broadcastTargets(targets);
+    QVector<PushGroup> reachable;
+    for (const PushGroup &g : targetsNow) {
+        if (!g.accountIds.isEmpty())
+            reachable.append(g);
+    }
+    if (reachable.isEmpty()) {
+        *error = QCoreApplication::translate(
+            "PushWorkspace", "Choose at least one group that one of the accounts is in.");
+        return 0;
+    }
+    if (!m_outlet) {
+        *error = QCoreApplication::translate("PushWorkspace", "Sending is not available.");
+        return 0;
+    }
+    const qint64 now = nowMs();
+    const qint64 start = std::max(dueMs, now);
+    const QString title
+        = text.trimmed().isEmpty() ? QFileInfo(imagePath).fileName() : text.trimmed().left(40);
+    const qint64 campaignId = m_outlet->createCampaign(title, error);
+    if (campaignId == 0)
+        return 0;
+    BroadcastRecord record;
+    record.campaignId = campaignId;
+    record.text = text;
+    record.imagePath = imagePath;
+    PushRule holder;
+    holder.targets = targets;
+    record.targetsJson = holder.targetsJson();
+    record.dueMs = start;
+    record.createdMs = now;
+    if (!writeAndWait([&record](QSqlDatabase &w, QString *e) {
+            return PushRepository::insertBroadcast(w, record, e);
+        })) {
+        m_outlet->setCampaignState(campaignId, PushCampaignState::Cancelled);
+        *error = QCoreApplication::translate("PushWorkspace", "The broadcast could not be saved.");
+        return 0;
+    }
+    // Spread the groups over the accounts in them, then pace each account.
+    QHash<QString, int> perAccount;
+    QRandomGenerator rng(quint32(record.id * 2246822519u));
+    QVector<PushLogEntry> entries;
+    for (const PushGroup &g : reachable) {
+        QString account = g.accountIds.first();
+        for (const QString &a : g.accountIds) {
+            if (perAccount.value(a) < perAccount.value(account))
+                account = a;
+        }
+        const int index = perAccount.value(account);
+        perAccount[account] = index + 1;
+        PushSend send;
+        send.accountId = account;
+        send.roomId = g.roomId;
+        send.text = text;
+        send.imagePath = imagePath;
+        send.dueMs = start + qint64(index) * m_options.spacingMs
+            + (m_options.jitterMs > 0 && index > 0 ? rng.bounded(m_options.jitterMs) : 0);
+        send.campaignId = campaignId;
+        send.origin = QStringLiteral("broadcast");
+        send.idempotencyKey = QStringLiteral("broadcast:%1:%2").arg(record.id).arg(g.roomId);
+        QString sendError;
+        const qint64 outboxId = m_outlet->submit(send, &sendError);
+        PushLogEntry e;
+        e.broadcastId = record.id;
+        e.roomId = g.roomId;
+        e.roomName = g.name;
+        e.accountId = account;
+        e.runMs = start;
+        e.dueMs = send.dueMs;
+        e.outboxId = outboxId;
+        e.text = text;
+        e.imagePath = imagePath;
+        e.choiceJson = sendError; // why the outbox refused it (outboxId 0)
+        e.createdMs = now;
+        entries.append(e);
+    }
+    writeAndWait([&entries](QSqlDatabase &w, QString *e) {
+        for (PushLogEntry &entry : entries) {
+            if (!PushRepository::insertLog(w, entry, e))
+                return false;
+        }
+        return true;
+    });
+    qCInfo(lcEngine) << "push: broadcast" << record.id << "queued to" << entries.size()
+                     << "group(s) as campaign" << campaignId;
+    return record.id;
+}
+
+QVector<BroadcastRecord> PushWorkspace::broadcasts(int limit)
+{
+    QSqlDatabase d = db();
+    return PushRepository::broadcasts(d, limit);
+}
+
+BroadcastReport PushWorkspace::broadcastReport(qint64 broadcastId)
+{
+    BroadcastReport report;
+    QSqlDatabase d = db();
+    for (const BroadcastRecord &b : PushRepository::broadcasts(d, 100000)) {
+        if (b.id == broadcastId)
+            report.broadcast = b;
+    }
+    if (report.broadcast.id == 0)
+        return report;
+    const QVector<PushLogEntry> log = PushRepository::broadcastLog(d, broadcastId);
+    QVector<qint64> ids;
+    for (const PushLogEntry &e : log) {
+        if (e.outboxId > 0)
+            ids.append(e.outboxId);
+    }
+    const QHash<qint64, PushRowState> states
+        = m_outlet ? m_outlet->rowStates(ids) : QHash<qint64, PushRowState>();
+    report.campaign = m_outlet ? m_outlet->campaignState(report.broadcast.campaignId)
+                               : PushCampaignState::Active;
+    for (const PushLogEntry &e : log) {
+        BroadcastReportRow row;
+        row.roomId = e.roomId;
+        row.roomName = e.roomName;
+        row.accountId = e.accountId;
+        row.outboxId = e.outboxId;
+        if (e.outboxId == 0) {
+            row.state = PushDelivery::Failed;
+            row.error = e.choiceJson;
+        } else {
+            const PushRowState s = states.value(e.outboxId);
+            row.state = s.state;
+            row.error = s.error;
+        }
+        switch (row.state) {
+        case PushDelivery::Delivered:
+            ++report.delivered;
+            break;
+        case PushDelivery::Failed:
+        case PushDelivery::Unknown:
+            ++report.failed;
+            break;
+        case PushDelivery::Cancelled:
+            ++report.cancelled;
+            break;
+        default:
+            ++report.waiting;
+        }
+        report.rows.append(row);
+    }
+    return report;
+}
+
+void PushWorkspace::pauseBroadcast(qint64 broadcastId, bool paused)
+{
+    const BroadcastReport r = broadcastReport(broadcastId);
+    if (m_outlet && r.broadcast.campaignId > 0 && r.campaign != PushCampaignState::Cancelled)
+        m_outlet->setCampaignState(r.broadcast.campaignId,
+                                   paused ? PushCampaignState::Paused : PushCampaignState::Active);
+}
+
+void PushWorkspace::cancelBroadcast(qint64 broadcastId)
+{
+    const BroadcastReport r = broadcastReport(broadcastId);
+    if (m_outlet && r.broadcast.campaignId > 0)
+        m_outlet->setCampaignState(r.broadcast.campaignId, PushCampaignState::Cancelled);
+}
+
 // --- scheduler ---
 
 int PushWorkspace::runRule(const PushRule &rule, qint64 scheduledMs, qint64 planMs,
@@ -508,7 +701,7 @@ int PushWorkspace::runRule(const PushRule &rule, qint64 scheduledMs, qint64 plan
         send.idempotencyKey
             = QStringLiteral("rule:%1:%2:%3").arg(rule.id).arg(scheduledMs).arg(s.group.roomId);
         QString error;
-        const qint64 outboxId = m_submit ? m_submit(send, &error) : 0;
+        const qint64 outboxId = m_outlet ? m_outlet->submit(send, &error) : 0;
         if (outboxId == 0) {
             qCWarning(lcEngine) << "push: the outbox refused a send of rule" << rule.id << error;
             continue;

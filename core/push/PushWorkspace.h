@@ -44,6 +44,28 @@ struct PushTickResult
     int sends = 0; // sends handed to the outbox
 };
 
+// Per group: the outbox row of a broadcast and what became of it.
+struct BroadcastReportRow
+{
+    QString roomId;
+    QString roomName;
+    QString accountId;
+    qint64 outboxId = 0;
+    PushDelivery state = PushDelivery::Waiting;
+    QString error;
+};
+
+struct BroadcastReport
+{
+    BroadcastRecord broadcast;
+    PushCampaignState campaign = PushCampaignState::Active;
+    QVector<BroadcastReportRow> rows;
+    int delivered = 0;
+    int failed = 0;
+    int cancelled = 0;
+    int waiting = 0; // queued or being sent
+};
+
 struct PushOptions
 {
     QTimeZone zone = QTimeZone::systemTimeZone();
@@ -55,7 +77,9 @@ struct PushOptions
 class PushWorkspace
 {
 public:
-    PushWorkspace(Store *store, const Clock *clock, PushSubmitFn submit, PushOptions options);
+    // outlet may be null (previews only): nothing is sent then.
+    PushWorkspace(Store *store, const Clock *clock, std::shared_ptr<PushOutlet> outlet,
+                  PushOptions options);
     ~PushWorkspace();
     PushWorkspace(const PushWorkspace &) = delete;
     PushWorkspace &operator=(const PushWorkspace &) = delete;
@@ -98,6 +122,20 @@ public:
     QVector<TimelineSlot> timeline(qint64 fromMs, qint64 toMs);
     QVector<PushLogEntry> log(const QString &roomId, const QString &productId, int limit = 500);
 
+    // --- broadcasts ---
+    // One message (text and/or picture) to the target groups, as one outbox
+    // campaign: each group once, through one of the accounts in it (spread),
+    // paced per account from dueMs. Returns the broadcast id, or 0 with a
+    // translated *error (nothing to send, a bad picture, no group).
+    qint64 createBroadcast(const QString &text, const QString &imagePath,
+                           const PushTargets &targets, qint64 dueMs, QString *error);
+    // The groups a broadcast would reach (its preview), by name.
+    QVector<PushGroup> broadcastTargets(const PushTargets &targets);
+    QVector<BroadcastRecord> broadcasts(int limit = 50);
+    BroadcastReport broadcastReport(qint64 broadcastId);
+    void pauseBroadcast(qint64 broadcastId, bool paused);
+    void cancelBroadcast(qint64 broadcastId);
+
     // --- scheduler ---
     // Runs every enabled rule's due runs, up to now.
     PushTickResult tick();
@@ -113,7 +151,7 @@ private:
 
     Store *m_store;
     const Clock *m_clock;
-    PushSubmitFn m_submit;
+    std::shared_ptr<PushOutlet> m_outlet;
     PushOptions m_options;
     QString m_connection;
 };

@@ -108,44 +108,43 @@ namespace {
 
 QString agoText(qint64 ms)
 {
-    const char *ctx = "SelectionPolicy";
     const qint64 minutes = ms / 60000;
     if (minutes < 60)
-        return QCoreApplication::translate(ctx, "%n min", nullptr,
+        return QCoreApplication::translate("SelectionPolicy", "%n min", nullptr,
                                            int(std::max<qint64>(1, minutes)));
     const qint64 hours = minutes / 60;
     if (hours < 48)
-        return QCoreApplication::translate(ctx, "%n h", nullptr, int(hours));
-    return QCoreApplication::translate(ctx, "%n day(s)", nullptr, int(hours / 24));
+        return QCoreApplication::translate("SelectionPolicy", "%n h", nullptr, int(hours));
+    return QCoreApplication::translate("SelectionPolicy", "%n day(s)", nullptr, int(hours / 24));
 }
 
 } // namespace
 
 QString SelectionPolicy::explain(const PushChoice &c, qint64 nowMs)
 {
-    const char *ctx = "SelectionPolicy";
     if (c.productId.isEmpty())
         return QCoreApplication::translate(
-            ctx,
+            "SelectionPolicy",
             "no product is available and updated within 4 hours (other than the last one sent "
             "here)");
     QStringList parts;
-    parts << QCoreApplication::translate(ctx, "fresh %1 ago").arg(agoText(c.updatedAgoMs));
+    parts << QCoreApplication::translate("SelectionPolicy", "fresh %1 ago")
+                 .arg(agoText(c.updatedAgoMs));
     if (c.lastPushedHereMs == 0)
-        parts << QCoreApplication::translate(ctx, "never pushed here");
+        parts << QCoreApplication::translate("SelectionPolicy", "never pushed here");
     else
-        parts << QCoreApplication::translate(ctx, "not pushed here for %1")
+        parts << QCoreApplication::translate("SelectionPolicy", "not pushed here for %1")
                      .arg(agoText(nowMs - c.lastPushedHereMs));
     for (const QString &t : c.matchedTags)
-        parts << QCoreApplication::translate(ctx, "matches tag %1").arg(t);
+        parts << QCoreApplication::translate("SelectionPolicy", "matches tag %1").arg(t);
     if (c.orders > 0 || c.clicks > 0)
-        parts << QCoreApplication::translate(ctx, "%1 clicks, %2 orders here")
+        parts << QCoreApplication::translate("SelectionPolicy", "%1 clicks, %2 orders here")
                      .arg(c.clicks)
                      .arg(c.orders);
     if (c.fallback)
         parts << QCoreApplication::translate(
-            ctx, "fallback: every fresh product was pushed here within 3 days");
-    return parts.join(QCoreApplication::translate(ctx, ", "));
+            "SelectionPolicy", "fallback: every fresh product was pushed here within 3 days");
+    return parts.join(QCoreApplication::translate("SelectionPolicy", ", "));
 }
 
 } // namespace gd

@@ -24,24 +24,27 @@ qint64 at(int day, int hour, int minute = 0)
 }
 
 // What the outbox was asked to send (the outbox itself is tested on its own).
-struct Submitted
+class Submitted : public PushOutlet
 {
+public:
+    qint64 submit(const PushSend &send, QString *) override
+    {
+        QMutexLocker lock(&mutex);
+        if (!send.idempotencyKey.isEmpty() && keys.contains(send.idempotencyKey))
+            return 0;
+        keys.insert(send.idempotencyKey);
+        sends.append(send);
+        return sends.size();
+    }
+    qint64 createCampaign(const QString &, QString *) override { return 0; }
+    void setCampaignState(qint64, PushCampaignState) override {}
+    PushCampaignState campaignState(qint64) override { return PushCampaignState::Active; }
+    QHash<qint64, PushRowState> rowStates(const QVector<qint64> &) override { return {}; }
+
     QMutex mutex;
     QVector<PushSend> sends;
     QSet<QString> keys;
 };
-
-PushSubmitFn recorder(std::shared_ptr<Submitted> s)
-{
-    return [s](const PushSend &send, QString *) -> qint64 {
-        QMutexLocker lock(&s->mutex);
-        if (!send.idempotencyKey.isEmpty() && s->keys.contains(send.idempotencyKey))
-            return 0;
-        s->keys.insert(send.idempotencyKey);
-        s->sends.append(send);
-        return s->sends.size();
-    };
-}
 
 QByteArray catalog(qint64 updatedMs)
 {
@@ -135,7 +138,7 @@ private slots:
         auto submitted = std::make_shared<Submitted>();
         ManualClock clock(at(2, 8));
         {
-            PushService service(m_store.get(), &clock, recorder(submitted), {kZone});
+            PushService service(m_store.get(), &clock, submitted, {kZone});
             service.start(0);
             QCOMPARE(service
                          .callAndWait<CatalogImportReport>([](PushWorkspace &w) {
@@ -186,7 +189,7 @@ private slots:
         // Closed over 12:00 and 18:00; the catalog was refreshed meanwhile.
         clock.setNowMs(at(2, 18, 30));
         {
-            PushService service(m_store.get(), &clock, recorder(submitted), {kZone});
+            PushService service(m_store.get(), &clock, submitted, {kZone});
             service.start(0);
             service.callAndWait<CatalogImportReport>([](PushWorkspace &w) {
                 return w.importCatalog(catalog(at(2, 18)), QStringLiteral("c.csv"));

@@ -1,0 +1,77 @@
+#include "push/OutboxOutlet.h"
+
+#include "outbox/OutboxRepository.h"
+#include "store/Store.h"
+#include "store/StoreReader.h"
+
+#include <QCoreApplication>
+
+namespace gd {
+
+// PushDelivery mirrors OutboxState value for value.
+static_assert(int(OutboxState::Cancelled) == int(PushDelivery::Cancelled));
+static_assert(int(OutboxState::Sent) == int(PushDelivery::Delivered));
+
+OutboxOutlet::OutboxOutlet(Store *store)
+    : m_store(store)
+    , m_outbox(OutboxRepository::of(store))
+{}
+
+qint64 OutboxOutlet::submit(const PushSend &send, QString *error)
+{
+    SendRequest r;
+    r.accountId = send.accountId;
+    r.conversationId = send.roomId;
+    r.text = send.text;
+    r.filePath = send.imagePath;
+    r.dueMs = send.dueMs;
+    r.campaignId = send.campaignId;
+    r.origin = send.origin;
+    r.idempotencyKey = send.idempotencyKey;
+    QFuture<SubmitResult> future = m_outbox->submit(r);
+    future.waitForFinished();
+    if (future.resultCount() == 0) {
+        *error = QCoreApplication::translate("OutboxOutlet", "The outbox did not answer.");
+        return 0;
+    }
+    const SubmitResult result = future.result();
+    if (!result.ok())
+        *error = result.error;
+    return result.id;
+}
+
+qint64 OutboxOutlet::createCampaign(const QString &title, QString *error)
+{
+    QFuture<Campaign> future = m_outbox->createCampaign(title, QStringLiteral("broadcast"));
+    future.waitForFinished();
+    if (future.resultCount() == 0 || future.result().id == 0) {
+        *error = QCoreApplication::translate("OutboxOutlet", "The broadcast could not be created.");
+        return 0;
+    }
+    return future.result().id;
+}
+
+void OutboxOutlet::setCampaignState(qint64 campaignId, PushCampaignState state)
+{
+    m_outbox->setCampaignState(campaignId, CampaignState(int(state)));
+}
+
+PushCampaignState OutboxOutlet::campaignState(qint64 campaignId)
+{
+    auto reader = m_store->createReader();
+    return PushCampaignState(int(OutboxRepository::campaign(*reader, campaignId).state));
+}
+
+QHash<qint64, PushRowState> OutboxOutlet::rowStates(const QVector<qint64> &outboxIds)
+{
+    QHash<qint64, PushRowState> out;
+    auto reader = m_store->createReader();
+    for (qint64 id : outboxIds) {
+        const OutboxEntry e = OutboxRepository::row(*reader, id);
+        if (e.id != 0)
+            out.insert(id, {PushDelivery(int(e.state)), e.error});
+    }
+    return out;
+}
+
+} // namespace gd

@@ -1,0 +1,32 @@
+#pragma once
+// Pushes and broadcasts go out through the outbox: each PushSend becomes a
+// SendRequest (due time, campaign, origin, idempotency key), campaigns are
+// the outbox's, and a report reads the rows' states from it. Called on the
+// push thread; waits for the outbox's commits there (never on the GUI).
+
+#include "push/PushSend.h"
+
+namespace gd {
+
+class OutboxRepository;
+class Store;
+
+class OutboxOutlet : public PushOutlet
+{
+public:
+    // OutboxRepository::of(store) must have been made in the store's thread
+    // first (the Engine's constructor does it).
+    explicit OutboxOutlet(Store *store);
+
+    qint64 submit(const PushSend &send, QString *error) override;
+    qint64 createCampaign(const QString &title, QString *error) override;
+    void setCampaignState(qint64 campaignId, PushCampaignState state) override;
+    PushCampaignState campaignState(qint64 campaignId) override;
+    QHash<qint64, PushRowState> rowStates(const QVector<qint64> &outboxIds) override;
+
+private:
+    Store *m_store;
+    OutboxRepository *m_outbox;
+};
+
+} // namespace gd
