@@ -10,6 +10,7 @@
 #include "stats/ReportScheduler.h"
 #include "stats/StatsService.h"
 #include "monitor/AlertMonitor.h"
+#include "push/OutboxOutlet.h"
 #include "push/PushService.h"
 #include "monitor/Clock.h"
 #include "monitor/SignalSources.h"
@@ -135,12 +136,13 @@ bool AppRuntime::open(QString *error)
     m_reports->followSettings();
     connect(m_reports.get(), &ReportScheduler::reportFailed, this,
             [](const QString &error) { qCWarning(lcEngine) << "statistics report:" << error; });
-    // Product pushes: catalog, rules, previews and the timeline. The
-    // scheduler and broadcasts start sending once the outbox module with
-    // due times and campaigns is in (OutboxOutlet); until then nothing is
-    // sent and no run is marked handled.
-    m_push = std::make_unique<PushService>(m_store.get(), m_clock.get(), nullptr);
-    m_push->start(0);
+    // Product pushes and broadcasts: the scheduler looks for due runs every
+    // 15 s on the push thread; every send goes through the outbox (with a
+    // due time and a campaign per broadcast or run), paced by its sender.
+    // The Engine above made the outbox repository in this thread.
+    m_push = std::make_unique<PushService>(m_store.get(), m_clock.get(),
+                                           std::make_shared<OutboxOutlet>(m_store.get()));
+    m_push->start(15000);
     return true;
 }
 

@@ -40,9 +40,9 @@ qint64 OutboxOutlet::submit(const PushSend &send, QString *error)
     return result.id;
 }
 
-qint64 OutboxOutlet::createCampaign(const QString &title, QString *error)
+qint64 OutboxOutlet::createCampaign(const QString &title, const QString &origin, QString *error)
 {
-    QFuture<Campaign> future = m_outbox->createCampaign(title, QStringLiteral("broadcast"));
+    QFuture<Campaign> future = m_outbox->createCampaign(title, origin);
     future.waitForFinished();
     if (future.resultCount() == 0 || future.result().id == 0) {
         *error = QCoreApplication::translate("OutboxOutlet", "The broadcast could not be created.");

@@ -19,7 +19,7 @@ public:
     explicit OutboxOutlet(Store *store);
 
     qint64 submit(const PushSend &send, QString *error) override;
-    qint64 createCampaign(const QString &title, QString *error) override;
+    qint64 createCampaign(const QString &title, const QString &origin, QString *error) override;
     void setCampaignState(qint64 campaignId, PushCampaignState state) override;
     PushCampaignState campaignState(qint64 campaignId) override;
     QHash<qint64, PushRowState> rowStates(const QVector<qint64> &outboxIds) override;

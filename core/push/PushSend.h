@@ -46,7 +46,9 @@ public:
     virtual ~PushOutlet() = default;
     // The outbox id (of the first row), or 0 with *error when nothing was queued.
     virtual qint64 submit(const PushSend &send, QString *error) = 0;
-    virtual qint64 createCampaign(const QString &title, QString *error) = 0;
+    // A campaign groups the sends of one broadcast or one push run (origin
+    // "broadcast" or "push"): its report, pause and cancel act on all of them.
+    virtual qint64 createCampaign(const QString &title, const QString &origin, QString *error) = 0;
     virtual void setCampaignState(qint64 campaignId, PushCampaignState state) = 0;
     virtual PushCampaignState campaignState(qint64 campaignId) = 0;
     // The current state of outbox rows (missing ids are left out).

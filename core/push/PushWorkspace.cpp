@@ -17,6 +17,7 @@
 #include <QRandomGenerator>
 #include <QStringDecoder>
 
+#include <algorithm>
 #include <atomic>
 #include <future>
 #include <mutex>
@@ -535,7 +536,7 @@ qint64 PushWorkspace::createBroadcast(const QString &text, const QString &imageP
     const qint64 start = std::max(dueMs, now);
     const QString title
         = text.trimmed().isEmpty() ? QFileInfo(imagePath).fileName() : text.trimmed().left(40);
-    const qint64 campaignId = m_outlet->createCampaign(title, error);
+    const qint64 campaignId = m_outlet->createCampaign(title, QStringLiteral("broadcast"), error);
     if (campaignId == 0)
         return 0;
     BroadcastRecord record;
@@ -688,10 +689,26 @@ int PushWorkspace::runRule(const PushRule &rule, qint64 scheduledMs, qint64 plan
         planInput(rule, planMs, PushRepository::logSince(d, planMs - kHistoryMs)));
     QVector<PushLogEntry> entries;
     const qint64 now = nowMs();
+    // One outbox campaign per run that sends anything, so the run's sends
+    // can be reported, paused or cancelled together like a broadcast's.
+    qint64 campaignId = 0;
+    const bool sends = std::any_of(plan.begin(), plan.end(),
+                                   [](const PlannedSend &s) { return s.skip == PushSkip::None; });
+    if (sends && m_outlet) {
+        const QString title = QStringLiteral("%1 %2").arg(
+            rule.name,
+            QDateTime::fromMSecsSinceEpoch(scheduledMs, m_options.zone)
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        QString error;
+        campaignId = m_outlet->createCampaign(title, QStringLiteral("push"), &error);
+        if (campaignId == 0) // the sends still go out, only ungrouped
+            qCWarning(lcEngine) << "push: no campaign for rule" << rule.id << error;
+    }
     for (const PlannedSend &s : plan) {
         if (s.skip != PushSkip::None)
             continue;
         PushSend send;
+        send.campaignId = campaignId;
         send.accountId = s.accountId;
         send.roomId = s.group.roomId;
         send.text = s.text;

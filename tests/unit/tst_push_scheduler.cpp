@@ -36,7 +36,12 @@ public:
         sends.append(send);
         return sends.size();
     }
-    qint64 createCampaign(const QString &, QString *) override { return 0; }
+    qint64 createCampaign(const QString &, const QString &origin, QString *) override
+    {
+        QMutexLocker lock(&mutex);
+        campaignOrigins.append(origin);
+        return campaignOrigins.size();
+    }
     void setCampaignState(qint64, PushCampaignState) override {}
     PushCampaignState campaignState(qint64) override { return PushCampaignState::Active; }
     QHash<qint64, PushRowState> rowStates(const QVector<qint64> &) override { return {}; }
@@ -44,6 +49,7 @@ public:
     QMutex mutex;
     QVector<PushSend> sends;
     QSet<QString> keys;
+    QStringList campaignOrigins;
 };
 
 QByteArray catalog(qint64 updatedMs)
@@ -174,6 +180,15 @@ private slots:
                 QVERIFY(s.text.contains(QStringLiteral("¥")));
             }
             QCOMPARE(perRoom.value(QStringLiteral("g4@chatroom")), 0);
+            // One outbox campaign per run: two rules ran, each its three
+            // sends under its own campaign.
+            QCOMPARE(submitted->campaignOrigins,
+                     QStringList({QStringLiteral("push"), QStringLiteral("push")}));
+            QHash<qint64, int> perCampaign;
+            for (const PushSend &s : submitted->sends)
+                perCampaign[s.campaignId]++;
+            QCOMPARE(perCampaign.value(1), 3);
+            QCOMPARE(perCampaign.value(2), 3);
             QCOMPARE(perRoom.value(QStringLiteral("g1@chatroom")), 2);
             // Paced: one account's sends of a run are at least the spacing apart.
             for (QVector<qint64> due : duePerAccount) {
