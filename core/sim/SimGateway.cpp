@@ -338,7 +338,8 @@ bool SimGateway::sendText(const QString &conversationId, const QString &text,
         else
             return false;
         m_receivedTexts.append(text);
-        m_receivedTextSends.append({conversationId, text, mentionIds});
+        m_receivedTextSends.append(
+            {conversationId, text, mentionIds, QDateTime::currentMSecsSinceEpoch()});
         const SimMessage message = m_messages.append(m_world.self().id, roomId, listenerId, text,
                                                      true, 7, {}, {}, mentionIds);
         SimEvent event;
@@ -705,7 +706,17 @@ QStringList SimGateway::receivedTexts() const
 QJsonObject SimGateway::stats() const
 {
     std::lock_guard lock(m_mutex);
+    // Per conversation and in order of arrival: what a test of a process
+    // (a broadcast delivered once per group, paced) counts on this side.
+    QJsonObject byConversation;
+    QJsonArray receivedMs;
+    for (const SimReceivedText &t : m_receivedTextSends) {
+        byConversation[t.conversationId] = byConversation[t.conversationId].toInt() + 1;
+        receivedMs.append(t.receivedMs);
+    }
     return QJsonObject{
+        {QStringLiteral("texts_by_conversation"), byConversation},
+        {QStringLiteral("text_received_ms"), receivedMs},
         {QStringLiteral("messages_emitted"), qint64(m_messages.messagesEmitted())},
         {QStringLiteral("rooms"), int(m_world.rooms().size())},
         {QStringLiteral("contacts"), int(m_world.contacts().size())},

@@ -12,6 +12,7 @@ struct SimReceivedText
     QString conversationId;
     QString text;
     QStringList mentionIds; // MessageSendText field 3
+    qint64 receivedMs = 0; // wall clock when the call arrived (pacing checks)
 };
 
 } // namespace gd::sim
