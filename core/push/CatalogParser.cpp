@@ -537,6 +537,18 @@ QString CatalogParser::describe(const CatalogRowError &e)
         return QCoreApplication::translate("CatalogParser", "row %1: a field is too long (\"%2\")")
             .arg(e.row)
             .arg(e.detail);
+    case CatalogRowProblem::UnknownGroup:
+        return QCoreApplication::translate("CatalogParser", "row %1: no group is called \"%2\"")
+            .arg(e.row)
+            .arg(e.detail);
+    case CatalogRowProblem::MissingProductId:
+        return QCoreApplication::translate("CatalogParser", "row %1: the product id is missing")
+            .arg(e.row);
+    case CatalogRowProblem::BadCount:
+        return QCoreApplication::translate("CatalogParser",
+                                           "row %1: \"%2\" is not a number of clicks or orders")
+            .arg(e.row)
+            .arg(e.detail);
     }
     return QString();
 }

@@ -24,6 +24,10 @@ enum class CatalogRowProblem : int {
     DuplicateId = 6,
     NotAnObject = 7, // JSON: an entry that is not an object
     TooLong = 8, // a field past kMaxFieldChars
+    // Clicks/orders files (PushWorkspace::importStatsFile):
+    UnknownGroup = 9, // the group is neither a known room id nor a group name
+    MissingProductId = 10,
+    BadCount = 11, // clicks or orders is not a whole number >= 0
 };
 
 struct CatalogRowError

@@ -274,15 +274,28 @@ CatalogImportReport PushWorkspace::importStatsFile(const QString &path)
         StatsRow r;
         r.roomId = roomByName.value(field(cRoom));
         r.productId = field(cProduct);
-        bool okC = true;
-        bool okO = true;
-        r.clicks = cClicks >= 0 ? field(cClicks).toLongLong(&okC) : 0;
-        r.orders = cOrders >= 0 ? field(cOrders).toLongLong(&okO) : 0;
-        if (r.roomId.isEmpty() || r.productId.isEmpty() || !okC || !okO || r.clicks < 0
-            || r.orders < 0) {
-            report.errors.append({i + 1, CatalogRowProblem::BadPrice, lines.at(i).left(40)});
+        if (r.roomId.isEmpty()) {
+            report.errors.append({i + 1, CatalogRowProblem::UnknownGroup, field(cRoom).left(40)});
             continue;
         }
+        if (r.productId.isEmpty()) {
+            report.errors.append({i + 1, CatalogRowProblem::MissingProductId, QString()});
+            continue;
+        }
+        // Each count says which of its values is wrong.
+        bool ok = true;
+        for (const auto &[c, target] :
+             {std::pair{cClicks, &r.clicks}, std::pair{cOrders, &r.orders}}) {
+            if (!ok || c < 0)
+                continue;
+            *target = field(c).isEmpty() ? 0 : field(c).toLongLong(&ok);
+            if (!ok || *target < 0) {
+                ok = false;
+                report.errors.append({i + 1, CatalogRowProblem::BadCount, field(c).left(40)});
+            }
+        }
+        if (!ok)
+            continue;
         rows.append(r);
     }
     if (!writeAndWait([&rows](QSqlDatabase &w, QString *e) {
