@@ -280,15 +280,26 @@ bool PushRepository::saveRule(QSqlDatabase &db, PushRule &r, QString *error)
            r.lastRunMs,
            r.updatedMs};
     if (r.id == 0) {
+        // A new rule never takes the id of a deleted one (SQLite would reuse
+        // the highest): its log, runs and outbox keys would count as the new
+        // rule's (its daily cap full, its first runs "already handled").
+        if (!exec(q,
+                  QStringLiteral("SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM push_rules"
+                                 " UNION ALL SELECT MAX(rule_id) FROM push_log"
+                                 " UNION ALL SELECT MAX(rule_id) FROM push_runs)"),
+                  {}, error)
+            || !q.next())
+            return false;
+        const qint64 id = q.value(0).toLongLong() + 1;
         QVariantList binds = values;
-        binds << r.createdMs;
+        binds << r.createdMs << id;
         if (!exec(q,
                   QStringLiteral("INSERT INTO push_rules (name, enabled, targets, schedule, text,"
                                  " image_path, product_image, caps, missed, last_run_ms,"
-                                 " updated_ms, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                                 " updated_ms, created_ms, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
                   binds, error))
             return false;
-        r.id = q.lastInsertId().toLongLong();
+        r.id = id;
         return true;
     }
     QVariantList binds = values;
