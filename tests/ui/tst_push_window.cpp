@@ -3,10 +3,17 @@
 // group; a rule's preview shows exactly which product goes to which group
 // with the rendered text and the reason; a rule with an unknown placeholder
 // is refused with the reason on screen; a catalog import lists its bad rows;
+// a broadcast's report lists every group: delivered, failed with the
+// gateway's reason, cancelled (a real simulator and outbox behind it).
 // With GD_SCREENSHOT_DIR set, the views are saved there as PNGs (and
 // GD_EXTRA_QM, a translation file, is installed first).
 
+#include "engine/Engine.h"
+#include "engine/SessionTuning.h"
+#include "gateway/GatewayEndpoint.h"
 #include "monitor/Clock.h"
+#include "outbox/OutboxRepository.h"
+#include "push/OutboxOutlet.h"
 #include "push/BroadcastPage.h"
 #include "push/CatalogPage.h"
 #include "push/PushPlanTable.h"
@@ -14,6 +21,7 @@
 #include "push/PushSchedulePage.h"
 #include "push/PushService.h"
 #include "push/PushWindow.h"
+#include "sim/Simulator.h"
 #include "store/Store.h"
 
 #include <QApplication>
@@ -201,6 +209,106 @@ private slots:
         QVERIFY(refused.contains(QStringLiteral("{discount}")));
         window.close();
         push.stop();
+    }
+
+    void broadcastReportListsEveryGroup()
+    {
+        QTemporaryDir dir;
+        Store store;
+        QString error;
+        QVERIFY2(store.open(dir.filePath(QStringLiteral("gd.db")), &error), qPrintable(error));
+        sim::SimulatorOptions simOptions;
+        simOptions.autoLogin = true;
+        simOptions.rate = 0;
+        simOptions.roomEvents = false;
+        sim::Simulator simulator(simOptions);
+        QVERIFY2(simulator.start(&error), qPrintable(error));
+        Engine engine(&store);
+        SessionTuning tuning = engine.sessionTuning();
+        tuning.sendRatePerSecond = 20;
+        tuning.sendJitterMs = 0;
+        engine.setSessionTuning(tuning);
+        AccountInfo info;
+        info.id = kAccount;
+        info.displayName = QStringLiteral("星河客服");
+        info.endpoint = QStringLiteral("127.0.0.1:%1").arg(simulator.port());
+        GatewayEndpoint endpoint;
+        endpoint.address = info.endpoint;
+        engine.addAccount(info, endpoint);
+        QTRY_VERIFY_WITH_TIMEOUT(engine.status(kAccount).state == SessionState::Ready, 20000);
+        // A group the gateway no longer knows (the bot was removed): its
+        // send fails with the gateway's reason.
+        Room gone;
+        gone.accountId = kAccount;
+        gone.id = QStringLiteral("gone@chatroom");
+        gone.topic = QStringLiteral("一号老客户群（已解散）"); // early by name: sent second
+        store.upsertRooms({gone});
+        store.flush();
+
+        SystemClock clock;
+        PushOptions options;
+        options.spacingMs = 400;
+        options.jitterMs = 100;
+        PushService push(&store, &clock, std::make_shared<OutboxOutlet>(&store), options);
+        push.start(0);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            push.callAndWait<int>([](PushWorkspace &w) { return int(w.groups().size()); }) >= 11,
+            20000);
+        PushTargets targets;
+        for (const PushGroup &g :
+             push.callAndWait<QVector<PushGroup>>([](PushWorkspace &w) { return w.groups(); }))
+            targets.roomIds << g.roomId;
+        const qint64 id = push.callAndWait<qint64>([&](PushWorkspace &w) {
+            return w.createBroadcast(QStringLiteral("【通知】本周六 10:00 门店周年庆，到店有礼！"),
+                                     QString(), targets, 0, &error);
+        });
+        QVERIFY2(id > 0, qPrintable(error));
+        auto report = [&push, id] {
+            return push.callAndWait<BroadcastReport>(
+                [id](PushWorkspace &w) { return w.broadcastReport(id); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(report().delivered >= 5, 30000);
+        push.callAndWait<bool>([id](PushWorkspace &w) {
+            w.cancelBroadcast(id);
+            return true;
+        });
+        QTRY_COMPARE_WITH_TIMEOUT(report().waiting, 0, 10000);
+        const BroadcastReport r = report();
+        QCOMPARE(r.rows.size(), targets.roomIds.size());
+        QVERIFY(r.cancelled > 0);
+        QCOMPARE(r.delivered + r.failed + r.cancelled, int(r.rows.size()));
+
+        PushWindow window(&push);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.tabs()->setCurrentIndex(3);
+        window.broadcastPage()->reload();
+        window.broadcastPage()->showBroadcast(id);
+        QTableWidget *table = window.broadcastPage()->report();
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), int(r.rows.size()), 10000);
+        QStringList states;
+        int failedRow = -1;
+        for (int i = 0; i < table->rowCount(); ++i) {
+            states << table->item(i, 2)->text();
+            if (table->item(i, 0)->text() == gone.topic)
+                failedRow = i;
+        }
+        QVERIFY(failedRow >= 0);
+        // The removed group's row says why (unless the cancel came first).
+        const BroadcastReportRow goneRow
+            = *std::find_if(r.rows.begin(), r.rows.end(), [&gone](const BroadcastReportRow &row) {
+                  return row.roomId == gone.id;
+              });
+        if (goneRow.state == PushDelivery::Failed)
+            QVERIFY(!table->item(failedRow, 3)->text().isEmpty());
+        QCOMPARE(states.count(window.broadcastPage()->tr("delivered")), r.delivered);
+        QCOMPARE(states.count(window.broadcastPage()->tr("cancelled")), r.cancelled);
+        QVERIFY(window.broadcastPage()->summary()->text().contains(QString::number(r.delivered)));
+        shoot(&window, QStringLiteral("push-broadcast-report.png"));
+        window.close();
+        push.stop();
+        engine.shutdown();
     }
 };
 

@@ -100,10 +100,7 @@ CatalogPage::CatalogPage(PushService *service, QWidget *parent)
                         : r.fileError);
                 QStringList lines;
                 for (const CatalogRowError &e : r.errors)
-                    lines << tr("row %1: unknown group or product, or a count that is not a "
-                                "number: %2")
-                                 .arg(e.row)
-                                 .arg(e.detail);
+                    lines << CatalogParser::describe(e); // says what is wrong with the row
                 m_report->setPlainText(lines.join(QLatin1Char('\n')));
             });
     });
