@@ -114,6 +114,33 @@ QVector<ApiSendRecord> ApiRepository::sendsSince(QSqlDatabase &db, qint64 sinceM
     return out;
 }
 
+bool ApiRepository::insertNonce(QSqlDatabase &db, const QString &appId, const QString &nonce,
+                                qint64 seenMs, qint64 forgetBeforeMs, QString *error)
+{
+    QSqlQuery q(db);
+    return exec(q, QStringLiteral("DELETE FROM api_nonces WHERE seen_ms < ?"), {forgetBeforeMs},
+                error)
+        && exec(q,
+                QStringLiteral("INSERT INTO api_nonces (app_id, nonce, seen_ms) VALUES (?, ?, ?)"
+                               " ON CONFLICT (app_id, nonce) DO NOTHING"),
+                {appId, nonce, seenMs}, error);
+}
+
+QVector<ApiRepository::SeenNonce> ApiRepository::noncesSince(QSqlDatabase &db, qint64 sinceMs)
+{
+    QVector<SeenNonce> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!exec(q,
+              QStringLiteral("SELECT app_id, nonce, seen_ms FROM api_nonces WHERE seen_ms >= ?"
+                             " ORDER BY seen_ms"),
+              {sinceMs}, nullptr))
+        return out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return out;
+}
+
 std::optional<OutboxEntry> ApiRepository::outboxEntry(QSqlDatabase &db, qint64 outboxId)
 {
     QSqlQuery q(db);

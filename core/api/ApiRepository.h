@@ -1,6 +1,6 @@
 #pragma once
-// The SQL of the API's tables (api_apps, api_sends, webhook_queue,
-// webhook_log) and the one read of the outbox the API needs (a send's
+// The SQL of the API's tables (api_apps, api_sends, api_nonces,
+// webhook_queue, webhook_log) and the one read of the outbox the API needs (a send's
 // state by id). Writes take the store writer's batch connection (see
 // Store::submitWrite); reads take any connection of the caller's thread.
 // Stateless, like AlertRepository.
@@ -38,6 +38,18 @@ public:
     // Sends made since `sinceMs` (to rebuild the idempotency keys at start).
     static QVector<ApiSendRecord> sendsSince(QSqlDatabase &db, qint64 sinceMs);
     static std::optional<OutboxEntry> outboxEntry(QSqlDatabase &db, qint64 outboxId);
+
+    // --- nonces (replays across a restart) ---
+    // Records a verified request's nonce and forgets those seen before `forgetBeforeMs`.
+    static bool insertNonce(QSqlDatabase &db, const QString &appId, const QString &nonce,
+                            qint64 seenMs, qint64 forgetBeforeMs, QString *error);
+    struct SeenNonce
+    {
+        QString appId;
+        QString nonce;
+        qint64 seenMs = 0;
+    };
+    static QVector<SeenNonce> noncesSince(QSqlDatabase &db, qint64 sinceMs); // oldest first
 
     // --- webhooks ---
     static bool insertEvents(QSqlDatabase &db, const QVector<WebhookQueuedEvent> &events,

@@ -159,7 +159,12 @@ bool ApiService::open(const ApiSettings &settings, QString *errorText)
             *errorText = tr("Cannot read the archive: %1").arg(db.lastError().text());
             return false;
         }
-        const qint64 since = QDateTime::currentMSecsSinceEpoch() - kKeyLifetimeMs;
+        // Nonces used within the window before a restart stay used.
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const ApiRepository::SeenNonce &n :
+             ApiRepository::noncesSince(db, now - m_nonces.retentionMs()))
+            m_nonces.remember(n.appId.toUtf8(), n.nonce.toUtf8(), n.seenMs);
+        const qint64 since = now - kKeyLifetimeMs;
         for (const ApiSendRecord &s : ApiRepository::sendsSince(db, since)) {
             m_sendApp.insert(s.outboxId, s.appId);
             if (!s.idempotencyKey.isEmpty()) {
@@ -336,6 +341,15 @@ ApiError ApiService::authenticate(const ApiRequest &r, qint64 nowMs, ApiApp *app
     // Only a verified request uses up its nonce: nobody can burn another's.
     if (!m_nonces.remember(r.appId, r.nonce, nowMs))
         return error(ApiErrorCode::ReplayedNonce);
+    // Written before anything the request does (the writer keeps order), so
+    // a replay after a restart finds it.
+    const QString appId = QString::fromUtf8(r.appId);
+    const QString nonce = QString::fromLatin1(r.nonce);
+    const qint64 forgetBefore = nowMs - m_nonces.retentionMs();
+    m_store->submitWrite([appId, nonce, nowMs, forgetBefore](StoreWriter::Batch &batch) {
+        QString e;
+        ApiRepository::insertNonce(batch.db(), appId, nonce, nowMs, forgetBefore, &e);
+    });
     *app = entry->app;
     return {};
 }

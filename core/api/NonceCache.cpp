@@ -9,8 +9,7 @@ NonceCache::NonceCache(qint64 windowMs, qsizetype maxEntries)
 
 void NonceCache::expire(qint64 nowMs)
 {
-    // Twice the window: a timestamp may be up to a window in the future.
-    while (!m_order.empty() && m_order.front().first < nowMs - 2 * m_windowMs) {
+    while (!m_order.empty() && m_order.front().first < nowMs - retentionMs()) {
         m_seen.remove(m_order.front().second);
         m_order.pop_front();
     }

@@ -536,6 +536,22 @@ bool addStatsCountersV13(QSqlDatabase &db, QString *error)
     return StatsCounters::createTables(db, error);
 }
 
+// v14: nonces of verified API requests, so a request replayed right after a
+// restart is still refused (the memory cache starts empty).
+bool addApiNoncesV14(QSqlDatabase &db, QString *error)
+{
+    return execAll(db,
+                   {
+                       QStringLiteral("CREATE TABLE api_nonces ("
+                                      " app_id TEXT NOT NULL,"
+                                      " nonce TEXT NOT NULL,"
+                                      " seen_ms INTEGER NOT NULL,"
+                                      " PRIMARY KEY (app_id, nonce))"),
+                       QStringLiteral("CREATE INDEX api_nonces_by_time ON api_nonces (seen_ms)"),
+                   },
+                   error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -552,6 +568,7 @@ const std::vector<Step> &steps()
         addApiV11, // 10 -> 11
         addOutboxSchedulingV12, // 11 -> 12
         addStatsCountersV13, // 12 -> 13
+        addApiNoncesV14, // 13 -> 14
     };
     return list;
 }

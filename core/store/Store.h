@@ -32,8 +32,8 @@ public:
     // 8: the message journal; 9: mention ids of queued texts; 10: product pushes;
     // 11: the HTTP API's apps, sends and webhook queue; 12: outbox due times,
     // campaigns, origins and idempotency keys; system events as data;
-    // 13: statistics counters.
-    static constexpr int kSchemaVersion = 13;
+    // 13: statistics counters; 14: API nonces.
+    static constexpr int kSchemaVersion = 14;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads

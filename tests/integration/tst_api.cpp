@@ -463,6 +463,24 @@ private slots:
         r = call("GET", "/v1/accounts", {}, replay);
         QCOMPARE(r.status, 401);
         QCOMPARE(r.code(), QStringLiteral("replayed_nonce"));
+        // A restart does not forget it (the nonce is in the archive).
+        m_store.flush();
+        m_api->stop();
+        {
+            QString error;
+            ApiSettings settings;
+            settings.enabled = true;
+            settings.port = 0;
+            QVERIFY2(m_api->start(settings, &error), qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(m_api->secretsLoaded(), 10000);
+        }
+        r = call("GET", "/v1/accounts", {}, replay);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.code(), QStringLiteral("replayed_nonce"));
+        Options fresh;
+        fresh.nonce = "a-fresh-nonce-0002";
+        r = call("GET", "/v1/accounts", {}, fresh);
+        QCOMPARE(r.status, 200);
 
         r = call("POST", sendTextPath(), QByteArray(70 * 1024, 'x'));
         QCOMPARE(r.status, 413);
