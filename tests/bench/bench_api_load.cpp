@@ -8,14 +8,19 @@
 //     that was refused does (the simulator counts what it received);
 //   - ingest is unaffected: messages stored per second and the latency
 //     from the gateway's time to the commit, before and during the load
-//     (an app with a dead webhook endpoint is subscribed throughout).
+//     (an app with a webhook endpoint is subscribed throughout);
+//   - that webhook receiver is down for the first --hook-outage seconds (the
+//     load starts while it is down) and then receives every incoming message
+//     stored since its app was issued, each once; how long it took to catch up.
 //   bench_api_load [--clients 200] [--seconds 60] [--apps 20] [--rate-per-app 120]
-//                  [--sim-rate 50] [--pacer-rate 50] [--quick: 50 clients, 15 s]
+//                  [--sim-rate 50] [--pacer-rate 50] [--hook-outage 60]
+//                  [--quick: 50 clients, 15 s, outage 10 s]
 // Apps are issued like in the UI, with their secrets in the keychain: without
 // a D-Bus session the program runs itself again in a private one with
 // gnome-keyring.
 #include "BenchJson.h"
 #include "BenchUtil.h"
+#include "HttpTestServer.h"
 
 #include "api/ApiServer.h"
 #include "api/RequestSignature.h"
@@ -26,11 +31,13 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QUuid>
 
 #include <curl/curl.h>
@@ -144,25 +151,29 @@ int main(int argc, char **argv)
     }
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({{QStringLiteral("clients"), QStringLiteral("HTTP clients"),
-                        QStringLiteral("n"), QStringLiteral("200")},
-                       {QStringLiteral("seconds"), QStringLiteral("load duration"),
-                        QStringLiteral("s"), QStringLiteral("60")},
-                       {QStringLiteral("apps"), QStringLiteral("apps the clients share"),
-                        QStringLiteral("n"), QStringLiteral("20")},
-                       {QStringLiteral("rate-per-app"), QStringLiteral("requests/min per app"),
-                        QStringLiteral("n"), QStringLiteral("120")},
-                       {QStringLiteral("sim-rate"), QStringLiteral("incoming messages/s"),
-                        QStringLiteral("n"), QStringLiteral("50")},
-                       {QStringLiteral("pacer-rate"), QStringLiteral("sends/s of the account"),
-                        QStringLiteral("n"), QStringLiteral("50")},
-                       {QStringLiteral("quick"), QStringLiteral("50 clients for 15 s")}});
+    parser.addOptions(
+        {{QStringLiteral("clients"), QStringLiteral("HTTP clients"), QStringLiteral("n"),
+          QStringLiteral("200")},
+         {QStringLiteral("seconds"), QStringLiteral("load duration"), QStringLiteral("s"),
+          QStringLiteral("60")},
+         {QStringLiteral("apps"), QStringLiteral("apps the clients share"), QStringLiteral("n"),
+          QStringLiteral("20")},
+         {QStringLiteral("rate-per-app"), QStringLiteral("requests/min per app"),
+          QStringLiteral("n"), QStringLiteral("120")},
+         {QStringLiteral("sim-rate"), QStringLiteral("incoming messages/s"), QStringLiteral("n"),
+          QStringLiteral("50")},
+         {QStringLiteral("pacer-rate"), QStringLiteral("sends/s of the account"),
+          QStringLiteral("n"), QStringLiteral("50")},
+         {QStringLiteral("hook-outage"), QStringLiteral("seconds the webhook receiver is down"),
+          QStringLiteral("s"), QStringLiteral("60")},
+         {QStringLiteral("quick"), QStringLiteral("50 clients for 15 s")}});
     parser.process(app);
     const bool quick = parser.isSet(QStringLiteral("quick"));
     const int clients = quick ? 50 : parser.value(QStringLiteral("clients")).toInt();
     const int seconds = quick ? 15 : parser.value(QStringLiteral("seconds")).toInt();
     const int appCount = parser.value(QStringLiteral("apps")).toInt();
     const int ratePerApp = parser.value(QStringLiteral("rate-per-app")).toInt();
+    const int outageS = quick ? 10 : parser.value(QStringLiteral("hook-outage")).toInt();
     curl_global_init(CURL_GLOBAL_DEFAULT);
 
     QTemporaryDir dir;
@@ -200,6 +211,11 @@ int main(int argc, char **argv)
     std::mutex latencyMutex;
     QVector<double> latencies;
     qint64 storedIncoming = 0;
+    // What the webhook receiver must get: every incoming message stored after
+    // its app was issued, and which of them were stored before it came back.
+    bool hookSubscribed = false;
+    bool hookUp = false;
+    QSet<QString> hookExpected, hookExpectedBeforeUp;
     QObject::connect(&store, &Store::messagesStored, &app, [&](const QVector<Message> &batch) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         std::lock_guard<std::mutex> lock(latencyMutex);
@@ -208,7 +224,50 @@ int main(int argc, char **argv)
                 latencies.append(double(now - m.timestampMs));
                 ++storedIncoming;
             }
+            if (hookSubscribed && !m.fromSelf && m.duplicateOf.isEmpty()
+                && m.kind != MessageKind::System) {
+                hookExpected.insert(m.id);
+                if (!hookUp)
+                    hookExpectedBeforeUp.insert(m.id);
+            }
         }
+    });
+    testsupport::HttpTestServer receiver;
+    if (!receiver.listen())
+        qFatal("cannot listen for the webhook receiver");
+    const quint16 hookPort = receiver.port();
+    receiver.stop(); // down: connections refused
+    auto hookMessageIds = [&] {
+        QHash<QString, int> seen;
+        for (const testsupport::RecordedRequest &req : std::as_const(receiver.requests)) {
+            const QJsonArray events = QJsonDocument::fromJson(req.body)
+                                          .object()
+                                          .value(QStringLiteral("events"))
+                                          .toArray();
+            for (const QJsonValue &v : events) {
+                const QJsonObject e = v.toObject();
+                if (e.value(QStringLiteral("type")).toString()
+                    == QStringLiteral("message.received"))
+                    seen[e.value(QStringLiteral("data"))
+                             .toObject()
+                             .value(QStringLiteral("messageId"))
+                             .toString()]++;
+            }
+        }
+        return seen;
+    };
+    QElapsedTimer sinceHookUp;
+    qint64 hookCatchUpMs = -1;
+    QTimer catchUp;
+    catchUp.setInterval(200);
+    QObject::connect(&catchUp, &QTimer::timeout, &app, [&] {
+        const QHash<QString, int> seen = hookMessageIds();
+        for (const QString &id : std::as_const(hookExpectedBeforeUp)) {
+            if (!seen.contains(id))
+                return;
+        }
+        hookCatchUpMs = sinceHookUp.elapsed();
+        catchUp.stop();
     });
     auto window = [&](int ms) {
         {
@@ -235,8 +294,8 @@ int main(int argc, char **argv)
         draft.name = QStringLiteral("load %1").arg(i);
         draft.canSend = true;
         draft.ratePerMinute = ratePerApp;
-        if (i == appCount) // a dead endpoint subscribed to every message
-            draft.webhookUrl = QStringLiteral("http://127.0.0.1:%1/dead").arg(freeLoopbackPort());
+        if (i == appCount) // the receiver, down at first, subscribed to every message
+            draft.webhookUrl = QStringLiteral("http://127.0.0.1:%1/hook").arg(hookPort);
         bool done = false;
         api.issueApp(draft, [&](bool ok, const ApiApp &a, const QString &s, const QString &e) {
             if (!ok)
@@ -247,6 +306,20 @@ int main(int argc, char **argv)
         });
         waitUntil([&] { return done; }, 20000);
     }
+    {
+        std::lock_guard<std::mutex> lock(latencyMutex);
+        hookSubscribed = true;
+    }
+    QTimer::singleShot(outageS * 1000, &app, [&] {
+        {
+            std::lock_guard<std::mutex> lock(latencyMutex);
+            hookUp = true;
+        }
+        if (!receiver.listen(hookPort))
+            qFatal("cannot listen again on the webhook port");
+        sinceHookUp.start();
+        catchUp.start();
+    });
     waitUntil([] { return false; }, 3000, 50); // rooms synced, traffic flowing
     const auto [baseRate, baseP50, baseP99] = window(15000);
 
@@ -292,6 +365,30 @@ int main(int argc, char **argv)
     const qint64 drainMs = drain.elapsed();
     waitUntil([] { return false; }, 2000, 50); // anything sent twice would show now
     const QHash<QString, int> counts = received();
+    // The webhook receiver: everything once (the dispatcher's longest retry
+    // delay is a minute).
+    {
+        std::lock_guard<std::mutex> lock(latencyMutex);
+        hookSubscribed = false;
+    }
+    waitUntil(
+        [&] {
+            const QHash<QString, int> seen = hookMessageIds();
+            for (const QString &id : std::as_const(hookExpected)) {
+                if (!seen.contains(id))
+                    return false;
+            }
+            return hookUp;
+        },
+        300000, 200);
+    waitUntil([] { return false; }, 2000, 50); // anything delivered twice would show now
+    const QHash<QString, int> hookSeen = hookMessageIds();
+    int hookMissing = 0, hookTwice = 0;
+    for (const QString &id : std::as_const(hookExpected)) {
+        const int n = hookSeen.value(id);
+        hookMissing += n == 0 ? 1 : 0;
+        hookTwice += n > 1 ? 1 : 0;
+    }
     int missing = 0, twice = 0, refusedButSent = 0;
     for (const QString &t : acceptedTexts) {
         const int n = counts.value(t);
@@ -323,6 +420,16 @@ int main(int argc, char **argv)
               QStringLiteral("0"));
     printJson(QStringLiteral("api_load_drain_after_load"), drainMs / 1000.0, QStringLiteral("s"),
               QStringLiteral("info"));
+    printJson(QStringLiteral("webhook_events_expected"), hookExpected.size(),
+              QStringLiteral("events"), QStringLiteral("info"),
+              {{QStringLiteral("outage_s"), outageS},
+               {QStringLiteral("stored_during_outage"), hookExpectedBeforeUp.size()}});
+    printJson(QStringLiteral("webhook_events_missing"), hookMissing, QStringLiteral("events"),
+              QStringLiteral("0"));
+    printJson(QStringLiteral("webhook_events_twice"), hookTwice, QStringLiteral("events"),
+              QStringLiteral("0"));
+    printJson(QStringLiteral("webhook_catch_up_after_outage"), hookCatchUpMs / 1000.0,
+              QStringLiteral("s"), QStringLiteral("<= 60 (longest retry delay)"));
     printJson(QStringLiteral("ingest_rate_before"), baseRate, QStringLiteral("msg/s"),
               QStringLiteral("= sim rate"));
     printJson(QStringLiteral("ingest_rate_during_load"), loadRate, QStringLiteral("msg/s"),
@@ -340,5 +447,8 @@ int main(int argc, char **argv)
     simulator.shutdown();
     store.close();
     curl_global_cleanup();
-    return (errors == 0 && missing == 0 && twice == 0 && refusedButSent == 0) ? 0 : 1;
+    return (errors == 0 && missing == 0 && twice == 0 && refusedButSent == 0 && hookMissing == 0
+            && hookTwice == 0 && hookCatchUpMs >= 0)
+        ? 0
+        : 1;
 }
