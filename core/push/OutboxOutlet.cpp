@@ -62,14 +62,38 @@ PushCampaignState OutboxOutlet::campaignState(qint64 campaignId)
     return PushCampaignState(int(OutboxRepository::campaign(*reader, campaignId).state));
 }
 
-QHash<qint64, PushRowState> OutboxOutlet::rowStates(const QVector<qint64> &outboxIds)
+// The worse of two rows of one group wins: a failure over anything, work
+// still to do over an end, a cancelled rest over a delivered part.
+static int severity(PushDelivery d)
 {
-    QHash<qint64, PushRowState> out;
+    switch (d) {
+    case PushDelivery::Delivered:
+        return 0;
+    case PushDelivery::Cancelled:
+        return 1;
+    case PushDelivery::Waiting:
+        return 2;
+    case PushDelivery::Sending:
+        return 3;
+    case PushDelivery::Unknown:
+        return 4;
+    case PushDelivery::Failed:
+        return 5;
+    }
+    return 5;
+}
+
+QHash<QString, PushRowState> OutboxOutlet::groupStates(qint64 campaignId)
+{
+    QHash<QString, PushRowState> out;
     auto reader = m_store->createReader();
-    for (qint64 id : outboxIds) {
-        const OutboxEntry e = OutboxRepository::row(*reader, id);
-        if (e.id != 0)
-            out.insert(id, {PushDelivery(int(e.state)), e.error});
+    for (const OutboxEntry &e : OutboxRepository::campaignRows(*reader, campaignId)) {
+        const PushRowState row{PushDelivery(int(e.state)), e.error};
+        auto it = out.find(e.conversationId);
+        if (it == out.end())
+            out.insert(e.conversationId, row);
+        else if (severity(row.state) > severity(it->state))
+            *it = row;
     }
     return out;
 }

@@ -22,7 +22,7 @@ public:
     qint64 createCampaign(const QString &title, const QString &origin, QString *error) override;
     void setCampaignState(qint64 campaignId, PushCampaignState state) override;
     PushCampaignState campaignState(qint64 campaignId) override;
-    QHash<qint64, PushRowState> rowStates(const QVector<qint64> &outboxIds) override;
+    QHash<QString, PushRowState> groupStates(qint64 campaignId) override;
 
 private:
     Store *m_store;

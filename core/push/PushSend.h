@@ -51,8 +51,10 @@ public:
     virtual qint64 createCampaign(const QString &title, const QString &origin, QString *error) = 0;
     virtual void setCampaignState(qint64 campaignId, PushCampaignState state) = 0;
     virtual PushCampaignState campaignState(qint64 campaignId) = 0;
-    // The current state of outbox rows (missing ids are left out).
-    virtual QHash<qint64, PushRowState> rowStates(const QVector<qint64> &outboxIds) = 0;
+    // What became of each group's sends in a campaign, by room id. A picture
+    // with a text is two outbox rows: the group counts as delivered only when
+    // both are, and a failure of either shows with its reason.
+    virtual QHash<QString, PushRowState> groupStates(qint64 campaignId) = 0;
 };
 
 } // namespace gd

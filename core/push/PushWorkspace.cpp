@@ -635,13 +635,9 @@ BroadcastReport PushWorkspace::broadcastReport(qint64 broadcastId)
     if (report.broadcast.id == 0)
         return report;
     const QVector<PushLogEntry> log = PushRepository::broadcastLog(d, broadcastId);
-    QVector<qint64> ids;
-    for (const PushLogEntry &e : log) {
-        if (e.outboxId > 0)
-            ids.append(e.outboxId);
-    }
-    const QHash<qint64, PushRowState> states
-        = m_outlet ? m_outlet->rowStates(ids) : QHash<qint64, PushRowState>();
+    const QHash<QString, PushRowState> states = m_outlet
+        ? m_outlet->groupStates(report.broadcast.campaignId)
+        : QHash<QString, PushRowState>();
     report.campaign = m_outlet ? m_outlet->campaignState(report.broadcast.campaignId)
                                : PushCampaignState::Active;
     for (const PushLogEntry &e : log) {
@@ -654,7 +650,7 @@ BroadcastReport PushWorkspace::broadcastReport(qint64 broadcastId)
             row.state = PushDelivery::Failed;
             row.error = e.choiceJson;
         } else {
-            const PushRowState s = states.value(e.outboxId);
+            const PushRowState s = states.value(e.roomId);
             row.state = s.state;
             row.error = s.error;
         }

@@ -44,7 +44,7 @@ public:
     }
     void setCampaignState(qint64, PushCampaignState) override {}
     PushCampaignState campaignState(qint64) override { return PushCampaignState::Active; }
-    QHash<qint64, PushRowState> rowStates(const QVector<qint64> &) override { return {}; }
+    QHash<QString, PushRowState> groupStates(qint64) override { return {}; }
 
     QMutex mutex;
     QVector<PushSend> sends;

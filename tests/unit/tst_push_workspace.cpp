@@ -4,7 +4,9 @@
 // persists and keeps a group out; daily caps hold across runs and reset the
 // next day; a clicks/orders CSV (GBK, bad rows reported with their reason)
 // ranks the product that sells in a group first; an edit in the catalog
-// table is kept in the product's history, and an unchanged save adds none.
+// table is kept in the product's history, and an unchanged save adds none;
+// a broadcast with a picture, sent later, reports a group delivered only
+// when both its picture and its text are, and says why either failed.
 
 #include "monitor/Clock.h"
 #include "outbox/OutboxRepository.h"
@@ -14,6 +16,7 @@
 #include "store/StoreReader.h"
 
 #include <QFile>
+#include <QImage>
 #include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
@@ -314,6 +317,74 @@ private slots:
         // Importing the same numbers again changes nothing.
         QCOMPARE(m_work->importStatsFile(path).summary.changed, 2);
         QCOMPARE(m_work->preview(r, at(2, 10)).size(), plan.size());
+    }
+
+    void aPictureBroadcastCountsBothPartsPerGroup()
+    {
+        const QString picture = m_dir.filePath(QStringLiteral("周年庆.png"));
+        QImage image(64, 64, QImage::Format_RGB32);
+        image.fill(Qt::red);
+        QVERIFY(image.save(picture));
+        PushTargets targets;
+        targets.tags = {QStringLiteral("家电")};
+        QString error;
+        const qint64 later = at(2, 12); // send later: at noon
+        const qint64 id = m_work->createBroadcast(QStringLiteral("周年庆，到店有礼"), picture,
+                                                  targets, later, &error);
+        QVERIFY2(id > 0, qPrintable(error));
+        BroadcastReport report = m_work->broadcastReport(id);
+        QCOMPARE(report.rows.size(), 4);
+        QCOMPARE(report.waiting, 4);
+
+        // Each group: the picture, then the text, not before noon.
+        auto reader = m_store->createReader();
+        const QVector<OutboxEntry> rows
+            = OutboxRepository::campaignRows(*reader, report.broadcast.campaignId);
+        QCOMPARE(rows.size(), 8);
+        QHash<QString, QHash<OutboxKind, qint64>> byRoom;
+        for (const OutboxEntry &e : rows) {
+            QVERIFY(e.dueMs >= later);
+            byRoom[e.conversationId].insert(e.kind, e.id);
+        }
+        QCOMPARE(byRoom.size(), 4);
+        for (const auto &kinds : byRoom) {
+            QVERIFY(kinds.contains(OutboxKind::Image));
+            QVERIFY(kinds.contains(OutboxKind::Text));
+        }
+
+        // What the sender made of them (the outbox's own writes): g1 both
+        // out; g2's picture out but its text refused; g3 only the picture.
+        OutboxRepository *outbox = OutboxRepository::of(m_store.get());
+        const QString g1 = QStringLiteral("g1@chatroom");
+        const QString g2 = QStringLiteral("g2@chatroom");
+        const QString g3 = QStringLiteral("g3@chatroom");
+        const QString refused = QStringLiteral("网关拒绝了这条消息");
+        for (const QString &room : {g1, g2, g3})
+            outbox->update(byRoom[room][OutboxKind::Image], OutboxState::Sent);
+        outbox->update(byRoom[g1][OutboxKind::Text], OutboxState::Sent);
+        outbox->update(byRoom[g2][OutboxKind::Text], OutboxState::Failed, refused);
+        m_store->flush();
+        report = m_work->broadcastReport(id);
+        QHash<QString, BroadcastReportRow> rowOf;
+        for (const BroadcastReportRow &row : report.rows)
+            rowOf.insert(row.roomId, row);
+        QCOMPARE(rowOf.value(g1).state, PushDelivery::Delivered);
+        QCOMPARE(rowOf.value(g2).state, PushDelivery::Failed);
+        QCOMPARE(rowOf.value(g2).error, refused);
+        QCOMPARE(rowOf.value(g3).state, PushDelivery::Waiting); // its text still to go
+        QCOMPARE(report.delivered, 1);
+        QCOMPARE(report.failed, 1);
+        QCOMPARE(report.waiting, 2);
+
+        // Cancelled: g3's text and all of g4 never go out.
+        m_work->cancelBroadcast(id);
+        m_store->flush();
+        report = m_work->broadcastReport(id);
+        QCOMPARE(report.campaign, PushCampaignState::Cancelled);
+        QCOMPARE(report.delivered, 1);
+        QCOMPARE(report.failed, 1);
+        QCOMPARE(report.cancelled, 2);
+        QCOMPARE(report.waiting, 0);
     }
 
     void anEditIsKeptInTheHistory()
