@@ -714,14 +714,19 @@ QJsonObject SimGateway::stats() const
         byConversation[t.conversationId] = byConversation[t.conversationId].toInt() + 1;
         receivedMs.append(t.receivedMs);
     }
+    const QVector<SimReceivedFile> files = m_files.received();
+    QJsonObject filesByConversation;
+    for (const SimReceivedFile &f : files)
+        filesByConversation[f.conversationId] = filesByConversation[f.conversationId].toInt() + 1;
     return QJsonObject{
         {QStringLiteral("texts_by_conversation"), byConversation},
         {QStringLiteral("text_received_ms"), receivedMs},
+        {QStringLiteral("files_by_conversation"), filesByConversation},
         {QStringLiteral("messages_emitted"), qint64(m_messages.messagesEmitted())},
         {QStringLiteral("rooms"), int(m_world.rooms().size())},
         {QStringLiteral("contacts"), int(m_world.contacts().size())},
         {QStringLiteral("texts_received"), int(m_receivedTexts.size())},
-        {QStringLiteral("files_received"), int(m_files.received().size())},
+        {QStringLiteral("files_received"), int(files.size())},
         {QStringLiteral("photos_served"), qint64(m_photosServed.load())},
         {QStringLiteral("echoes_written"), qint64(m_messages.echoesWritten())},
         {QStringLiteral("messages_created"), qint64(m_messages.messagesCreated())},

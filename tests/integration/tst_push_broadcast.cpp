@@ -4,7 +4,8 @@
 // stats file), paced (the gaps between arrivals at the gateway), with a
 // per-group report; a paused broadcast holds back, and a cancelled one
 // sends nothing more: the gateway got exactly the groups the report calls
-// delivered, and every other group is reported cancelled.
+// delivered, and every other group is reported cancelled. A broadcast with
+// a picture gets both the picture and the text to each group once.
 
 #include "GatewayTestSupport.h"
 
@@ -17,6 +18,7 @@
 #include "store/StoreReader.h"
 
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -211,6 +213,42 @@ private slots:
               deliveredMs - startedMs, span, gaps.front(), median, gaps.back());
         QVERIFY2(median >= 80, qPrintable(QString::number(median)));
         QVERIFY2(span >= 49 * 120 - 200, qPrintable(QString::number(span)));
+    }
+
+    void aPictureBroadcastGetsBothPartsToEachGroupOnce()
+    {
+        Rig rig;
+        QString error;
+        QVERIFY2(rig.start(12, 20, fastPacing(100, 50), &error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.groups().size(), 12, 30000);
+        const QString picture = rig.dir.filePath(QStringLiteral("海报.png"));
+        QImage poster(320, 480, QImage::Format_RGB32);
+        poster.fill(QColor(200, 30, 40));
+        QVERIFY(poster.save(picture));
+        PushTargets targets;
+        for (const PushGroup &g : rig.groups())
+            targets.roomIds << g.roomId;
+        const qint64 id = rig.push->callAndWait<qint64>([&](PushWorkspace &w) {
+            return w.createBroadcast(QStringLiteral("周年庆海报，转发有礼"), picture, targets, 0,
+                                     &error);
+        });
+        QVERIFY2(id > 0, qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(rig.report(id).delivered, 12, 60000);
+        QTest::qWait(500);
+        const BroadcastReport report = rig.report(id);
+        QCOMPARE(report.delivered, 12);
+        QCOMPARE(report.failed + report.cancelled + report.waiting, 0);
+
+        const QJsonObject stats = rig.finish();
+        QVERIFY2(!stats.isEmpty(), "the simulator wrote no stats");
+        const QJsonObject texts = stats.value(QStringLiteral("texts_by_conversation")).toObject();
+        const QJsonObject files = stats.value(QStringLiteral("files_by_conversation")).toObject();
+        QCOMPARE(texts.size(), 12);
+        QCOMPARE(files.size(), 12);
+        for (const QString &room : targets.roomIds) {
+            QCOMPARE(texts.value(room).toInt(), 1);
+            QCOMPARE(files.value(room).toInt(), 1);
+        }
     }
 
     void aPausedBroadcastHoldsAndACancelledOneSendsNothingMore()
