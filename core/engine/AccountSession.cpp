@@ -260,6 +260,21 @@ void AccountSession::onSyncFinished(bool ok, int rooms)
 
 // --- media ------------------------------------------------------------------------
 
+void AccountSession::quitRoom(const QString &roomId,
+                              std::function<void(const GatewayStatus &)> done)
+{
+    m_client->roomQuit(roomId, [this, roomId, done](const GatewayStatus &status) {
+        if (status.ok())
+            log(QStringLiteral("left group %1").arg(roomId));
+        else
+            log(QStringLiteral("leaving group %1 failed: %2 %3")
+                    .arg(roomId)
+                    .arg(status.code)
+                    .arg(status.message));
+        done(status);
+    });
+}
+
 void AccountSession::fetchMedia(const QString &messageId, bool thumbnail,
                                 std::function<void(bool, const QByteArray &, const QString &)> done)
 {

@@ -65,6 +65,10 @@ public:
     fetchMedia(const QString &messageId, bool thumbnail,
                std::function<void(bool ok, const QByteArray &bytes, const QString &error)> done);
 
+    // The bot leaves a group (RoomQuit). done runs in this thread with the
+    // gateway's status; the group's archive is not touched.
+    void quitRoom(const QString &roomId, std::function<void(const GatewayStatus &)> done);
+
 signals:
     void statusChanged(const gd::AccountStatus &status);
     void logLine(const QString &line);

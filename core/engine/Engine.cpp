@@ -225,6 +225,33 @@ void Engine::fetchMedia(const QString &accountId, const QString &messageId, bool
         Qt::QueuedConnection);
 }
 
+void Engine::quitRoom(const QString &accountId, const QString &roomId, QuitDone done)
+{
+    Entry *e = m_entries.value(accountId);
+    if (!e) {
+        GatewayStatus status;
+        status.code = 5; // NOT_FOUND
+        status.message = QStringLiteral("no such account");
+        done(status);
+        return;
+    }
+    QPointer<Engine> self(this);
+    QObject *guiThreadObject = QCoreApplication::instance();
+    auto back = [self, done, guiThreadObject](const GatewayStatus &status) {
+        QMetaObject::invokeMethod(
+            guiThreadObject,
+            [=] {
+                if (self)
+                    done(status);
+            },
+            Qt::QueuedConnection);
+    };
+    AccountSession *session = e->session;
+    QMetaObject::invokeMethod(
+        session, [session, roomId, back] { session->quitRoom(roomId, back); },
+        Qt::QueuedConnection);
+}
+
 void Engine::reconnectNow(const QString &accountId)
 {
     if (Entry *e = m_entries.value(accountId))

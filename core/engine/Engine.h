@@ -90,6 +90,10 @@ public:
     void fetchMedia(const QString &accountId, const QString &messageId, bool thumbnail,
                     MediaDone done);
     void restartLogin(const QString &accountId);
+    // The bot leaves a group (RoomQuit); done runs in the caller's thread
+    // with the gateway's answer. The group's archive stays.
+    using QuitDone = std::function<void(const GatewayStatus &status)>;
+    void quitRoom(const QString &accountId, const QString &roomId, QuitDone done);
 
     // Stops every session (in-flight results are let go) and waits for the
     // threads to end. The store is not closed here.

@@ -541,6 +541,15 @@ void PuppetClient::roomPayload(const QString &roomId, Callback<Room> done)
         std::move(done));
 }
 
+void PuppetClient::roomQuit(const QString &roomId, StatusCallback done)
+{
+    wechaty::RoomQuitRequest req;
+    req.set_id(roomId.toStdString());
+    d->unary<wechaty::RoomQuitRequest, wechaty::RoomQuitResponse, Nothing>(
+        d, "RoomQuit", GD_ASYNC(RoomQuit), std::move(req), kUnaryDeadlineSec, ignoreResponse,
+        statusOnly(std::move(done)));
+}
+
 void PuppetClient::roomMemberList(const QString &roomId, Callback<QStringList> done)
 {
     wechaty::RoomMemberListRequest req;

@@ -45,6 +45,9 @@ public:
     void roomList(Callback<QStringList> done);
     void roomPayload(const QString &roomId, Callback<Room> done);
     void roomMemberList(const QString &roomId, Callback<QStringList> done);
+    // The bot leaves the group (RoomQuit). A gateway refuses a group the bot
+    // is not in (the simulator with FAILED_PRECONDITION).
+    void roomQuit(const QString &roomId, StatusCallback done);
     void roomMemberPayload(const QString &roomId, const QString &memberId,
                            Callback<RoomMember> done);
     // The Message has id, roomId, talkerId, listenerId, kind (mapped from the

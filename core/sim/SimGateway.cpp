@@ -316,6 +316,27 @@ std::optional<SimRoom> SimGateway::room(const QString &id) const
     return std::nullopt;
 }
 
+bool SimGateway::quitRoom(const QString &roomId, QString *error)
+{
+    std::lock_guard lock(m_mutex);
+    const SimRoom *room = m_world.room(roomId);
+    if (!room || !m_world.member(*room, m_world.self().id)) {
+        *error = m_quitRooms.contains(roomId)
+            ? QStringLiteral("the bot already left this room")
+            : QStringLiteral("the bot is not a member of this room");
+        return false;
+    }
+    m_world.removeRoom(roomId);
+    m_quitRooms.append(roomId);
+    return true;
+}
+
+QStringList SimGateway::quitRooms() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_quitRooms;
+}
+
 bool SimGateway::isLoggedIn() const
 {
     std::lock_guard lock(m_mutex);
@@ -470,6 +491,8 @@ void SimGateway::emitMessageLocked(const SimMessage &message)
 void SimGateway::generateMessageLocked()
 {
     const QVector<SimRoom> &rooms = m_world.rooms();
+    if (rooms.isEmpty())
+        return; // the bot left every group
     const bool hot
         = m_options.hotRoomPercent > 0 && m_chatter.below(100) < m_options.hotRoomPercent;
     const SimRoom &room = rooms.at(hot ? 0 : m_chatter.below(int(rooms.size())));
@@ -516,6 +539,8 @@ void SimGateway::generateMessageLocked()
 
 void SimGateway::roomEventLocked()
 {
+    if (m_world.rooms().isEmpty())
+        return;
     const int roomIndex = m_chatter.below(int(m_world.rooms().size()));
     const SimRoom &room = m_world.rooms().at(roomIndex);
     const QString roomId = room.id;

@@ -70,6 +70,10 @@ public:
     // mentionIds: MessageSendText's mention ids, recorded and echoed.
     bool sendText(const QString &conversationId, const QString &text, const QStringList &mentionIds,
                   std::function<void(const QString &messageId)> done);
+    // RoomQuit: the bot leaves a group it is in; false (and *error) when
+    // it is not a member (never was, or left already).
+    bool quitRoom(const QString &roomId, QString *error);
+    QStringList quitRooms() const; // in the order they were left
     void injectMessage(const QString &roomId, const QString &talkerId, const QString &text);
     // Emits count more traffic messages as fast as possible (benchmarks).
     void burst(int count);
@@ -149,6 +153,7 @@ private:
     std::atomic<bool> m_stalled{false};
     std::mutex m_parkedMutex;
     std::vector<std::function<void()>> m_parked;
+    QStringList m_quitRooms;
 };
 
 } // namespace gd::sim

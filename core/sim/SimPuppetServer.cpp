@@ -531,6 +531,18 @@ public:
         });
     }
 
+    grpc::ServerUnaryReactor *RoomQuit(grpc::CallbackServerContext *context,
+                                       const wechaty::RoomQuitRequest *request,
+                                       wechaty::RoomQuitResponse *) override
+    {
+        return unary(context, [&] {
+            QString error;
+            if (!m_gateway.quitRoom(fromStd(request->id()), &error))
+                return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, toStd(error));
+            return grpc::Status::OK;
+        });
+    }
+
     grpc::ServerUnaryReactor *
     RoomMemberPayload(grpc::CallbackServerContext *context,
                       const wechaty::RoomMemberPayloadRequest *request,

@@ -258,6 +258,18 @@ bool SimWorld::removeMember(int roomIndex, const QString &contactId)
     return false;
 }
 
+bool SimWorld::removeRoom(const QString &roomId)
+{
+    const int index = roomIndex(roomId);
+    if (index < 0)
+        return false;
+    m_rooms.removeAt(index);
+    m_roomIndex.clear();
+    for (int i = 0; i < m_rooms.size(); ++i)
+        m_roomIndex.insert(m_rooms.at(i).id, i);
+    return true;
+}
+
 void SimWorld::setTopic(int roomIndex, const QString &topic)
 {
     m_rooms[roomIndex].topic = topic;

@@ -61,6 +61,9 @@ public:
     bool addMember(int roomIndex, const QString &contactId, const QString &inviterId);
     bool removeMember(int roomIndex, const QString &contactId);
     void setTopic(int roomIndex, const QString &topic);
+    // The bot left the group: it is no longer in the bot's world (lists,
+    // payloads, traffic). false if there is no such group.
+    bool removeRoom(const QString &roomId);
 
 private:
     QVector<SimContact> m_contacts;

@@ -113,6 +113,11 @@ QStringList Simulator::receivedTexts() const
     return d->gateway.receivedTexts();
 }
 
+QStringList Simulator::quitRooms() const
+{
+    return d->gateway.quitRooms();
+}
+
 QVector<SimReceivedText> Simulator::receivedTextSends() const
 {
     return d->gateway.receivedTextSends();

@@ -40,6 +40,8 @@ public:
     QStringList receivedTexts() const;
     // Every MessageSendText the bot made, oldest first, with its mention ids.
     QVector<SimReceivedText> receivedTextSends() const;
+    // Groups the bot left with RoomQuit, in order (they are gone from the world).
+    QStringList quitRooms() const;
     // Every file the bot sent (MessageSendFile), oldest first, with its hash.
     QVector<SimReceivedFile> receivedFiles() const;
     bool isLoggedIn() const;

@@ -9,6 +9,7 @@
 //   {"event":"incoming","id":..,"roomId":..,"talkerId":..,"text":..}  (a message the mock world sent)
 //   {"event":"sent","conversationId":..,"text":..}                      (a text GroupDesk sent)
 //   {"event":"sent",...,"fileName":..,"fileSize":..,"fileType":..}      (a file GroupDesk sent)
+//   {"event":"quit","roomId":..}                                         (GroupDesk's RoomQuit)
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
 import * as PUPPET from 'wechaty-puppet'
@@ -66,6 +67,20 @@ function world (mocker) {
 const mocker = new mock.Mocker()
 mocker.use(world)
 const puppet = new PuppetMock({ mocker })
+
+// The mock's own roomQuit does nothing; like WeChat, refuse a group the bot
+// is not in (never was, or left already) and report the quit.
+const quitRooms = new Set()
+puppet.roomQuit = async (roomId) => {
+  let payload
+  try { payload = mocker.roomPayload(roomId) } catch { payload = undefined }
+  const self = puppet.isLoggedIn ? puppet.currentUserId : undefined
+  if (!payload || quitRooms.has(roomId) || !payload.memberIdList.includes(self)) {
+    throw new Error(`not a member of room ${roomId}`)
+  }
+  quitRooms.add(roomId)
+  say({ event: 'quit', roomId })
+}
 
 puppet.on('message', ({ messageId }) => {
   let payload

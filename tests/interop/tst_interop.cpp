@@ -2,7 +2,8 @@
 // wechaty-puppet-service serving wechaty-puppet-mock), TLS off on loopback:
 // QR scan shown, login, contacts/rooms/members synced with the right names,
 // incoming messages stored with the right sender and room, and a text sent
-// from GroupDesk observed on the server side.
+// from GroupDesk observed on the server side; RoomQuit reaches the server
+// and a second quit of the same group is refused.
 
 #include "engine/Engine.h"
 #include "outbox/OutboxRepository.h"
@@ -52,6 +53,7 @@ private slots:
     void cleanupTestCase();
     void loginSyncReceiveAndSend();
     void sendsAnImageFile();
+    void leavesAGroup();
 
 private:
     void readServerLines();
@@ -315,6 +317,59 @@ void InteropTest::sendsAnImageFile()
             return !entries.isEmpty() && entries.last().state == OutboxState::Sent;
         }(),
         30000);
+
+    engine.shutdown();
+    store.close();
+}
+
+void InteropTest::leavesAGroup()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Store store;
+    QString error;
+    QVERIFY2(store.open(dir.filePath(QStringLiteral("groupdesk.sqlite")), &error),
+             qPrintable(error));
+    Engine engine(&store);
+    AccountInfo account;
+    account.id = QStringLiteral("interop");
+    account.displayName = QStringLiteral("interop");
+    account.endpoint = QStringLiteral("127.0.0.1:%1").arg(m_port);
+    GatewayEndpoint endpoint;
+    endpoint.address = account.endpoint;
+    endpoint.token = m_token;
+    endpoint.tls = false;
+    store.upsertAccount(account);
+    engine.addAccount(account, endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(engine.status(account.id).state, SessionState::Ready, 30000);
+
+    const QJsonObject world = waitForServerEvent(QStringLiteral("world"), 10000);
+    const QJsonArray rooms = world.value(QStringLiteral("rooms")).toArray();
+    QVERIFY(rooms.size() >= 2);
+    const QString roomId = rooms.last().toObject().value(QStringLiteral("id")).toString();
+
+    int answers = 0;
+    GatewayStatus first;
+    GatewayStatus second;
+    engine.quitRoom(account.id, roomId, [&](const GatewayStatus &s) {
+        first = s;
+        ++answers;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(answers, 1, 30000);
+    QVERIFY2(first.ok(), qPrintable(first.message));
+    const QJsonObject quit
+        = waitForServerEvent(QStringLiteral("quit"), 10000, [&](const QJsonObject &e) {
+              return e.value(QStringLiteral("roomId")).toString() == roomId;
+          });
+    QVERIFY2(!quit.isEmpty(), "the Wechaty puppet service never saw the RoomQuit");
+
+    engine.quitRoom(account.id, roomId, [&](const GatewayStatus &s) {
+        second = s;
+        ++answers;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(answers, 2, 30000);
+    QVERIFY(!second.ok()); // the server's error (UNKNOWN with a JS stack), not a crash
+    QVERIFY(!second.userMessage().isEmpty());
 
     engine.shutdown();
     store.close();
