@@ -2,9 +2,13 @@
 
 #include "ComposerEdit.h"
 #include "Theme.h"
+#include "ops/QuickReplyCatalog.h"
+#include "ops/QuickReplyPicker.h"
+#include "ops/ReplyTemplate.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDate>
 #include <QDir>
 #include <QFileDialog>
 #include <QFutureWatcher>
@@ -31,6 +35,7 @@ Composer::Composer(QWidget *parent)
     , m_edit(new ComposerEdit(this))
     , m_sendButton(new QPushButton(tr("Send"), this))
     , m_fileButton(new QPushButton(tr("Image or File…"), this))
+    , m_laterButton(new QPushButton(tr("Later…"), this))
     , m_hint(new QLabel(this))
     , m_error(new QLabel(this))
 {
@@ -51,6 +56,13 @@ Composer::Composer(QWidget *parent)
     bottom->setContentsMargins(0, 0, 0, 0);
     bottom->addWidget(m_hint, 1);
     bottom->addWidget(m_fileButton);
+    bottom->addWidget(m_laterButton);
+    m_laterButton->setObjectName(QStringLiteral("sendLaterButton"));
+    m_laterButton->setToolTip(tr("Send this message (or a picture) at a time you choose"));
+    connect(m_laterButton, &QPushButton::clicked, this, [this] {
+        if (!m_conversationId.isEmpty())
+            emit sendLaterRequested(m_accountId, m_conversationId, m_edit->toPlainText().trimmed());
+    });
     bottom->addWidget(m_sendButton);
     m_fileButton->setObjectName(QStringLiteral("sendFileButton"));
     m_fileButton->setToolTip(tr("Send an image or a file to this group"));
@@ -73,6 +85,9 @@ Composer::Composer(QWidget *parent)
     });
     connect(m_edit, &QPlainTextEdit::textChanged, this, &Composer::updateMentionPicker);
     connect(m_edit, &QPlainTextEdit::cursorPositionChanged, this, &Composer::updateMentionPicker);
+    connect(m_edit, &QPlainTextEdit::textChanged, this, &Composer::updateQuickReplyPicker);
+    connect(m_edit, &QPlainTextEdit::cursorPositionChanged, this,
+            &Composer::updateQuickReplyPicker);
     updateState();
 }
 
@@ -81,6 +96,10 @@ void Composer::setConversation(const QString &accountId, const QString &conversa
 {
     m_accountId = accountId;
     m_conversationId = conversationId;
+    m_title = title;
+    m_customer.clear();
+    if (m_replyPicker)
+        m_replyPicker->hide();
     m_members.clear();
     m_mentioned.clear();
     if (m_picker)
@@ -92,6 +111,7 @@ void Composer::setConversation(const QString &accountId, const QString &conversa
 
 void Composer::setTitle(const QString &title)
 {
+    m_title = title;
     if (!m_conversationId.isEmpty())
         m_edit->setPlaceholderText(tr("Message %1").arg(title));
 }
@@ -102,6 +122,7 @@ void Composer::updateState()
     m_edit->setEnabled(enabled);
     m_sendButton->setEnabled(enabled);
     m_fileButton->setEnabled(enabled);
+    m_laterButton->setEnabled(enabled);
     if (!enabled)
         m_hint->setText(tr("Select a group to start answering"));
     else if (!m_connected)
@@ -150,6 +171,33 @@ void Composer::chooseFile()
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)
 {
+    const bool replyPickerOpen = m_replyPicker && m_replyPicker->isVisible();
+    if (watched == m_edit && event->type() == QEvent::ShortcutOverride && replyPickerOpen
+        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
+    if (watched == m_edit && event->type() == QEvent::KeyPress && replyPickerOpen) {
+        switch (static_cast<QKeyEvent *>(event)->key()) {
+        case Qt::Key_Up:
+            m_replyPicker->moveSelection(-1);
+            return true;
+        case Qt::Key_Down:
+            m_replyPicker->moveSelection(+1);
+            return true;
+        case Qt::Key_Return:
+        case Qt::Key_Enter:
+        case Qt::Key_Tab:
+            acceptQuickReply();
+            return true;
+        case Qt::Key_Escape:
+            m_replyPicker->hide();
+            m_slashStart = -1;
+            return true;
+        default:
+            break;
+        }
+    }
     if (watched == m_edit && event->type() == QEvent::ShortcutOverride && m_picker
         && m_picker->isVisible() && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
         event->accept(); // Esc closes the picker, not the window's panels
@@ -352,6 +400,106 @@ void Composer::acceptMention(const MentionCandidate &candidate)
     m_mentioned.append(candidate);
     m_picker->hide();
     m_edit->setFocus();
+}
+
+void Composer::setQuickReplies(QuickReplyCatalog *catalog, const QString &agent)
+{
+    m_replies = catalog;
+    m_agent = agent;
+}
+
+void Composer::setCustomerName(const QString &name)
+{
+    m_customer = name;
+}
+
+QString Composer::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void Composer::updateQuickReplyPicker()
+{
+    if (!m_replies || m_conversationId.isEmpty()) {
+        if (m_replyPicker)
+            m_replyPicker->hide();
+        return;
+    }
+    // "/abc" before the cursor, the "/" at the start of a line or after a
+    // space (so a URL or "1/2" does not open it).
+    const QString text = m_edit->toPlainText();
+    const int cursor = m_edit->textCursor().position();
+    int slash = -1;
+    for (int i = cursor - 1; i >= 0 && cursor - i <= 17; --i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('/')) {
+            if (i == 0 || text.at(i - 1).isSpace())
+                slash = i;
+            break;
+        }
+        if (c.isSpace())
+            break;
+    }
+    if (slash < 0) {
+        m_slashStart = -1;
+        if (m_replyPicker)
+            m_replyPicker->hide();
+        return;
+    }
+    const QVector<QuickReply> matches
+        = m_replies->library().complete(text.mid(slash + 1, cursor - slash - 1), m_agent);
+    if (matches.isEmpty()) {
+        m_slashStart = -1;
+        if (m_replyPicker)
+            m_replyPicker->hide();
+        return;
+    }
+    if (!m_replyPicker) {
+        m_replyPicker = new QuickReplyPicker(window());
+        connect(m_replyPicker, &QuickReplyPicker::chosen, this, [this](const QuickReply &) {
+            acceptQuickReply();
+        });
+    }
+    m_slashStart = slash;
+    m_replyPicker->setReplies(matches,
+                              ReplyTemplate::quickReplyValues(m_customer, m_title, m_agent,
+                                                              QDate::currentDate()));
+    // Over the feed, just above the editor, at the "/".
+    const QRect caret = m_edit->cursorRect();
+    const int width = qMin(420, window()->width());
+    const int height = m_replyPicker->sizeHint().height();
+    QPoint topLeft = m_edit->viewport()->mapTo(window(), QPoint(caret.left(), 0));
+    topLeft.ry() -= height + 4;
+    topLeft.rx() = qBound(0, topLeft.x(), window()->width() - width);
+    m_replyPicker->setGeometry(QRect(topLeft, QSize(width, height)));
+    m_replyPicker->show();
+    m_replyPicker->raise();
+}
+
+void Composer::acceptQuickReply()
+{
+    if (!m_replyPicker || m_slashStart < 0)
+        return;
+    const QuickReply reply = m_replyPicker->current();
+    QString error;
+    const QString filled = m_replyPicker->filledText(&error);
+    if (!error.isEmpty()) {
+        // Refused with the reason; the "/abc" stays for another choice.
+        showError(error);
+        return;
+    }
+    QTextCursor cursor = m_edit->textCursor();
+    cursor.setPosition(m_slashStart);
+    cursor.setPosition(m_edit->textCursor().position(), QTextCursor::KeepAnchor);
+    m_slashStart = -1;
+    m_replyPicker->hide();
+    cursor.insertText(filled);
+    m_edit->setTextCursor(cursor);
+    m_error->hide();
+    m_edit->setFocus();
+    // The picture goes through the same preview as any picked file.
+    if (!reply.imagePath.isEmpty())
+        emit fileSendRequested(m_accountId, m_conversationId, reply.imagePath);
 }
 
 } // namespace gd

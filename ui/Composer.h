@@ -13,6 +13,8 @@ class QPushButton;
 namespace gd {
 
 class ComposerEdit;
+class QuickReplyCatalog;
+class QuickReplyPicker;
 
 class Composer : public QWidget
 {
@@ -50,6 +52,15 @@ public:
     // The ids of the members mentioned in the text as it stands.
     QStringList mentionIds() const;
 
+    // Quick replies: "/" and a few letters (or pinyin initials) offers the
+    // agent's and the shared replies; Enter puts the chosen one, its
+    // variables filled in, into the editor (its picture goes to the file
+    // preview). The customer fills {customer}: the one being answered.
+    void setQuickReplies(QuickReplyCatalog *catalog, const QString &agent);
+    void setCustomerName(const QString &name);
+    QuickReplyPicker *quickReplyPicker() const { return m_replyPicker; }
+    QString errorText() const;
+
     // Sends what is typed if it is valid; returns whether it was sent.
     bool submit();
     // Asks for a file with a file dialog, then emits fileSendRequested.
@@ -66,6 +77,10 @@ signals:
     // PNG); the receiver shows the preview before anything is queued.
     void fileSendRequested(const QString &accountId, const QString &conversationId,
                            const QString &path);
+    // "Later…": what is typed, to be scheduled (the receiver asks when and
+    // clears the editor once it is queued).
+    void sendLaterRequested(const QString &accountId, const QString &conversationId,
+                            const QString &text);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -75,10 +90,13 @@ private:
     void showError(const QString &error);
     void updateMentionPicker(); // after each edit: is the cursor in "@abc"?
     void acceptMention(const MentionCandidate &candidate);
+    void updateQuickReplyPicker(); // after each edit: is the cursor in "/abc"?
+    void acceptQuickReply();
 
     ComposerEdit *m_edit;
     QPushButton *m_sendButton;
     QPushButton *m_fileButton;
+    QPushButton *m_laterButton;
     QLabel *m_hint;
     QLabel *m_error;
     QString m_accountId;
@@ -88,6 +106,12 @@ private:
     QVector<MentionCandidate> m_mentioned; // inserted so far in this message
     int m_mentionStart = -1; // position of the @ being completed
     bool m_connected = true;
+    QString m_title;
+    QuickReplyCatalog *m_replies = nullptr;
+    QString m_agent;
+    QString m_customer;
+    QuickReplyPicker *m_replyPicker = nullptr; // a child of the window, over the feed
+    int m_slashStart = -1; // position of the "/" being completed
 };
 
 } // namespace gd

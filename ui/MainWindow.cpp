@@ -459,6 +459,7 @@ QWidget *MainWindow::createChatsPage()
     m_roomSort->setObjectName(QStringLiteral("roomSort"));
     m_roomSort->addItem(tr("Recent"), int(RoomListModel::SortMode::Recent));
     m_roomSort->addItem(tr("Needs attention"), int(RoomListModel::SortMode::NeedsAttention));
+    m_roomSort->addItem(tr("Group health"), int(RoomListModel::SortMode::Health));
     m_roomSort->setToolTip(tr("Needs attention: groups whose last customer message has no answer "
                               "yet, longest waiting first"));
     connect(m_roomSort, &QComboBox::currentIndexChanged, this, [this] {
@@ -736,6 +737,7 @@ void MainWindow::openRoom(const QString &roomId)
     updateCentre();
     if (!roomId.isEmpty())
         m_composer->editor()->setFocus();
+    emit roomOpened(m_accountId, roomId, m_roomTitle->text());
 }
 
 void MainWindow::onRoomsRefreshed()

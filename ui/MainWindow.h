@@ -92,6 +92,9 @@ signals:
     void accountRemovalRequested(const QString &accountId);
     // Edited settings of an existing account; an empty token keeps the saved one.
     void accountEditRequested(const gd::AccountInfo &account, const gd::GatewayEndpoint &endpoint);
+    // A conversation was opened in the feed (empty roomId: none), for panels
+    // beside the feed (notes).
+    void roomOpened(const QString &accountId, const QString &roomId, const QString &title);
 
 public slots:
     void showAddAccountDialog();

@@ -137,6 +137,17 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           Qt::AlignRight | Qt::AlignVCenter, marks);
         previewW -= marksW + 4;
     }
+    // Group health as stars, in the accent colour (hidden until rated).
+    const int stars = index.data(RoomListModel::HealthStarsRole).toInt();
+    if (stars >= 0) {
+        const QString text = QString(stars, QChar(0x2605)) + QString(5 - stars, QChar(0x2606));
+        const int starsW = sfm.horizontalAdvance(text) + 4;
+        painter->setPen(Theme::warning());
+        painter->drawText(QRect(left + previewW - starsW, top + tfm.height() + 4, starsW, sfm.height()),
+                          Qt::AlignRight | Qt::AlignVCenter, text);
+        painter->setPen(Theme::textSecondary());
+        previewW -= starsW + 4;
+    }
     const QString preview = index.data(RoomListModel::PreviewRole).toString();
     painter->drawText(QRect(left, top + tfm.height() + 4, previewW, sfm.height()),
                       Qt::AlignLeft | Qt::AlignVCenter,

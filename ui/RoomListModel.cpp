@@ -127,6 +127,19 @@ QVector<RoomSummary> RoomListModel::sorted(QVector<RoomSummary> rows) const
                                  return wa > 0;
                              return wa > 0 && wa < wb; // longest waiting first
                          });
+    } else if (m_sortMode == SortMode::Health) {
+        // Healthiest first; unrated groups last.
+        auto stars = [this](const RoomSummary &r) {
+            return m_healthRating ? m_healthRating(r.accountId, r.roomId) : -1;
+        };
+        std::stable_sort(rows.begin(), rows.end(),
+                         [&pinned, &stars](const RoomSummary &a, const RoomSummary &b) {
+                             const bool pa = pinned(a);
+                             const bool pb = pinned(b);
+                             if (pa != pb)
+                                 return pa;
+                             return stars(a) > stars(b);
+                         });
     } else {
         std::stable_sort(rows.begin(), rows.end(),
                          [&pinned](const RoomSummary &a, const RoomSummary &b) {
@@ -371,6 +384,8 @@ QVariant RoomListModel::data(const QModelIndex &index, int role) const
         return s.memberCount;
     case OpenAlertsRole:
         return m_alertCounter ? m_alertCounter(s.accountId, s.roomId) : 0;
+    case HealthStarsRole:
+        return m_healthRating ? m_healthRating(s.accountId, s.roomId) : -1;
     case TagsRole:
         return m_tags.value(s.roomId);
     case PinnedRole:
@@ -397,6 +412,20 @@ void RoomListModel::alertCountsChanged()
         apply(m_incoming);
     if (!m_rows.isEmpty())
         emit dataChanged(index(0), index(int(m_rows.size()) - 1), {OpenAlertsRole});
+}
+
+void RoomListModel::setHealthRating(std::function<int(const QString &, const QString &)> rating)
+{
+    m_healthRating = std::move(rating);
+    healthChanged();
+}
+
+void RoomListModel::healthChanged()
+{
+    if (m_sortMode == SortMode::Health && !m_incoming.isEmpty())
+        apply(m_incoming);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {HealthStarsRole});
 }
 
 } // namespace gd

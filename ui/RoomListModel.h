@@ -39,8 +39,9 @@ public:
         PinnedRole,
         MutedRole,
         WaitingSinceRole, // ms of the oldest unanswered customer message, 0: none
+        HealthStarsRole, // group health 0..5 stars; -1: not rated (yet)
     };
-    enum class SortMode { Recent, NeedsAttention };
+    enum class SortMode { Recent, NeedsAttention, Health };
 
     static constexpr int kRefreshDelayMs = 250;
 
@@ -68,6 +69,10 @@ public:
     // alertCountsChanged() when its answers change.
     void setAlertCounter(std::function<int(const QString &, const QString &)> counter);
     void alertCountsChanged();
+    // Where HealthStarsRole comes from (group operations' ratings, -1 for
+    // unknown); call healthChanged() when its answers change.
+    void setHealthRating(std::function<int(const QString &, const QString &)> rating);
+    void healthChanged();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -104,6 +109,7 @@ private:
     QVector<RoomSummary> m_rows;
     QHash<QString, QStringList> m_tags; // room id -> staff tags
     std::function<int(const QString &, const QString &)> m_alertCounter;
+    std::function<int(const QString &, const QString &)> m_healthRating;
     QTimer m_refreshTimer;
     LatestRequest m_requests;
     bool m_reading = false;

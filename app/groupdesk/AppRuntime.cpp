@@ -13,6 +13,8 @@
 #include "push/OutboxOutlet.h"
 #include "push/PushService.h"
 #include "monitor/Clock.h"
+#include "ops/OpsAutomation.h"
+#include "ops/OpsStore.h"
 #include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
 #include "store/Store.h"
@@ -100,6 +102,13 @@ bool AppRuntime::open(QString *error)
     connect(m_engine.get(), &Engine::accountRemoved, this,
             [this](const QString &accountId) { m_monitor->removeAccount(accountId); });
     m_monitor->start();
+    // Welcomes and auto-replies answer in every mode (headless too).
+    m_opsStore = std::make_unique<OpsStore>(m_store.get());
+    m_automation = std::make_unique<OpsAutomation>(
+        m_store.get(), m_opsStore.get(), m_clock.get(),
+        [this](const QString &accountId, const QString &conversationId, const QString &text,
+               const QString &) { m_engine->sendText(accountId, conversationId, text); });
+    m_automation->start();
     // E-mail for offline bots and critical alerts (settings under mail/, the
     // password in the keychain).
     QSettings settings;
@@ -454,6 +463,7 @@ void AppRuntime::shutdown()
     m_mailer.reset();
     m_reports.reset(); // waits for a report being sent
     m_statsService.reset();
+    m_automation.reset();
     if (m_monitor)
         m_monitor->stop(); // before the store: its last writes go through the writer
     if (m_store)

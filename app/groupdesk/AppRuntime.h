@@ -22,6 +22,8 @@ class StatsService;
 class AlertMonitor;
 class PushService;
 class Engine;
+class OpsAutomation;
+class OpsStore;
 class SecretStore;
 class SystemClock;
 class Store;
@@ -49,6 +51,9 @@ public:
     Store *store() const { return m_store.get(); }
     Engine *engine() const { return m_engine.get(); }
     AlertMonitor *alertMonitor() const { return m_monitor.get(); }
+    // Group operations: their tables, and welcomes / auto-replies (every mode).
+    OpsStore *opsStore() const { return m_opsStore.get(); }
+    OpsAutomation *opsAutomation() const { return m_automation.get(); }
     AlertMailer *alertMailer() const { return m_mailer.get(); }
     PushService *pushService() const { return m_push.get(); }
     SecretStore *secretStore() const { return m_secrets.get(); }
@@ -92,6 +97,8 @@ private:
     std::unique_ptr<StatsService> m_statsService;
     std::unique_ptr<ReportScheduler> m_reports;
     std::unique_ptr<PushService> m_push; // the push scheduler and broadcasts
+    std::unique_ptr<OpsStore> m_opsStore;
+    std::unique_ptr<OpsAutomation> m_automation;
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<sim::Simulator> m_simulator;
     QString m_simulatorToken;

@@ -13,6 +13,7 @@
 #include "RoomListModel.h"
 #include "SignalWatcher.h"
 #include "StoreRecoveryDialog.h"
+#include "ops/OpsDesk.h"
 #include "Translations.h"
 #include "store/Store.h"
 #include "util/Log.h"
@@ -82,6 +83,8 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
                                 dialog.exec();
                             });
     new gd::PushDesk(&window, runtime.pushService());
+    new gd::OpsDesk(&window, runtime.store(), runtime.opsStore(), runtime.engine(),
+                    runtime.opsAutomation());
     QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime,
                      &gd::AppRuntime::addAccount);
     QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,
