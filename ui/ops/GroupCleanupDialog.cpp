@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -274,14 +275,15 @@ void GroupCleanupDialog::showPreview()
         m_preview->setItem(row, 2, cell(tr("to leave")));
         ++row;
     }
-    const int seconds = int((qint64(ids.size()) - 1) * m_cleanup->paceMs() / 1000);
+    const double pace = m_cleanup->paceMs() / 1000.0;
+    const double seconds = qMax(0.0, (double(ids.size()) - 1) * pace);
     m_previewSummary->setText(
         tr("The bot will leave these %n group(s), one every %1 seconds (about %2 s in all). "
            "Their archive (messages, members, notes) stays and can still be searched. "
            "Customers are not told.",
            nullptr, int(ids.size()))
-            .arg(m_cleanup->paceMs() / 1000)
-            .arg(qMax(0, seconds)));
+            .arg(QLocale().toString(pace, 'g', 3))
+            .arg(QLocale().toString(seconds, 'f', 0)));
     m_progress->clear();
     m_confirmButton->setEnabled(!ids.isEmpty() && !m_cleanup->isRunning());
     m_pages->setCurrentIndex(1);
