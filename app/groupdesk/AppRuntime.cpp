@@ -15,6 +15,7 @@
 #include "monitor/Clock.h"
 #include "ops/OpsAutomation.h"
 #include "ops/OpsStore.h"
+#include "outbox/SendRequest.h"
 #include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
 #include "store/Store.h"
@@ -107,7 +108,16 @@ bool AppRuntime::open(QString *error)
     m_automation = std::make_unique<OpsAutomation>(
         m_store.get(), m_opsStore.get(), m_clock.get(),
         [this](const QString &accountId, const QString &conversationId, const QString &text,
-               const QString &) { m_engine->sendText(accountId, conversationId, text); });
+               const QString &origin) {
+            // The origin marks the row in the outbox (and the feed) as an
+            // auto-reply or a welcome.
+            SendRequest request;
+            request.accountId = accountId;
+            request.conversationId = conversationId;
+            request.text = text;
+            request.origin = origin;
+            m_engine->submit(request);
+        });
     m_automation->start();
     // E-mail for offline bots and critical alerts (settings under mail/, the
     // password in the keychain).

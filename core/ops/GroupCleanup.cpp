@@ -17,6 +17,9 @@ GroupCleanup::GroupCleanup(QuitFunction quit, OpsStore *store, QObject *parent)
     , m_store(store)
 {
     m_pace.setSingleShot(true);
+    // The pause is a promise to the gateway (never faster than the pace); a
+    // coarse timer may fire up to 5% early.
+    m_pace.setTimerType(Qt::PreciseTimer);
     connect(&m_pace, &QTimer::timeout, this, &GroupCleanup::next);
 }
 
