@@ -5,7 +5,7 @@
 
 namespace gd {
 
-double GroupHealth::score(const GroupActivity &a)
+double GroupHealth::score(const GroupActivityCounts &a)
 {
     const auto part = [](double value, double full) { return std::min(1.0, value / full); };
     // Volume on a log scale: 60 customer messages a month is "full", and
@@ -18,7 +18,7 @@ double GroupHealth::score(const GroupActivity &a)
     return s;
 }
 
-int GroupHealth::stars(const GroupActivity &activity)
+int GroupHealth::stars(const GroupActivityCounts &activity)
 {
     return std::clamp(int(std::lround(score(activity))), 0, kMaxStars);
 }
@@ -29,11 +29,11 @@ QString GroupHealth::starText(int stars)
     return QString(stars, QChar(0x2605)) + QString(kMaxStars - stars, QChar(0x2606));
 }
 
-QVector<GroupActivity> GroupHealth::quietGroups(QVector<GroupActivity> groups)
+QVector<GroupActivityCounts> GroupHealth::quietGroups(QVector<GroupActivityCounts> groups)
 {
-    groups.removeIf([](const GroupActivity &a) { return !isQuiet(a); });
+    groups.removeIf([](const GroupActivityCounts &a) { return !isQuiet(a); });
     std::stable_sort(groups.begin(), groups.end(),
-                     [](const GroupActivity &a, const GroupActivity &b) {
+                     [](const GroupActivityCounts &a, const GroupActivityCounts &b) {
                          const double sa = score(a), sb = score(b);
                          if (sa != sb)
                              return sa < sb;

@@ -11,7 +11,7 @@
 
 namespace gd {
 
-struct GroupActivity
+struct GroupActivityCounts
 {
     QString roomId;
     QString topic;
@@ -23,7 +23,7 @@ struct GroupActivity
     int staffReplies30 = 0;
     qint64 lastCustomerMs = 0; // within the 30 days; 0: none
 
-    bool operator==(const GroupActivity &other) const = default;
+    bool operator==(const GroupActivityCounts &other) const = default;
 };
 
 class GroupHealth
@@ -36,14 +36,14 @@ public:
     // 0.0 .. 5.0: conversation volume (up to 2), distinct customers (1.5),
     // staff replies (1), the last week's customer messages (0.5). Each part
     // saturates, so one chatty customer cannot make a group look healthy.
-    static double score(const GroupActivity &activity);
-    static int stars(const GroupActivity &activity); // score rounded, 0..5
+    static double score(const GroupActivityCounts &activity);
+    static int stars(const GroupActivityCounts &activity); // score rounded, 0..5
     // Two stars or fewer: a candidate for cleanup.
-    static bool isQuiet(const GroupActivity &activity) { return stars(activity) <= 2; }
+    static bool isQuiet(const GroupActivityCounts &activity) { return stars(activity) <= 2; }
     // "★★★☆☆"
     static QString starText(int stars);
     // The quiet groups, quietest first (then the longest silent).
-    static QVector<GroupActivity> quietGroups(QVector<GroupActivity> groups);
+    static QVector<GroupActivityCounts> quietGroups(QVector<GroupActivityCounts> groups);
 };
 
 } // namespace gd

@@ -165,13 +165,14 @@ QVector<GroupNote> OpsRepository::searchNotes(QSqlDatabase &db, const QString &a
     return out;
 }
 
-QVector<GroupActivity> OpsRepository::groupActivity(QSqlDatabase &db, const QString &accountId,
-                                                    qint64 nowMs, const QString &staffTag)
+QVector<GroupActivityCounts> OpsRepository::groupActivity(QSqlDatabase &db,
+                                                          const QString &accountId, qint64 nowMs,
+                                                          const QString &staffTag)
 {
     constexpr qint64 day = 24LL * 3600 * 1000;
     const qint64 from30 = nowMs - 30 * day;
     const qint64 from7 = nowMs - 7 * day;
-    QVector<GroupActivity> out;
+    QVector<GroupActivityCounts> out;
     QSqlQuery q(db);
     q.setForwardOnly(true);
     // One pass over the account's last 30 days of group messages (the
@@ -198,7 +199,7 @@ QVector<GroupActivity> OpsRepository::groupActivity(QSqlDatabase &db, const QStr
               nullptr))
         return out;
     while (q.next()) {
-        GroupActivity a;
+        GroupActivityCounts a;
         a.roomId = q.value(0).toString();
         a.topic = q.value(1).toString();
         a.customerMessages7 = q.value(2).toInt();

@@ -39,8 +39,8 @@ public:
     // customer messages, distinct customers, staff replies (the bot's own
     // messages and those of contacts tagged `staffTag`), for 7 and 30 days.
     // Group events and marked duplicates do not count.
-    static QVector<GroupActivity> groupActivity(QSqlDatabase &db, const QString &accountId,
-                                                qint64 nowMs, const QString &staffTag);
+    static QVector<GroupActivityCounts> groupActivity(QSqlDatabase &db, const QString &accountId,
+                                                      qint64 nowMs, const QString &staffTag);
 
     // --- groups the bot left ---
     static bool markLeft(QSqlDatabase &db, const QString &accountId, const QString &roomId,

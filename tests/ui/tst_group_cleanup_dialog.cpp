@@ -19,10 +19,10 @@
 using namespace gd;
 
 namespace {
-GroupActivity group(const QString &id, const QString &topic, int customers30, int active30,
-                    int staff30, int customers7)
+GroupActivityCounts group(const QString &id, const QString &topic, int customers30, int active30,
+                          int staff30, int customers7)
 {
-    GroupActivity a;
+    GroupActivityCounts a;
     a.roomId = id;
     a.topic = topic;
     a.customerMessages30 = customers30;
@@ -70,7 +70,7 @@ private slots:
             nullptr);
         cleanup.setPaceMs(50);
         GroupCleanupDialog dialog(QStringLiteral("acc"), &cleanup);
-        const QVector<GroupActivity> groups{
+        const QVector<GroupActivityCounts> groups{
             group(QStringLiteral("1@chatroom"), QStringLiteral("星河电器售后1群"), 300, 40, 120,
                   60),
             group(QStringLiteral("2@chatroom"), QStringLiteral("2023双十一活动群"), 0, 0, 0, 0),

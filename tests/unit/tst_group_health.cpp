@@ -97,7 +97,7 @@ private slots:
         }
 
         // Brute force, straight from the generated list.
-        QHash<QString, GroupActivity> expected;
+        QHash<QString, GroupActivityCounts> expected;
         QHash<QString, QSet<QString>> customers7, customers30;
         for (const QString &id : roomIds) {
             expected[id].roomId = id;
@@ -110,7 +110,7 @@ private slots:
                 continue;
             const bool recent = m.timestampMs > now - 7 * day;
             const bool isStaff = m.fromSelf || staff.contains(m.talkerId);
-            GroupActivity &a = expected[m.roomId];
+            GroupActivityCounts &a = expected[m.roomId];
             if (isStaff) {
                 ++a.staffReplies30;
                 a.staffReplies7 += recent;
@@ -128,7 +128,7 @@ private slots:
             it->activeCustomers30 = int(customers30.value(it.key()).size());
         }
 
-        QVector<GroupActivity> actual;
+        QVector<GroupActivityCounts> actual;
         {
             QSqlDatabase db
                 = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("health"));
@@ -140,8 +140,8 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("health"));
         QCOMPARE(actual.size(), roomIds.size());
         QSet<int> starsSeen;
-        for (const GroupActivity &a : std::as_const(actual)) {
-            const GroupActivity &e = expected.value(a.roomId);
+        for (const GroupActivityCounts &a : std::as_const(actual)) {
+            const GroupActivityCounts &e = expected.value(a.roomId);
             QCOMPARE(a.customerMessages7, e.customerMessages7);
             QCOMPARE(a.activeCustomers7, e.activeCustomers7);
             QCOMPARE(a.staffReplies7, e.staffReplies7);
@@ -155,32 +155,32 @@ private slots:
         }
         QVERIFY2(starsSeen.size() >= 3, "the generated rooms should spread over the ratings");
         // The silent room has no stars and leads the quiet list.
-        const QVector<GroupActivity> quiet = GroupHealth::quietGroups(actual);
+        const QVector<GroupActivityCounts> quiet = GroupHealth::quietGroups(actual);
         QVERIFY(!quiet.isEmpty());
         QCOMPARE(quiet.first().roomId, roomIds.first());
-        for (const GroupActivity &a : quiet)
+        for (const GroupActivityCounts &a : quiet)
             QVERIFY(GroupHealth::stars(a) <= 2);
     }
 
     void ratingFollowsActivity()
     {
-        GroupActivity silent;
+        GroupActivityCounts silent;
         QCOMPARE(GroupHealth::stars(silent), 0);
         QVERIFY(GroupHealth::isQuiet(silent));
-        GroupActivity busy;
+        GroupActivityCounts busy;
         busy.customerMessages30 = 200;
         busy.activeCustomers30 = 40;
         busy.staffReplies30 = 90;
         busy.customerMessages7 = 50;
         QCOMPARE(GroupHealth::stars(busy), 5);
         // One customer writing a lot is not a healthy group.
-        GroupActivity monologue = busy;
+        GroupActivityCounts monologue = busy;
         monologue.activeCustomers30 = 1;
         monologue.staffReplies30 = 0;
         QVERIFY(GroupHealth::stars(monologue) < GroupHealth::stars(busy));
         QCOMPARE(GroupHealth::starText(3), QStringLiteral("★★★☆☆"));
         // More of anything never lowers the score.
-        GroupActivity more = monologue;
+        GroupActivityCounts more = monologue;
         more.staffReplies30 += 5;
         QVERIFY(GroupHealth::score(more) >= GroupHealth::score(monologue));
     }

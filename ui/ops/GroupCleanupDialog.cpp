@@ -160,7 +160,7 @@ GroupCleanupDialog::GroupCleanupDialog(const QString &accountId, GroupCleanup *c
     });
 }
 
-void GroupCleanupDialog::setGroups(const QVector<GroupActivity> &groups,
+void GroupCleanupDialog::setGroups(const QVector<GroupActivityCounts> &groups,
                                    const QHash<QString, QStringList> &tags,
                                    const QSet<QString> &leftRooms, qint64 nowMs)
 {
@@ -190,17 +190,18 @@ void GroupCleanupDialog::setQuietOnly(bool quietOnly)
 
 void GroupCleanupDialog::rebuildTable()
 {
-    QVector<GroupActivity> shown = m_quietOnly ? GroupHealth::quietGroups(m_groups) : m_groups;
+    QVector<GroupActivityCounts> shown
+        = m_quietOnly ? GroupHealth::quietGroups(m_groups) : m_groups;
     if (!m_quietOnly) {
         std::stable_sort(shown.begin(), shown.end(),
-                         [](const GroupActivity &a, const GroupActivity &b) {
+                         [](const GroupActivityCounts &a, const GroupActivityCounts &b) {
                              return GroupHealth::score(a) < GroupHealth::score(b);
                          });
     }
     const QSignalBlocker blocker(m_table);
     m_table->setRowCount(int(shown.size()));
     for (int row = 0; row < shown.size(); ++row) {
-        const GroupActivity &a = shown.at(row);
+        const GroupActivityCounts &a = shown.at(row);
         const bool left = m_left.contains(a.roomId);
         auto *name = cell(left ? tr("%1 (left)").arg(a.topic) : a.topic);
         name->setData(Qt::UserRole, a.roomId);
@@ -223,7 +224,7 @@ void GroupCleanupDialog::rebuildTable()
 
 void GroupCleanupDialog::selectUpToStars(int stars)
 {
-    for (const GroupActivity &a : std::as_const(m_groups)) {
+    for (const GroupActivityCounts &a : std::as_const(m_groups)) {
         if (!m_left.contains(a.roomId) && GroupHealth::stars(a) <= stars)
             m_checked.insert(a.roomId);
     }
@@ -234,7 +235,7 @@ void GroupCleanupDialog::selectTag(const QString &tag)
 {
     if (tag.isEmpty())
         return;
-    for (const GroupActivity &a : std::as_const(m_groups)) {
+    for (const GroupActivityCounts &a : std::as_const(m_groups)) {
         if (!m_left.contains(a.roomId) && m_tags.value(a.roomId).contains(tag))
             m_checked.insert(a.roomId);
     }
@@ -253,7 +254,7 @@ void GroupCleanupDialog::setChecked(const QString &roomId, bool checked)
 QStringList GroupCleanupDialog::checkedRoomIds() const
 {
     QStringList out;
-    for (const GroupActivity &a : m_groups) {
+    for (const GroupActivityCounts &a : m_groups) {
         if (m_checked.contains(a.roomId))
             out << a.roomId;
     }
@@ -265,7 +266,7 @@ void GroupCleanupDialog::showPreview()
     const QStringList ids = checkedRoomIds();
     m_preview->setRowCount(int(ids.size()));
     int row = 0;
-    for (const GroupActivity &a : std::as_const(m_groups)) {
+    for (const GroupActivityCounts &a : std::as_const(m_groups)) {
         if (!m_checked.contains(a.roomId))
             continue;
         auto *name = cell(a.topic);

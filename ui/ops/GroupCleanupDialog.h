@@ -30,8 +30,9 @@ public:
 
     // The groups to offer with their activity and tags; left groups are
     // shown as left and cannot be picked.
-    void setGroups(const QVector<GroupActivity> &groups, const QHash<QString, QStringList> &tags,
-                   const QSet<QString> &leftRooms, qint64 nowMs);
+    void setGroups(const QVector<GroupActivityCounts> &groups,
+                   const QHash<QString, QStringList> &tags, const QSet<QString> &leftRooms,
+                   qint64 nowMs);
     void setQuietOnly(bool quietOnly);
 
     // Selection (by rating, tag, hand) and the steps.
@@ -51,7 +52,7 @@ private:
 
     QString m_accountId;
     GroupCleanup *m_cleanup;
-    QVector<GroupActivity> m_groups;
+    QVector<GroupActivityCounts> m_groups;
     QHash<QString, QStringList> m_tags;
     QSet<QString> m_left;
     QSet<QString> m_checked;

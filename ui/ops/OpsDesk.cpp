@@ -169,14 +169,14 @@ void OpsDesk::refreshHealth(std::function<void()> done)
     if (accountId.isEmpty())
         return;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_opsStore->read<QVector<GroupActivity>>(
+    m_opsStore->read<QVector<GroupActivityCounts>>(
         this,
         [accountId, now](QSqlDatabase &db) {
             return OpsRepository::groupActivity(db, accountId, now, QStringLiteral("staff"));
         },
-        [this, accountId, done](const QVector<GroupActivity> &groups) {
+        [this, accountId, done](const QVector<GroupActivityCounts> &groups) {
             QHash<QString, int> stars;
-            for (const GroupActivity &a : groups)
+            for (const GroupActivityCounts &a : groups)
                 stars.insert(a.roomId, GroupHealth::stars(a));
             m_stars.insert(accountId, stars);
             m_window->roomListModel()->healthChanged();
@@ -201,7 +201,7 @@ GroupCleanupDialog *OpsDesk::showCleanup(bool quietOnly)
     // Activity, left groups and tags, read together off the GUI thread.
     struct Data
     {
-        QVector<GroupActivity> groups;
+        QVector<GroupActivityCounts> groups;
         QStringList left;
     };
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
