@@ -5,6 +5,10 @@
 #include "store/StoreReader.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
+
+#include <algorithm>
 
 namespace gd {
 
@@ -12,10 +16,29 @@ namespace gd {
 static_assert(int(OutboxState::Cancelled) == int(PushDelivery::Cancelled));
 static_assert(int(OutboxState::Sent) == int(PushDelivery::Delivered));
 
-OutboxOutlet::OutboxOutlet(Store *store)
+OutboxOutlet::OutboxOutlet(Store *store, int waitMs)
     : m_store(store)
     , m_outbox(OutboxRepository::of(store))
+    , m_waitMs(waitMs)
 {}
+
+// A bounded wait: a write the store keeps retrying (a full disk) must not
+// hold the push thread, and with it the app's shutdown, forever.
+template<typename T> bool OutboxOutlet::waitFor(const QFuture<T> &future)
+{
+    QDeadlineTimer deadline(m_waitMs);
+    unsigned long sleepUs = 100;
+    while (!future.isFinished()) {
+        if (deadline.hasExpired()) {
+            m_stalled = true;
+            return false;
+        }
+        QThread::usleep(sleepUs);
+        sleepUs = std::min(sleepUs * 2, 10000UL);
+    }
+    m_stalled = false;
+    return true;
+}
 
 qint64 OutboxOutlet::submit(const PushSend &send, QString *error)
 {
@@ -29,8 +52,7 @@ qint64 OutboxOutlet::submit(const PushSend &send, QString *error)
     r.origin = send.origin;
     r.idempotencyKey = send.idempotencyKey;
     QFuture<SubmitResult> future = m_outbox->submit(r);
-    future.waitForFinished();
-    if (future.resultCount() == 0) {
+    if (!waitFor(future) || future.resultCount() == 0) {
         *error = QCoreApplication::translate("OutboxOutlet", "The outbox did not answer.");
         return 0;
     }
@@ -43,8 +65,7 @@ qint64 OutboxOutlet::submit(const PushSend &send, QString *error)
 qint64 OutboxOutlet::createCampaign(const QString &title, const QString &origin, QString *error)
 {
     QFuture<Campaign> future = m_outbox->createCampaign(title, origin);
-    future.waitForFinished();
-    if (future.resultCount() == 0 || future.result().id == 0) {
+    if (!waitFor(future) || future.resultCount() == 0 || future.result().id == 0) {
         *error = QCoreApplication::translate("OutboxOutlet", "The broadcast could not be created.");
         return 0;
     }

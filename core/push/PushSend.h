@@ -55,6 +55,9 @@ public:
     // with a text is two outbox rows: the group counts as delivered only when
     // both are, and a failure of either shows with its reason.
     virtual QHash<QString, PushRowState> groupStates(qint64 campaignId) = 0;
+    // The last call gave up waiting for the outbox's commit (its storage is
+    // failing or stuck): stop for now and try again later.
+    virtual bool stalled() const { return false; }
 };
 
 } // namespace gd

@@ -117,7 +117,8 @@ bool PushWorkspace::writeAndWait(std::function<bool(QSqlDatabase &, QString *)> 
         if (!submitted)
             return false;
     }
-    const bool ready = committed.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
+    const bool ready = committed.wait_for(std::chrono::milliseconds(m_options.waitMs))
+        == std::future_status::ready;
     {
         std::lock_guard lock(guard->mutex);
         guard->waiterGone = true;
@@ -572,6 +573,7 @@ qint64 PushWorkspace::createBroadcast(const QString &text, const QString &imageP
     QHash<QString, int> perAccount;
     QRandomGenerator rng(quint32(record.id * 2246822519u));
     QVector<PushLogEntry> entries;
+    QString stalledError;
     for (const PushGroup &g : reachable) {
         QString account = g.accountIds.first();
         for (const QString &a : g.accountIds) {
@@ -590,8 +592,12 @@ qint64 PushWorkspace::createBroadcast(const QString &text, const QString &imageP
         send.campaignId = campaignId;
         send.origin = QStringLiteral("broadcast");
         send.idempotencyKey = QStringLiteral("broadcast:%1:%2").arg(record.id).arg(g.roomId);
-        QString sendError;
-        const qint64 outboxId = m_outlet->submit(send, &sendError);
+        // Once the outbox stalls, the rest is not tried: those groups are
+        // reported failed with the reason rather than waited for one by one.
+        QString sendError = stalledError;
+        const qint64 outboxId = stalledError.isEmpty() ? m_outlet->submit(send, &sendError) : 0;
+        if (outboxId == 0 && m_outlet->stalled())
+            stalledError = sendError;
         PushLogEntry e;
         e.broadcastId = record.id;
         e.roomId = g.roomId;
@@ -710,6 +716,11 @@ int PushWorkspace::runRule(const PushRule &rule, qint64 scheduledMs, qint64 plan
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm")));
         QString error;
         campaignId = m_outlet->createCampaign(title, QStringLiteral("push"), &error);
+        if (m_outlet->stalled()) {
+            qCWarning(lcEngine) << "push: the outbox does not answer; rule" << rule.id
+                                << "runs later";
+            return -1;
+        }
         if (campaignId == 0) // the sends still go out, only ungrouped
             qCWarning(lcEngine) << "push: no campaign for rule" << rule.id << error;
     }
@@ -728,6 +739,11 @@ int PushWorkspace::runRule(const PushRule &rule, qint64 scheduledMs, qint64 plan
             = QStringLiteral("rule:%1:%2:%3").arg(rule.id).arg(scheduledMs).arg(s.group.roomId);
         QString error;
         const qint64 outboxId = m_outlet ? m_outlet->submit(send, &error) : 0;
+        if (m_outlet && m_outlet->stalled()) {
+            qCWarning(lcEngine) << "push: the outbox does not answer; rule" << rule.id
+                                << "runs later";
+            return -1;
+        }
         if (outboxId == 0) {
             qCWarning(lcEngine) << "push: the outbox refused a send of rule" << rule.id << error;
             continue;
@@ -750,14 +766,17 @@ int PushWorkspace::runRule(const PushRule &rule, qint64 scheduledMs, qint64 plan
         entries.append(e);
     }
     const PushRunRecord record{rule.id, scheduledMs, outcome, int(entries.size()), now};
-    writeAndWait([&entries, record](QSqlDatabase &w, QString *e) {
-        for (PushLogEntry &entry : entries) {
-            if (!PushRepository::insertLog(w, entry, e))
-                return false;
-        }
-        return PushRepository::recordRun(w, record, e)
-            && PushRepository::setLastRun(w, record.ruleId, record.runMs, e);
-    });
+    if (!writeAndWait([&entries, record](QSqlDatabase &w, QString *e) {
+            for (PushLogEntry &entry : entries) {
+                if (!PushRepository::insertLog(w, entry, e))
+                    return false;
+            }
+            return PushRepository::recordRun(w, record, e)
+                && PushRepository::setLastRun(w, record.ruleId, record.runMs, e);
+        })) {
+        qCWarning(lcEngine) << "push: rule" << rule.id << "could not record its run; runs later";
+        return -1;
+    }
     qCInfo(lcEngine) << "push: rule" << rule.id << "ran for" << scheduledMs << "with"
                      << entries.size() << "send(s)";
     return int(entries.size());
@@ -785,25 +804,37 @@ PushTickResult PushWorkspace::tick()
             catchUp = missed.takeLast();
         if (!missed.isEmpty()) {
             const qint64 handled = catchUp == 0 && due.isEmpty() ? missed.last() : 0;
-            writeAndWait([&missed, &rule, now, handled](QSqlDatabase &w, QString *e) {
-                for (qint64 t : missed) {
-                    if (!PushRepository::recordRun(
-                            w, {rule.id, t, PushRunOutcome::SkippedMissed, 0, now}, e))
-                        return false;
-                }
-                return handled == 0 || PushRepository::setLastRun(w, rule.id, handled, e);
-            });
+            if (!writeAndWait([&missed, &rule, now, handled](QSqlDatabase &w, QString *e) {
+                    for (qint64 t : missed) {
+                        if (!PushRepository::recordRun(
+                                w, {rule.id, t, PushRunOutcome::SkippedMissed, 0, now}, e))
+                            return false;
+                    }
+                    return handled == 0 || PushRepository::setLastRun(w, rule.id, handled, e);
+                })) {
+                result.stalled = true; // the store does not take writes now
+                return result;
+            }
             result.skipped += int(missed.size());
             qCInfo(lcEngine) << "push: rule" << rule.id << "skipped" << missed.size()
                              << "missed run(s)";
         }
-        if (catchUp != 0) {
-            result.sends += runRule(rule, catchUp, now, PushRunOutcome::CaughtUp);
+        // A stalled run stops the tick: nothing more is tried until the
+        // outbox answers again (the next tick runs it again).
+        auto run = [&result](int sends) {
+            if (sends < 0) {
+                result.stalled = true;
+                return false;
+            }
+            result.sends += sends;
             ++result.runs;
-        }
+            return true;
+        };
+        if (catchUp != 0 && !run(runRule(rule, catchUp, now, PushRunOutcome::CaughtUp)))
+            return result;
         for (qint64 t : due) {
-            result.sends += runRule(rule, t, t, PushRunOutcome::Ran);
-            ++result.runs;
+            if (!run(runRule(rule, t, t, PushRunOutcome::Ran)))
+                return result;
         }
     }
     return result;

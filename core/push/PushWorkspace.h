@@ -42,6 +42,7 @@ struct PushTickResult
     int runs = 0; // runs made (on time or caught up)
     int skipped = 0; // missed runs skipped
     int sends = 0; // sends handed to the outbox
+    bool stalled = false; // the outbox or the store did not answer: retried next time
 };
 
 // Per group: the outbox row of a broadcast and what became of it.
@@ -72,6 +73,7 @@ struct PushOptions
     qint64 missedGraceMs = 2 * 60 * 1000; // a run later than this counts as missed
     int spacingMs = 20000; // between two sends of one account in a run
     int jitterMs = 10000;
+    int waitMs = 30000; // at most this long for one commit (a failing disk)
 };
 
 class PushWorkspace
@@ -147,6 +149,9 @@ public:
 private:
     PushPlanInput planInput(const PushRule &rule, qint64 runMs,
                             const QVector<PushLogEntry> &recent);
+    // The sends queued, or -1 when the outbox stalled: nothing of the run is
+    // recorded then, so the next tick runs it again (the idempotency keys
+    // keep whatever was already queued from going out twice).
     int runRule(const PushRule &rule, qint64 scheduledMs, qint64 planMs, PushRunOutcome outcome);
 
     Store *m_store;

@@ -6,7 +6,8 @@
 // ranks the product that sells in a group first; an edit in the catalog
 // table is kept in the product's history, and an unchanged save adds none;
 // a broadcast with a picture, sent later, reports a group delivered only
-// when both its picture and its text are, and says why either failed.
+// when both its picture and its text are, and says why either failed; a
+// store that stops answering neither hangs the scheduler nor doubles a run.
 
 #include "monitor/Clock.h"
 #include "outbox/OutboxRepository.h"
@@ -15,6 +16,7 @@
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QStringEncoder>
@@ -385,6 +387,44 @@ private slots:
         QCOMPARE(report.failed, 1);
         QCOMPARE(report.cancelled, 2);
         QCOMPARE(report.waiting, 0);
+    }
+
+    void aStuckStoreNeitherHangsTheSchedulerNorDoublesARun()
+    {
+        PushOptions options;
+        options.zone = kZone;
+        options.waitMs = 500;
+        m_work = std::make_unique<PushWorkspace>(m_store.get(), m_clock.get(),
+                                                 std::make_shared<OutboxOutlet>(m_store.get(), 500),
+                                                 options);
+        const PushRule r = save(rule(QStringLiteral("家电早场")));
+        QVERIFY(r.id > 0);
+        m_clock->setNowMs(at(2, 10) + 20000);
+
+        // The writer is stuck (a disk that does not answer) until released.
+        auto release = std::make_shared<std::atomic<bool>>(false);
+        QVERIFY(m_store->submitWrite([release](StoreWriter::Batch &) {
+            while (!*release)
+                QThread::msleep(10);
+        }));
+        QElapsedTimer elapsed;
+        elapsed.start();
+        const PushTickResult stuck = m_work->tick();
+        QVERIFY(stuck.stalled);
+        QCOMPARE(stuck.sends, 0);
+        QVERIFY2(elapsed.elapsed() < 5000, qPrintable(QString::number(elapsed.elapsed())));
+        QVERIFY(m_work->runs(r.id).isEmpty()); // not recorded: it runs again
+
+        *release = true;
+        m_store->flush();
+        const PushTickResult ran = m_work->tick();
+        QVERIFY(!ran.stalled);
+        QCOMPARE(ran.runs, 1);
+        QCOMPARE(ran.sends, 4);
+        QCOMPARE(outboxRows(*m_store).size(), 4);
+        QCOMPARE(m_work->runs(r.id).size(), 1);
+        QCOMPARE(m_work->tick().runs, 0);
+        QCOMPARE(outboxRows(*m_store).size(), 4);
     }
 
     void anEditIsKeptInTheHistory()
