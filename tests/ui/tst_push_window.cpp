@@ -3,6 +3,7 @@
 // group; a rule's preview shows exactly which product goes to which group
 // with the rendered text and the reason; a rule with an unknown placeholder
 // is refused with the reason on screen; a catalog import lists its bad rows;
+// when the first run comes, its sends are queued and the push log lists them;
 // a broadcast's report lists every group: delivered, failed with the
 // gateway's reason, cancelled (a real simulator and outbox behind it).
 // With GD_SCREENSHOT_DIR set, the views are saved there as PNGs (and
@@ -99,11 +100,13 @@ private slots:
         Store store;
         QString error;
         QVERIFY2(store.open(dir.filePath(QStringLiteral("gd.db")), &error), qPrintable(error));
-        SystemClock clock;
+        ManualClock clock(QDateTime::currentMSecsSinceEpoch());
         PushOptions options;
         options.spacingMs = 150;
         options.jitterMs = 50;
-        PushService push(&store, &clock, nullptr, options); // previews only: nothing is sent
+        // Sends are queued in the real outbox (no gateway here: they wait).
+        OutboxRepository::of(&store);
+        PushService push(&store, &clock, std::make_shared<OutboxOutlet>(&store), options);
         push.start(0);
         // Readable group names and tags (the simulator's are generated).
         QStringList rooms;
@@ -194,6 +197,23 @@ private slots:
         const QTreeWidgetItem *firstDay = window.schedulePage()->timeline()->topLevelItem(0);
         QVERIFY(firstDay->childCount() >= 1);
         QVERIFY(firstDay->child(0)->childCount() >= 1);
+
+        // The first run comes (the catalog refreshed meanwhile): its sends are
+        // queued and the push log underneath lists them.
+        const QVector<TimelineSlot> coming = push.callAndWait<QVector<TimelineSlot>>(
+            [now = clock.nowMs()](PushWorkspace &w) { return w.timeline(now, now + 86400000LL); });
+        QVERIFY(!coming.isEmpty());
+        clock.setNowMs(coming.first().runMs + 30000);
+        push.callAndWait<CatalogImportReport>([now = clock.nowMs()](PushWorkspace &w) {
+            return w.importCatalog(catalogCsv(now).toUtf8(), QStringLiteral("商品库.csv"));
+        });
+        push.tickNow();
+        window.schedulePage()->reload();
+        const int planned
+            = int(std::count_if(coming.first().sends.begin(), coming.first().sends.end(),
+                                [](const PlannedSend &p) { return p.skip == PushSkip::None; }));
+        QVERIFY(planned >= 3);
+        QTRY_COMPARE_WITH_TIMEOUT(window.schedulePage()->log()->rowCount(), planned, 10000);
         shoot(&window, QStringLiteral("push-schedules.png"));
 
         // A rule with an unknown placeholder is refused, with the reason.
