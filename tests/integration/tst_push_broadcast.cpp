@@ -212,7 +212,7 @@ private slots:
               "gaps min %lld / median %lld / max %lld ms",
               deliveredMs - startedMs, span, gaps.front(), median, gaps.back());
         QVERIFY2(median >= 80, qPrintable(QString::number(median)));
-        QVERIFY2(span >= 49 * 120 - 200, qPrintable(QString::number(span)));
+        QVERIFY2(span >= 49 * 120 - 1000, qPrintable(QString::number(span)));
     }
 
     void aPictureBroadcastGetsBothPartsToEachGroupOnce()
@@ -273,7 +273,14 @@ private slots:
             return true;
         });
         QTRY_COMPARE_WITH_TIMEOUT(rig.report(id).campaign, PushCampaignState::Paused, 5000);
-        QTest::qWait(500);
+        // A send the gateway already had when the pause committed finishes.
+        auto sending = [&rig, id] {
+            const BroadcastReport r = rig.report(id);
+            return std::count_if(r.rows.begin(), r.rows.end(), [](const BroadcastReportRow &row) {
+                return row.state == PushDelivery::Sending;
+            });
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(sending(), 0, 10000);
         const int heldAt = rig.report(id).delivered;
         QTest::qWait(1200); // eight spacings
         BroadcastReport report = rig.report(id);
