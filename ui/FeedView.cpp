@@ -671,6 +671,16 @@ void FeedView::paintMessage(QPainter &p, const Row &row, int top)
         p.setFont(m_smallFont);
         p.drawText(QRect(right - nameW - 8 - timeW, top, timeW, headerH),
                    Qt::AlignLeft | Qt::AlignVCenter, time);
+        // What the bot sent by itself says so (auto-reply, welcome).
+        if (const QString badge = selfMessageBadge(m); !badge.isEmpty()) {
+            const int badgeW = smallFm.horizontalAdvance(badge) + 10;
+            const QRect pill(right - nameW - 8 - timeW - 6 - badgeW, top + 1, badgeW, headerH - 2);
+            p.setPen(Qt::NoPen);
+            p.setBrush(Theme::pill());
+            p.drawRoundedRect(pill, pill.height() / 2.0, pill.height() / 2.0);
+            p.setPen(Theme::textSecondary());
+            p.drawText(pill, Qt::AlignCenter, badge);
+        }
         p.setFont(m_nameFont);
         p.setPen(Theme::accent().darker(130));
         p.drawText(QRect(right - nameW, top, nameW + 1, headerH), Qt::AlignLeft | Qt::AlignVCenter,
@@ -1006,6 +1016,17 @@ void FeedView::contextMenuEvent(QContextMenuEvent *event)
         return;
     menu->exec(event->globalPos());
     delete menu;
+}
+
+void FeedView::setSelfMessageBadge(std::function<QString(const Message &)> badge)
+{
+    m_selfBadge = std::move(badge);
+    viewport()->update();
+}
+
+QString FeedView::selfMessageBadge(const Message &message) const
+{
+    return message.fromSelf && m_selfBadge ? m_selfBadge(message) : QString();
 }
 
 void FeedView::setSelf(const QString &selfId, const QString &selfName)

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QVector>
 
+#include <functional>
 #include <memory>
 
 class QMenu;
@@ -58,6 +59,10 @@ public:
     QMenu *createMessageMenu(const QPoint &viewportPos, QWidget *parent);
     // The bot account of the feed: messages that mention it are highlighted.
     void setSelf(const QString &selfId, const QString &selfName);
+    // A short label drawn beside the name of the bot's own messages (e.g.
+    // "Auto-reply" for what the bot sent by itself); empty: none.
+    void setSelfMessageBadge(std::function<QString(const Message &)> badge);
+    QString selfMessageBadge(const Message &message) const;
 
     // What a link painted last time leads to, in viewport coordinates: the
     // http(s) target, or an empty url for "Show the whole message".
@@ -150,6 +155,7 @@ private:
     qint64 m_highlightRowId = 0; // a jumped-to search hit
     QString m_selfId; // the bot: messages mentioning it are highlighted
     QString m_selfName;
+    std::function<QString(const Message &)> m_selfBadge;
     QPushButton *m_newMessagesButton = nullptr;
     QFont m_textFont;
     QFont m_nameFont;

@@ -447,24 +447,34 @@ void OutboxRepository::retry(qint64 outboxId)
     });
 }
 
-void OutboxRepository::cancel(qint64 outboxId)
+void OutboxRepository::cancel(qint64 outboxId, QObject *contextObject,
+                              std::function<void(bool cancelled)> done)
 {
     const qint64 now = nowMs();
-    m_store->submitWrite([this, outboxId, now](StoreWriter::Batch &b) {
-        QSqlQuery &q = b.prepared(
-            QStringLiteral(
-                "UPDATE outbox SET state = %1, updated_ms = ? WHERE id = ? AND state = %2")
-                .arg(int(OutboxState::Cancelled))
-                .arg(int(OutboxState::Queued)));
-        q.bindValue(0, now);
-        q.bindValue(1, outboxId);
-        if (!q.exec()) {
-            b.fail(QStringLiteral("cancel outbox entry"), q);
-            return;
-        }
-        if (q.numRowsAffected() > 0)
-            announceRow(this, b, outboxId);
-    });
+    const QPointer<QObject> context(contextObject);
+    const bool queued
+        = m_store->submitWrite([this, outboxId, now, context, done](StoreWriter::Batch &b) {
+              QSqlQuery &q = b.prepared(
+                  QStringLiteral(
+                      "UPDATE outbox SET state = %1, updated_ms = ? WHERE id = ? AND state = %2")
+                      .arg(int(OutboxState::Cancelled))
+                      .arg(int(OutboxState::Queued)));
+              q.bindValue(0, now);
+              q.bindValue(1, outboxId);
+              if (!q.exec()) {
+                  b.fail(QStringLiteral("cancel outbox entry"), q);
+                  if (done && !b.storageFailed())
+                      b.afterCommit([context, done] { answerIn(context, done, false); });
+                  return;
+              }
+              const bool cancelled = q.numRowsAffected() > 0;
+              if (cancelled)
+                  announceRow(this, b, outboxId);
+              if (done)
+                  b.afterCommit([context, done, cancelled] { answerIn(context, done, cancelled); });
+          });
+    if (!queued && done)
+        answerIn(context, done, false);
 }
 
 QFuture<Campaign> OutboxRepository::createCampaign(const QString &title, const QString &origin)

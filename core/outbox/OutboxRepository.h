@@ -53,8 +53,11 @@ public:
                 const QString &messageId = {});
     // Failed or Unknown -> Queued (the user asked for it).
     void retry(qint64 outboxId);
-    // Queued -> Cancelled: it will never go out.
-    void cancel(qint64 outboxId);
+    // Queued -> Cancelled: it will never go out. done(cancelled) runs in
+    // context's thread after the commit: false when the row had already
+    // left Queued (being sent, sent, cancelled) and was not touched.
+    void cancel(qint64 outboxId, QObject *context = nullptr,
+                std::function<void(bool cancelled)> done = {});
 
     // --- campaigns ---
     QFuture<Campaign> createCampaign(const QString &title, const QString &origin);

@@ -11,6 +11,14 @@
 #include "ops/OpsStore.h"
 #include "ops/QuickReplyCatalog.h"
 #include "ops/QuickReplyDialog.h"
+#include "ops/ScheduledSendsDialog.h"
+#include "ops/SendLaterDialog.h"
+#include "ComposerEdit.h"
+#include "FeedView.h"
+#include "engine/Engine.h"
+#include "ops/OpsAutomation.h"
+#include "outbox/OutboxRepository.h"
+#include "outbox/SendRequest.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -18,6 +26,7 @@
 #include <QDockWidget>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPointer>
 #include <QSettings>
 
@@ -54,6 +63,19 @@ OpsDesk::OpsDesk(MainWindow *window, Store *store, OpsStore *opsStore, Engine *e
     notes->setText(tr("Group &Notes"));
     notes->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_menu->addAction(notes);
+    m_menu->addAction(tr("&Scheduled Messages…"), this, [this] { showScheduled(); });
+    connect(window->composer(), &Composer::sendLaterRequested, this,
+            &OpsDesk::scheduleFromComposer);
+    // What the bot sent by itself says so in the feed.
+    window->feedView()->setSelfMessageBadge([self = QPointer<OpsDesk>(this)](const Message &m) {
+        return self ? self->originBadge(m) : QString();
+    });
+    if (OutboxRepository *outbox = engine->outbox()) {
+        connect(outbox, &OutboxRepository::entryChanged, this, [this](const OutboxEntry &entry) {
+            if (entry.origin != QLatin1String("composer") && !entry.origin.isEmpty())
+                m_origins.insert(entry.id, entry.origin);
+        });
+    }
     m_menu->addSeparator();
     m_menu->addAction(tr("&Quiet Groups…"), this, [this] { showCleanup(true); });
     m_menu->addAction(tr("&Clean Up Groups…"), this, [this] { showCleanup(false); });
@@ -133,8 +155,21 @@ QuickReplyDialog *OpsDesk::showQuickReplies()
 void OpsDesk::onRoomOpened(const QString &accountId, const QString &roomId, const QString &title)
 {
     m_notes->setGroup(accountId, roomId, title);
+    m_roomTitle = title;
     if (roomId.isEmpty())
         return;
+    // Origins of the group's sends, for the labels on the bot's messages.
+    m_store->read<QVector<OutboxEntry>>(
+        this,
+        [accountId, roomId](StoreReader &reader) {
+            return OutboxRepository::rowsForConversation(reader, accountId, roomId);
+        },
+        [this](const QVector<OutboxEntry> &rows) {
+            for (const OutboxEntry &e : rows)
+                if (e.origin != QLatin1String("composer") && !e.origin.isEmpty())
+                    m_origins.insert(e.id, e.origin);
+            m_window->feedView()->viewport()->update();
+        });
     using Customer = QPair<QString, QString>; // id, name
     m_store->read<Customer>(
         this,
@@ -153,6 +188,70 @@ void OpsDesk::onRoomOpened(const QString &accountId, const QString &roomId, cons
                 m_notes->setCustomer(customer.first, customer.second);
             }
         });
+}
+
+QString OpsDesk::originBadge(const Message &message) const
+{
+    if (message.outboxId == 0)
+        return {};
+    const QString origin = m_origins.value(message.outboxId);
+    if (origin == OpsAutomation::kAutoReplyOrigin)
+        return tr("Auto-reply");
+    if (origin == OpsAutomation::kWelcomeOrigin)
+        return tr("Welcome");
+    if (origin == ScheduledSendsDialog::kOrigin)
+        return tr("Scheduled");
+    return {};
+}
+
+void OpsDesk::scheduleFromComposer(const QString &accountId, const QString &conversationId,
+                                   const QString &text)
+{
+    SendLaterDialog dialog(m_roomTitle.isEmpty() ? conversationId : m_roomTitle, m_window);
+    dialog.setText(text);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    SendRequest request;
+    request.accountId = accountId;
+    request.conversationId = conversationId;
+    request.text = dialog.text();
+    request.filePath = dialog.picturePath();
+    request.dueMs = dialog.due().toMSecsSinceEpoch();
+    request.origin = ScheduledSendsDialog::kOrigin;
+    QPointer<Composer> composer(m_window->composer());
+    m_engine->submit(request).then(
+        this, [this, composer, accountId, conversationId, text](const SubmitResult &result) {
+            if (!result.ok()) {
+                QMessageBox::warning(
+                    m_window, tr("Send Later"),
+                    tr("The message could not be scheduled: %1").arg(result.error));
+                return;
+            }
+            // Queued: what was typed leaves the editor (unless it changed since).
+            if (composer && composer->accountId() == accountId
+                && composer->conversationId() == conversationId
+                && composer->editor()->toPlainText().trimmed() == text)
+                composer->editor()->clear();
+        });
+}
+
+ScheduledSendsDialog *OpsDesk::showScheduled()
+{
+    const QString accountId = m_window->currentAccountId();
+    if (accountId.isEmpty())
+        return nullptr;
+    if (m_scheduledDialog)
+        m_scheduledDialog->close();
+    QHash<QString, QString> names;
+    RoomListModel *rooms = m_window->roomListModel();
+    for (int row = 0; row < rooms->rowCount(); ++row) {
+        const RoomSummary s = rooms->summaryAt(row);
+        names.insert(s.roomId, s.topic);
+    }
+    m_scheduledDialog = new ScheduledSendsDialog(m_store, m_engine, accountId, names, m_window);
+    m_scheduledDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_scheduledDialog->show();
+    return m_scheduledDialog;
 }
 
 int OpsDesk::starsOf(const QString &accountId, const QString &roomId) const

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class QDockWidget;
@@ -25,6 +26,8 @@ class OpsAutomation;
 class OpsStore;
 class QuickReplyCatalog;
 class QuickReplyDialog;
+class ScheduledSendsDialog;
+struct Message;
 class Store;
 
 class OpsDesk : public QObject
@@ -53,6 +56,13 @@ public:
     // minutes by itself); done runs when they are in.
     void refreshHealth(std::function<void()> done = {});
     int starsOf(const QString &accountId, const QString &roomId) const;
+    // Send later: asks when, then queues the composer's text (or a picture).
+    void scheduleFromComposer(const QString &accountId, const QString &conversationId,
+                              const QString &text);
+    ScheduledSendsDialog *showScheduled(); // what waits to go out later; one at a time
+    // The label on a message the bot sent by itself ("Auto-reply",
+    // "Welcome", "Scheduled"), from the origin of its outbox row.
+    QString originBadge(const Message &message) const;
 
 private:
     void onRoomOpened(const QString &accountId, const QString &roomId, const QString &title);
@@ -71,6 +81,9 @@ private:
     GroupCleanupDialog *m_cleanupDialog = nullptr;
     QTimer m_healthTimer;
     QHash<QString, QHash<QString, int>> m_stars; // account -> room -> stars
+    QHash<qint64, QString> m_origins; // outbox id -> origin (not the composer's)
+    QString m_roomTitle; // of the open group
+    QPointer<ScheduledSendsDialog> m_scheduledDialog;
 };
 
 } // namespace gd
