@@ -2,23 +2,30 @@
 // queues what was typed in the outbox for that time (the editor clears once
 // it is queued), and the bot's messages that came from an auto-reply, a
 // welcome or a send-later are labelled so in the feed; the composer's own
-// sends are not.
+// sends are not; "/" in the window's composer offers the desk's quick
+// replies. With GD_SCREENSHOT_DIR set it saves that popup in the window.
 
 #include "Composer.h"
 #include "ComposerEdit.h"
 #include "FeedView.h"
 #include "MainWindow.h"
+#include "RoomListModel.h"
 #include "engine/Engine.h"
 #include "ops/OpsAutomation.h"
 #include "ops/OpsDesk.h"
 #include "ops/OpsStore.h"
+#include "ops/QuickReplyCatalog.h"
+#include "ops/QuickReplyPicker.h"
 #include "ops/ScheduledSendsDialog.h"
 #include "ops/SendLaterDialog.h"
 #include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
+#include "Translations.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,7 +44,7 @@ class TestOpsDesk : public QObject
 private:
     QTemporaryDir m_dir;
     Store m_store;
-    std::unique_ptr<Engine> m_engine; // no session: rows wait in the outbox
+    std::unique_ptr<Engine> m_engine;
     std::unique_ptr<OpsStore> m_ops;
     std::unique_ptr<MainWindow> m_window;
     OpsDesk *m_desk = nullptr;
@@ -64,6 +71,8 @@ private:
 private slots:
     void initTestCase()
     {
+        if (qEnvironmentVariableIsSet("GD_SCREENSHOT_DIR"))
+            Translations::install(qApp);
         QString error;
         QVERIFY2(m_store.open(m_dir.filePath(QStringLiteral("gd.sqlite")), &error),
                  qPrintable(error));
@@ -71,11 +80,48 @@ private slots:
         account.id = kAccount;
         account.displayName = QStringLiteral("售后1号");
         m_store.upsertAccount(account);
+        Room room;
+        room.accountId = kAccount;
+        room.id = kRoom;
+        room.topic = QStringLiteral("星河电器售后群");
+        Room other = room;
+        other.id = QStringLiteral("5002@chatroom");
+        other.topic = QStringLiteral("VIP客户服务群");
+        m_store.upsertRooms({room, other});
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        QVector<Message> history;
+        const QStringList lines{QStringLiteral("我上周买的电饭煲什么时候发货？"),
+                                QStringLiteral("订单号 XH20261128-0931"),
+                                QStringLiteral("急用，麻烦快一点")};
+        for (int i = 0; i < lines.size(); ++i) {
+            Message m;
+            m.accountId = kAccount;
+            m.id = QStringLiteral("desk-%1").arg(i);
+            m.roomId = kRoom;
+            m.talkerId = QStringLiteral("wxid_wang");
+            m.talkerName = QStringLiteral("王女士");
+            m.kind = MessageKind::Text;
+            m.text = lines.at(i);
+            m.timestampMs = now - (lines.size() - i) * 60000;
+            history.append(m);
+        }
+        m_store.insertMessages(history);
         m_store.flush();
         m_engine = std::make_unique<Engine>(&m_store);
         m_ops = std::make_unique<OpsStore>(&m_store);
         m_window = std::make_unique<MainWindow>(&m_store, m_engine.get());
         m_desk = new OpsDesk(m_window.get(), &m_store, m_ops.get(), m_engine.get());
+        // Listed in the window; its gateway is not there (nothing is sent:
+        // rows wait in the outbox).
+        GatewayEndpoint endpoint;
+        endpoint.address = QStringLiteral("127.0.0.1:1");
+        endpoint.token = QStringLiteral("none");
+        endpoint.tls = false;
+        AccountInfo listed;
+        listed.id = kAccount;
+        listed.displayName = QStringLiteral("售后1号");
+        listed.endpoint = endpoint.address;
+        m_engine->addAccount(listed, endpoint);
         m_window->resize(1000, 700);
         m_window->show();
     }
@@ -84,6 +130,41 @@ private slots:
     {
         m_window.reset();
         m_engine->shutdown();
+    }
+
+    void slashInTheWindowsComposerOffersTheDesksQuickReplies()
+    {
+        QuickReply reply;
+        reply.title = QStringLiteral("发货时间");
+        reply.shortcut = QStringLiteral("fh");
+        reply.body = QStringLiteral("{customer}您好，{group}的订单48小时内发货，请耐心等待。");
+        QSignalSpy saved(m_desk->quickReplies(), &QuickReplyCatalog::saved);
+        QVERIFY(m_desk->quickReplies()->save(reply));
+        QVERIFY(saved.wait(5000));
+        // The group opened in the window: {customer} is whoever wrote last.
+        m_window->selectAccount(kAccount);
+        Composer *composer = m_window->composer();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->roomListModel()->rowCount() == 2, 5000);
+        m_window->selectRoom(kRoom);
+        QTRY_COMPARE(composer->conversationId(), kRoom);
+        QTRY_VERIFY(composer->isVisible());
+        composer->editor()->setFocus();
+        QTest::keyClicks(composer->editor(), QStringLiteral("/fhsj"));
+        QuickReplyPicker *picker = composer->quickReplyPicker();
+        QVERIFY(picker);
+        QTRY_VERIFY(picker->isVisible());
+        QCOMPARE(picker->current().title, reply.title);
+        QCOMPARE(picker->previewText(),
+                 QStringLiteral("王女士您好，星河电器售后群的订单48小时内发货，请耐心等待。"));
+        const QString dir = qEnvironmentVariable("GD_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            QDir().mkpath(dir);
+            m_window->grab().save(
+                QDir(dir).filePath(QStringLiteral("quick-reply-popup-window.png")));
+        }
+        QTest::keyClick(composer->editor(), Qt::Key_Escape);
+        QVERIFY(!picker->isVisible());
+        composer->editor()->clear();
     }
 
     void laterQueuesTheTypedTextForTheChosenTime()
