@@ -51,6 +51,18 @@ struct HourCounts
     qint64 staff = 0;
 };
 
+// (hour or day, account) and (day, account, conversation) keys of the rollups.
+struct AccountKey
+{
+    qint64 at;
+    QString accountId;
+    bool operator==(const AccountKey &o) const { return at == o.at && accountId == o.accountId; }
+};
+size_t qHash(const AccountKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.at, k.accountId);
+}
+
 const QString kUpsertHour = QStringLiteral(
     "INSERT INTO stats_hourly (hour, account_id, room_id, customer_msgs, staff_msgs)"
     " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (hour, account_id, room_id) DO UPDATE SET"
@@ -60,6 +72,24 @@ const QString kUpsertDay = QStringLiteral(
     "INSERT INTO stats_customer_days (day, account_id, room_id, customer_id, messages)"
     " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (day, account_id, room_id, customer_id)"
     " DO UPDATE SET messages = messages + excluded.messages");
+const QString kUpsertDaily = QStringLiteral(
+    "INSERT INTO stats_daily (day, account_id, room_id, customer_msgs, staff_msgs)"
+    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (day, account_id, room_id) DO UPDATE SET"
+    " customer_msgs = customer_msgs + excluded.customer_msgs,"
+    " staff_msgs = staff_msgs + excluded.staff_msgs");
+const QString kUpsertAccountHour = QStringLiteral(
+    "INSERT INTO stats_account_hourly (hour, account_id, customer_msgs, staff_msgs)"
+    " VALUES (:p0, :p1, :p2, :p3) ON CONFLICT (hour, account_id) DO UPDATE SET"
+    " customer_msgs = customer_msgs + excluded.customer_msgs,"
+    " staff_msgs = staff_msgs + excluded.staff_msgs");
+const QString kUpsertAccountCustomerDay = QStringLiteral(
+    "INSERT INTO stats_account_customer_days (day, account_id, customer_id, messages)"
+    " VALUES (:p0, :p1, :p2, :p3) ON CONFLICT (day, account_id, customer_id)"
+    " DO UPDATE SET messages = messages + excluded.messages");
+const QString kUpsertDailyMembership = QStringLiteral(
+    "INSERT INTO stats_daily (day, account_id, room_id, joins, leaves)"
+    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (day, account_id, room_id) DO UPDATE SET"
+    " joins = joins + excluded.joins, leaves = leaves + excluded.leaves");
 const QString kUpsertMembership = QStringLiteral(
     "INSERT INTO stats_hourly (hour, account_id, room_id, joins, leaves)"
     " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (hour, account_id, room_id) DO UPDATE SET"
@@ -267,10 +297,73 @@ bool StatsCounters::createTables(QSqlDatabase &db, QString *error)
     return backfillResponses(db, error);
 }
 
+bool StatsCounters::createRollups(QSqlDatabase &db, QString *error)
+{
+    QSqlQuery q(db);
+    // The local day of a UTC hour's start, as QDate's Julian day number.
+    const QString localDay = QStringLiteral(
+        "CAST(julianday(date(hour * 3600, 'unixepoch', 'localtime')) + 0.5 AS INTEGER)");
+    const QStringList statements = {
+        QStringLiteral("CREATE TABLE stats_daily ("
+                       " day INTEGER NOT NULL," // local date as a Julian day number
+                       " account_id TEXT NOT NULL,"
+                       " room_id TEXT NOT NULL,"
+                       " customer_msgs INTEGER NOT NULL DEFAULT 0,"
+                       " staff_msgs INTEGER NOT NULL DEFAULT 0,"
+                       " joins INTEGER NOT NULL DEFAULT 0,"
+                       " leaves INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (day, account_id, room_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE stats_account_hourly ("
+                       " hour INTEGER NOT NULL,"
+                       " account_id TEXT NOT NULL,"
+                       " customer_msgs INTEGER NOT NULL DEFAULT 0,"
+                       " staff_msgs INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (hour, account_id)) WITHOUT ROWID"),
+        QStringLiteral("CREATE TABLE stats_account_customer_days ("
+                       " day INTEGER NOT NULL,"
+                       " account_id TEXT NOT NULL,"
+                       " customer_id TEXT NOT NULL,"
+                       " messages INTEGER NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (day, account_id, customer_id)) WITHOUT ROWID"),
+        // One group or the groups of a tag: their rows by conversation.
+        QStringLiteral("CREATE INDEX stats_hourly_by_room ON stats_hourly (account_id, room_id, "
+                       "hour)"),
+        QStringLiteral("CREATE INDEX stats_customer_days_by_room ON stats_customer_days"
+                       " (account_id, room_id, day, customer_id, messages)"),
+        // Response times are read conversation by conversation (one rule
+        // each), from the index alone.
+        QStringLiteral("DROP INDEX IF EXISTS stats_responses_by_start"),
+        QStringLiteral("CREATE INDEX stats_responses_by_room ON stats_responses"
+                       " (account_id, room_id, start_ms, reply_ms)"),
+        // Filled once from the counters kept so far.
+        QStringLiteral("INSERT INTO stats_daily (day, account_id, room_id, customer_msgs, "
+                       "staff_msgs, joins, leaves)"
+                       " SELECT %1 AS d, account_id, room_id, SUM(customer_msgs), "
+                       "SUM(staff_msgs), SUM(joins), SUM(leaves) FROM stats_hourly"
+                       " GROUP BY d, account_id, room_id")
+            .arg(localDay),
+        QStringLiteral("INSERT INTO stats_account_hourly (hour, account_id, customer_msgs, "
+                       "staff_msgs)"
+                       " SELECT hour, account_id, SUM(customer_msgs), SUM(staff_msgs) FROM "
+                       "stats_hourly WHERE customer_msgs + staff_msgs > 0 GROUP BY hour, "
+                       "account_id"),
+        QStringLiteral("INSERT INTO stats_account_customer_days (day, account_id, customer_id, "
+                       "messages)"
+                       " SELECT day, account_id, customer_id, SUM(messages) FROM "
+                       "stats_customer_days GROUP BY day, account_id, customer_id"),
+    };
+    for (const QString &sql : statements) {
+        if (!exec(q, sql, error))
+            return false;
+    }
+    return true;
+}
+
 QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<Message> &stored)
 {
     QHash<HourKey, HourCounts> hours;
     QHash<DayKey, qint64> days;
+    QHash<DayKey, HourCounts> dailies; // (day, account, conversation, "")
     QHash<qint64, qint64> dayOfHour; // local day of each UTC hour seen (no offsets below 1 h)
 
     QSqlQuery &wait = prepared(QStringLiteral(
@@ -325,21 +418,23 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         const bool staff = isStaff(*m, &ok);
         if (!ok)
             return &staffTag;
+        // In a zone of whole hours a UTC hour lies within one local day.
+        static const bool wholeHours = QDateTime::currentDateTime().offsetFromUtc() % 3600 == 0;
+        qint64 d;
+        if (wholeHours) {
+            auto day = dayOfHour.constFind(hour);
+            if (day == dayOfHour.cend())
+                day = dayOfHour.insert(hour, localDayOf(m->timestampMs));
+            d = *day;
+        } else {
+            d = localDayOf(m->timestampMs);
+        }
+        HourCounts &daily = dailies[{d, m->accountId, conversation, QString()}];
         if (!staff) {
             ++h.customer;
+            ++daily.customer;
             if (m->talkerId.isEmpty())
                 continue;
-            // In a zone of whole hours a UTC hour lies within one local day.
-            static const bool wholeHours = QDateTime::currentDateTime().offsetFromUtc() % 3600 == 0;
-            qint64 d;
-            if (wholeHours) {
-                auto day = dayOfHour.constFind(hour);
-                if (day == dayOfHour.cend())
-                    day = dayOfHour.insert(hour, localDayOf(m->timestampMs));
-                d = *day;
-            } else {
-                d = localDayOf(m->timestampMs);
-            }
             ++days[{d, m->accountId, conversation, m->talkerId}];
             wait.bindValue(p[0], m->accountId);
             wait.bindValue(p[1], conversation);
@@ -350,6 +445,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
             continue;
         }
         ++h.staff;
+        ++daily.staff;
         // A reply that mentions waiting customers answers them; any other
         // reply answers everyone waiting in the conversation.
         bool answeredMentioned = false;
@@ -395,6 +491,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
             return &hour;
     }
     QSqlQuery &day = prepared(kUpsertDay);
+    QHash<DayKey, qint64> accountDays; // (day, account, "", customer): all conversations
     for (auto it = days.cbegin(); it != days.cend(); ++it) {
         day.bindValue(p[0], it.key().day);
         day.bindValue(p[1], it.key().accountId);
@@ -403,6 +500,44 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         day.bindValue(p[4], it.value());
         if (!day.exec())
             return &day;
+        accountDays[{it.key().day, it.key().accountId, QString(), it.key().customerId}]
+            += it.value();
+    }
+    // The rollups the view reads, so a period costs rows per day or per
+    // account rather than per conversation and hour.
+    QSqlQuery &daily = prepared(kUpsertDaily);
+    for (auto it = dailies.cbegin(); it != dailies.cend(); ++it) {
+        daily.bindValue(p[0], it.key().day);
+        daily.bindValue(p[1], it.key().accountId);
+        daily.bindValue(p[2], it.key().roomId);
+        daily.bindValue(p[3], it->customer);
+        daily.bindValue(p[4], it->staff);
+        if (!daily.exec())
+            return &daily;
+    }
+    QHash<AccountKey, HourCounts> accountHours;
+    for (auto it = hours.cbegin(); it != hours.cend(); ++it) {
+        HourCounts &a = accountHours[{it.key().hour, it.key().accountId}];
+        a.customer += it->customer;
+        a.staff += it->staff;
+    }
+    QSqlQuery &accountHour = prepared(kUpsertAccountHour);
+    for (auto it = accountHours.cbegin(); it != accountHours.cend(); ++it) {
+        accountHour.bindValue(p[0], it.key().at);
+        accountHour.bindValue(p[1], it.key().accountId);
+        accountHour.bindValue(p[2], it->customer);
+        accountHour.bindValue(p[3], it->staff);
+        if (!accountHour.exec())
+            return &accountHour;
+    }
+    QSqlQuery &accountDay = prepared(kUpsertAccountCustomerDay);
+    for (auto it = accountDays.cbegin(); it != accountDays.cend(); ++it) {
+        accountDay.bindValue(p[0], it.key().day);
+        accountDay.bindValue(p[1], it.key().accountId);
+        accountDay.bindValue(p[2], it.key().customerId);
+        accountDay.bindValue(p[3], it.value());
+        if (!accountDay.exec())
+            return &accountDay;
     }
     return nullptr;
 }
@@ -447,7 +582,15 @@ QSqlQuery *StatsCounters::addMembership(const Prepare &prepared, const QString &
     q.bindValue(p[2], roomId);
     q.bindValue(p[3], joins);
     q.bindValue(p[4], leaves);
-    return q.exec() ? nullptr : &q;
+    if (!q.exec())
+        return &q;
+    QSqlQuery &daily = prepared(kUpsertDailyMembership);
+    daily.bindValue(p[0], localDayOf(atMs));
+    daily.bindValue(p[1], accountId);
+    daily.bindValue(p[2], roomId);
+    daily.bindValue(p[3], joins);
+    daily.bindValue(p[4], leaves);
+    return daily.exec() ? nullptr : &daily;
 }
 
 } // namespace gd

@@ -11,6 +11,12 @@
 //   stats_responses     answered waits: when the customer wrote, when staff
 //                       replied (business hours are applied when reading, so
 //                       changing them changes the figures of the past too)
+// and rollups of them, so a month of figures reads a few thousand rows
+// however many groups there are (a group is busy some hours of a day):
+//   stats_daily         (local day, account, conversation) -> customer and
+//                       staff messages, joins, leaves
+//   stats_account_hourly (UTC hour, account) -> customer and staff messages
+//   stats_account_customer_days (local day, account, customer) -> messages
 // Staff are the bot account's own messages (from_self) and contacts carrying
 // the staff tag (kStaffTag, as monitoring has it) when the message is
 // stored; group system lines are not counted. Stateless: the caller passes its connection's
@@ -45,6 +51,9 @@ public:
     // Migration step: creates the tables and fills them once from the
     // messages and room members already stored. false and *error on failure.
     static bool createTables(QSqlDatabase &db, QString *error);
+    // Migration step after it: the rollups and the indexes by conversation,
+    // filled once from the counters.
+    static bool createRollups(QSqlDatabase &db, QString *error);
 
     // The messages stored new in this batch (duplicates left out). Returns
     // the statement that failed, or nullptr.

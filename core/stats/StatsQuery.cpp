@@ -51,10 +51,10 @@ ScopeSql scopeSql(const StatsScope &scope, const QString &account, const QString
         s.binds.insert(QStringLiteral(":sroom"), scope.roomId);
         break;
     case StatsScope::Kind::Tag:
-        s.where
-            = QStringLiteral("EXISTS (SELECT 1 FROM room_tags rt JOIN tags t ON t.id = rt.tag_id"
-                             " WHERE t.name = :stag AND rt.account_id = %1 AND rt.room_id = %2)")
-                  .arg(account, room);
+        // A list built once, not a subquery per row.
+        s.where = QStringLiteral("(%1, %2) IN (SELECT rt.account_id, rt.room_id FROM room_tags rt"
+                                 " JOIN tags t ON t.id = rt.tag_id WHERE t.name = :stag)")
+                      .arg(account, room);
         s.binds.insert(QStringLiteral(":stag"), scope.tag);
         break;
     }
@@ -153,6 +153,8 @@ public:
         return m_clocks[rule]->between(fromMs, toMs);
     }
     qint64 targetMs(int rule) const { return qint64(m_rules[rule].minutes) * 60'000; }
+    // Wall-clock durations (no business hours to apply).
+    bool wallClock(int rule) const { return rule < 0 || m_rules[rule].hours.isAlwaysOpen(); }
 
 private:
     QVector<AlertRule> m_rules;
@@ -213,26 +215,79 @@ StatsFigures StatsQuery::compute(QSqlDatabase &db, const StatsRequest &request, 
     // in whole-hour zones (elsewhere the first and last hour are partial).
     const qint64 h0 = StatsCounters::hourOf(f.fromMs);
     const qint64 h1 = StatsCounters::hourOf(f.toMs + StatsCounters::kHourMs - 1);
-    const qint64 ph0 = StatsCounters::hourOf(prevFromMs);
 
-    // --- volume: the hourly series, joins and leaves ---
+    const qint64 d0 = request.from.toJulianDay(), d1 = request.to.toJulianDay();
+    const qint64 pd0 = prevFrom.toJulianDay();
+    const bool byAccount
+        = scope.kind == StatsScope::Kind::All || scope.kind == StatsScope::Kind::Account;
+
+    // --- per conversation, from the daily rollup: both periods' volumes,
+    // joins and leaves, the quietest groups, who has response times ---
+    struct Conversation
+    {
+        QString accountId, roomId;
+        qint64 messages = 0; // current period, customers' and staff's
+    };
+    QVector<Conversation> conversations; // with customer messages around either period
+    QHash<QString, qint64> perRoom;
+    // A day more on each side: a wait that began just before a local
+    // midnight may sit in the next day's row (counters filled from hours).
+    if (!runner.run(
+            q,
+            QStringLiteral(
+                "SELECT account_id, room_id,"
+                " SUM(CASE WHEN day >= :d0 AND day <= :d1 THEN customer_msgs ELSE 0 END),"
+                " SUM(CASE WHEN day >= :d0 AND day <= :d1 THEN staff_msgs ELSE 0 END),"
+                " SUM(CASE WHEN day >= :d0 AND day <= :d1 THEN joins ELSE 0 END),"
+                " SUM(CASE WHEN day >= :d0 AND day <= :d1 THEN leaves ELSE 0 END),"
+                " SUM(CASE WHEN day >= :pd0 AND day < :d0 THEN customer_msgs ELSE 0 END),"
+                " SUM(CASE WHEN day >= :pd0 AND day < :d0 THEN staff_msgs ELSE 0 END),"
+                " SUM(CASE WHEN day >= :pd0 AND day < :d0 THEN joins ELSE 0 END),"
+                " SUM(CASE WHEN day >= :pd0 AND day < :d0 THEN leaves ELSE 0 END),"
+                " SUM(customer_msgs) FROM stats_daily x WHERE day >= :pd0 - 1 AND day <= :d1 + 1"
+                " AND %SCOPE% GROUP BY account_id, room_id"),
+            scope, a, r,
+            {{QStringLiteral(":d0"), d0},
+             {QStringLiteral(":d1"), d1},
+             {QStringLiteral(":pd0"), pd0}}))
+        return {};
+    while (q.next()) {
+        Conversation c{q.value(0).toString(), q.value(1).toString(), 0};
+        f.current.customerMessages += q.value(2).toLongLong();
+        f.current.staffMessages += q.value(3).toLongLong();
+        f.current.joins += q.value(4).toLongLong();
+        f.current.leaves += q.value(5).toLongLong();
+        f.previous.customerMessages += q.value(6).toLongLong();
+        f.previous.staffMessages += q.value(7).toLongLong();
+        f.previous.joins += q.value(8).toLongLong();
+        f.previous.leaves += q.value(9).toLongLong();
+        c.messages = q.value(2).toLongLong() + q.value(3).toLongLong();
+        if (c.messages > 0)
+            perRoom.insert(roomKey(c.accountId, c.roomId), c.messages);
+        if (q.value(10).toLongLong() > 0)
+            conversations.append(std::move(c));
+    }
+    if (cancelled())
+        return f;
+
+    // --- the hourly series of the current period and the heatmap ---
     f.hourly.resize(h1 - h0);
     for (qint64 h = h0; h < h1; ++h)
         f.hourly[h - h0].hourStartMs = h * StatsCounters::kHourMs;
-    if (!runner.run(q,
-                    QStringLiteral("SELECT hour, SUM(customer_msgs), SUM(staff_msgs), SUM(joins),"
-                                   " SUM(leaves) FROM stats_hourly x WHERE hour >= :h0 AND hour < "
-                                   ":h1 AND %SCOPE% GROUP BY hour"),
-                    scope, a, r, {{QStringLiteral(":h0"), h0}, {QStringLiteral(":h1"), h1}}))
+    const QString hourlySql = byAccount
+        ? QStringLiteral("SELECT hour, SUM(customer_msgs), SUM(staff_msgs) FROM "
+                         "stats_account_hourly x WHERE hour >= :h0 AND hour < :h1 AND %SCOPE% "
+                         "GROUP BY hour")
+        : QStringLiteral("SELECT hour, SUM(customer_msgs), SUM(staff_msgs) FROM stats_hourly x "
+                         "INDEXED BY stats_hourly_by_room WHERE %SCOPE% AND hour >= :h0 AND "
+                         "hour < :h1 GROUP BY hour");
+    if (!runner.run(q, hourlySql, scope, a, r,
+                    {{QStringLiteral(":h0"), h0}, {QStringLiteral(":h1"), h1}}))
         return {};
     while (q.next()) {
         HourVolume &v = f.hourly[q.value(0).toLongLong() - h0];
         v.customer = q.value(1).toLongLong();
         v.staff = q.value(2).toLongLong();
-        f.current.customerMessages += v.customer;
-        f.current.staffMessages += v.staff;
-        f.current.joins += q.value(3).toLongLong();
-        f.current.leaves += q.value(4).toLongLong();
     }
     for (const HourVolume &v : std::as_const(f.hourly)) {
         if (v.customer == 0 && v.staff == 0)
@@ -240,33 +295,9 @@ StatsFigures StatsQuery::compute(QSqlDatabase &db, const StatsRequest &request, 
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(v.hourStartMs);
         f.heatmap[t.date().dayOfWeek() - 1][t.time().hour()] += v.customer + v.staff;
     }
-    if (!runner.run(q,
-                    QStringLiteral("SELECT SUM(customer_msgs), SUM(staff_msgs), SUM(joins),"
-                                   " SUM(leaves) FROM stats_hourly x WHERE hour >= :h0 AND hour < "
-                                   ":h1 AND %SCOPE%"),
-                    scope, a, r, {{QStringLiteral(":h0"), ph0}, {QStringLiteral(":h1"), h0}}))
-        return {};
-    if (q.next()) {
-        f.previous.customerMessages = q.value(0).toLongLong();
-        f.previous.staffMessages = q.value(1).toLongLong();
-        f.previous.joins = q.value(2).toLongLong();
-        f.previous.leaves = q.value(3).toLongLong();
-    }
-    if (cancelled())
-        return f;
 
     // --- quietest groups: every room in scope, by messages in the period ---
     {
-        QHash<QString, qint64> perRoom;
-        if (!runner.run(q,
-                        QStringLiteral("SELECT account_id, room_id, SUM(customer_msgs + "
-                                       "staff_msgs) FROM stats_hourly x WHERE hour >= :h0 AND hour "
-                                       "< :h1 AND %SCOPE% GROUP BY account_id, room_id"),
-                        scope, a, r, {{QStringLiteral(":h0"), h0}, {QStringLiteral(":h1"), h1}}))
-            return {};
-        while (q.next())
-            perRoom.insert(roomKey(q.value(0).toString(), q.value(1).toString()),
-                           q.value(2).toLongLong());
         if (!runner.run(q,
                         QStringLiteral("SELECT account_id, id, topic FROM rooms x WHERE %SCOPE%"),
                         scope, a, QStringLiteral("x.id"), {}))
@@ -285,11 +316,16 @@ StatsFigures StatsQuery::compute(QSqlDatabase &db, const StatsRequest &request, 
     }
 
     // --- active customers and the most active ones ---
-    const qint64 d0 = request.from.toJulianDay(), d1 = request.to.toJulianDay();
+    // All groups or an account: the per-account rollup; a group or a tag:
+    // the customers' days of those conversations.
+    const QString customersFrom = byAccount
+        ? QStringLiteral("stats_account_customer_days x WHERE day >= :d0 AND day <= :d1 AND "
+                         "%SCOPE%")
+        : QStringLiteral("stats_customer_days x INDEXED BY stats_customer_days_by_room WHERE "
+                         "%SCOPE% AND day >= :d0 AND day <= :d1");
     if (!runner.run(q,
-                    QStringLiteral("SELECT account_id, customer_id, SUM(messages) FROM "
-                                   "stats_customer_days x WHERE day >= :d0 AND day <= :d1 AND "
-                                   "%SCOPE% GROUP BY account_id, customer_id"),
+                    QStringLiteral("SELECT account_id, customer_id, SUM(messages) FROM ")
+                        + customersFrom + QStringLiteral(" GROUP BY account_id, customer_id"),
                     scope, a, r, {{QStringLiteral(":d0"), d0}, {QStringLiteral(":d1"), d1}}))
         return {};
     QVector<CustomerActivity> customers;
@@ -320,42 +356,58 @@ StatsFigures StatsQuery::compute(QSqlDatabase &db, const StatsRequest &request, 
         }
     }
     f.topCustomers = customers;
-    if (!runner.run(
-            q,
-            QStringLiteral("SELECT COUNT(*) FROM (SELECT DISTINCT account_id, customer_id "
-                           "FROM stats_customer_days x WHERE day >= :d0 AND day <= :d1 AND "
-                           "%SCOPE%)"),
-            scope, a, r,
-            {{QStringLiteral(":d0"), prevFrom.toJulianDay()}, {QStringLiteral(":d1"), d0 - 1}}))
+    if (!runner.run(q,
+                    QStringLiteral("SELECT COUNT(*) FROM (SELECT DISTINCT account_id, customer_id "
+                                   "FROM ")
+                        + customersFrom + QLatin1Char(')'),
+                    scope, a, r, {{QStringLiteral(":d0"), pd0}, {QStringLiteral(":d1"), d0 - 1}}))
         return {};
     if (q.next())
         f.previous.activeCustomers = q.value(0).toLongLong();
     if (cancelled())
         return f;
 
-    // --- response times and targets, both periods at once ---
+    // --- response times and targets, both periods at once, conversation by
+    // conversation (one rule each) from the index by conversation ---
     ResponseRules rules(db);
     QVector<qint64> times[2];
     auto periodOf = [&](qint64 startMs) { return startMs >= f.fromMs ? 0 : 1; };
     auto figuresOf
         = [&](int period) -> PeriodFigures & { return period == 0 ? f.current : f.previous; };
-    if (!runner.run(q,
-                    QStringLiteral("SELECT account_id, room_id, start_ms, reply_ms FROM "
-                                   "stats_responses x WHERE start_ms >= :f AND start_ms < :t AND "
-                                   "%SCOPE%"),
-                    scope, a, r,
-                    {{QStringLiteral(":f"), prevFromMs}, {QStringLiteral(":t"), f.toMs}}))
+    QSqlQuery responses(db);
+    responses.setForwardOnly(true);
+    if (!responses.prepare(QStringLiteral(
+            "SELECT start_ms, reply_ms FROM stats_responses INDEXED BY stats_responses_by_room"
+            " WHERE account_id = :a AND room_id = :r AND start_ms >= :f AND start_ms < :t"))) {
+        runner.fail(responses);
         return {};
-    while (q.next()) {
-        const qint64 start = q.value(2).toLongLong();
-        const int rule = rules.ruleFor(q.value(0).toString(), q.value(1).toString());
-        const qint64 ms = rules.duration(rule, start, q.value(3).toLongLong());
-        const int period = periodOf(start);
-        PeriodFigures &p = figuresOf(period);
-        times[period].append(ms);
-        ++p.responseBuckets[bucketOf(ms)];
-        if (rule >= 0)
-            ++(ms <= rules.targetMs(rule) ? p.targetMet : p.targetMissed);
+    }
+    for (const Conversation &c : std::as_const(conversations)) {
+        if (cancelled())
+            return f;
+        responses.bindValue(QStringLiteral(":a"), c.accountId);
+        responses.bindValue(QStringLiteral(":r"), c.roomId);
+        responses.bindValue(QStringLiteral(":f"), prevFromMs);
+        responses.bindValue(QStringLiteral(":t"), f.toMs);
+        if (!responses.exec()) {
+            runner.fail(responses);
+            return {};
+        }
+        const int rule = rules.ruleFor(c.accountId, c.roomId);
+        const bool wall = rules.wallClock(rule);
+        const qint64 target = rule >= 0 ? rules.targetMs(rule) : 0;
+        while (responses.next()) {
+            const qint64 start = responses.value(0).toLongLong();
+            const qint64 reply = responses.value(1).toLongLong();
+            const qint64 ms
+                = wall ? std::max<qint64>(0, reply - start) : rules.duration(rule, start, reply);
+            const int period = periodOf(start);
+            PeriodFigures &p = figuresOf(period);
+            times[period].append(ms);
+            ++p.responseBuckets[bucketOf(ms)];
+            if (rule >= 0)
+                ++(ms <= target ? p.targetMet : p.targetMissed);
+        }
     }
     for (int period = 0; period < 2; ++period) {
         std::sort(times[period].begin(), times[period].end());

@@ -552,6 +552,14 @@ bool addApiNoncesV14(QSqlDatabase &db, QString *error)
                    error);
 }
 
+// v15: rollups of the statistics counters (daily per conversation, hourly
+// per account, customers' days per account) and indexes by conversation, so
+// the statistics view reads little for any number of groups.
+bool addStatsRollupsV15(QSqlDatabase &db, QString *error)
+{
+    return StatsCounters::createRollups(db, error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -569,6 +577,7 @@ const std::vector<Step> &steps()
         addOutboxSchedulingV12, // 11 -> 12
         addStatsCountersV13, // 12 -> 13
         addApiNoncesV14, // 13 -> 14
+        addStatsRollupsV15, // 14 -> 15
     };
     return list;
 }

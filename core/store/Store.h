@@ -32,8 +32,9 @@ public:
     // 8: the message journal; 9: mention ids of queued texts; 10: product pushes;
     // 11: the HTTP API's apps, sends and webhook queue; 12: outbox due times,
     // campaigns, origins and idempotency keys; system events as data;
-    // 13: statistics counters; 14: API nonces.
-    static constexpr int kSchemaVersion = 14;
+    // 13: statistics counters; 14: API nonces; 15: rollups of the statistics
+    // counters and indexes by conversation.
+    static constexpr int kSchemaVersion = 15;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads

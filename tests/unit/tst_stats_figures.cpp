@@ -17,7 +17,9 @@
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +60,7 @@ private slots:
     void initTestCase();
     void figuresMatchBruteForce_data();
     void figuresMatchBruteForce();
+    void rollupsMatchBruteForce();
     void backfillGivesTheSameFigures();
     void businessTimeSkipsNightsWeekendsAndHolidays();
 
@@ -71,6 +74,10 @@ private:
     qint64 bruteBusinessMs(const QString &accountId, const QString &roomId, qint64 from,
                            qint64 to) const;
     qint64 targetMsOf(const QString &roomId) const;
+    QVector<MemberEvent> countedEvents() const;
+    static bool isStaff(const Message &m);
+    using Rows = std::map<QStringList, QVector<qint64>>;
+    Rows tableRows(const QString &sql, int keyColumns);
 
     QTemporaryDir m_dir;
     QString m_path;
@@ -283,6 +290,41 @@ qint64 TestStatsFigures::bruteBusinessMs(const QString &accountId, const QString
     return total;
 }
 
+QVector<MemberEvent> TestStatsFigures::countedEvents() const
+{
+    // Joins and leaves as the store applies them (replays change nothing).
+    QVector<MemberEvent> counted;
+    std::map<QString, std::pair<qint64, qint64>> members; // joined, left
+    for (const MemberEvent &ev : m_events) {
+        const QString key
+            = ev.accountId + QLatin1Char('/') + ev.roomId + QLatin1Char('/') + ev.contactId;
+        const auto it = members.find(key);
+        bool counts;
+        if (ev.join) {
+            counts = it == members.end() || (it->second.second > 0 && it->second.second <= ev.atMs);
+            if (it == members.end())
+                members[key] = {ev.atMs, 0};
+            else if (it->second.second <= ev.atMs)
+                it->second = {ev.atMs, 0};
+        } else {
+            counts = it == members.end() || (it->second.second == 0 && it->second.first <= ev.atMs);
+            if (it == members.end())
+                members[key] = {0, ev.atMs};
+            else if (it->second.second == 0 && it->second.first <= ev.atMs)
+                it->second.second = ev.atMs;
+        }
+        if (counts)
+            counted.append(ev);
+    }
+    return counted;
+}
+
+bool TestStatsFigures::isStaff(const Message &m)
+{
+    return m.fromSelf
+        || (m.accountId == QLatin1String("acc1") && m.talkerId == QLatin1String("cust7"));
+}
+
 Expected TestStatsFigures::bruteForce(const StatsScope &scope, qint64 fromMs, qint64 toMs,
                                       QDate from, QDate to) const
 {
@@ -313,8 +355,7 @@ Expected TestStatsFigures::bruteForce(const StatsScope &scope, qint64 fromMs, qi
             continue;
         const QString conversation = m.conversationId();
         const QString key = m.accountId + QLatin1Char('/') + conversation;
-        const bool staff = m.fromSelf
-            || (m.accountId == QLatin1String("acc1") && m.talkerId == QLatin1String("cust7"));
+        const bool staff = isStaff(m);
         if (staff) {
             QHash<QString, qint64> &w = waiting[key];
             bool answered = false;
@@ -375,28 +416,8 @@ Expected TestStatsFigures::bruteForce(const StatsScope &scope, qint64 fromMs, qi
     std::sort(top.begin(), top.end());
     for (int i = 0; i < std::min<qsizetype>(10, top.size()); ++i)
         x.top.append({std::get<2>(top[i]), -std::get<0>(top[i])});
-    // Joins and leaves as the store applies them (replays change nothing).
-    std::map<QString, std::pair<qint64, qint64>> members; // joined, left
-    for (const MemberEvent &ev : m_events) {
-        const QString key
-            = ev.accountId + QLatin1Char('/') + ev.roomId + QLatin1Char('/') + ev.contactId;
-        const auto it = members.find(key);
-        bool counts;
-        if (ev.join) {
-            counts = it == members.end() || (it->second.second > 0 && it->second.second <= ev.atMs);
-            if (it == members.end())
-                members[key] = {ev.atMs, 0};
-            else if (it->second.second <= ev.atMs)
-                it->second = {ev.atMs, 0};
-        } else {
-            counts = it == members.end() || (it->second.second == 0 && it->second.first <= ev.atMs);
-            if (it == members.end())
-                members[key] = {0, ev.atMs};
-            else if (it->second.second == 0 && it->second.first <= ev.atMs)
-                it->second.second = ev.atMs;
-        }
-        if (counts && ev.atMs >= fromMs && ev.atMs < toMs
-            && inScope(scope, ev.accountId, ev.roomId))
+    for (const MemberEvent &ev : countedEvents()) {
+        if (ev.atMs >= fromMs && ev.atMs < toMs && inScope(scope, ev.accountId, ev.roomId))
             ++(ev.join ? x.period.joins : x.period.leaves);
     }
     for (const Alert &a : m_alerts) {
@@ -517,16 +538,137 @@ void TestStatsFigures::figuresMatchBruteForce()
     compare(scope, m_lastDay.addDays(1 - days), m_lastDay);
 }
 
+TestStatsFigures::Rows TestStatsFigures::tableRows(const QString &sql, int keyColumns)
+{
+    Rows rows;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("rows"));
+        db.setDatabaseName(m_path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (!q.exec(sql))
+                qWarning() << q.lastError().text();
+            while (q.next()) {
+                QStringList key;
+                QVector<qint64> values;
+                for (int i = 0; i < q.record().count(); ++i) {
+                    if (i < keyColumns)
+                        key.append(q.value(i).toString());
+                    else
+                        values.append(q.value(i).toLongLong());
+                }
+                rows[key] = values;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("rows"));
+    return rows;
+}
+
+void TestStatsFigures::rollupsMatchBruteForce()
+{
+    // The rollups the view reads, row by row, against the archive.
+    Rows daily, accountHourly, accountCustomers;
+    auto day = [](qint64 ms) {
+        return QString::number(QDateTime::fromMSecsSinceEpoch(ms).date().toJulianDay());
+    };
+    for (const Message &m : std::as_const(m_messages)) {
+        if (!m.duplicateOf.isEmpty() || m.kind == MessageKind::System)
+            continue;
+        const bool staff = isStaff(m);
+        QVector<qint64> &d = daily[{day(m.timestampMs), m.accountId, m.conversationId()}];
+        d.resize(4);
+        ++d[staff ? 1 : 0];
+        QVector<qint64> &h
+            = accountHourly[{QString::number(m.timestampMs / StatsCounters::kHourMs), m.accountId}];
+        h.resize(2);
+        ++h[staff ? 1 : 0];
+        if (!staff && !m.talkerId.isEmpty()) {
+            QVector<qint64> &c = accountCustomers[{day(m.timestampMs), m.accountId, m.talkerId}];
+            c.resize(1);
+            ++c[0];
+        }
+    }
+    for (const MemberEvent &ev : countedEvents()) {
+        QVector<qint64> &d = daily[{day(ev.atMs), ev.accountId, ev.roomId}];
+        d.resize(4);
+        ++d[ev.join ? 2 : 3];
+    }
+    QVERIFY(daily.size() > 100);
+    QVERIFY(accountCustomers.size() > 100);
+    QCOMPARE(tableRows(QStringLiteral("SELECT day, account_id, room_id, customer_msgs, "
+                                      "staff_msgs, joins, leaves FROM stats_daily"),
+                       3),
+             daily);
+    QCOMPARE(tableRows(QStringLiteral("SELECT hour, account_id, customer_msgs, staff_msgs FROM "
+                                      "stats_account_hourly"),
+                       2),
+             accountHourly);
+    QCOMPARE(tableRows(QStringLiteral("SELECT day, account_id, customer_id, messages FROM "
+                                      "stats_account_customer_days"),
+                       3),
+             accountCustomers);
+}
+
 void TestStatsFigures::backfillGivesTheSameFigures()
 {
-    // An archive from before the counters: their tables and those of later
-    // steps (api_nonces, v14) gone, version 12. Opening
-    // it runs the migration, which fills them from the messages. Joins and
-    // leaves come back only as far as room_members keeps them (the latest
-    // of each member), so they are left out of this comparison.
     StatsScope all;
     const QDate from = m_lastDay.addDays(-13);
     const StatsFigures live = compute(all, from, m_lastDay);
+    // An archive from before the rollups (version 14): they are filled
+    // from the counters, joins and leaves included.
+    auto dropAndReopen = [this](const QStringList &statements) {
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(m_path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &sql : statements)
+                QVERIFY2(q.exec(sql), qPrintable(sql));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        store.close();
+    };
+    dropAndReopen({QStringLiteral("DROP TABLE stats_daily"),
+                   QStringLiteral("DROP TABLE stats_account_hourly"),
+                   QStringLiteral("DROP TABLE stats_account_customer_days"),
+                   QStringLiteral("DROP INDEX stats_hourly_by_room"),
+                   QStringLiteral("DROP INDEX stats_customer_days_by_room"),
+                   QStringLiteral("DROP INDEX stats_responses_by_room"),
+                   QStringLiteral("CREATE INDEX stats_responses_by_start ON stats_responses "
+                                  "(start_ms)"),
+                   QStringLiteral("PRAGMA user_version = 14")});
+    if (QTest::currentTestFailed())
+        return;
+    rollupsMatchBruteForce();
+    if (QTest::currentTestFailed())
+        return;
+    const StatsFigures fromCounters = compute(all, from, m_lastDay);
+    for (const auto &[got, want] : {std::pair{fromCounters.current, live.current},
+                                    std::pair{fromCounters.previous, live.previous}}) {
+        QCOMPARE(got.customerMessages, want.customerMessages);
+        QCOMPARE(got.staffMessages, want.staffMessages);
+        QCOMPARE(got.activeCustomers, want.activeCustomers);
+        QCOMPARE(got.joins, want.joins);
+        QCOMPARE(got.leaves, want.leaves);
+        QCOMPARE(got.responses, want.responses);
+        QCOMPARE(got.medianResponseMs, want.medianResponseMs);
+        QCOMPARE(got.p90ResponseMs, want.p90ResponseMs);
+    }
+    QCOMPARE(fromCounters.heatmap, live.heatmap);
+
+    // An archive from before the counters: their tables and those of later
+    // steps (api_nonces, v14; the rollups, v15) gone, version 12. Opening
+    // it runs the migrations, which fill them from the messages. Joins and
+    // leaves come back only as far as room_members keeps them (the latest
+    // of each member), so they are left out of this comparison.
     {
         QSqlDatabase db
             = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
@@ -535,7 +677,9 @@ void TestStatsFigures::backfillGivesTheSameFigures()
         QSqlQuery q(db);
         for (const char *sql :
              {"DROP TABLE stats_hourly", "DROP TABLE stats_customer_days", "DROP TABLE stats_waits",
-              "DROP TABLE stats_responses", "DROP TABLE api_nonces", "PRAGMA user_version = 12"})
+              "DROP TABLE stats_responses", "DROP TABLE api_nonces", "DROP TABLE stats_daily",
+              "DROP TABLE stats_account_hourly", "DROP TABLE stats_account_customer_days",
+              "PRAGMA user_version = 12"})
             QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
         db.close();
     }
