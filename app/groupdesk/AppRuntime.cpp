@@ -146,6 +146,8 @@ bool AppRuntime::open(QString *error)
     // The scheduled statistics report (settings under reports/, sent through
     // the same SMTP settings and keychain password).
     m_statsService = std::make_unique<StatsService>(m_store->path());
+    m_statsService->setUserWords(
+        QSettings().value(QLatin1String(StatsService::kUserWordsSetting)).toStringList());
     m_reports = std::make_unique<ReportScheduler>(m_statsService.get(), [this](auto done) {
         m_secrets->readSecret(SecretStore::smtpPasswordKey(),
                               [done](bool ok, const QString &password, const QString &error) {

@@ -92,28 +92,48 @@ void StatsService::waitForIdle()
 void StatsService::setUserWords(const QStringList &lines)
 {
     std::lock_guard lock(m_segmenterMutex);
+    if (lines == m_userWords)
+        return;
     m_userWords = lines;
-    if (m_segmenter)
-        m_segmenter->addUserWords(lines);
+    // Words taken off the list must go too, and a count running now keeps
+    // the segmenter it started with: the next count loads a new one.
+    m_segmenter.reset();
 }
 
-const Segmenter *StatsService::segmenter(QString *error)
+QStringList StatsService::userWords() const
 {
     std::lock_guard lock(m_segmenterMutex);
-    if (!m_segmenter && !m_segmenterFailed) {
-        auto s = std::make_unique<Segmenter>();
-        if (!s->loadDictionary()) {
-            m_segmenterFailed = true;
-            *error = s->errorString();
+    return m_userWords;
+}
+
+std::shared_ptr<const Segmenter> StatsService::segmenter(QString *error)
+{
+    QStringList words;
+    {
+        std::lock_guard lock(m_segmenterMutex);
+        if (m_segmenter)
+            return m_segmenter;
+        if (m_segmenterFailed) {
+            *error = tr("The word dictionary could not be loaded.");
             return nullptr;
         }
-        s->addServiceWords();
-        s->addUserWords(m_userWords);
-        m_segmenter = std::move(s);
+        words = m_userWords;
     }
-    if (m_segmenterFailed && error->isEmpty())
-        *error = tr("The word dictionary could not be loaded.");
-    return m_segmenter.get();
+    // Loaded (about a second) without the lock, so setUserWords() from the
+    // GUI thread never waits for it.
+    auto s = std::make_shared<Segmenter>();
+    if (!s->loadDictionary()) {
+        std::lock_guard lock(m_segmenterMutex);
+        m_segmenterFailed = true;
+        *error = s->errorString();
+        return nullptr;
+    }
+    s->addServiceWords();
+    s->addUserWords(words);
+    std::lock_guard lock(m_segmenterMutex);
+    if (words == m_userWords) // not changed meanwhile
+        m_segmenter = s;
+    return s;
 }
 
 StatsFigures StatsService::figuresNow(const StatsRequest &request, QString *error,
@@ -198,7 +218,7 @@ WordFrequencyResult StatsService::wordsNow(const StatsRequest &request, int topN
                                            const std::atomic_bool *cancel,
                                            const WordFrequency::Progress &progress)
 {
-    const Segmenter *s = segmenter(error);
+    const std::shared_ptr<const Segmenter> s = segmenter(error);
     if (!s)
         return {};
     const QStringList texts = customerTexts(request, error, cancel);

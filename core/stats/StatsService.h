@@ -30,8 +30,13 @@ public:
     explicit StatsService(const QString &databasePath, QObject *parent = nullptr);
     ~StatsService() override;
 
-    // Product and brand names the segmenter keeps whole ("word" or "word freq").
+    // Product and brand names the segmenter keeps whole ("word" or "word
+    // freq" per line, '#' comments): the user dictionary. Takes effect with
+    // the next word count.
     void setUserWords(const QStringList &lines);
+    // Where the application keeps the list (QSettings, a string list).
+    static constexpr const char *kUserWordsSetting = "statistics/productNames";
+    QStringList userWords() const;
 
     Cancel computeFigures(const StatsRequest &request, QObject *context,
                           std::function<void(StatsFigures, QString error)> done);
@@ -54,11 +59,11 @@ public:
     void waitForIdle();
 
 private:
-    const Segmenter *segmenter(QString *error);
+    std::shared_ptr<const Segmenter> segmenter(QString *error);
 
     QString m_path;
-    std::mutex m_segmenterMutex;
-    std::unique_ptr<Segmenter> m_segmenter;
+    mutable std::mutex m_segmenterMutex;
+    std::shared_ptr<const Segmenter> m_segmenter;
     QStringList m_userWords;
     bool m_segmenterFailed = false;
     std::atomic_int m_running{0};

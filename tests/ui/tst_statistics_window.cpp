@@ -16,7 +16,9 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineSeries>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -38,6 +40,7 @@ private:
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // settings under ~/.qttest
         if (qEnvironmentVariableIsSet("GD_SCREENSHOT_DIR"))
             Translations::install(qApp);
         m_store = std::make_unique<Store>();
@@ -157,6 +160,55 @@ private slots:
         window.setPeriod(QDate::currentDate().addDays(-1), QDate::currentDate());
         QCOMPARE(window.wordTable()->rowCount(), 0);
         QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 2, 10000);
+    }
+
+    void productNamesStayWhole()
+    {
+        if (qEnvironmentVariableIsSet("GD_STATS_DB"))
+            QSKIP("screenshots only");
+        // Customers name a product the dictionary does not know: counted in
+        // pieces until it is on the list of product names.
+        const QString product = QStringLiteral("星河悦享");
+        QVector<Message> messages;
+        for (int i = 0; i < 6; ++i) {
+            Message m;
+            m.accountId = QStringLiteral("acc");
+            m.id = QStringLiteral("p%1").arg(i);
+            m.roomId = QStringLiteral("r2@chatroom");
+            m.kind = MessageKind::Text;
+            m.talkerId = QStringLiteral("c9");
+            m.text = product + QStringLiteral("空调漏水了");
+            m.timestampMs = QDateTime(QDate::currentDate(), QTime(11, i)).toMSecsSinceEpoch();
+            messages.append(m);
+        }
+        m_store->insertMessages(messages);
+        m_store->flush();
+        StatsService service(m_path);
+        StatisticsWindow window(m_store.get(), &service);
+        QSignalSpy shown(&window, &StatisticsWindow::figuresShown);
+        QSignalSpy words(&window, &StatisticsWindow::wordsShown);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(shown.size() >= 1, 10000);
+        auto countOf = [&window](const QString &word) {
+            QTableWidget *table = window.wordTable();
+            for (int r = 0; r < table->rowCount(); ++r) {
+                if (table->item(r, 1)->text() == word)
+                    return table->item(r, 2)->text();
+            }
+            return QString();
+        };
+        window.countWords();
+        QTRY_VERIFY_WITH_TIMEOUT(words.size() == 1, 30000);
+        QVERIFY(window.wordTable()->rowCount() > 3);
+        QCOMPARE(countOf(product), QString());
+
+        window.setProductNames({product});
+        QCOMPARE(service.userWords(), QStringList{product});
+        QCOMPARE(QSettings().value(QLatin1String(StatsService::kUserWordsSetting)).toStringList(),
+                 QStringList{product});
+        window.countWords();
+        QTRY_VERIFY_WITH_TIMEOUT(words.size() == 2, 30000);
+        QCOMPARE(countOf(product), QLocale().toString(6));
     }
 
 private:

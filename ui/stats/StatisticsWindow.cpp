@@ -21,12 +21,14 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineSeries>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -337,6 +339,8 @@ QWidget *StatisticsWindow::buildWordsTab()
     m_countWords = new QPushButton(tr("Count words"), page);
     m_cancelWords = new QPushButton(tr("Cancel"), page);
     m_cancelWords->setEnabled(false);
+    auto *productNames = new QPushButton(tr("Product names…"), page);
+    productNames->setToolTip(tr("Names of products and brands to count as one word each"));
     m_wordProgress = new QProgressBar(page);
     m_wordProgress->setRange(0, 1);
     m_wordProgress->setValue(0);
@@ -352,6 +356,7 @@ QWidget *StatisticsWindow::buildWordsTab()
     controls->addWidget(m_countWords);
     controls->addWidget(m_cancelWords);
     controls->addWidget(m_wordProgress, 1);
+    controls->addWidget(productNames);
     auto *split = new QHBoxLayout;
     split->addWidget(m_wordTable, 2);
     split->addWidget(m_wordChart, 3);
@@ -363,6 +368,7 @@ QWidget *StatisticsWindow::buildWordsTab()
         m_wordChart, [this] { return StatsCsv::words(m_words.ranked); }, QStringLiteral("words")));
     connect(m_countWords, &QPushButton::clicked, this, &StatisticsWindow::countWords);
     connect(m_cancelWords, &QPushButton::clicked, this, &StatisticsWindow::cancelWords);
+    connect(productNames, &QPushButton::clicked, this, &StatisticsWindow::editProductNames);
     connect(m_wordTable, &QTableWidget::cellClicked, this, [this](int row, int) {
         if (const QTableWidgetItem *item = m_wordTable->item(row, 1))
             emit wordSearchRequested(item->text());
@@ -695,6 +701,32 @@ void StatisticsWindow::countWords()
                     .arg(QLocale().toString(m_words.messages), QLocale().toString(m_words.tokens)));
             emit wordsShown();
         });
+}
+
+void StatisticsWindow::editProductNames()
+{
+    bool ok = false;
+    const QString text = QInputDialog::getMultiLineText(
+        this, tr("Product names"),
+        tr("One product or brand name per line. Word counts keep each of them whole instead of "
+           "splitting it into shorter words."),
+        m_service->userWords().join(QLatin1Char('\n')), &ok);
+    if (!ok)
+        return;
+    QStringList names;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            names.append(line.trimmed());
+    }
+    setProductNames(names);
+}
+
+void StatisticsWindow::setProductNames(const QStringList &names)
+{
+    m_service->setUserWords(names);
+    QSettings().setValue(QLatin1String(StatsService::kUserWordsSetting), names);
+    m_wordStatus->setText(
+        tr("%n product name(s) will be kept whole from the next count.", nullptr, names.size()));
 }
 
 void StatisticsWindow::cancelWords()

@@ -58,6 +58,10 @@ public slots:
     void refresh();
     void countWords();
     void cancelWords();
+    // The user dictionary: asks for the names, then setProductNames().
+    void editProductNames();
+    // Kept whole by the next word counts; saved in the settings.
+    void setProductNames(const QStringList &names);
 
 signals:
     void figuresShown();
