@@ -16,6 +16,7 @@ struct PushLogEntry
     QString roomId;
     QString roomName;
     QString accountId;
+    QString accountName; // for display (PushWorkspace::log); not stored
     QString productId;
     QString productTitle;
     qint64 runMs = 0; // the scheduled time of the run

@@ -31,6 +31,7 @@ struct PlannedSend
     PushChoice choice;
     QString productTitle;
     QString accountId;
+    QString accountName; // for display; filled by PushWorkspace, not the planner
     QString text;
     QString imagePath; // empty: text only
     qint64 dueMs = 0;

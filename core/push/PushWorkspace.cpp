@@ -446,11 +446,31 @@ PushPlanInput PushWorkspace::planInput(const PushRule &rule, qint64 runMs,
     return in;
 }
 
+QHash<QString, QString> PushWorkspace::accountNames()
+{
+    QHash<QString, QString> out;
+    QSqlQuery q(db());
+    if (q.exec(QStringLiteral("SELECT id, display_name FROM accounts"))) {
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toString());
+    }
+    return out;
+}
+
+void PushWorkspace::nameAccounts(QVector<PlannedSend> &sends)
+{
+    const QHash<QString, QString> names = accountNames();
+    for (PlannedSend &s : sends)
+        s.accountName = names.value(s.accountId);
+}
+
 QVector<PlannedSend> PushWorkspace::preview(const PushRule &rule, qint64 runMs)
 {
     QSqlDatabase d = db();
-    return PushPlanner::plan(
+    QVector<PlannedSend> plan = PushPlanner::plan(
         planInput(rule, runMs, PushRepository::logSince(d, runMs - kHistoryMs)));
+    nameAccounts(plan);
+    return plan;
 }
 
 QVector<TimelineSlot> PushWorkspace::timeline(qint64 fromMs, qint64 toMs)
@@ -486,6 +506,7 @@ QVector<TimelineSlot> PushWorkspace::timeline(qint64 fromMs, qint64 toMs)
             }
         }
         slot.sends = PushPlanner::plan(in);
+        nameAccounts(slot.sends);
         for (const PlannedSend &s : slot.sends) {
             if (s.skip != PushSkip::None)
                 continue;
@@ -505,7 +526,11 @@ QVector<TimelineSlot> PushWorkspace::timeline(qint64 fromMs, qint64 toMs)
 QVector<PushLogEntry> PushWorkspace::log(const QString &roomId, const QString &productId, int limit)
 {
     QSqlDatabase d = db();
-    return PushRepository::log(d, roomId, productId, limit);
+    QVector<PushLogEntry> out = PushRepository::log(d, roomId, productId, limit);
+    const QHash<QString, QString> names = accountNames();
+    for (PushLogEntry &e : out)
+        e.accountName = names.value(e.accountId);
+    return out;
 }
 
 // --- broadcasts ---
@@ -641,6 +666,7 @@ BroadcastReport PushWorkspace::broadcastReport(qint64 broadcastId)
     if (report.broadcast.id == 0)
         return report;
     const QVector<PushLogEntry> log = PushRepository::broadcastLog(d, broadcastId);
+    const QHash<QString, QString> names = accountNames();
     const QHash<QString, PushRowState> states = m_outlet
         ? m_outlet->groupStates(report.broadcast.campaignId)
         : QHash<QString, PushRowState>();
@@ -651,6 +677,7 @@ BroadcastReport PushWorkspace::broadcastReport(qint64 broadcastId)
         row.roomId = e.roomId;
         row.roomName = e.roomName;
         row.accountId = e.accountId;
+        row.accountName = names.value(e.accountId);
         row.outboxId = e.outboxId;
         if (e.outboxId == 0) {
             row.state = PushDelivery::Failed;

@@ -51,6 +51,7 @@ struct BroadcastReportRow
     QString roomId;
     QString roomName;
     QString accountId;
+    QString accountName; // the account's display name (empty: unknown)
     qint64 outboxId = 0;
     PushDelivery state = PushDelivery::Waiting;
     QString error;
@@ -147,6 +148,9 @@ public:
     QSqlDatabase db() const;
 
 private:
+    // Account id -> display name, so the views show names staff gave them.
+    QHash<QString, QString> accountNames();
+    void nameAccounts(QVector<PlannedSend> &sends);
     PushPlanInput planInput(const PushRule &rule, qint64 runMs,
                             const QVector<PushLogEntry> &recent);
     // The sends queued, or -1 when the outbox stalled: nothing of the run is

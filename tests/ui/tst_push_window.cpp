@@ -315,6 +315,9 @@ private slots:
                 failedRow = i;
         }
         QVERIFY(failedRow >= 0);
+        // Accounts show by the name staff gave them, not by their id.
+        for (int i = 0; i < table->rowCount(); ++i)
+            QCOMPARE(table->item(i, 1)->text(), info.displayName);
         // The removed group's row says why (unless the cancel came first).
         const BroadcastReportRow goneRow
             = *std::find_if(r.rows.begin(), r.rows.end(), [&gone](const BroadcastReportRow &row) {

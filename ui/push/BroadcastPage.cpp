@@ -305,7 +305,8 @@ void BroadcastPage::showReport(const BroadcastReport &r)
             st = tr("waiting");
         }
         const QStringList cells
-            = {row.roomName.isEmpty() ? row.roomId : row.roomName, row.accountId, st, row.error};
+            = {row.roomName.isEmpty() ? row.roomId : row.roomName,
+               row.accountName.isEmpty() ? row.accountId : row.accountName, st, row.error};
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setToolTip(PlainText::toolTip(cells.at(c)));

@@ -57,7 +57,10 @@ void PushPlanTable::setPlan(const QVector<PlannedSend> &plan, qint64 runMs)
                 m_table->item(r, c)->setForeground(palette().color(QPalette::PlaceholderText));
             continue;
         }
-        set(1, tr("%1 at %2").arg(s.accountId, TimeText::clock(s.dueMs)));
+        set(1,
+            tr("%1 at %2")
+                .arg(s.accountName.isEmpty() ? s.accountId : s.accountName,
+                     TimeText::clock(s.dueMs)));
         set(2, s.productTitle);
         set(3, SelectionPolicy::explain(s.choice, runMs));
         set(4, s.text);

@@ -121,7 +121,10 @@ void PushSchedulePage::reload()
                         row->setText(2, tr("not sent"));
                         row->setText(3, PushPlanner::describeSkip(s.skip));
                     } else {
-                        row->setText(1, tr("%1 at %2").arg(s.accountId, TimeText::clock(s.dueMs)));
+                        row->setText(1,
+                                     tr("%1 at %2")
+                                         .arg(s.accountName.isEmpty() ? s.accountId : s.accountName,
+                                              TimeText::clock(s.dueMs)));
                         row->setText(2, s.productTitle);
                         row->setText(3, SelectionPolicy::explain(s.choice, slot.runMs));
                         row->setToolTip(2, PlainText::toolTip(s.text));
@@ -171,7 +174,8 @@ void PushSchedulePage::reloadLog()
             m_log->setRowCount(int(log.size()));
             for (int r = 0; r < log.size(); ++r) {
                 const PushLogEntry &e = log.at(r);
-                const QStringList cells = {TimeText::dateTime(e.runMs), e.roomName, e.accountId,
+                const QStringList cells = {TimeText::dateTime(e.runMs), e.roomName,
+                                           e.accountName.isEmpty() ? e.accountId : e.accountName,
                                            e.productTitle, e.text};
                 for (int c = 0; c < cells.size(); ++c) {
                     auto *item = new QTableWidgetItem(cells.at(c));
