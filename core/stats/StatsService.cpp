@@ -1,12 +1,14 @@
 #include "stats/StatsService.h"
 
 #include "stats/Segmenter.h"
+#include "stats/StatsCounters.h"
 #include "stats/StatsQuery.h"
 #include "stats/StopWords.h"
 #include "model/Types.h"
 
 #include <QDateTime>
 #include <QPointer>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -189,13 +191,28 @@ QStringList StatsService::customerTexts(const StatsRequest &request, QString *er
     }
     while (list.next())
         conversations.append({list.value(0).toString(), list.value(1).toString()});
+    // Staff writing from their own WeChat (tagged staff, as the counters
+    // have it) are not customers: their words stay out of the count.
+    QSet<QString> staff; // account \x1f contact
+    {
+        QSqlQuery tagged(db);
+        tagged.setForwardOnly(true);
+        tagged.prepare(QStringLiteral("SELECT ct.account_id, ct.contact_id FROM contact_tags ct"
+                                      " JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?"));
+        tagged.addBindValue(QLatin1String(StatsCounters::kStaffTag));
+        if (!tagged.exec()) {
+            *error = tagged.lastError().text();
+            return {};
+        }
+        while (tagged.next())
+            staff.insert(tagged.value(0).toString() + QChar(0x1f) + tagged.value(1).toString());
+    }
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral(
-            "SELECT text FROM messages WHERE account_id = ? AND conversation_id = ? AND ts_ms >= ?"
-            " AND ts_ms < ? AND from_self = 0 AND kind = %1 AND duplicate_of = ''")
-            .arg(int(MessageKind::Text)));
+    q.prepare(QStringLiteral("SELECT text, talker_id FROM messages WHERE account_id = ? AND "
+                             "conversation_id = ? AND ts_ms >= ?"
+                             " AND ts_ms < ? AND from_self = 0 AND kind = %1 AND duplicate_of = ''")
+                  .arg(int(MessageKind::Text)));
     QStringList texts;
     for (const auto &[account, conversation] : std::as_const(conversations)) {
         if (cancel && cancel->load())
@@ -208,8 +225,10 @@ QStringList StatsService::customerTexts(const StatsRequest &request, QString *er
             *error = q.lastError().text();
             return {};
         }
-        while (q.next())
-            texts.append(q.value(0).toString());
+        while (q.next()) {
+            if (staff.isEmpty() || !staff.contains(account + QChar(0x1f) + q.value(1).toString()))
+                texts.append(q.value(0).toString());
+        }
     }
     return texts;
 }

@@ -211,6 +211,40 @@ private slots:
         QCOMPARE(countOf(product), QLocale().toString(6));
     }
 
+    void staffWordsAreLeftOut()
+    {
+        if (qEnvironmentVariableIsSet("GD_STATS_DB"))
+            QSKIP("screenshots only");
+        // A colleague writing from their own WeChat, tagged staff, is not a
+        // customer: the word count leaves their texts out, as the figures do.
+        m_store->addTag(TagTarget::Contact, QStringLiteral("acc"), QStringLiteral("agent7"),
+                        QStringLiteral("staff"));
+        QVector<Message> messages;
+        for (int i = 0; i < 2; ++i) {
+            Message m;
+            m.accountId = QStringLiteral("acc");
+            m.id = QStringLiteral("s%1").arg(i);
+            m.roomId = QStringLiteral("r2@chatroom");
+            m.kind = MessageKind::Text;
+            m.talkerId = i == 0 ? QStringLiteral("agent7") : QStringLiteral("c8");
+            m.text = i == 0 ? QStringLiteral("工单已登记") : QStringLiteral("维修进度怎么样");
+            m.timestampMs = QDateTime(QDate::currentDate(), QTime(12, i)).toMSecsSinceEpoch();
+            messages.append(m);
+        }
+        m_store->insertMessages(messages);
+        m_store->flush();
+        StatsService service(m_path);
+        StatsRequest request;
+        request.from = QDate::currentDate().addDays(-2);
+        request.to = QDate::currentDate();
+        QString error;
+        const QStringList texts = service.customerTexts(request, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(texts.contains(QStringLiteral("维修进度怎么样")));
+        QVERIFY(!texts.contains(QStringLiteral("工单已登记")));
+        QVERIFY(texts.contains(QStringLiteral("退款什么时候到账")));
+    }
+
 private:
     void screenshots(StatisticsWindow &window)
     {
