@@ -1,6 +1,7 @@
 #include "api/ApiRepository.h"
 
 #include "outbox/OutboxRowMapper.h"
+#include "store/SqlQueries.h"
 #include "util/Log.h"
 
 #include <QSqlDatabase>
@@ -11,29 +12,8 @@
 namespace gd::api {
 namespace {
 
-QVariant str(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
-
-bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
-{
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        qCWarning(lcStore) << "api: cannot prepare" << q.lastError().text() << sql.left(80);
-        return false;
-    }
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        qCWarning(lcStore) << "api: query failed" << q.lastError().text() << sql.left(80);
-        return false;
-    }
-    return true;
-}
+constexpr auto str = &SqlQueries::text;
+constexpr auto exec = &SqlQueries::exec;
 
 QStringList splitList(const QString &s)
 {

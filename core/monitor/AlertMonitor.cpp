@@ -1,10 +1,11 @@
 #include "monitor/AlertMonitor.h"
 
 #include "monitor/AlertRepository.h"
+#include "monitor/AlertRuleSet.h"
 #include "monitor/Clock.h"
 #include "monitor/OfflineWatch.h"
 #include "monitor/ResponseTimers.h"
-#include "monitor/AlertRuleSet.h"
+#include "store/BlockingWrite.h"
 #include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -22,7 +23,6 @@
 #include <QTimer>
 
 #include <atomic>
-#include <future>
 #include <map>
 #include <mutex>
 
@@ -42,32 +42,6 @@ void registerMetaTypes()
         qRegisterMetaType<QVector<gd::Message>>();
     });
 }
-
-// Fulfils the promise once: true from afterCommit, false if the job failed
-// or the batch rolled back (then the lambdas holding it are dropped).
-struct WriteCompletion
-{
-    std::promise<bool> promise;
-    bool done = false;
-    void finish(bool ok)
-    {
-        if (!done) {
-            done = true;
-            promise.set_value(ok);
-        }
-    }
-    ~WriteCompletion() { finish(false); }
-};
-
-// Shared by a write job and its waiter. The store runs a job again when its
-// batch hits a storage fault (disk full) and is retried, possibly after the
-// waiter gave up: the job's work refers to the waiter's locals, so once the
-// waiter has returned the job must not run it any more.
-struct WriteGuard
-{
-    std::mutex mutex;
-    bool waiterGone = false;
-};
 
 } // namespace
 
@@ -275,37 +249,7 @@ void AlertMonitor::Worker::shutdown()
 
 bool AlertMonitor::Worker::writeAndWait(std::function<bool(QSqlDatabase &, QString *)> work)
 {
-    std::future<bool> committed;
-    const auto guard = std::make_shared<WriteGuard>();
-    {
-        auto completion = std::make_shared<WriteCompletion>();
-        committed = completion->promise.get_future();
-        const bool submitted = m_store->submitWrite(
-            [completion, guard, work = std::move(work)](StoreWriter::Batch &batch) {
-                std::lock_guard lock(guard->mutex);
-                if (guard->waiterGone || completion->done)
-                    return;
-                QString error;
-                if (!work(batch.db(), &error)) {
-                    qCWarning(lcStore) << "monitor write failed:" << error;
-                    completion->finish(false);
-                    return;
-                }
-                batch.afterCommit([completion] { completion->finish(true); });
-            });
-        if (!submitted)
-            return false;
-    } // only the writer holds the completion now
-    const bool ready = committed.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
-    {
-        std::lock_guard lock(guard->mutex); // waits for a run in progress
-        guard->waiterGone = true;
-    }
-    if (!ready) {
-        qCWarning(lcStore) << "monitor write not committed after 30 s";
-        return false;
-    }
-    return committed.get();
+    return BlockingWrite::run(m_store, std::move(work), "monitor");
 }
 
 void AlertMonitor::Worker::reloadRules()

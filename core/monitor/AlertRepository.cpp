@@ -1,6 +1,7 @@
 #include "monitor/AlertRepository.h"
 #include "store/SqlDialect.h"
 
+#include "store/SqlQueries.h"
 #include "util/Log.h"
 
 #include <QSqlDatabase>
@@ -11,10 +12,8 @@
 namespace gd {
 namespace {
 
-QVariant str(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
+constexpr auto str = &SqlQueries::text;
+constexpr auto exec = &SqlQueries::exec;
 
 const QString kRuleColumns
     = QStringLiteral("id, name, kind, enabled, severity, account_id, scope, scope_value, pattern,"
@@ -77,25 +76,6 @@ Alert alertFromQuery(const QSqlQuery &q)
     a.snoozedUntilMs = q.value(17).toLongLong();
     a.ruleName = q.value(18).toString();
     return a;
-}
-
-bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
-{
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        qCWarning(lcStore) << "monitor: cannot prepare" << q.lastError().text() << sql.left(80);
-        return false;
-    }
-    for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        qCWarning(lcStore) << "monitor: query failed" << q.lastError().text() << sql.left(80);
-        return false;
-    }
-    return true;
 }
 
 bool insertHistory(QSqlDatabase &db, qint64 alertId, const AlertHistoryEntry &e, QString *error)

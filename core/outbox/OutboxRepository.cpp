@@ -1,6 +1,7 @@
 #include "outbox/OutboxRepository.h"
 
 #include "outbox/OutboxRowMapper.h"
+#include "store/SqlQueries.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
@@ -25,10 +26,7 @@ namespace gd {
 namespace {
 
 // Null QStrings bind as SQL NULL; the schema wants ''.
-QVariant str(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
+constexpr auto str = &SqlQueries::text;
 
 qint64 nowMs()
 {

@@ -1,5 +1,6 @@
 #include "push/PushRepository.h"
 
+#include "store/SqlQueries.h"
 #include "util/Log.h"
 
 #include <QJsonDocument>
@@ -11,28 +12,8 @@
 namespace gd {
 namespace {
 
-QVariant str(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
-
-bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
-{
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        qCWarning(lcStore) << "push query failed:" << q.lastError().text() << sql.left(80);
-        return false;
-    }
-    return true;
-}
+constexpr auto str = &SqlQueries::text;
+constexpr auto exec = &SqlQueries::exec;
 
 const QString kProductColumns = QStringLiteral(
     "id, title, price_cents, coupon_cents, link, image, category, tags, available, updated_ms");
@@ -180,6 +161,8 @@ bool PushRepository::importProducts(QSqlDatabase &db, const QVector<Product> &pr
         find.finish();
         QVariantList binds = {p.id};
         binds << productBinds(p) << nowMs << nowMs;
+        Product blank; // nothing before: every field is a change
+        blank.id = p.id;
         if (!exec(write,
                   QStringLiteral("INSERT INTO products (id, title, price_cents, coupon_cents, link,"
                                  " image, category, tags, available, updated_ms, created_ms,"
@@ -188,7 +171,7 @@ bool PushRepository::importProducts(QSqlDatabase &db, const QVector<Product> &pr
             || !exec(write,
                      QStringLiteral("INSERT INTO product_history (product_id, at_ms, source,"
                                     " changes) VALUES (?, ?, ?, ?)"),
-                     {p.id, nowMs, str(source), p.changesFrom(Product{p.id, {}, 0, -1})}, error))
+                     {p.id, nowMs, str(source), p.changesFrom(blank)}, error))
             return false;
         ++s.added;
     }

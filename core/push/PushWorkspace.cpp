@@ -2,6 +2,7 @@
 
 #include "monitor/Clock.h"
 #include "push/PushTemplate.h"
+#include "store/BlockingWrite.h"
 #include "store/Store.h"
 #include "util/FileCheck.h"
 #include "util/Log.h"
@@ -19,8 +20,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <future>
-#include <mutex>
 
 namespace gd {
 namespace {
@@ -28,28 +27,6 @@ namespace {
 std::atomic<int> g_pushConnections{0};
 constexpr qint64 kHistoryMs = 30LL * 24 * 3600 * 1000;
 constexpr qint64 kMaxImportBytes = 64LL * 1024 * 1024;
-
-struct WriteCompletion
-{
-    std::promise<bool> promise;
-    bool done = false;
-    void finish(bool ok)
-    {
-        if (!done) {
-            done = true;
-            promise.set_value(ok);
-        }
-    }
-    ~WriteCompletion() { finish(false); }
-};
-
-// The job may run again after the waiter gave up (a storage fault retried):
-// it must not touch the waiter's locals then.
-struct WriteGuard
-{
-    std::mutex mutex;
-    bool waiterGone = false;
-};
 
 qint64 dayStart(qint64 ms, const QTimeZone &zone)
 {
@@ -96,34 +73,8 @@ qint64 PushWorkspace::nowMs() const
 
 bool PushWorkspace::writeAndWait(std::function<bool(QSqlDatabase &, QString *)> work)
 {
-    std::future<bool> committed;
-    const auto guard = std::make_shared<WriteGuard>();
-    {
-        auto completion = std::make_shared<WriteCompletion>();
-        committed = completion->promise.get_future();
-        const bool submitted = m_store->submitWrite(
-            [completion, guard, work = std::move(work)](StoreWriter::Batch &batch) {
-                std::lock_guard lock(guard->mutex);
-                if (guard->waiterGone || completion->done)
-                    return;
-                QString error;
-                if (!work(batch.db(), &error)) {
-                    qCWarning(lcStore) << "push write failed:" << error;
-                    completion->finish(false);
-                    return;
-                }
-                batch.afterCommit([completion] { completion->finish(true); });
-            });
-        if (!submitted)
-            return false;
-    }
-    const bool ready = committed.wait_for(std::chrono::milliseconds(m_options.waitMs))
-        == std::future_status::ready;
-    {
-        std::lock_guard lock(guard->mutex);
-        guard->waiterGone = true;
-    }
-    return ready && committed.get();
+    return BlockingWrite::run(m_store, std::move(work), "push",
+                              std::chrono::milliseconds(m_options.waitMs));
 }
 
 // --- catalog ---

@@ -9,10 +9,7 @@ namespace gd {
 namespace {
 
 // Null QStrings bind as SQL NULL; the schema wants ''.
-QVariant str(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
+constexpr auto str = &SqlQueries::text;
 
 } // namespace
 

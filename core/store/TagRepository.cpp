@@ -8,10 +8,7 @@
 namespace gd {
 namespace {
 
-QVariant str(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
+constexpr auto str = &SqlQueries::text;
 
 } // namespace
 
