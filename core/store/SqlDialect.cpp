@@ -82,4 +82,20 @@ qint64 SqlDialect::insertedId(const QSqlQuery &query)
     return query.lastInsertId().toLongLong();
 }
 
+QString SqlDialect::containsFolded(const QString &column)
+{
+    return QStringLiteral("instr(lower(%1), lower(?)) > 0").arg(column);
+}
+
+bool SqlDialect::foldsCase(const QString &term)
+{
+    // SQLite's lower() folds ASCII only: a term with a cased letter beyond
+    // it is not folded the same way.
+    for (QChar c : term) {
+        if (c.unicode() >= 0x80 && (c.toLower() != c || c.toUpper() != c))
+            return false;
+    }
+    return true;
+}
+
 } // namespace gd

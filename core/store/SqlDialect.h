@@ -37,6 +37,12 @@ public:
     static QString indexHint(const QString &index);
     // The id of the row `query` (an INSERT) just created.
     static qint64 insertedId(const QSqlQuery &query);
+    // A condition true when text `column` contains the bound value (one `?`),
+    // ignoring case as far as the database's lower() folds it.
+    static QString containsFolded(const QString &column);
+    // Whether the database's lower() folds `term` as Qt does (else the
+    // caller tests the case-insensitive match itself).
+    static bool foldsCase(const QString &term);
 };
 
 } // namespace gd

@@ -3,8 +3,8 @@
 #include "stats/StatsCounters.h"
 #include "store/AccountRepository.h"
 #include "store/DirectoryRepository.h"
-#include "store/SearchIndex.h"
-#include "store/SqlDialect.h"
+#include "store/MessageRepository.h"
+#include "store/SqlQueries.h"
 #include "store/SqlWorker.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriter.h"
@@ -31,18 +31,7 @@ namespace {
 std::atomic<int> g_readerCounter{0};
 
 // Null QStrings bind as SQL NULL; the schema wants ''.
-QVariant str(const QString &s)
-{
-    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
-}
-
-QString previewOf(const Message &m)
-{
-    QString text = m.text.isEmpty() ? m.filename : m.text;
-    if (text.size() > 160)
-        text.truncate(160);
-    return text.simplified();
-}
+constexpr auto str = &SqlQueries::text;
 
 void registerMetaTypes()
 {
@@ -460,151 +449,9 @@ void Store::insertMessages(const QVector<Message> &messages)
         return;
     d->writer->submit(
         [this, messages](StoreWriter::Batch &b) {
-            QSqlQuery &insert = b.prepared(QStringLiteral(
-                "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
-                " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, "
-                "outbox_id,"
-                " duplicate_of, system_event)"
-                // Named placeholders: Qt's positional bindValue(int) formats a
-                // ":N" name per call, a third of the writer's time under a flood.
-                " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
-                ":p13, :p14, :p15)"
-                // Only the message id conflict is ignored: any other constraint
-                // failure must be an error, not a silently dropped message.
-                " ON CONFLICT (account_id, msg_id) DO NOTHING"));
-            static const QString p[]
-                = {QStringLiteral(":p0"),  QStringLiteral(":p1"),  QStringLiteral(":p2"),
-                   QStringLiteral(":p3"),  QStringLiteral(":p4"),  QStringLiteral(":p5"),
-                   QStringLiteral(":p6"),  QStringLiteral(":p7"),  QStringLiteral(":p8"),
-                   QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
-                   QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14"),
-                   QStringLiteral(":p15")};
-            QSqlQuery &index = b.prepared(SearchIndex::standard().addStatement());
-            QSqlQuery &link
-                = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
-                                            "? AND msg_id = ? AND outbox_id <> ?"));
-            // Stored (or stored before): out of the journal, in this transaction.
-            QSqlQuery &unjournal = b.prepared(QStringLiteral(
-                "DELETE FROM message_journal WHERE account_id = :p0 AND msg_id = :p1"));
-
-            struct Latest
-            {
-                const Message *message = nullptr;
-                qint64 rowId = 0;
-                int unread = 0;
-            };
-            QHash<QPair<QString, QString>, Latest> latest;
             QVector<Message> stored;
-            stored.reserve(messages.size());
-
-            for (const Message &m : messages) {
-                const QString conversationId = m.conversationId();
-                insert.bindValue(p[0], str(m.accountId));
-                insert.bindValue(p[1], str(m.id));
-                insert.bindValue(p[2], str(conversationId));
-                insert.bindValue(p[3], str(m.roomId));
-                insert.bindValue(p[4], str(m.talkerId));
-                insert.bindValue(p[5], str(m.talkerName));
-                insert.bindValue(p[6], str(m.listenerId));
-                insert.bindValue(p[7], int(m.kind));
-                insert.bindValue(p[8], str(m.text));
-                insert.bindValue(p[9], str(m.filename));
-                insert.bindValue(p[10], m.timestampMs);
-                insert.bindValue(p[11], int(m.fromSelf));
-                insert.bindValue(p[12], str(m.mentionIds.join(QLatin1Char(' '))));
-                insert.bindValue(p[13], m.outboxId);
-                insert.bindValue(p[14], str(m.duplicateOf));
-                insert.bindValue(p[15], str(m.systemEvent));
-                if (!insert.exec()) {
-                    b.fail(QStringLiteral("insert message"), insert);
-                    if (b.storageFailed())
-                        return;
-                    continue;
-                }
-                // Read before the next statement: both are the connection's.
-                const bool isNew = insert.numRowsAffected() == 1;
-                const qint64 rowId = isNew ? SqlDialect::insertedId(insert) : 0;
-                unjournal.bindValue(p[0], str(m.accountId));
-                unjournal.bindValue(p[1], str(m.id));
-                if (!unjournal.exec()) {
-                    b.fail(QStringLiteral("remove message from the journal"), unjournal);
-                    if (b.storageFailed())
-                        return;
-                }
-                if (!isNew) {
-                    // Seen before. Our own echo may arrive before the send result:
-                    // remember which outbox entry it came from.
-                    if (m.outboxId != 0) {
-                        link.bindValue(0, m.outboxId);
-                        link.bindValue(1, str(m.accountId));
-                        link.bindValue(2, str(m.id));
-                        link.bindValue(3, m.outboxId);
-                        if (!link.exec()) {
-                            b.fail(QStringLiteral("link message to outbox"), link);
-                            if (b.storageFailed())
-                                return;
-                        }
-                    }
-                    continue;
-                }
-                if (!m.duplicateOf.isEmpty())
-                    continue; // kept, but out of the index, the feed signal and the counts
-                if (!m.text.isEmpty()) {
-                    index.bindValue(p[0], rowId);
-                    index.bindValue(p[1], SearchIndex::standard().indexedText(m.text));
-                    if (!index.exec()) {
-                        b.fail(QStringLiteral("index message"), index);
-                        if (b.storageFailed())
-                            return;
-                    }
-                }
-                stored.append(m);
-                stored.last().rowId = rowId;
-
-                Latest &l = latest[{m.accountId, conversationId}];
-                if (!l.message || m.timestampMs >= l.message->timestampMs) {
-                    l.message = &m;
-                    l.rowId = rowId;
-                }
-                if (!m.fromSelf)
-                    ++l.unread;
-            }
-
-            QSqlQuery &summary = b.prepared(QStringLiteral(
-                "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
-                " last_preview, last_sender, last_kind, unread) VALUES (:p0, :p1, :p2, :p3, :p4, "
-                ":p5, :p6, :p7)"
-                " ON CONFLICT (account_id, conversation_id) DO UPDATE SET"
-                " unread = unread + excluded.unread,"
-                " last_preview = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
-                "last_rowid)"
-                "   THEN excluded.last_preview ELSE last_preview END,"
-                " last_sender = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
-                "last_rowid)"
-                "   THEN excluded.last_sender ELSE last_sender END,"
-                " last_kind = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
-                "last_rowid)"
-                "   THEN excluded.last_kind ELSE last_kind END,"
-                " last_rowid = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
-                "last_rowid)"
-                "   THEN excluded.last_rowid ELSE last_rowid END,"
-                " last_ms = MAX(last_ms, excluded.last_ms)"));
-            for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
-                const Message &m = *it->message;
-                summary.bindValue(p[0], str(it.key().first));
-                summary.bindValue(p[1], str(it.key().second));
-                summary.bindValue(p[2], m.timestampMs);
-                summary.bindValue(p[3], it->rowId);
-                summary.bindValue(p[4], str(previewOf(m)));
-                summary.bindValue(p[5], str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
-                summary.bindValue(p[6], int(m.kind));
-                summary.bindValue(p[7], it->unread);
-                if (!summary.exec()) {
-                    b.fail(QStringLiteral("update conversation summary"), summary);
-                    if (b.storageFailed())
-                        return;
-                }
-            }
+            if (!MessageRepository::insert(b, messages, &stored))
+                return; // the storage failed: the batch is rolled back and run again
             // The statistics counters, in the same transaction.
             if (QSqlQuery *bad = StatsCounters::recordMessages(
                     [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); }, stored)) {

@@ -108,8 +108,6 @@ public:
                               int scanLimit = 200);
 
 private:
-    QVector<Message> selectMessages(const QString &sql, const QVariantList &binds);
-
     QString m_connectionName;
     bool m_open = false;
 };

@@ -1,0 +1,538 @@
+#include "store/MessageRepository.h"
+
+#include "store/SearchIndex.h"
+#include "store/SearchTokenizer.h"
+#include "store/SqlDialect.h"
+#include "store/SqlQueries.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+#include <limits>
+
+namespace gd {
+namespace {
+
+// Null QStrings bind as SQL NULL; the schema wants ''.
+constexpr auto str = &SqlQueries::text;
+
+const QString kColumns = QStringLiteral(
+    "m.id, m.account_id, m.msg_id, m.room_id, m.talker_id, m.talker_name, m.listener_id,"
+    " m.kind, m.text, m.filename, m.ts_ms, m.from_self, m.mention_ids, m.outbox_id,"
+    " m.system_event");
+constexpr int kColumnCount = 15;
+
+bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
+{
+    return SqlQueries::run(q, sql, binds);
+}
+
+// The line a conversation's summary shows for its newest message.
+QString previewOf(const Message &m)
+{
+    QString text = m.text.isEmpty() ? m.filename : m.text;
+    if (text.size() > 160)
+        text.truncate(160);
+    return text.simplified();
+}
+
+QVector<Message> select(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    QVector<Message> out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!run(q, sql, binds))
+        return out;
+    while (q.next())
+        out.append(MessageRepository::fromRow(q));
+    return out;
+}
+
+qint64 countOf(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(db);
+    return run(q, sql, binds) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace
+
+QString MessageRepository::columns()
+{
+    return kColumns;
+}
+
+int MessageRepository::columnCount()
+{
+    return kColumnCount;
+}
+
+Message MessageRepository::fromRow(const QSqlQuery &q)
+{
+    Message m;
+    m.rowId = q.value(0).toLongLong();
+    m.accountId = q.value(1).toString();
+    m.id = q.value(2).toString();
+    m.roomId = q.value(3).toString();
+    m.talkerId = q.value(4).toString();
+    m.talkerName = q.value(5).toString();
+    m.listenerId = q.value(6).toString();
+    m.kind = MessageKind(q.value(7).toInt());
+    m.text = q.value(8).toString();
+    m.filename = q.value(9).toString();
+    m.timestampMs = q.value(10).toLongLong();
+    m.fromSelf = q.value(11).toInt() != 0;
+    const QString mentions = q.value(12).toString();
+    if (!mentions.isEmpty())
+        m.mentionIds = mentions.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m.outboxId = q.value(13).toLongLong();
+    m.systemEvent = q.value(14).toString();
+    return m;
+}
+
+bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &messages,
+                               QVector<Message> *stored)
+{
+    QSqlQuery &insert = b.prepared(QStringLiteral(
+        "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
+        " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, "
+        "outbox_id,"
+        " duplicate_of, system_event)"
+        // Named placeholders: Qt's positional bindValue(int) formats a
+        // ":N" name per call, a third of the writer's time under a flood.
+        " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
+        ":p13, :p14, :p15)"
+        // Only the message id conflict is ignored: any other constraint
+        // failure must be an error, not a silently dropped message.
+        " ON CONFLICT (account_id, msg_id) DO NOTHING"));
+    static const QString p[]
+        = {QStringLiteral(":p0"),  QStringLiteral(":p1"),  QStringLiteral(":p2"),
+           QStringLiteral(":p3"),  QStringLiteral(":p4"),  QStringLiteral(":p5"),
+           QStringLiteral(":p6"),  QStringLiteral(":p7"),  QStringLiteral(":p8"),
+           QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
+           QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14"),
+           QStringLiteral(":p15")};
+    QSqlQuery &index = b.prepared(SearchIndex::standard().addStatement());
+    QSqlQuery &link
+        = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
+                                    "? AND msg_id = ? AND outbox_id <> ?"));
+    // Stored (or stored before): out of the journal, in this transaction.
+    QSqlQuery &unjournal = b.prepared(
+        QStringLiteral("DELETE FROM message_journal WHERE account_id = :p0 AND msg_id = :p1"));
+
+    struct Latest
+    {
+        const Message *message = nullptr;
+        qint64 rowId = 0;
+        int unread = 0;
+    };
+    QHash<QPair<QString, QString>, Latest> latest;
+    stored->reserve(stored->size() + messages.size());
+
+    for (const Message &m : messages) {
+        const QString conversationId = m.conversationId();
+        insert.bindValue(p[0], str(m.accountId));
+        insert.bindValue(p[1], str(m.id));
+        insert.bindValue(p[2], str(conversationId));
+        insert.bindValue(p[3], str(m.roomId));
+        insert.bindValue(p[4], str(m.talkerId));
+        insert.bindValue(p[5], str(m.talkerName));
+        insert.bindValue(p[6], str(m.listenerId));
+        insert.bindValue(p[7], int(m.kind));
+        insert.bindValue(p[8], str(m.text));
+        insert.bindValue(p[9], str(m.filename));
+        insert.bindValue(p[10], m.timestampMs);
+        insert.bindValue(p[11], int(m.fromSelf));
+        insert.bindValue(p[12], str(m.mentionIds.join(QLatin1Char(' '))));
+        insert.bindValue(p[13], m.outboxId);
+        insert.bindValue(p[14], str(m.duplicateOf));
+        insert.bindValue(p[15], str(m.systemEvent));
+        if (!insert.exec()) {
+            b.fail(QStringLiteral("insert message"), insert);
+            if (b.storageFailed())
+                return false;
+            continue;
+        }
+        // Read before the next statement: both are the connection's.
+        const bool isNew = insert.numRowsAffected() == 1;
+        const qint64 rowId = isNew ? SqlDialect::insertedId(insert) : 0;
+        unjournal.bindValue(p[0], str(m.accountId));
+        unjournal.bindValue(p[1], str(m.id));
+        if (!unjournal.exec()) {
+            b.fail(QStringLiteral("remove message from the journal"), unjournal);
+            if (b.storageFailed())
+                return false;
+        }
+        if (!isNew) {
+            // Seen before. Our own echo may arrive before the send result:
+            // remember which outbox entry it came from.
+            if (m.outboxId != 0) {
+                link.bindValue(0, m.outboxId);
+                link.bindValue(1, str(m.accountId));
+                link.bindValue(2, str(m.id));
+                link.bindValue(3, m.outboxId);
+                if (!link.exec()) {
+                    b.fail(QStringLiteral("link message to outbox"), link);
+                    if (b.storageFailed())
+                        return false;
+                }
+            }
+            continue;
+        }
+        if (!m.duplicateOf.isEmpty())
+            continue; // kept, but out of the index, the feed signal and the counts
+        if (!m.text.isEmpty()) {
+            index.bindValue(p[0], rowId);
+            index.bindValue(p[1], SearchIndex::standard().indexedText(m.text));
+            if (!index.exec()) {
+                b.fail(QStringLiteral("index message"), index);
+                if (b.storageFailed())
+                    return false;
+            }
+        }
+        stored->append(m);
+        stored->last().rowId = rowId;
+
+        Latest &l = latest[{m.accountId, conversationId}];
+        if (!l.message || m.timestampMs >= l.message->timestampMs) {
+            l.message = &m;
+            l.rowId = rowId;
+        }
+        if (!m.fromSelf)
+            ++l.unread;
+    }
+
+    QSqlQuery &summary = b.prepared(QStringLiteral(
+        "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
+        " last_preview, last_sender, last_kind, unread) VALUES (:p0, :p1, :p2, :p3, :p4, "
+        ":p5, :p6, :p7)"
+        " ON CONFLICT (account_id, conversation_id) DO UPDATE SET"
+        " unread = unread + excluded.unread,"
+        " last_preview = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
+        "last_rowid)"
+        "   THEN excluded.last_preview ELSE last_preview END,"
+        " last_sender = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
+        "last_rowid)"
+        "   THEN excluded.last_sender ELSE last_sender END,"
+        " last_kind = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
+        "last_rowid)"
+        "   THEN excluded.last_kind ELSE last_kind END,"
+        " last_rowid = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
+        "last_rowid)"
+        "   THEN excluded.last_rowid ELSE last_rowid END,"
+        " last_ms = MAX(last_ms, excluded.last_ms)"));
+    for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
+        const Message &m = *it->message;
+        summary.bindValue(p[0], str(it.key().first));
+        summary.bindValue(p[1], str(it.key().second));
+        summary.bindValue(p[2], m.timestampMs);
+        summary.bindValue(p[3], it->rowId);
+        summary.bindValue(p[4], str(previewOf(m)));
+        summary.bindValue(p[5], str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
+        summary.bindValue(p[6], int(m.kind));
+        summary.bindValue(p[7], it->unread);
+        if (!summary.exec()) {
+            b.fail(QStringLiteral("update conversation summary"), summary);
+            if (b.storageFailed())
+                return false;
+        }
+    }
+    return true;
+}
+
+QVector<Message> MessageRepository::before(const QSqlDatabase &db, const QString &accountId,
+                                           const QString &conversationId, FeedCursor before,
+                                           int limit)
+{
+    if (limit <= 0)
+        return {};
+    QVector<Message> out;
+    if (before.isNull()) {
+        out = select(db,
+                     QStringLiteral("SELECT %1 FROM messages m"
+                                    " WHERE m.account_id = ? AND m.conversation_id = ?"
+                                    " AND m.duplicate_of = ''"
+                                    " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
+                         .arg(kColumns),
+                     {accountId, conversationId, limit});
+    } else {
+        out = select(db,
+                     QStringLiteral("SELECT %1 FROM messages m"
+                                    " WHERE m.account_id = ? AND m.conversation_id = ?"
+                                    " AND (m.ts_ms, m.id) < (?, ?) AND m.duplicate_of = ''"
+                                    " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
+                         .arg(kColumns),
+                     {accountId, conversationId, before.timestampMs, before.rowId, limit});
+    }
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+QVector<Message> MessageRepository::after(const QSqlDatabase &db, const QString &accountId,
+                                          const QString &conversationId, FeedCursor after,
+                                          int limit)
+{
+    if (limit <= 0)
+        return {};
+    return select(db,
+                  QStringLiteral("SELECT %1 FROM messages m"
+                                 " WHERE m.account_id = ? AND m.conversation_id = ?"
+                                 " AND (m.ts_ms, m.id) > (?, ?) AND m.duplicate_of = ''"
+                                 " ORDER BY m.ts_ms, m.id LIMIT ?")
+                      .arg(kColumns),
+                  {accountId, conversationId, after.timestampMs, after.rowId, limit});
+}
+
+Message MessageRepository::byRowId(const QSqlDatabase &db, qint64 rowId)
+{
+    const QVector<Message> found = select(
+        db, QStringLiteral("SELECT %1 FROM messages m WHERE m.id = ?").arg(kColumns), {rowId});
+    return found.isEmpty() ? Message() : found.first();
+}
+
+QVector<Message> MessageRepository::afterRow(const QSqlDatabase &db, const QString &accountId,
+                                             qint64 afterRowId, qint64 fromMs, qint64 toMs,
+                                             int limit)
+{
+    if (limit <= 0)
+        return {};
+    return select(db,
+                  QStringLiteral("SELECT %1 FROM messages m WHERE m.id > ? AND m.account_id = ?"
+                                 " AND m.ts_ms >= ? AND m.ts_ms <= ? AND m.duplicate_of = ''"
+                                 " ORDER BY m.id LIMIT ?")
+                      .arg(kColumns),
+                  {afterRowId, accountId, fromMs,
+                   toMs > 0 ? toMs : std::numeric_limits<qint64>::max(), limit});
+}
+
+QVector<TalkerMessage> MessageRepository::ofTalker(const QSqlDatabase &db, const QString &accountId,
+                                                   const QString &talkerId, int limit)
+{
+    QVector<TalkerMessage> out;
+    if (limit <= 0 || talkerId.isEmpty())
+        return out;
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    // messages_by_talker gives the newest rows of one sender without a sort.
+    if (!run(q,
+             QStringLiteral("SELECT %1, COALESCE(r.topic, '') FROM messages m"
+                            " LEFT JOIN rooms r ON r.account_id = m.account_id AND r.id = m.room_id"
+                            " WHERE m.account_id = ? AND m.talker_id = ? AND m.duplicate_of = ''"
+                            " ORDER BY m.ts_ms DESC, m.id DESC LIMIT ?")
+                 .arg(kColumns),
+             {accountId, talkerId, limit}))
+        return out;
+    while (q.next()) {
+        TalkerMessage t;
+        t.message = fromRow(q);
+        t.roomTopic = q.value(kColumnCount).toString();
+        out.append(t);
+    }
+    return out;
+}
+
+qint64 MessageRepository::count(const QSqlDatabase &db, const QString &accountId, bool incomingOnly)
+{
+    if (accountId.isEmpty())
+        return incomingOnly
+            ? countOf(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE from_self = 0"), {})
+            : countOf(db, QStringLiteral("SELECT COUNT(*) FROM messages"), {});
+    return incomingOnly ? countOf(db,
+                                  QStringLiteral("SELECT COUNT(*) FROM messages"
+                                                 " WHERE account_id = ? AND from_self = 0"),
+                                  {accountId})
+                        : countOf(db,
+                                  QStringLiteral("SELECT COUNT(*) FROM messages"
+                                                 " WHERE account_id = ?"),
+                                  {accountId});
+}
+
+qint64 MessageRepository::countInRange(const QSqlDatabase &db, const QString &accountId,
+                                       const QString &conversationId, qint64 fromMs, qint64 toMs)
+{
+    const qint64 to = toMs > 0 ? toMs : std::numeric_limits<qint64>::max();
+    return conversationId.isEmpty()
+        ? countOf(db,
+                  QStringLiteral("SELECT COUNT(*) FROM messages"
+                                 " WHERE account_id = ? AND ts_ms >= ? AND ts_ms <= ?"),
+                  {accountId, fromMs, to})
+        : countOf(db,
+                  QStringLiteral("SELECT COUNT(*) FROM messages WHERE account_id = ?"
+                                 " AND conversation_id = ? AND ts_ms >= ? AND ts_ms <= ?"),
+                  {accountId, conversationId, fromMs, to});
+}
+
+bool MessageRepository::conversationSizeAtMost(const QSqlDatabase &db, const QString &accountId,
+                                               const QString &conversationId, int limit)
+{
+    if (limit <= 0)
+        return false;
+    // Counting stops at limit + 1 rows, so a huge room costs no more than a small one.
+    QSqlQuery q(db);
+    if (!run(q,
+             QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages"
+                            " WHERE account_id = ? AND conversation_id = ? LIMIT ?)"),
+             {accountId, conversationId, limit + 1})
+        || !q.next())
+        return false;
+    return q.value(0).toLongLong() <= limit;
+}
+
+qint64 MessageRepository::awaitingReplySince(const QSqlDatabase &db, const QString &accountId,
+                                             const QString &conversationId, int scanLimit)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    // Newest first along messages_by_conversation, stopping at the bot's own.
+    if (!run(q,
+             QStringLiteral("SELECT from_self, kind, ts_ms FROM messages"
+                            " WHERE account_id = ? AND conversation_id = ?"
+                            " ORDER BY ts_ms DESC, id DESC LIMIT ?"),
+             {accountId, conversationId, scanLimit}))
+        return 0;
+    qint64 since = 0;
+    while (q.next()) {
+        if (q.value(0).toInt() != 0)
+            break;
+        if (MessageKind(q.value(1).toInt()) != MessageKind::System)
+            since = q.value(2).toLongLong();
+    }
+    return since;
+}
+
+QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const SearchQuery &query)
+{
+    QVector<SearchHit> hits;
+    const SearchTokenizer::Plan plan = SearchTokenizer::plan(query.text);
+    // Without text, only "everything this person wrote" is a search.
+    const bool talkerOnly = plan.isEmpty() && !query.talkerId.isEmpty()
+        && !query.accountId.isEmpty() && query.text.trimmed().isEmpty();
+    if ((plan.isEmpty() && !talkerOnly) || query.limit <= 0)
+        return hits;
+
+    // Filters shared by both ways of finding candidates. Repeats marked as
+    // duplicates are not indexed: the scans leave them out too, so every
+    // path finds the same messages.
+    QString filters = QStringLiteral(" AND m.duplicate_of = ''");
+    QVariantList filterBinds;
+    if (!query.accountId.isEmpty()) {
+        filters += QStringLiteral(" AND m.account_id = ?");
+        filterBinds << query.accountId;
+    }
+    if (!query.conversationId.isEmpty()) {
+        filters += QStringLiteral(" AND m.conversation_id = ?");
+        filterBinds << query.conversationId;
+    }
+    if (!query.talkerId.isEmpty()) {
+        filters += QStringLiteral(" AND m.talker_id = ?");
+        filterBinds << query.talkerId;
+    }
+    if (query.fromMs > 0) {
+        filters += QStringLiteral(" AND m.ts_ms >= ?");
+        filterBinds << query.fromMs;
+    }
+    if (query.toMs > 0) {
+        filters += QStringLiteral(" AND m.ts_ms <= ?");
+        filterBinds << query.toMs;
+    }
+    if (!query.kinds.isEmpty()) {
+        QStringList kinds;
+        for (MessageKind k : query.kinds)
+            kinds.append(QString::number(int(k)));
+        filters += QStringLiteral(" AND m.kind IN (%1)").arg(kinds.join(QLatin1Char(',')));
+    }
+
+    // Case-insensitive substring tests the database can run itself; terms
+    // its lower() cannot fold are verified on the candidates below.
+    QString terms;
+    QVariantList termBinds;
+    for (const QString &t : plan.terms) {
+        if (SqlDialect::foldsCase(t)) {
+            terms += QStringLiteral(" AND ") + SqlDialect::containsFolded(QStringLiteral("m.text"));
+            termBinds << t;
+        }
+    }
+
+    QString sql;
+    QVariantList binds;
+    const bool oneConversation = !query.accountId.isEmpty() && !query.conversationId.isEmpty();
+    const bool indexed = SearchIndex::standard().answers(query.text);
+    if (talkerOnly) {
+        // One person's messages, through their own index.
+        sql = QStringLiteral(
+                  "SELECT %1 FROM messages m%2 WHERE m.id < ?%3 ORDER BY m.id DESC LIMIT ?")
+                  .arg(kColumns, SqlDialect::indexHint(QStringLiteral("messages_by_talker")),
+                       filters);
+    } else if (indexed && oneConversation
+               && conversationSizeAtMost(db, query.accountId, query.conversationId,
+                                         query.roomScanThreshold)) {
+        // A small conversation: scan its rows through its own index. Its hits
+        // sort by row id (the order of every other path) after the filter.
+        sql = QStringLiteral("SELECT %1 FROM messages m%2 WHERE m.id < ?%3%4"
+                             " ORDER BY m.id DESC LIMIT ?")
+                  .arg(kColumns, SqlDialect::indexHint(QStringLiteral("messages_by_conversation")),
+                       filters, terms);
+        filterBinds += termBinds;
+    } else if (indexed) {
+        // From the index, newest row first.
+        sql = SearchIndex::standard().candidatesQuery(kColumns, filters);
+        binds << SearchIndex::standard().matchArgument(query.text);
+    } else if (!query.conversationId.isEmpty()) {
+        // Bounded scan of the conversation's newest messages.
+        sql = QStringLiteral("SELECT %1 FROM (SELECT * FROM messages w"
+                             "  WHERE w.account_id = ? AND w.conversation_id = ?"
+                             "  ORDER BY w.ts_ms DESC, w.id DESC LIMIT %2) m"
+                             " WHERE m.id < ?%3%4 ORDER BY m.id DESC LIMIT ?")
+                  .arg(kColumns)
+                  .arg(qMax(0, query.scanWindow))
+                  .arg(filters, terms);
+        binds << query.accountId << query.conversationId;
+        filterBinds = termBinds.isEmpty() ? filterBinds : filterBinds + termBinds;
+    } else {
+        // Bounded scan of the newest messages overall.
+        sql = QStringLiteral("SELECT %1 FROM messages m"
+                             " WHERE m.id > (SELECT COALESCE(MAX(id), 0) FROM messages) - %2"
+                             " AND m.id < ?%3%4 ORDER BY m.id DESC LIMIT ?")
+                  .arg(kColumns)
+                  .arg(qMax(0, query.scanWindow))
+                  .arg(filters, terms);
+        filterBinds += termBinds;
+    }
+
+    // Candidates come in chunks; each is verified against the real text
+    // (the index may over-approximate: punctuation, latin word prefixes).
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    const int chunk = qBound(64, query.limit * 2, 2000);
+    qint64 cursor = query.beforeRowId > 0 ? query.beforeRowId : std::numeric_limits<qint64>::max();
+    while (hits.size() < query.limit) {
+        QVariantList all = binds;
+        all << cursor;
+        all += filterBinds;
+        all << chunk;
+        if (!run(q, sql, all))
+            break;
+        int rows = 0;
+        while (q.next()) {
+            ++rows;
+            Message m = fromRow(q);
+            cursor = m.rowId;
+            if (hits.size() >= query.limit || !SearchTokenizer::containsAll(m.text, plan.terms))
+                continue;
+            SearchHit hit;
+            hit.matches = SearchTokenizer::matchOffsets(m.text, plan.terms);
+            hit.message = std::move(m);
+            hits.append(std::move(hit));
+        }
+        q.finish();
+        if (rows < chunk)
+            break;
+    }
+    // Hits past the limit in the last chunk were skipped; the caller pages on
+    // from the last hit returned.
+    return hits;
+}
+
+} // namespace gd
