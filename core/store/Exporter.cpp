@@ -1,5 +1,6 @@
 #include "store/Exporter.h"
 
+#include "model/SystemEvent.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -71,9 +72,16 @@ private:
 };
 
 // The text column: a message's own text, or for an image, a file and the
-// like (which carry none) its kind and file name, so no row reads empty.
+// like (which carry none) its kind and file name, so no row reads empty. A
+// group event kept as data is written in the language installed now (as
+// the feed shows it); older rows keep the line they were stored with.
 QString exportText(const Message &m)
 {
+    if (m.kind == MessageKind::System) {
+        const QString line = SystemEvent::fromJson(m.systemEvent).describe();
+        if (!line.isEmpty())
+            return line;
+    }
     if (!m.text.isEmpty())
         return m.text;
     const QString kind = QStringLiteral("[%1]").arg(messageKindName(m.kind));

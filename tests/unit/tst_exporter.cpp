@@ -2,6 +2,7 @@
 // the BOM option, valid JSON, Chinese text intact, date-range limits, paging
 // across many rows, and cancel leaving no file.
 
+#include "model/SystemEvent.h"
 #include "store/Exporter.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -290,6 +291,42 @@ private slots:
                  QStringLiteral("[attachment] 报价单, 2026.xlsx"));
         QCOMPARE(arr.at(1).toObject().value("file_name").toString(),
                  QStringLiteral("报价单, 2026.xlsx"));
+    }
+
+    void systemLinesAreWrittenInTheReadersLanguage()
+    {
+        // A join stored while another language was active: the export
+        // renders the event (kept as data), not the line stored with it.
+        SystemEvent join;
+        join.kind = SystemEvent::Kind::Join;
+        join.actorId = "wxid_li";
+        join.actorName = "李四";
+        join.targetIds = {"wxid_zhao"};
+        join.targetNames = {"赵六"};
+        Message line;
+        line.accountId = "acc";
+        line.id = "sys1";
+        line.roomId = "room4@chatroom";
+        line.kind = MessageKind::System;
+        line.text = "李四邀请赵六加入了群聊";
+        line.systemEvent = join.toJson();
+        line.timestampMs = kT0;
+        Message old = line; // stored before events were kept as data
+        old.id = "sys2";
+        old.systemEvent.clear();
+        old.text = "王五退出了群聊";
+        old.timestampMs = kT0 + 1000;
+        m_store.insertMessages({line, old});
+        m_store.flush();
+
+        ExportRequest r = roomRequest(ExportRequest::Format::Json, "system.json");
+        r.conversationId = "room4@chatroom";
+        const QJsonArray arr = QJsonDocument::fromJson(exportBytes(r)).array();
+        QCOMPARE(arr.size(), 2);
+        QCOMPARE(arr.at(0).toObject().value("text").toString(), join.describe());
+        QCOMPARE(arr.at(0).toObject().value("text").toString(),
+                 QStringLiteral("李四 invited 赵六 to the group"));
+        QCOMPARE(arr.at(1).toObject().value("text").toString(), QStringLiteral("王五退出了群聊"));
     }
 
     void searchExportHasExactlyTheHits()
