@@ -55,24 +55,33 @@ QVector<ApiApp> ApiRepository::loadApps(QSqlDatabase &db)
 bool ApiRepository::saveApp(QSqlDatabase &db, const ApiApp &a, QString *error)
 {
     QSqlQuery q(db);
-    return exec(q,
-                QStringLiteral("INSERT OR REPLACE INTO api_apps (id, name, account_ids, group_ids,"
-                               " can_read, can_send, can_alerts, rate_per_minute, webhook_url,"
-                               " webhook_events, created_ms, revoked_ms)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                {a.id, str(a.name), a.accountIds.join(QLatin1Char('\n')),
-                 a.groupIds.join(QLatin1Char('\n')), int(a.canRead), int(a.canSend),
-                 int(a.canAlerts), a.ratePerMinute, str(a.webhookUrl), a.webhookEvents, a.createdMs,
-                 a.revokedMs},
-                error);
+    return exec(
+        q,
+        QStringLiteral("INSERT INTO api_apps (id, name, account_ids, group_ids,"
+                       " can_read, can_send, can_alerts, rate_per_minute, webhook_url,"
+                       " webhook_events, created_ms, revoked_ms)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       " ON CONFLICT (id) DO UPDATE SET name = excluded.name,"
+                       " account_ids = excluded.account_ids, group_ids = excluded.group_ids,"
+                       " can_read = excluded.can_read, can_send = excluded.can_send,"
+                       " can_alerts = excluded.can_alerts,"
+                       " rate_per_minute = excluded.rate_per_minute,"
+                       " webhook_url = excluded.webhook_url,"
+                       " webhook_events = excluded.webhook_events,"
+                       " created_ms = excluded.created_ms, revoked_ms = excluded.revoked_ms"),
+        {a.id, str(a.name), a.accountIds.join(QLatin1Char('\n')),
+         a.groupIds.join(QLatin1Char('\n')), int(a.canRead), int(a.canSend), int(a.canAlerts),
+         a.ratePerMinute, str(a.webhookUrl), a.webhookEvents, a.createdMs, a.revokedMs},
+        error);
 }
 
 bool ApiRepository::insertSend(QSqlDatabase &db, const ApiSendRecord &s, QString *error)
 {
     QSqlQuery q(db);
     return exec(q,
-                QStringLiteral("INSERT OR IGNORE INTO api_sends (outbox_id, app_id, idem_key,"
-                               " request_hash, created_ms) VALUES (?, ?, ?, ?, ?)"),
+                QStringLiteral("INSERT INTO api_sends (outbox_id, app_id, idem_key,"
+                               " request_hash, created_ms) VALUES (?, ?, ?, ?, ?)"
+                               " ON CONFLICT (outbox_id) DO NOTHING"),
                 {s.outboxId, s.appId, str(s.idempotencyKey), str(s.requestHash), s.createdMs},
                 error);
 }
@@ -137,8 +146,9 @@ bool ApiRepository::insertEvents(QSqlDatabase &db, const QVector<WebhookQueuedEv
                                  QString *error)
 {
     QSqlQuery q(db);
-    if (!q.prepare(QStringLiteral("INSERT OR IGNORE INTO webhook_queue (id, app_id, event_type,"
-                                  " payload, created_ms) VALUES (?, ?, ?, ?, ?)"))) {
+    if (!q.prepare(QStringLiteral("INSERT INTO webhook_queue (id, app_id, event_type,"
+                                  " payload, created_ms) VALUES (?, ?, ?, ?, ?)"
+                                  " ON CONFLICT (id) DO NOTHING"))) {
         if (error)
             *error = q.lastError().text();
         return false;

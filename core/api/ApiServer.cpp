@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 #include "monitor/AlertMonitor.h"
 #include "outbox/OutboxRepository.h"
+#include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "util/Log.h"
 #include "util/SecretStore.h"
@@ -12,6 +13,7 @@
 #include <QDateTime>
 #include <QPointer>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QThread>
 #include <QUuid>
 
@@ -42,9 +44,9 @@ bool ApiServer::start(const ApiSettings &settings, QString *error)
     {
         const QString name = QStringLiteral("api-start-") + QUuid::createUuid().toString();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), name);
             db.setDatabaseName(m_store->path());
-            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            db.setConnectOptions(SqlDialect::connectOptions());
             if (db.open()) {
                 for (const ApiApp &app : ApiRepository::loadApps(db))
                     m_directory->setApp(app);
@@ -283,11 +285,15 @@ void ApiServer::deliveries(const QString &appId, int limit, QObject *context,
         QVector<WebhookDelivery> rows;
         const QString name = QStringLiteral("api-log-") + QUuid::createUuid().toString();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), name);
             db.setDatabaseName(path);
-            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-            if (db.open())
+            db.setConnectOptions(SqlDialect::connectOptions());
+            if (db.open()) {
+                QSqlQuery setup(db);
+                for (const QString &statement : SqlDialect::readerSetup())
+                    setup.exec(statement);
                 rows = ApiRepository::deliveries(db, appId, limit);
+            }
             db.close();
         }
         QSqlDatabase::removeDatabase(name);

@@ -8,6 +8,7 @@
 #include "api/PictureFetcher.h"
 #include "api/RequestSignature.h"
 #include "monitor/AlertMonitor.h"
+#include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/FileCheck.h"
@@ -86,6 +87,8 @@ QString stateName(OutboxState state)
         return QStringLiteral("failed");
     case OutboxState::Unknown:
         return QStringLiteral("unknown");
+    case OutboxState::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }
@@ -152,9 +155,9 @@ bool ApiService::open(const ApiSettings &settings, QString *errorText)
     }
     m_reader = m_store->createReader();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+        QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), m_connection);
         db.setDatabaseName(m_store->path());
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(SqlDialect::connectOptions());
         if (!db.open()) {
             *errorText = tr("Cannot read the archive: %1").arg(db.lastError().text());
             return false;

@@ -4,6 +4,7 @@
 #include "api/ApiDirectory.h"
 #include "api/ApiRepository.h"
 #include "api/RequestSignature.h"
+#include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "util/Log.h"
 
@@ -67,9 +68,9 @@ void WebhookDispatcher::open()
     m_network = new QNetworkAccessManager(this);
     const QString name = QStringLiteral("webhooks-") + QUuid::createUuid().toString();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), name);
         db.setDatabaseName(m_store->path());
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(SqlDialect::connectOptions());
         if (db.open()) {
             m_nextEventId = ApiRepository::maxEventId(db) + 1;
             for (const WebhookQueuedEvent &e : ApiRepository::queuedEvents(db))
