@@ -2,6 +2,7 @@
 
 #include "FeedModel.h"
 #include "outbox/OutboxRepository.h"
+#include "store/ChangeFeed.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -15,9 +16,15 @@ RoomFeedController::RoomFeedController(Store *store, FeedModel *model, QObject *
     , m_store(store)
     , m_model(model)
 {
-    connect(m_store, &Store::messagesStored, this, &RoomFeedController::onMessagesStored);
-    connect(OutboxRepository::of(m_store), &OutboxRepository::entryChanged, this,
-            &RoomFeedController::onOutboxChanged);
+    // New rows and outbox changes through the typed feed: both arrive on this
+    // thread in commit order, so a sent row never overtakes its pending bubble.
+    auto *feed = new ChangeFeed(m_store, this);
+    connect(feed, &ChangeFeed::changed, this, [this](const StoreChange &change) {
+        if (const auto *added = std::get_if<change::MessagesAdded>(&change))
+            onMessagesStored(added->messages);
+        else if (const auto *outbox = std::get_if<change::OutboxRowChanged>(&change))
+            onOutboxChanged(outbox->entry);
+    });
 }
 
 void RoomFeedController::open(const QString &accountId, const QString &conversationId)
