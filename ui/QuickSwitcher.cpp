@@ -112,7 +112,7 @@ void QuickSwitcher::refilter()
                                           : tr("%1  ·  %2  ·  %3").arg(e.name, kind, e.detail);
         if (e.unread > 0)
             text = tr("%1  (%n unread)", nullptr, e.unread).arg(text);
-        auto *item = new QListWidgetItem(text, m_list);
+        new QListWidgetItem(text, m_list); // the list owns it
     }
     if (m_list->count() > 0)
         m_list->setCurrentRow(0);

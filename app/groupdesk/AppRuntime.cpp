@@ -125,12 +125,12 @@ bool AppRuntime::open(QString *error)
     m_mailer = std::make_unique<AlertMailer>(
         m_monitor.get(), AlertMailSettings::load(settings), [this](auto done) {
             m_secrets->readSecret(SecretStore::smtpPasswordKey(),
-                                  [done](bool ok, const QString &password, const QString &error) {
-                                      done(ok, password, error);
+                                  [done](bool ok, const QString &password, const QString &reason) {
+                                      done(ok, password, reason);
                                   });
         });
     connect(m_mailer.get(), &AlertMailer::mailFailed, this,
-            [](const QString &error) { qCWarning(lcEngine) << "alert e-mail:" << error; });
+            [](const QString &reason) { qCWarning(lcEngine) << "alert e-mail:" << reason; });
     // The local HTTP API (when enabled in its settings) and the webhooks of
     // its apps; a port that is taken is a notice, not a failed start.
     m_api = std::make_unique<api::ApiServer>(m_store.get(), m_engine.get(), m_monitor.get(),
@@ -150,13 +150,13 @@ bool AppRuntime::open(QString *error)
         QSettings().value(QLatin1String(StatsService::kUserWordsSetting)).toStringList());
     m_reports = std::make_unique<ReportScheduler>(m_statsService.get(), [this](auto done) {
         m_secrets->readSecret(SecretStore::smtpPasswordKey(),
-                              [done](bool ok, const QString &password, const QString &error) {
-                                  done(ok, password, error);
+                              [done](bool ok, const QString &password, const QString &reason) {
+                                  done(ok, password, reason);
                               });
     });
     m_reports->followSettings();
     connect(m_reports.get(), &ReportScheduler::reportFailed, this,
-            [](const QString &error) { qCWarning(lcEngine) << "statistics report:" << error; });
+            [](const QString &reason) { qCWarning(lcEngine) << "statistics report:" << reason; });
     // Product pushes and broadcasts: the scheduler looks for due runs every
     // 15 s on the push thread; every send goes through the outbox (with a
     // due time and a campaign per broadcast or run), paced by its sender.

@@ -9,11 +9,13 @@ namespace gd {
 
 struct GatewayEndpoint
 {
-    QString address; // host:port
-    QString token;
+    // Every member has an initializer, so {address, token} leaves the rest
+    // default without a -Wmissing-field-initializers warning.
+    QString address{}; // host:port
+    QString token{};
     bool tls = false;
-    QString caFile; // PEM file with the CA; empty = system roots
-    QString serverName; // TLS name override, e.g. "insecure" for the reference server
+    QString caFile{}; // PEM file with the CA; empty = system roots
+    QString serverName{}; // TLS name override, e.g. "insecure" for the reference server
 };
 
 // Result of a gateway call. code is the gRPC status code (0 = OK).

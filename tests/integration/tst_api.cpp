@@ -58,12 +58,12 @@ struct Reply
 struct Options
 {
     qint64 timestampOffsetS = 0;
-    QByteArray nonce; // empty: a fresh one
+    QByteArray nonce{}; // empty: a fresh one
     bool sign = true;
-    QByteArray secret; // empty: the app's
+    QByteArray secret{}; // empty: the app's
     QByteArray contentType = "application/json";
-    QByteArray idempotencyKey;
-    QByteArray signedBody; // when set, the body the signature covers (a tampered request)
+    QByteArray idempotencyKey{};
+    QByteArray signedBody{}; // when set, the body the signature covers (a tampered request)
 };
 
 QByteArray pngBytes()
