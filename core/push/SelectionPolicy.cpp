@@ -109,13 +109,16 @@ namespace {
 QString agoText(qint64 ms)
 {
     const qint64 minutes = ms / 60000;
+    // Counts are worked out before the translate() calls: lupdate 6.4 hangs
+    // on a division or a template argument list among their arguments.
+    const int shownMinutes = int(std::max<qint64>(1, minutes));
     if (minutes < 60)
-        return QCoreApplication::translate("SelectionPolicy", "%n min", nullptr,
-                                           int(std::max<qint64>(1, minutes)));
+        return QCoreApplication::translate("SelectionPolicy", "%n min", nullptr, shownMinutes);
     const qint64 hours = minutes / 60;
     if (hours < 48)
         return QCoreApplication::translate("SelectionPolicy", "%n h", nullptr, int(hours));
-    return QCoreApplication::translate("SelectionPolicy", "%n day(s)", nullptr, int(hours / 24));
+    const int days = int(hours / 24);
+    return QCoreApplication::translate("SelectionPolicy", "%n day(s)", nullptr, days);
 }
 
 } // namespace
