@@ -103,16 +103,31 @@ QVector<ApiSendRecord> ApiRepository::sendsSince(QSqlDatabase &db, qint64 sinceM
     return out;
 }
 
-bool ApiRepository::insertNonce(QSqlDatabase &db, const QString &appId, const QString &nonce,
-                                qint64 seenMs, qint64 forgetBeforeMs, QString *error)
+bool ApiRepository::insertNonces(QSqlDatabase &db, const QVector<SeenNonce> &nonces,
+                                 qint64 forgetBeforeMs, QString *error)
 {
+    QSqlQuery purge(db);
+    if (!exec(purge, QStringLiteral("DELETE FROM api_nonces WHERE seen_ms < ?"), {forgetBeforeMs},
+              error))
+        return false;
     QSqlQuery q(db);
-    return exec(q, QStringLiteral("DELETE FROM api_nonces WHERE seen_ms < ?"), {forgetBeforeMs},
-                error)
-        && exec(q,
-                QStringLiteral("INSERT INTO api_nonces (app_id, nonce, seen_ms) VALUES (?, ?, ?)"
-                               " ON CONFLICT (app_id, nonce) DO NOTHING"),
-                {appId, nonce, seenMs}, error);
+    if (!q.prepare(QStringLiteral("INSERT INTO api_nonces (app_id, nonce, seen_ms) VALUES (?, ?, ?)"
+                                  " ON CONFLICT (app_id, nonce) DO NOTHING"))) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    for (const SeenNonce &n : nonces) {
+        q.bindValue(0, n.appId);
+        q.bindValue(1, n.nonce);
+        q.bindValue(2, n.seenMs);
+        if (!q.exec()) {
+            if (error)
+                *error = q.lastError().text();
+            return false;
+        }
+    }
+    return true;
 }
 
 QVector<ApiRepository::SeenNonce> ApiRepository::noncesSince(QSqlDatabase &db, qint64 sinceMs)

@@ -40,15 +40,15 @@ public:
     static std::optional<OutboxEntry> outboxEntry(QSqlDatabase &db, qint64 outboxId);
 
     // --- nonces (replays across a restart) ---
-    // Records a verified request's nonce and forgets those seen before `forgetBeforeMs`.
-    static bool insertNonce(QSqlDatabase &db, const QString &appId, const QString &nonce,
-                            qint64 seenMs, qint64 forgetBeforeMs, QString *error);
     struct SeenNonce
     {
         QString appId;
         QString nonce;
         qint64 seenMs = 0;
     };
+    // Records verified requests' nonces and forgets those seen before `forgetBeforeMs`.
+    static bool insertNonces(QSqlDatabase &db, const QVector<SeenNonce> &nonces,
+                             qint64 forgetBeforeMs, QString *error);
     static QVector<SeenNonce> noncesSince(QSqlDatabase &db, qint64 sinceMs); // oldest first
 
     // --- webhooks ---

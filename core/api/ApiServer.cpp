@@ -88,7 +88,11 @@ bool ApiServer::start(const ApiSettings &settings, QString *error)
         return true;
     m_apiThread = new QThread;
     m_apiThread->setObjectName(QStringLiteral("api"));
-    m_service = new ApiService(m_store, m_monitor, m_directory.get(), m_serviceOptions);
+    // One nonce cache for every start: a restart of the API in this process
+    // may come before the last nonces reached the archive.
+    if (!m_nonces)
+        m_nonces = std::make_shared<NonceCache>(m_serviceOptions.clockSkewMs);
+    m_service = new ApiService(m_store, m_monitor, m_directory.get(), m_serviceOptions, m_nonces);
     m_service->moveToThread(m_apiThread);
     m_apiThread->start();
     connect(m_service, &ApiService::sendAccepted, hooks, &WebhookDispatcher::noteSend);

@@ -84,6 +84,7 @@ private:
     AlertMonitor *m_monitor;
     SecretStore *m_secrets;
     ApiServiceOptions m_serviceOptions;
+    std::shared_ptr<NonceCache> m_nonces; // see ApiService
     WebhookOptions m_webhookOptions;
     std::unique_ptr<ApiDirectory> m_directory;
     QThread *m_apiThread = nullptr;

@@ -32,8 +32,11 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QUuid>
+
+#include <utility>
 
 namespace gd::api {
 
@@ -128,15 +131,20 @@ QString safeFileName(const QString &name, const QString &mime)
 } // namespace
 
 ApiService::ApiService(Store *store, AlertMonitor *monitor, ApiDirectory *directory,
-                       const ApiServiceOptions &options)
+                       const ApiServiceOptions &options, std::shared_ptr<NonceCache> nonces)
     : m_store(store)
     , m_monitor(monitor)
     , m_directory(directory)
     , m_options(options)
     , m_adapter(store)
-    , m_nonces(options.clockSkewMs)
+    , m_nonces(nonces ? std::move(nonces) : std::make_shared<NonceCache>(options.clockSkewMs))
     , m_connection(QStringLiteral("api-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{}
+    , m_nonceFlush(new QTimer(this))
+{
+    m_nonceFlush->setSingleShot(true);
+    m_nonceFlush->setInterval(250);
+    connect(m_nonceFlush, &QTimer::timeout, this, &ApiService::saveNonces);
+}
 
 ApiService::~ApiService()
 {
@@ -165,8 +173,8 @@ bool ApiService::open(const ApiSettings &settings, QString *errorText)
         // Nonces used within the window before a restart stay used.
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (const ApiRepository::SeenNonce &n :
-             ApiRepository::noncesSince(db, now - m_nonces.retentionMs()))
-            m_nonces.remember(n.appId.toUtf8(), n.nonce.toUtf8(), n.seenMs);
+             ApiRepository::noncesSince(db, now - m_nonces->retentionMs()))
+            m_nonces->remember(n.appId.toUtf8(), n.nonce.toUtf8(), n.seenMs);
         const qint64 since = now - kKeyLifetimeMs;
         for (const ApiSendRecord &s : ApiRepository::sendsSince(db, since)) {
             m_sendApp.insert(s.outboxId, s.appId);
@@ -224,8 +232,22 @@ bool ApiService::open(const ApiSettings &settings, QString *errorText)
     return true;
 }
 
+void ApiService::saveNonces()
+{
+    m_nonceFlush->stop();
+    if (m_unsavedNonces.isEmpty())
+        return;
+    const QVector<ApiRepository::SeenNonce> nonces = std::exchange(m_unsavedNonces, {});
+    const qint64 forgetBefore = QDateTime::currentMSecsSinceEpoch() - m_nonces->retentionMs();
+    m_store->submitWrite([nonces, forgetBefore](StoreWriter::Batch &batch) {
+        QString e;
+        ApiRepository::insertNonces(batch.db(), nonces, forgetBefore, &e);
+    });
+}
+
 void ApiService::close()
 {
+    saveNonces();
     delete m_http;
     m_http = nullptr;
     delete m_fetcher;
@@ -342,17 +364,14 @@ ApiError ApiService::authenticate(const ApiRequest &r, qint64 nowMs, ApiApp *app
                                   r.body, r.signature))
         return error(ApiErrorCode::BadSignature);
     // Only a verified request uses up its nonce: nobody can burn another's.
-    if (!m_nonces.remember(r.appId, r.nonce, nowMs))
+    if (!m_nonces->remember(r.appId, r.nonce, nowMs))
         return error(ApiErrorCode::ReplayedNonce);
-    // Written before anything the request does (the writer keeps order), so
-    // a replay after a restart finds it.
-    const QString appId = QString::fromUtf8(r.appId);
-    const QString nonce = QString::fromLatin1(r.nonce);
-    const qint64 forgetBefore = nowMs - m_nonces.retentionMs();
-    m_store->submitWrite([appId, nonce, nowMs, forgetBefore](StoreWriter::Batch &batch) {
-        QString e;
-        ApiRepository::insertNonce(batch.db(), appId, nonce, nowMs, forgetBefore, &e);
-    });
+    // Kept in the archive, so a replay after a restart is refused too: in
+    // batches (hundreds of requests a second, most of them reads or 429s),
+    // and always before a write request acts (see route()).
+    m_unsavedNonces.append({QString::fromUtf8(r.appId), QString::fromLatin1(r.nonce), nowMs});
+    if (!m_nonceFlush->isActive())
+        m_nonceFlush->start();
     *app = entry->app;
     return {};
 }
@@ -361,6 +380,8 @@ void ApiService::route(const ApiApp &app, const ApiRequest &r, const Responder &
 {
     const bool write
         = r.isSend() || r.route == ApiRoute::AlertAcknowledge || r.route == ApiRoute::AlertResolve;
+    if (write)
+        saveNonces(); // queued on the writer ahead of what the request writes
     if (!write && !app.canRead) {
         replyError(responder,
                    error(ApiErrorCode::PermissionDenied, QStringLiteral("The app may not read.")));

@@ -8,6 +8,7 @@
 // to its thread, then call open() there.
 
 #include "api/ApiError.h"
+#include "api/ApiRepository.h"
 #include "api/ApiRequest.h"
 #include "api/ApiSendAdapter.h"
 #include "api/ApiSettings.h"
@@ -22,6 +23,7 @@
 #include <optional>
 
 class QHttpServerRequest;
+class QTimer;
 class QHttpServerResponder;
 
 namespace gd {
@@ -49,8 +51,10 @@ class ApiService : public QObject
 {
     Q_OBJECT
 public:
+    // `nonces` outlives the service (ApiServer keeps it across restarts of
+    // the API); null makes a fresh one. Only the open service touches it.
     ApiService(Store *store, AlertMonitor *monitor, ApiDirectory *directory,
-               const ApiServiceOptions &options);
+               const ApiServiceOptions &options, std::shared_ptr<NonceCache> nonces = nullptr);
     ~ApiService() override;
 
     // On the API thread: read connections, the idempotency keys of the last
@@ -78,6 +82,8 @@ private:
     void handle(const QHttpServerRequest &http, QHttpServerResponder &&responder);
     ApiError authenticate(const ApiRequest &r, qint64 nowMs, ApiApp *app);
     void route(const ApiApp &app, const ApiRequest &r, const Responder &responder);
+    // Hands the nonces verified since the last call to the store writer.
+    void saveNonces();
 
     void accounts(const ApiApp &app, const Responder &responder);
     void groups(const ApiApp &app, const ApiRequest &r, const Responder &responder);
@@ -112,10 +118,12 @@ private:
     ApiDirectory *m_directory;
     ApiServiceOptions m_options;
     ApiSendAdapter m_adapter;
-    NonceCache m_nonces;
+    std::shared_ptr<NonceCache> m_nonces;
     RateLimiter m_rates;
     std::unique_ptr<StoreReader> m_reader;
     QString m_connection; // this thread's connection for the API's own tables
+    QVector<ApiRepository::SeenNonce> m_unsavedNonces;
+    QTimer *m_nonceFlush;
     ApiHttpServer *m_http = nullptr;
     PictureFetcher *m_fetcher = nullptr;
     quint16 m_port = 0;

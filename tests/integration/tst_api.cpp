@@ -463,17 +463,32 @@ private slots:
         r = call("GET", "/v1/accounts", {}, replay);
         QCOMPARE(r.status, 401);
         QCOMPARE(r.code(), QStringLiteral("replayed_nonce"));
-        // A restart does not forget it (the nonce is in the archive).
-        m_store.flush();
-        m_api->stop();
-        {
+        // A restart of the API does not forget it: at once (no wait for the
+        // archive), and in a new server as after a restart of the program
+        // (the nonce is in the archive).
+        auto restart = [&](bool newServer) {
+            m_api->stop();
+            if (newServer) {
+                m_store.flush();
+                m_api = std::make_unique<ApiServer>(&m_store, m_engine.get(), m_monitor.get(),
+                                                    &m_secrets);
+                WebhookOptions hooks; // as in initTestCase
+                hooks.retryInitialMs = 200;
+                hooks.retryMaxMs = 800;
+                m_api->setWebhookOptions(hooks);
+            }
             QString error;
             ApiSettings settings;
             settings.enabled = true;
             settings.port = 0;
             QVERIFY2(m_api->start(settings, &error), qPrintable(error));
             QTRY_VERIFY_WITH_TIMEOUT(m_api->secretsLoaded(), 10000);
-        }
+        };
+        restart(false);
+        r = call("GET", "/v1/accounts", {}, replay);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.code(), QStringLiteral("replayed_nonce"));
+        restart(true);
         r = call("GET", "/v1/accounts", {}, replay);
         QCOMPARE(r.status, 401);
         QCOMPARE(r.code(), QStringLiteral("replayed_nonce"));
