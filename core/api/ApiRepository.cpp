@@ -69,8 +69,10 @@ bool ApiRepository::saveApp(QSqlDatabase &db, const ApiApp &a, QString *error)
                        " webhook_url = excluded.webhook_url,"
                        " webhook_events = excluded.webhook_events,"
                        " created_ms = excluded.created_ms, revoked_ms = excluded.revoked_ms"),
-        {a.id, str(a.name), a.accountIds.join(QLatin1Char('\n')),
-         a.groupIds.join(QLatin1Char('\n')), int(a.canRead), int(a.canSend), int(a.canAlerts),
+        // str(): an empty list joins to a null string, which an upsert would
+        // store as NULL (INSERT OR REPLACE used to put the default there).
+        {a.id, str(a.name), str(a.accountIds.join(QLatin1Char('\n'))),
+         str(a.groupIds.join(QLatin1Char('\n'))), int(a.canRead), int(a.canSend), int(a.canAlerts),
          a.ratePerMinute, str(a.webhookUrl), a.webhookEvents, a.createdMs, a.revokedMs},
         error);
 }

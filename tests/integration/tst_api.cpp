@@ -470,6 +470,7 @@ private slots:
             m_api->stop();
             if (newServer) {
                 m_store.flush();
+                m_api.reset(); // gone before the new one starts, as in a new process
                 m_api = std::make_unique<ApiServer>(&m_store, m_engine.get(), m_monitor.get(),
                                                     &m_secrets);
                 WebhookOptions hooks; // as in initTestCase
