@@ -83,6 +83,44 @@
     </message>
 </context>
 <context>
+    <name>AutoReplier</name>
+    <message numerus="yes">
+        <location filename="../core/ops/AutoReplier.cpp" line="+51"/>
+        <source>Held back: the rule already answered %n time(s) in the last hour (its cap).</source>
+        <translation>
+            <numerusform>Held back: the rule already answered %n time in the last hour (its cap).</numerusform>
+            <numerusform>Held back: the rule already answered %n times in the last hour (its cap).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPolicy</name>
+    <message numerus="yes">
+        <location filename="../core/push/SelectionPolicy.cpp" line="+116"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StoreWriteState</name>
     <message numerus="yes">
         <location filename="../core/store/StoreWriteState.cpp" line="+15"/>
@@ -130,6 +168,39 @@
         <translation>
             <numerusform>The archive cannot write. %Ln message is waiting.</numerusform>
             <numerusform>The archive cannot write. %Ln messages are waiting.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeGatherer</name>
+    <message numerus="yes">
+        <location filename="../core/ops/WelcomeGatherer.cpp" line="+107"/>
+        <source>Held back: this group already got %n welcome(s) in the last hour (the rule&apos;s cap).</source>
+        <translation>
+            <numerusform>Held back: this group already got %n welcome in the last hour (the rule&apos;s cap).</numerusform>
+            <numerusform>Held back: this group already got %n welcomes in the last hour (the rule&apos;s cap).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gd::BroadcastPage</name>
+    <message numerus="yes">
+        <location filename="../ui/push/BroadcastPage.cpp" line="+221"/>
+        <source>It goes to %n group(s): %1</source>
+        <translation>
+            <numerusform>It goes to %n group: %1</numerusform>
+            <numerusform>It goes to %n groups: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gd::CatalogPage</name>
+    <message numerus="yes">
+        <location filename="../ui/push/CatalogPage.cpp" line="+96"/>
+        <source>%1: numbers for %n product(s) in groups, %2 bad row(s).</source>
+        <translation>
+            <numerusform>%1: numbers for %n product in groups, %2 bad row(s).</numerusform>
+            <numerusform>%1: numbers for %n products in groups, %2 bad row(s).</numerusform>
         </translation>
     </message>
 </context>
@@ -183,9 +254,29 @@
     </message>
 </context>
 <context>
+    <name>gd::GroupCleanupDialog</name>
+    <message numerus="yes">
+        <location filename="../ui/ops/GroupCleanupDialog.cpp" line="+138"/>
+        <location line="+83"/>
+        <source>%n group(s) selected</source>
+        <translation>
+            <numerusform>%n group selected</numerusform>
+            <numerusform>%n groups selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+61"/>
+        <source>The bot will leave these %n group(s), one every %1 seconds (about %2 s in all). Their archive (messages, members, notes) stays and can still be searched. Customers are not told.</source>
+        <translation>
+            <numerusform>The bot will leave these %n group, one every %1 seconds (about %2 s in all). Their archive (messages, members, notes) stays and can still be searched. Customers are not told.</numerusform>
+            <numerusform>The bot will leave these %n groups, one every %1 seconds (about %2 s in all). Their archive (messages, members, notes) stays and can still be searched. Customers are not told.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+783"/>
+        <location filename="../ui/MainWindow.cpp" line="+785"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>
@@ -221,6 +312,17 @@
     </message>
 </context>
 <context>
+    <name>gd::PushSchedulePage</name>
+    <message numerus="yes">
+        <location filename="../ui/push/PushSchedulePage.cpp" line="+115"/>
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>gd::QuickSwitcher</name>
     <message numerus="yes">
         <location filename="../ui/QuickSwitcher.cpp" line="+114"/>
@@ -234,7 +336,7 @@
 <context>
     <name>gd::RoomListModel</name>
     <message numerus="yes">
-        <location filename="../ui/RoomListModel.cpp" line="+356"/>
+        <location filename="../ui/RoomListModel.cpp" line="+369"/>
         <source>%1 · %n member(s)</source>
         <translation>
             <numerusform>%1 · %n member</numerusform>
@@ -285,6 +387,17 @@
         <translation>
             <numerusform>%n message found</numerusform>
             <numerusform>%n messages found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>gd::StatisticsWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/stats/StatisticsWindow.cpp" line="+729"/>
+        <source>%n product name(s) will be kept whole from the next count.</source>
+        <translation>
+            <numerusform>%n product name(s) will be kept whole from the next count.</numerusform>
+            <numerusform>%n product name(s) will be kept whole from the next count.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+284"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+299"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
         <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
@@ -223,7 +223,7 @@
 <context>
     <name>AlertMonitor</name>
     <message>
-        <location filename="../core/monitor/AlertMonitor.cpp" line="+712"/>
+        <location filename="../core/monitor/AlertMonitor.cpp" line="+656"/>
         <source>The rule could not be saved.</source>
         <translation>无法保存该规则。</translation>
     </message>
@@ -668,6 +668,54 @@
     </message>
 </context>
 <context>
+    <name>AutoReplier</name>
+    <message numerus="yes">
+        <location filename="../core/ops/AutoReplier.cpp" line="+51"/>
+        <source>Held back: the rule already answered %n time(s) in the last hour (its cap).</source>
+        <translation>
+            <numerusform>暂缓：该规则在过去一小时内已回复 %n 次（已达上限）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Held back: the rule answered in this group %1 s ago (cooldown %2 s).</source>
+        <translation>暂缓：该规则 %1 秒前已在本群回复过（冷却 %2 秒）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Held back: the rule answered this customer %1 s ago (cooldown %2 s).</source>
+        <translation>暂缓：该规则 %1 秒前已回复过这位客户（冷却 %2 秒）。</translation>
+    </message>
+</context>
+<context>
+    <name>AutoReplyRule</name>
+    <message>
+        <location filename="../core/ops/AutoReplyRule.cpp" line="+76"/>
+        <source>The rule has no reply text.</source>
+        <translation>该规则没有回复内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A cooldown cannot be negative.</source>
+        <translation>冷却时间不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow at least one reply per hour (or disable the rule).</source>
+        <translation>每小时至少允许回复一次（或停用该规则）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A keyword rule needs at least one word or expression.</source>
+        <translation>关键词规则至少需要一个词或表达式。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>A busy reply needs business hours or a number of minutes without an answer.</source>
+        <translation>忙碌回复需要设置营业时间，或设置无人回复的分钟数。</translation>
+    </message>
+</context>
+<context>
     <name>BusinessHours</name>
     <message>
         <location filename="../core/monitor/BusinessHours.cpp" line="+110"/>
@@ -707,11 +755,71 @@
         <source>The JSON file must hold a list of products (or an object with a &quot;products&quot; list).</source>
         <translation>JSON 文件必须是商品列表（或包含 &quot;products&quot; 列表的对象）。</translation>
     </message>
+    <message>
+        <location line="+161"/>
+        <source>row %1: the title is missing</source>
+        <translation>第 %1 行：缺少标题</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>row %1: the price &quot;%2&quot; is not a price</source>
+        <translation>第 %1 行：价格“%2”不是有效价格</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>row %1: the coupon price &quot;%2&quot; is not a price</source>
+        <translation>第 %1 行：券后价“%2”不是有效价格</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>row %1: the update time &quot;%2&quot; is not a date</source>
+        <translation>第 %1 行：更新时间“%2”不是日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>row %1: unknown text encoding (save the file as UTF-8 or GBK)</source>
+        <translation>第 %1 行：无法识别的编码（请另存为 UTF-8 或 GBK）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: &quot;%2&quot; is neither yes nor no (available)</source>
+        <translation>第 %1 行：“%2”既不是“是”也不是“否”（有货）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>row %1: the id &quot;%2&quot; appears on an earlier row</source>
+        <translation>第 %1 行：编号“%2”在前面的行已出现</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>entry %1: not a product object</source>
+        <translation>第 %1 项：不是商品对象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>row %1: a field is too long (&quot;%2&quot;)</source>
+        <translation>第 %1 行：字段过长（“%2”）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: no group is called &quot;%2&quot;</source>
+        <translation>第 %1 行：没有名为“%2”的群</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>row %1: the product id is missing</source>
+        <translation>第 %1 行：缺少商品编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>row %1: &quot;%2&quot; is not a number of clicks or orders</source>
+        <translation>第 %1 行：“%2”不是点击数或订单数</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../core/store/Exporter.cpp" line="+195"/>
+        <location filename="../core/store/Exporter.cpp" line="+203"/>
         <source>The archive could not be read.</source>
         <translation>无法读取消息存档。</translation>
     </message>
@@ -984,6 +1092,80 @@
     </message>
 </context>
 <context>
+    <name>OutboxOutlet</name>
+    <message>
+        <location filename="../core/push/OutboxOutlet.cpp" line="+56"/>
+        <source>The outbox did not answer.</source>
+        <translation>发件箱没有响应。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The broadcast could not be created.</source>
+        <translation>无法创建群发。</translation>
+    </message>
+</context>
+<context>
+    <name>PushPlanner</name>
+    <message>
+        <location filename="../core/push/PushPlanner.cpp" line="+132"/>
+        <source>pushes are switched off for this group</source>
+        <translation>此群已关闭推送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no product qualifies</source>
+        <translation>没有符合条件的商品</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the rule&apos;s daily cap is reached</source>
+        <translation>已达到规则每日上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the group&apos;s daily cap is reached</source>
+        <translation>已达到本群每日上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every account in the group reached its daily cap</source>
+        <translation>群内所有账号都已达到每日上限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none of our accounts is in this group</source>
+        <translation>我们的账号都不在此群</translation>
+    </message>
+</context>
+<context>
+    <name>PushSchedule</name>
+    <message>
+        <location filename="../core/push/PushSchedule.cpp" line="+49"/>
+        <source>Choose at least one day of the week.</source>
+        <translation>请至少选择一周中的一天。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add at least one time of day.</source>
+        <translation>请至少添加一个时间。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A time of day is out of range.</source>
+        <translation>时间超出范围。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Run at most every 5 minutes.</source>
+        <translation>最短间隔为 5 分钟。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The window must start before it ends.</source>
+        <translation>时段的开始必须早于结束。</translation>
+    </message>
+</context>
+<context>
     <name>PushTemplate</name>
     <message>
         <location filename="../core/push/PushTemplate.cpp" line="+51"/>
@@ -999,6 +1181,147 @@
         <location line="+7"/>
         <source>Unknown placeholder %1. Known: {title} {price} {coupon} {link} {group}.</source>
         <translation>未知的占位符 %1。可用：{title} {price} {coupon} {link} {group}。</translation>
+    </message>
+</context>
+<context>
+    <name>PushWorkspace</name>
+    <message>
+        <location filename="../core/push/PushWorkspace.cpp" line="+93"/>
+        <source>The file is too large (more than 64 MB).</source>
+        <translation>文件太大（超过 64 MB）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+73"/>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <location line="-50"/>
+        <source>The products could not be saved.</source>
+        <translation>商品无法保存。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The product needs an id.</source>
+        <translation>商品需要编号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The product needs a title.</source>
+        <translation>商品需要标题。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The price cannot be negative.</source>
+        <translation>价格不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The product could not be saved.</source>
+        <translation>商品无法保存。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The first line must name the columns: room_id (or group), product_id, clicks, orders.</source>
+        <translation>第一行必须是列名：room_id（或群名）、product_id、clicks、orders。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The numbers could not be saved.</source>
+        <translation>数据无法保存。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Give the rule a name.</source>
+        <translation>请给规则起个名字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose the groups, or tags of groups, to push to.</source>
+        <translation>请选择要推送的群或群标签。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The picture %1 does not exist.</source>
+        <translation>图片 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+187"/>
+        <source>%1 is not a picture.</source>
+        <translation>%1 不是图片。</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>The rule could not be saved.</source>
+        <translation>规则无法保存。</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Write a text or choose a picture.</source>
+        <translation>请填写文字或选择图片。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Choose at least one group that one of the accounts is in.</source>
+        <translation>请至少选择一个有我们账号的群。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending is not available.</source>
+        <translation>当前无法发送。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The broadcast could not be saved.</source>
+        <translation>群发无法保存。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyLibrary</name>
+    <message>
+        <location filename="../core/ops/QuickReplyLibrary.cpp" line="+82"/>
+        <source>Give the reply a title.</source>
+        <translation>请为回复填写标题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The reply has neither text nor a picture.</source>
+        <translation>该回复既没有文字也没有图片。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is %1 characters long; at most %2 are allowed.</source>
+        <translation>文字长度为 %1 个字符；最多允许 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The shortcut cannot contain spaces or &quot;/&quot;.</source>
+        <translation>快捷词不能包含空格或“/”。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyTemplate</name>
+    <message>
+        <location filename="../core/ops/ReplyTemplate.cpp" line="+53"/>
+        <source>Unknown variable {%1}: use %2.</source>
+        <translation>未知变量 {%1}：请使用 %2。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{%1} has no value here, so this reply cannot be filled in.</source>
+        <translation>{%1} 在此处没有值，因此无法填写该回复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown variable {%1}.</source>
+        <translation>未知变量 {%1}。</translation>
     </message>
 </context>
 <context>
@@ -1166,7 +1489,7 @@
 <context>
     <name>Schema</name>
     <message>
-        <location filename="../core/store/Schema.cpp" line="+306"/>
+        <location filename="../core/store/Schema.cpp" line="+307"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1215,6 +1538,70 @@
         <location line="+36"/>
         <source>The word dictionary %1 holds no words</source>
         <translation>词典 %1 中没有任何词</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionPolicy</name>
+    <message numerus="yes">
+        <location filename="../core/push/SelectionPolicy.cpp" line="+116"/>
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no product is available and updated within 4 hours (other than the last one sent here)</source>
+        <translation>没有 4 小时内更新且有货的商品（上次在此群发过的除外）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>fresh %1 ago</source>
+        <translation>%1前更新</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>never pushed here</source>
+        <translation>从未推送到此群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not pushed here for %1</source>
+        <translation>已 %1 未推送到此群</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>matches tag %1</source>
+        <translation>匹配标签 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 clicks, %2 orders here</source>
+        <translation>本群点击 %1，订单 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fallback: every fresh product was pushed here within 3 days</source>
+        <translation>放宽条件：所有新鲜商品 3 天内都推送过此群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -1328,7 +1715,7 @@
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../core/sim/SimPuppetServer.cpp" line="+772"/>
+        <location filename="../core/sim/SimPuppetServer.cpp" line="+784"/>
         <source>Cannot read the TLS certificate or key.</source>
         <translation>无法读取 TLS 证书或私钥。</translation>
     </message>
@@ -1347,7 +1734,7 @@
 <context>
     <name>SmtpMailer</name>
     <message>
-        <location filename="../core/monitor/SmtpMailer.cpp" line="+121"/>
+        <location filename="../core/monitor/SmtpMailer.cpp" line="+136"/>
         <source>E-mail is not set up: the server, the sender and a recipient are needed.</source>
         <translation>邮件尚未设置：需要服务器、发件人和至少一个收件人。</translation>
     </message>
@@ -1423,12 +1810,12 @@
         <translation>%1 不是 GroupDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../core/store/Store.cpp" line="+158"/>
+        <location filename="../core/store/Store.cpp" line="+148"/>
         <source>Cannot rename %1 to %2: %3</source>
         <translation>无法将 %1 重命名为 %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/outbox/OutboxRepository.cpp" line="+298"/>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="+296"/>
         <source>The file could not be read or copied for sending.</source>
         <translation>无法读取或复制该文件，未能发送。</translation>
     </message>
@@ -1490,6 +1877,57 @@
         <source>%1 %2</source>
         <comment>short date, then the time</comment>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeGatherer</name>
+    <message numerus="yes">
+        <location filename="../core/ops/WelcomeGatherer.cpp" line="+107"/>
+        <source>Held back: this group already got %n welcome(s) in the last hour (the rule&apos;s cap).</source>
+        <translation>
+            <numerusform>暂缓：本群在过去一小时内已收到 %n 条欢迎语（规则上限）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeRule</name>
+    <message>
+        <location filename="../core/ops/AutoReplyRule.cpp" line="+26"/>
+        <source>The welcome has no text.</source>
+        <translation>欢迎语没有内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The delay must be between 0 and 3600 seconds.</source>
+        <translation>延迟必须在 0 到 3600 秒之间。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Allow at least one welcome per hour (or disable the rule).</source>
+        <translation>每小时至少允许一条欢迎语（或停用该规则）。</translation>
+    </message>
+</context>
+<context>
+    <name>gd</name>
+    <message>
+        <location filename="../core/stats/StatsReport.cpp" line="+24"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
 </context>
 <context>
@@ -2204,7 +2642,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AppRuntime</name>
     <message>
-        <location filename="../app/groupdesk/AppRuntime.cpp" line="+52"/>
+        <location filename="../app/groupdesk/AppRuntime.cpp" line="+59"/>
         <source>Cannot create the data directory %1.</source>
         <translation>无法创建数据目录 %1。</translation>
     </message>
@@ -2214,12 +2652,12 @@ Scan a new QR code to log in again.</source>
         <translation>无法打开数据库 %1。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+68"/>
         <source>The HTTP API is not running: %1</source>
         <translation>HTTP API 未运行：%1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+49"/>
         <source>Demo bot</source>
         <translation>演示机器人</translation>
     </message>
@@ -2229,7 +2667,7 @@ Scan a new QR code to log in again.</source>
         <translation>演示网关未能启动：%1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>Cannot read the token file %1: %2</source>
         <translation>无法读取令牌文件 %1：%2</translation>
     </message>
@@ -2266,9 +2704,559 @@ Scan a new QR code to log in again.</source>
     </message>
 </context>
 <context>
+    <name>gd::AutomationDialog</name>
+    <message>
+        <location filename="../ui/ops/AutomationDialog.cpp" line="+49"/>
+        <source>Answer when the desk is busy or closed</source>
+        <translation>客服忙碌或下班时自动回复</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Welcome new members</source>
+        <translation>欢迎新成员</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Welcomes and Auto-replies</source>
+        <translation>欢迎语和自动回复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+34"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Group cooldown (s)</source>
+        <translation>群冷却（秒）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer cooldown (s)</source>
+        <translation>客户冷却（秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max per hour</source>
+        <translation>每小时上限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add Rule</source>
+        <translation>添加规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove Rule</source>
+        <translation>删除规则</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keywords are separated by commas. The reply may use {customer} and {group}. The bot itself and staff are never answered.</source>
+        <translation>关键词之间用逗号分隔。回复中可以使用 {customer} 和 {group}。机器人自己和客服人员永远不会被自动回复。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>e.g. Our agents are busy; we will answer you shortly.</source>
+        <translation>例如：客服正忙，我们会尽快回复您。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min (0: only outside business hours)</source>
+        <translation> 分钟（0：仅在营业时间外）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> s per customer</source>
+        <translation> 秒（每位客户）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Business hours (Mon–Fri)</source>
+        <translation>营业时间（周一至周五）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No answer for</source>
+        <translation>无人回复超过</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cooldown</source>
+        <translation>冷却</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> s (joins within it get one welcome)</source>
+        <translation> 秒（期间入群的成员合并为一条欢迎语）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> per group per hour</source>
+        <translation> 条（每群每小时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only groups with these tags (empty: every group)</source>
+        <translation>仅限带有这些标签的群（留空：所有群）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text ({names}, {group})</source>
+        <translation>内容（{names}、{group}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gather joins for</source>
+        <translation>合并入群的时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Keyword Replies</source>
+        <translation>关键词回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Busy Reply</source>
+        <translation>忙碌回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+126"/>
+        <source>Welcome</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>Log</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Busy reply</source>
+        <translation>忙碌回复</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Auto-reply</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left group</source>
+        <translation>已退出群</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>held back</source>
+        <translation>已暂缓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1  %2 in %3 (%4): %5</source>
+        <translation>%1  %2，%3（%4）：%5</translation>
+    </message>
+</context>
+<context>
+    <name>gd::BroadcastPage</name>
+    <message>
+        <location filename="../ui/push/BroadcastPage.cpp" line="+44"/>
+        <source>Send later, at</source>
+        <translation>定时发送，时间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+220"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="-219"/>
+        <source>Cancel the rest</source>
+        <translation>取消剩余</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The announcement</source>
+        <translation>群发内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Preview the groups</source>
+        <translation>预览目标群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+40"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Groups with tags</source>
+        <translation>按标签选群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Or these groups</source>
+        <translation>或指定这些群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Broadcasts</source>
+        <translation>群发记录</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Cancel the broadcast</source>
+        <translation>取消群发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups that have not received it yet will not get it. Cancel the rest?</source>
+        <translation>尚未收到的群将不再发送。取消剩余部分？</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>(picture)</source>
+        <translation>（图片）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>It goes to %n group(s): %1</source>
+        <translation>
+            <numerusform>将发送到 %n 个群：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Broadcast not sent</source>
+        <translation>群发未发送</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 of %2 handled</source>
+        <translation>已处理 %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>sending</source>
+        <translation>发送中</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 delivered, %3 failed, %4 cancelled, %5 waiting (due %6).</source>
+        <translation>%1：送达 %2，失败 %3，取消 %4，等待 %5（计划 %6）。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown (interrupted)</source>
+        <translation>未知（中断）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+</context>
+<context>
+    <name>gd::CatalogPage</name>
+    <message>
+        <location filename="../ui/push/CatalogPage.cpp" line="+47"/>
+        <source>Import catalog…</source>
+        <translation>导入商品库…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import clicks and orders…</source>
+        <translation>导入点击和订单…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History of the product…</source>
+        <translation>商品变更历史…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coupon price</source>
+        <translation>券后价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Available</source>
+        <translation>有货</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The report of the last import shows here.</source>
+        <translation>最近一次导入的报告显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import catalog</source>
+        <translation>导入商品库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catalog files (*.csv *.json *.txt)</source>
+        <translation>商品文件 (*.csv *.json *.txt)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import clicks and orders</source>
+        <translation>导入点击和订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1: numbers for %n product(s) in groups, %2 bad row(s).</source>
+        <translation>
+            <numerusform>%1：%n 个商品的群内数据，%2 行有错。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+71"/>
+        <location line="+3"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-74"/>
+        <location line="+71"/>
+        <location line="+5"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2): %3 added, %4 changed, %5 unchanged, %6 bad row(s) skipped.</source>
+        <translation>%1（%2）：新增 %3，修改 %4，未变 %5，跳过错误行 %6。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is not a price.</source>
+        <translation>“%1”不是价格。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Available: write yes or no.</source>
+        <translation>有货：请填写“是”或“否”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+13"/>
+        <source>Product not saved</source>
+        <translation>商品未保存</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>edited</source>
+        <translation>手工修改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported from %1</source>
+        <translation>从 %1 导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>History of %1</source>
+        <translation>%1 的变更历史</translation>
+    </message>
+</context>
+<context>
     <name>gd::Composer</name>
     <message>
-        <location filename="../ui/Composer.cpp" line="+32"/>
+        <location filename="../ui/Composer.cpp" line="+36"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
@@ -2278,18 +3266,28 @@ Scan a new QR code to log in again.</source>
         <translation>图片或文件…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Later…</source>
+        <translation>稍后发送…</translation>
+    </message>
+    <message>
         <location line="+23"/>
+        <source>Send this message (or a picture) at a time you choose</source>
+        <translation>在您选择的时间发送这条消息（或一张图片）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Send an image or a file to this group</source>
         <translation>向此群发送图片或文件</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+8"/>
+        <location line="+39"/>
+        <location line="+9"/>
         <source>Message %1</source>
         <translation>发消息到 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Not connected: messages are queued and sent when the account is back online</source>
         <translation>未连接：消息会排队，待账号恢复在线后发送</translation>
     </message>
@@ -2299,12 +3297,12 @@ Scan a new QR code to log in again.</source>
         <translation>Enter 发送，Shift+Enter 换行</translation>
     </message>
     <message>
-        <location line="+159"/>
+        <location line="+186"/>
         <source>「%1: %2」</source>
         <translation>「%1：%2」</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-191"/>
         <source>Select a group to start answering</source>
         <translation>选择一个群开始回复</translation>
     </message>
@@ -2319,7 +3317,7 @@ Scan a new QR code to log in again.</source>
         <translation>图片 (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+87"/>
         <source>The pasted image could not be saved for sending.</source>
         <translation>粘贴的图片无法保存，未能发送。</translation>
     </message>
@@ -2729,7 +3727,7 @@ Scan a new QR code to log in again.</source>
         <translation>昨天</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+173"/>
         <source>Image failed to load — Retry</source>
         <translation>图片加载失败 — 重试</translation>
     </message>
@@ -2804,7 +3802,7 @@ Scan a new QR code to log in again.</source>
         <translation>整条消息</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+123"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
@@ -2868,6 +3866,171 @@ Scan a new QR code to log in again.</source>
         <location line="+4"/>
         <source>%1 is not an image: its content is not in any image format.</source>
         <translation>%1 不是图片：其内容不属于任何图片格式。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::GroupCleanup</name>
+    <message>
+        <location filename="../core/ops/GroupCleanup.cpp" line="+58"/>
+        <source>The gateway refused: the bot is not a member of this group (or is not logged in).</source>
+        <translation>网关拒绝：机器人不是该群成员（或未登录）。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::GroupCleanupDialog</name>
+    <message>
+        <location filename="../ui/ops/GroupCleanupDialog.cpp" line="+38"/>
+        <source>Only quiet groups (two stars or fewer)</source>
+        <translation>仅冷清群（两星及以下）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave These Groups</source>
+        <translation>退出这些群</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+138"/>
+        <source>Clean Up Groups</source>
+        <translation>清理群</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <location line="+34"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <location line="+34"/>
+        <source>Health</source>
+        <translation>活跃度</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Customers (30 days)</source>
+        <translation>客户数（30 天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff replies (30 days)</source>
+        <translation>客服回复（30 天）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last customer message</source>
+        <translation>最近一条客户消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> stars or fewer</source>
+        <translation> 星及以下</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select by rating</source>
+        <translation>按评级选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select by tag</source>
+        <translation>按标签选择</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <location line="+83"/>
+        <source>%n group(s) selected</source>
+        <translation>
+            <numerusform>已选择 %n 个群</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>Stopped: left %1 of %2 groups.</source>
+        <translation>已停止：已退出 %2 个群中的 %1 个。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done: left %1 of %2 groups; %3 failed.</source>
+        <translation>完成：已退出 %2 个群中的 %1 个；%3 个失败。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Quiet Groups</source>
+        <translation>冷清群</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (left)</source>
+        <translation>%1（已退出）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>none in 30 days</source>
+        <translation>30 天内没有</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+35"/>
+        <source>to leave</source>
+        <translation>待退出</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-29"/>
+        <source>The bot will leave these %n group(s), one every %1 seconds (about %2 s in all). Their archive (messages, members, notes) stays and can still be searched. Customers are not told.</source>
+        <translation>
+            <numerusform>机器人将退出这 %n 个群，每 %1 秒一个（共约 %2 秒）。它们的存档（消息、成员、备注）会保留，仍可搜索。不会通知客户。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Leaving group 1 of %1…</source>
+        <translation>正在退出第 1 个群，共 %1 个…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Left</source>
+        <translation>已退出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Leaving group %1 of %2…</source>
+        <translation>正在退出第 %1 个群，共 %2 个…</translation>
     </message>
 </context>
 <context>
@@ -3019,19 +4182,19 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+199"/>
+        <location line="+200"/>
         <source>Search in this group</source>
         <translation>在本群中搜索</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-193"/>
         <location line="+148"/>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="-192"/>
+        <location line="-193"/>
         <source>Add bot account…</source>
         <translation>添加机器人账号…</translation>
     </message>
@@ -3087,6 +4250,11 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Group health</source>
+        <translation>群活跃度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Needs attention: groups whose last customer message has no answer yet, longest waiting first</source>
         <translation>需要关注：最后一条客户消息尚未回复的群，等待最久的排在最前</translation>
     </message>
@@ -3121,7 +4289,7 @@ Scan a new QR code to log in again.</source>
         <translation>已移除的账号（%1）：导出…</translation>
     </message>
     <message numerus="yes">
-        <location line="+110"/>
+        <location line="+111"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位成员</numerusform>
@@ -3203,7 +4371,7 @@ Click + at the top left to add one, or start with --demo.</source>
         <translation>要从 GroupDesk 移除账号“%1”吗？它将不再连接，其令牌和未发送的消息会被删除。已存档的消息会保留：可在“账号 &gt; 已移除账号的存档”中导出，或重新添加该账号以浏览和搜索。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowMenus.cpp" line="+24"/>
+        <location filename="../ui/MainWindowMenus.cpp" line="+28"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3264,6 +4432,11 @@ Click + at the top left to add one, or start with --demo.</source>
     </message>
     <message>
         <location line="+15"/>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Accounts</source>
         <translation>账号(&amp;A)</translation>
     </message>
@@ -3511,6 +4684,131 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
+    <name>gd::NotesPanel</name>
+    <message>
+        <location filename="../ui/ops/NotesPanel.cpp" line="+19"/>
+        <location line="+54"/>
+        <source>Group note</source>
+        <translation>群备注</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+65"/>
+        <source>Customer note</source>
+        <translation>客户备注</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Order numbers, agreements, context…</source>
+        <translation>订单号、约定、背景信息…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search notes</source>
+        <translation>搜索备注</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+14"/>
+        <source>Note on %1</source>
+        <translation>%1 的备注</translation>
+    </message>
+</context>
+<context>
+    <name>gd::OpsAutomation</name>
+    <message>
+        <location filename="../core/ops/OpsAutomation.cpp" line="+256"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The rules could not be saved: %1</source>
+        <translation>规则无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gd::OpsDesk</name>
+    <message>
+        <location filename="../ui/ops/OpsDesk.cpp" line="+43"/>
+        <source>&amp;Groups</source>
+        <translation>群组(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Quick Replies…</source>
+        <translation>快捷回复(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Group &amp;Notes</source>
+        <translation>群备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Scheduled Messages…</source>
+        <translation>定时消息(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Quiet Groups…</source>
+        <translation>冷清群(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Clean Up Groups…</source>
+        <translation>清理群(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Welcomes and Auto-replies…</source>
+        <translation>欢迎语和自动回复(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>this desk</source>
+        <translation>本工作台</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Auto-reply</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Send Later</source>
+        <translation>稍后发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The message could not be scheduled: %1</source>
+        <translation>无法安排这条消息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gd::OpsStore</name>
+    <message>
+        <location filename="../core/ops/OpsStore.cpp" line="+151"/>
+        <source>The archive is closed.</source>
+        <translation>存档已关闭。</translation>
+    </message>
+</context>
+<context>
     <name>gd::OutboxRepository</name>
     <message>
         <location filename="../core/outbox/OutboxRepository.cpp" line="-129"/>
@@ -3554,82 +4852,593 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
-    <name>gd::PushWorkspace</name>
+    <name>gd::PushDesk</name>
     <message>
-        <location filename="../core/push/PushWorkspace.cpp" line="+144"/>
-        <source>The file is too large (more than 64 MB).</source>
-        <translation>文件太大（超过 64 MB）。</translation>
+        <location filename="../ui/push/PushDesk.cpp" line="+17"/>
+        <source>&amp;Push</source>
+        <translation>推送(&amp;P)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+70"/>
-        <source>The file cannot be read: %1</source>
-        <translation>无法读取文件：%1</translation>
+        <location line="+3"/>
+        <source>Push &amp;schedules…</source>
+        <translation>推送日程(&amp;S)…</translation>
     </message>
     <message>
-        <location line="-49"/>
-        <source>The products could not be saved.</source>
-        <translation>商品无法保存。</translation>
+        <location line="+1"/>
+        <source>Push &amp;rules…</source>
+        <translation>推送规则(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product &amp;catalog…</source>
+        <translation>商品库(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Broadcast…</source>
+        <translation>群发(&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>gd::PushPlanTable</name>
+    <message>
+        <location filename="../ui/push/PushPlanTable.cpp" line="+21"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sent by / when</source>
+        <translation>发送账号 / 时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>选择理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>not sent</source>
+        <translation>不发送</translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>The product needs an id.</source>
-        <translation>商品需要 ID。</translation>
+        <source>%1 at %2</source>
+        <translation>%1 于 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The product needs a title.</source>
-        <translation>商品需要标题。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The price cannot be negative.</source>
-        <translation>价格不能为负数。</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>The product could not be saved.</source>
-        <translation>商品无法保存。</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>The file is empty.</source>
-        <translation>文件为空。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>The first line must name the columns: room_id (or group), product_id, clicks, orders.</source>
-        <translation>第一行必须是列名：room_id（或 group）、product_id、clicks、orders。</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>The numbers could not be saved.</source>
-        <translation>数据无法保存。</translation>
-    </message>
-    <message>
-        <location line="+42"/>
-        <source>Give the rule a name.</source>
-        <translation>请给规则起个名字。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Choose the groups, or tags of groups, to push to.</source>
-        <translation>请选择要推送的群或群标签。</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The picture %1 does not exist.</source>
-        <translation>图片 %1 不存在。</translation>
+        <location line="+21"/>
+        <source>No picture</source>
+        <translation>无图片</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>%1 is not a picture.</source>
-        <translation>%1 不是图片。</translation>
+        <source>The picture cannot be shown.</source>
+        <translation>图片无法显示。</translation>
+    </message>
+</context>
+<context>
+    <name>gd::PushRulesPage</name>
+    <message>
+        <location filename="../ui/push/PushRulesPage.cpp" line="+55"/>
+        <source>Enabled</source>
+        <translation>启用</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>The rule could not be saved.</source>
-        <translation>规则无法保存。</translation>
+        <location line="+10"/>
+        <source>Send the product&apos;s own picture when it has one</source>
+        <translation>商品有图片时发送商品图片</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+120"/>
+        <source>New rule</source>
+        <translation>新建规则</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Include</source>
+        <translation>包含</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exclude</source>
+        <translation>排除</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pushes on</source>
+        <translation>允许推送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At times of day</source>
+        <translation>每天固定时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every N minutes within a window</source>
+        <translation>时段内每隔 N 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 09:30 12:00 20:00</source>
+        <translation>例如 09:30 12:00 20:00</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{title} now {coupon} yuan (was {price}) {link}</source>
+        <translation>{title} 券后仅 {coupon} 元（原价 {price}）{link}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no cap</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>rule/day</source>
+        <translation>每规则每天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>group/day</source>
+        <translation>每群每天</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>account/day</source>
+        <translation>每账号每天</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Skip runs missed while the program was closed</source>
+        <translation>跳过程序关闭期间错过的推送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catch up once when the program starts</source>
+        <translation>程序启动时补发一次</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Groups with tags</source>
+        <translation>按标签选群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation>时间安排</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Times</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every</source>
+        <translation>每隔</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Days</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+64"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Caps</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed runs</source>
+        <translation>错过的推送</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Preview (dry run)</source>
+        <translation>预览（试运行）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What this rule would send at</source>
+        <translation>此规则在以下时间将发送</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.gif *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.webp)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 (off)</source>
+        <translation>%1（停用）</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot be saved yet: %1</source>
+        <translation>暂不能保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gd::PushSchedulePage</name>
+    <message>
+        <location filename="../ui/push/PushSchedulePage.cpp" line="+41"/>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today and the next days:</source>
+        <translation>今天及之后：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>When / group</source>
+        <translation>时间 / 群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sent by / when</source>
+        <translation>发送账号 / 时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Why</source>
+        <translation>选择理由</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Push log: group</source>
+        <translation>推送记录：群</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run</source>
+        <translation>推送时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n 个群</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not sent</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 at %2</source>
+        <translation>%1 于 %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No enabled rule runs in these days.</source>
+        <translation>这几天没有启用的规则要运行。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>All groups</source>
+        <translation>全部群</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All products</source>
+        <translation>全部商品</translation>
+    </message>
+</context>
+<context>
+    <name>gd::PushWindow</name>
+    <message>
+        <location filename="../ui/push/PushWindow.cpp" line="+22"/>
+        <source>Product pushes and broadcasts</source>
+        <translation>商品推送与群发</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push schedules</source>
+        <translation>推送日程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push rules</source>
+        <translation>推送规则</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product catalog</source>
+        <translation>商品库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Broadcast</source>
+        <translation>群发</translation>
+    </message>
+</context>
+<context>
+    <name>gd::QuickReplyCatalog</name>
+    <message>
+        <location filename="../core/ops/QuickReplyCatalog.cpp" line="+49"/>
+        <source>The reply could not be saved: %1</source>
+        <translation>回复无法保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gd::QuickReplyDialog</name>
+    <message>
+        <location filename="../ui/ops/QuickReplyDialog.cpp" line="+33"/>
+        <source>Shared with the whole desk</source>
+        <translation>与整个工作台共享</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quick Replies</source>
+        <translation>快捷回复</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+26"/>
+        <source>Shortcut</source>
+        <translation>快捷词</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>e.g. tk</source>
+        <translation>例如 tk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text; {customer}, {group}, {agent} and {date} are filled in when it is used</source>
+        <translation>文字；使用时会填入 {customer}、{group}、{agent} 和 {date}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No picture</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>(no folder)</source>
+        <translation>（无文件夹）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (mine)</source>
+        <translation>%1（我的）</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Picture for the Reply</source>
+        <translation>回复的图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
+    </message>
+</context>
+<context>
+    <name>gd::QuickReplyPicker</name>
+    <message>
+        <location filename="../ui/ops/QuickReplyPicker.cpp" line="+64"/>
+        <source>/%1  %2</source>
+        <translation>/%1  %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>No quick reply is selected.</source>
+        <translation>未选择快捷回复。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>(picture only)</source>
+        <translation>（仅图片）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>missing</source>
+        <translation>缺失</translation>
     </message>
 </context>
 <context>
@@ -3673,9 +5482,87 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
+    <name>gd::ReportSettingsDialog</name>
+    <message>
+        <location filename="../ui/stats/ReportSettingsDialog.cpp" line="+24"/>
+        <source>Scheduled reports</source>
+        <translation>定时报告</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send a statistics report by e-mail</source>
+        <translation>通过电子邮件发送统计报告</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every day (yesterday&apos;s figures)</source>
+        <translation>每天（昨天的数据）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every Monday (last week&apos;s figures)</source>
+        <translation>每周一（上周的数据）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>:00</source>
+        <translation>:00</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent to %1 through %2, as set in the monitoring e-mail settings.</source>
+        <translation>通过 %2 发送给 %1（按监控的电子邮件设置）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail is not set up yet: set the server and recipients in the monitoring settings (alert inbox) first.</source>
+        <translation>尚未设置电子邮件：请先在监控设置（告警收件箱）中设置服务器和收件人。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send a report now</source>
+        <translation>立即发送报告</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>How often:</source>
+        <translation>频率：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From:</source>
+        <translation>发送时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most frequent words listed:</source>
+        <translation>列出的高频词数：</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Sent: %1</source>
+        <translation>已发送：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+</context>
+<context>
     <name>gd::RoomListModel</name>
     <message>
-        <location filename="../ui/RoomListModel.cpp" line="+308"/>
+        <location filename="../ui/RoomListModel.cpp" line="+321"/>
         <source>No messages yet</source>
         <translation>暂无消息</translation>
     </message>
@@ -3930,6 +5817,102 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
+    <name>gd::ScheduledSendsDialog</name>
+    <message>
+        <location filename="../ui/ops/ScheduledSendsDialog.cpp" line="+43"/>
+        <source>Nothing is scheduled. Use “Later…” in the composer.</source>
+        <translation>没有定时消息。请在输入框中使用“稍后发送…”。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel Send</source>
+        <translation>取消发送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+115"/>
+        <location line="+35"/>
+        <location line="+11"/>
+        <source>Scheduled Messages</source>
+        <translation>定时消息</translation>
+    </message>
+    <message>
+        <location line="-158"/>
+        <source>Send at</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>发送到</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Send later</source>
+        <translation>稍后发送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Composer</source>
+        <translation>输入框</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HTTP API</source>
+        <translation>HTTP API</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Push</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Auto-reply</source>
+        <translation>自动回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Welcome</source>
+        <translation>欢迎语</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>[Picture] %1</source>
+        <translation>[图片] %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This message is already on its way; it can no longer be cancelled.</source>
+        <translation>这条消息已在发送中，无法再取消。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This message is already on its way; your changes were not saved.</source>
+        <translation>这条消息已在发送中；您的修改未保存。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The edited message could not be scheduled: %1</source>
+        <translation>修改后的消息无法安排：%1</translation>
+    </message>
+</context>
+<context>
     <name>gd::SearchPanel</name>
     <message>
         <location filename="../ui/SearchPanel.cpp" line="+38"/>
@@ -4074,6 +6057,74 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <location line="+60"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>gd::SendLaterDialog</name>
+    <message>
+        <location filename="../ui/ops/SendLaterDialog.cpp" line="+27"/>
+        <source>Send Later to %1</source>
+        <translation>稍后发送给 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No picture</source>
+        <translation>无图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Picture to Send</source>
+        <translation>要发送的图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;All files (*)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.gif *.bmp *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Send at</source>
+        <translation>发送时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Schedule</source>
+        <translation>安排</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>There is nothing to send: write a text or choose a picture.</source>
+        <translation>没有可发送的内容：请输入文字或选择图片。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This message is %1 characters long; WeChat accepts at most %2.</source>
+        <translation>这条消息长 %1 个字符；微信最多接受 %2 个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a time in the future.</source>
+        <translation>请选择一个将来的时间。</translation>
     </message>
 </context>
 <context>
@@ -4273,6 +6324,808 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
+    <name>gd::StatisticsWindow</name>
+    <message>
+        <location filename="../ui/stats/StatisticsWindow.cpp" line="+58"/>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1% vs %2</source>
+        <translation>%1%，上期 %2</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All groups</source>
+        <translation>所有群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One group</source>
+        <translation>单个群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Groups with tag</source>
+        <translation>带标签的群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One account</source>
+        <translation>单个账号</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Per hour</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Per week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Period:</source>
+        <translation>时段：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Scheduled reports…</source>
+        <translation>定时报告…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Volume</source>
+        <translation>消息量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekday × hour</source>
+        <translation>星期 × 小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response times</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Word frequency</source>
+        <translation>词频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers and groups</source>
+        <translation>客户和群</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Customer messages</source>
+        <translation>客户消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff messages</source>
+        <translation>客服消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active customers</source>
+        <translation>活跃客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joins</source>
+        <translation>入群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves</source>
+        <translation>退群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median first response</source>
+        <translation>首次响应中位数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>90% answered within</source>
+        <translation>90% 在此时间内回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered in time</source>
+        <translation>按时回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered late or waiting too long</source>
+        <translation>回复超时或等待过久</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still waiting</source>
+        <translation>仍在等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered waits</source>
+        <translation>已回复的等待</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Save chart as PNG…</source>
+        <translation>将图表保存为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save data as CSV…</source>
+        <translation>将数据保存为 CSV…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Messages:</source>
+        <translation>消息：</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Messages of customers and staff by weekday and hour of the day.</source>
+        <translation>按星期和一天中的小时统计的客户和客服消息。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Count words</source>
+        <translation>统计词频</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Product names…</source>
+        <translation>产品名称…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Names of products and brands to count as one word each</source>
+        <translation>作为一个词统计的产品和品牌名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What customers wrote in the period, most frequent words first. Click a word to search for it.</source>
+        <translation>客户在该时段内写的内容，按出现次数从高到低排列。点击一个词即可搜索。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+411"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="-381"/>
+        <source>Most active customers</source>
+        <translation>最活跃客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quietest groups</source>
+        <translation>最冷清的群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert kind</source>
+        <translation>告警类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+173"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="-173"/>
+        <location line="+174"/>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The figures could not be computed. Details are in the log.</source>
+        <translation>无法计算数据。详情见日志。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <location line="+1"/>
+        <source>previous %1</source>
+        <translation>上期 %1</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>First-response times (business hours where a rule sets them)</source>
+        <translation>首次响应时间（规则设置了营业时间时按营业时间计）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 waits answered, median %2, 90% within %3. Response targets: %4 met, %5 missed; %6 customers still waiting.</source>
+        <translation>已回复 %1 次等待，中位数 %2，90% 在 %3 内。响应目标：%4 次达成，%5 次未达成；%6 位客户仍在等待。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 to %2, compared with the %3 days before. Computed in %4 ms.</source>
+        <translation>%1 至 %2，与之前 %3 天比较。计算用时 %4 毫秒。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Staff</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Messages of customers and staff</source>
+        <translation>客户和客服的消息</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Counting words…</source>
+        <translation>正在统计词频…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Words could not be counted: %1</source>
+        <translation>无法统计词频：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+50"/>
+        <source>Counting was cancelled.</source>
+        <translation>统计已取消。</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>%1 customer messages, %2 words counted. Click a word to search for it.</source>
+        <translation>%1 条客户消息，统计了 %2 个词。点击一个词即可搜索。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Product names</source>
+        <translation>产品名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One product or brand name per line. Word counts keep each of them whole instead of splitting it into shorter words.</source>
+        <translation>每行一个产品或品牌名称。统计词频时会将它们作为整体，而不拆分成更短的词。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n product name(s) will be kept whole from the next count.</source>
+        <translation>
+            <numerusform>下次统计起，%n 个产品名称将保持完整。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Most frequent words</source>
+        <translation>高频词</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+5"/>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The image could not be saved.</source>
+        <translation>无法保存图片。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
+        <source>Save data</source>
+        <translation>保存数据</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file could not be saved: %1</source>
+        <translation>无法保存文件：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gd::StatsChartPainter</name>
+    <message>
+        <location filename="../core/stats/StatsChartPainter.cpp" line="+80"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+</context>
+<context>
+    <name>gd::StatsCsv</name>
+    <message>
+        <location filename="../core/stats/StatsCsv.cpp" line="+63"/>
+        <source>under 1 min</source>
+        <translation>1 分钟内</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1-5 min</source>
+        <translation>1-5 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>5-15 min</source>
+        <translation>5-15 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>15-60 min</source>
+        <translation>15-60 分钟</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>over 1 h</source>
+        <translation>超过 1 小时</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keyword</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First response late</source>
+        <translation>首次响应超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next response late</source>
+        <translation>后续响应超时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bot offline</source>
+        <translation>机器人离线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bot back</source>
+        <translation>机器人恢复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other (%1)</source>
+        <translation>其他（%1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+25"/>
+        <source>Customer messages</source>
+        <translation>客户消息</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+24"/>
+        <source>Staff messages</source>
+        <translation>客服消息</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Active customers</source>
+        <translation>活跃客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joins</source>
+        <translation>入群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves</source>
+        <translation>退群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered waits</source>
+        <translation>已回复的等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unanswered waits</source>
+        <translation>未回复的等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median first response (ms)</source>
+        <translation>首次响应中位数（毫秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>90th percentile first response (ms)</source>
+        <translation>首次响应第 90 百分位（毫秒）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response target met</source>
+        <translation>达成响应目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response target missed</source>
+        <translation>未达成响应目标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period %1 to %2</source>
+        <translation>时段 %1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+33"/>
+        <location line="+31"/>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>First response</source>
+        <translation>首次响应</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+31"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="-23"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer id</source>
+        <translation>客户 ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+8"/>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+8"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group</source>
+        <translation>群</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Group id</source>
+        <translation>群 ID</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Alert kind</source>
+        <translation>告警类型</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Messages per day</source>
+        <translation>每日消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First-response times</source>
+        <translation>首次响应时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerts by kind</source>
+        <translation>按类型的告警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weekday and hour</source>
+        <translation>星期和小时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Most active customers</source>
+        <translation>最活跃客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quietest groups</source>
+        <translation>最冷清的群</translation>
+    </message>
+</context>
+<context>
+    <name>gd::StatsReport</name>
+    <message>
+        <location filename="../core/stats/StatsReport.cpp" line="+71"/>
+        <source>GroupDesk statistics for %1</source>
+        <translation>GroupDesk 统计：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GroupDesk statistics for %1 to %2</source>
+        <translation>GroupDesk 统计：%1 至 %2</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Previous period</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer messages</source>
+        <translation>客户消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff messages</source>
+        <translation>客服消息</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active customers</source>
+        <translation>活跃客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Joins</source>
+        <translation>入群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves</source>
+        <translation>退群</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median first response</source>
+        <translation>首次响应中位数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>90% answered within</source>
+        <translation>90% 在此时间内回复</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered in time</source>
+        <translation>按时回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered late or waiting too long</source>
+        <translation>回复超时或等待过久</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still waiting</source>
+        <translation>仍在等待</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quietest groups</source>
+        <translation>最冷清的群</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Most active customers</source>
+        <translation>最活跃客户</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What customers wrote about</source>
+        <translation>客户在谈论什么</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every figure is in the attached CSV file.</source>
+        <translation>所有数据见附件 CSV 文件。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Most frequent words</source>
+        <translation>高频词</translation>
+    </message>
+</context>
+<context>
+    <name>gd::StatsService</name>
+    <message>
+        <location filename="../core/stats/StatsService.cpp" line="+119"/>
+        <source>The word dictionary could not be loaded.</source>
+        <translation>无法加载词典。</translation>
+    </message>
+</context>
+<context>
     <name>gd::StorageNotifier</name>
     <message>
         <location filename="../ui/StorageNotifier.cpp" line="+26"/>
@@ -4437,7 +7290,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::api::ApiServer</name>
     <message>
-        <location filename="../core/api/ApiServer.cpp" line="+189"/>
+        <location filename="../core/api/ApiServer.cpp" line="+195"/>
         <source>The secret of API app %1 cannot be read from the keychain: %2</source>
         <translation>无法从钥匙串读取 API 应用 %1 的密钥：%2</translation>
     </message>
@@ -4445,7 +7298,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::api::ApiService</name>
     <message>
-        <location filename="../core/api/ApiService.cpp" line="+150"/>
+        <location filename="../core/api/ApiService.cpp" line="+161"/>
         <source>The archive is not open.</source>
         <translation>存档未打开。</translation>
     </message>
@@ -4455,7 +7308,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>无法读取存档：%1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+38"/>
         <source>Cannot read the certificate or key file.</source>
         <translation>无法读取证书或密钥文件。</translation>
     </message>
@@ -4590,7 +7443,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+75"/>
+        <location filename="../app/groupdesk/main.cpp" line="+77"/>
         <source>&amp;Integrations</source>
         <translation>集成(&amp;I)</translation>
     </message>
@@ -4600,7 +7453,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>HTTP API 与 Webhook…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Demo gateway</source>
         <translation>演示网关</translation>
     </message>
