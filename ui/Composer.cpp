@@ -456,14 +456,13 @@ void Composer::updateQuickReplyPicker()
     }
     if (!m_replyPicker) {
         m_replyPicker = new QuickReplyPicker(window());
-        connect(m_replyPicker, &QuickReplyPicker::chosen, this, [this](const QuickReply &) {
-            acceptQuickReply();
-        });
+        connect(m_replyPicker, &QuickReplyPicker::chosen, this,
+                [this](const QuickReply &) { acceptQuickReply(); });
     }
     m_slashStart = slash;
-    m_replyPicker->setReplies(matches,
-                              ReplyTemplate::quickReplyValues(m_customer, m_title, m_agent,
-                                                              QDate::currentDate()));
+    m_replyPicker->setReplies(
+        matches,
+        ReplyTemplate::quickReplyValues(m_customer, m_title, m_agent, QDate::currentDate()));
     // Over the feed, just above the editor, at the "/".
     const QRect caret = m_edit->cursorRect();
     const int width = qMin(420, window()->width());

@@ -143,8 +143,9 @@ void RoomDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         const QString text = QString(stars, QChar(0x2605)) + QString(5 - stars, QChar(0x2606));
         const int starsW = sfm.horizontalAdvance(text) + 4;
         painter->setPen(Theme::warning());
-        painter->drawText(QRect(left + previewW - starsW, top + tfm.height() + 4, starsW, sfm.height()),
-                          Qt::AlignRight | Qt::AlignVCenter, text);
+        painter->drawText(
+            QRect(left + previewW - starsW, top + tfm.height() + 4, starsW, sfm.height()),
+            Qt::AlignRight | Qt::AlignVCenter, text);
         painter->setPen(Theme::textSecondary());
         previewW -= starsW + 4;
     }

@@ -13,46 +13,47 @@ QStringList OpsSchema::statements()
     // and of groups the bot left (their archive stays: rooms and messages
     // are never deleted).
     return {
-            QStringLiteral("CREATE TABLE IF NOT EXISTS quick_replies ("
-                           " id INTEGER PRIMARY KEY,"
-                           " owner TEXT NOT NULL DEFAULT ''," // '' = shared
-                           " folder TEXT NOT NULL DEFAULT '',"
-                           " title TEXT NOT NULL DEFAULT '',"
-                           " shortcut TEXT NOT NULL DEFAULT '',"
-                           " body TEXT NOT NULL DEFAULT '',"
-                           " image_path TEXT NOT NULL DEFAULT '',"
-                           " updated_ms INTEGER NOT NULL DEFAULT 0)"),
-            QStringLiteral("CREATE TABLE IF NOT EXISTS notes ("
-                           " account_id TEXT NOT NULL,"
-                           " target INTEGER NOT NULL," // 0 group, 1 customer
-                           " target_id TEXT NOT NULL,"
-                           " body TEXT NOT NULL DEFAULT '',"
-                           " updated_ms INTEGER NOT NULL DEFAULT 0,"
-                           " updated_by TEXT NOT NULL DEFAULT '',"
-                           " PRIMARY KEY (account_id, target, target_id))"),
-            QStringLiteral("CREATE TABLE IF NOT EXISTS ops_rules ("
-                           " id INTEGER PRIMARY KEY,"
-                           " kind INTEGER NOT NULL," // 1 welcome, 2 keyword reply, 3 busy reply
-                           " enabled INTEGER NOT NULL DEFAULT 1,"
-                           " params TEXT NOT NULL DEFAULT ''," // JSON
-                           " updated_ms INTEGER NOT NULL DEFAULT 0)"),
-            QStringLiteral("CREATE TABLE IF NOT EXISTS ops_log ("
-                           " id INTEGER PRIMARY KEY,"
-                           " at_ms INTEGER NOT NULL,"
-                           " kind INTEGER NOT NULL," // 1 welcome, 2 auto-reply, 3 left group
-                           " account_id TEXT NOT NULL DEFAULT '',"
-                           " room_id TEXT NOT NULL DEFAULT '',"
-                           " contact_id TEXT NOT NULL DEFAULT '',"
-                           " rule_id INTEGER NOT NULL DEFAULT 0,"
-                           " trigger_id TEXT NOT NULL DEFAULT ''," // the message answered
-                           " outcome INTEGER NOT NULL DEFAULT 0," // 0 done, 1 held back, 2 failed
-                           " detail TEXT NOT NULL DEFAULT '')"),
-            QStringLiteral("CREATE INDEX IF NOT EXISTS ops_log_by_room ON ops_log (account_id, room_id, at_ms)"),
-            QStringLiteral("CREATE TABLE IF NOT EXISTS left_rooms ("
-                           " account_id TEXT NOT NULL,"
-                           " room_id TEXT NOT NULL,"
-                           " left_ms INTEGER NOT NULL,"
-                           " PRIMARY KEY (account_id, room_id))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS quick_replies ("
+                       " id INTEGER PRIMARY KEY,"
+                       " owner TEXT NOT NULL DEFAULT ''," // '' = shared
+                       " folder TEXT NOT NULL DEFAULT '',"
+                       " title TEXT NOT NULL DEFAULT '',"
+                       " shortcut TEXT NOT NULL DEFAULT '',"
+                       " body TEXT NOT NULL DEFAULT '',"
+                       " image_path TEXT NOT NULL DEFAULT '',"
+                       " updated_ms INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS notes ("
+                       " account_id TEXT NOT NULL,"
+                       " target INTEGER NOT NULL," // 0 group, 1 customer
+                       " target_id TEXT NOT NULL,"
+                       " body TEXT NOT NULL DEFAULT '',"
+                       " updated_ms INTEGER NOT NULL DEFAULT 0,"
+                       " updated_by TEXT NOT NULL DEFAULT '',"
+                       " PRIMARY KEY (account_id, target, target_id))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS ops_rules ("
+                       " id INTEGER PRIMARY KEY,"
+                       " kind INTEGER NOT NULL," // 1 welcome, 2 keyword reply, 3 busy reply
+                       " enabled INTEGER NOT NULL DEFAULT 1,"
+                       " params TEXT NOT NULL DEFAULT ''," // JSON
+                       " updated_ms INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS ops_log ("
+                       " id INTEGER PRIMARY KEY,"
+                       " at_ms INTEGER NOT NULL,"
+                       " kind INTEGER NOT NULL," // 1 welcome, 2 auto-reply, 3 left group
+                       " account_id TEXT NOT NULL DEFAULT '',"
+                       " room_id TEXT NOT NULL DEFAULT '',"
+                       " contact_id TEXT NOT NULL DEFAULT '',"
+                       " rule_id INTEGER NOT NULL DEFAULT 0,"
+                       " trigger_id TEXT NOT NULL DEFAULT ''," // the message answered
+                       " outcome INTEGER NOT NULL DEFAULT 0," // 0 done, 1 held back, 2 failed
+                       " detail TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral(
+            "CREATE INDEX IF NOT EXISTS ops_log_by_room ON ops_log (account_id, room_id, at_ms)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS left_rooms ("
+                       " account_id TEXT NOT NULL,"
+                       " room_id TEXT NOT NULL,"
+                       " left_ms INTEGER NOT NULL,"
+                       " PRIMARY KEY (account_id, room_id))"),
     };
 }
 

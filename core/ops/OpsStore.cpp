@@ -89,7 +89,11 @@ OpsStore::OpsStore(Store *store, QObject *parent)
     auto ready = [reader] {
         if (reader)
             QMetaObject::invokeMethod(
-                reader.data(), [reader] { if (reader) reader->markReady(); },
+                reader.data(),
+                [reader] {
+                    if (reader)
+                        reader->markReady();
+                },
                 Qt::QueuedConnection);
     };
     const bool submitted = m_store->submitWrite([ready](StoreWriter::Batch &batch) {
