@@ -12,11 +12,13 @@
 
 #include "wechaty/puppet.grpc.pb.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <set>
+#include <vector>
 
 namespace gd {
 namespace {
@@ -105,6 +107,74 @@ Message toMessage(const wechaty::MessagePayloadResponse &r)
 }
 
 } // namespace
+
+// gRPC 1.51 runs callbacks on the threads of one completion queue that every
+// channel of the process shares. When the process's last channel is destroyed,
+// gRPC shuts that queue down and joins those threads; if that happens on one of
+// them (the last reference dropped inside a callback), the thread joins itself
+// and the queue is freed under it: the process aborts (seen as a crash after
+// SIGTERM, 1 stop in 8). So a channel is never destroyed on a gRPC thread:
+// calls hold it through a ChannelHold, which hands its reference here, and the
+// client's own thread destroys the channels no call holds any more.
+class ChannelGraveyard
+{
+public:
+    static ChannelGraveyard &instance()
+    {
+        static ChannelGraveyard graveyard;
+        return graveyard;
+    }
+
+    // Any thread.
+    void bury(std::shared_ptr<grpc::Channel> channel)
+    {
+        if (!channel)
+            return;
+        std::lock_guard lock(m_mutex);
+        for (const auto &held : m_channels) {
+            if (held == channel)
+                return; // already held here: dropping this copy destroys nothing
+        }
+        m_channels.push_back(std::move(channel));
+    }
+
+    // Never on a gRPC thread: destroys the channels only the graveyard holds.
+    void sweep()
+    {
+        std::vector<std::shared_ptr<grpc::Channel>> dead;
+        {
+            std::lock_guard lock(m_mutex);
+            const auto firstDead
+                = std::partition(m_channels.begin(), m_channels.end(),
+                                 [](const auto &channel) { return channel.use_count() > 1; });
+            dead.assign(std::make_move_iterator(firstDead),
+                        std::make_move_iterator(m_channels.end()));
+            m_channels.erase(firstDead, m_channels.end());
+        }
+        // `dead` is destroyed here, on the caller's thread, outside the lock.
+    }
+
+private:
+    std::mutex m_mutex;
+    std::vector<std::shared_ptr<grpc::Channel>> m_channels;
+};
+
+// A call's reference to its channel (the channel must outlive the call);
+// released into the graveyard, whichever thread the call ends on.
+class ChannelHold
+{
+public:
+    ChannelHold() = default;
+    explicit ChannelHold(std::shared_ptr<grpc::Channel> channel)
+        : m_channel(std::move(channel))
+    {}
+    ChannelHold(const ChannelHold &) = delete;
+    ChannelHold &operator=(const ChannelHold &) = delete;
+    ~ChannelHold() { ChannelGraveyard::instance().bury(std::move(m_channel)); }
+
+private:
+    std::shared_ptr<grpc::Channel> m_channel;
+};
 
 // Shared between the client object and every call in flight: a gRPC callback
 // may outlive the PuppetClient, so it holds this, never the client itself.
@@ -203,7 +273,7 @@ struct PuppetClient::Private
             grpc::ClientContext ctx;
             Req req;
             Resp resp;
-            std::shared_ptr<grpc::Channel> channel; // keeps the channel alive until done
+            ChannelHold channel; // keeps the channel alive until done
         };
 
         if (!stub) {
@@ -216,9 +286,7 @@ struct PuppetClient::Private
             return;
         }
 
-        auto *call = new Call;
-        call->req = std::move(req);
-        call->channel = channel;
+        auto *call = new Call{{}, std::move(req), {}, ChannelHold(channel)};
         prepare(call->ctx, deadlineSec);
         quint64 gen;
         {
@@ -251,6 +319,7 @@ class PuppetClient::Private::EventReader : public grpc::ClientReadReactor<wechat
 public:
     EventReader(std::shared_ptr<Private> d, quint64 gen)
         : m_d(std::move(d))
+        , m_channel(m_d->channel)
         , m_gen(gen)
     {}
 
@@ -298,6 +367,7 @@ public:
 
 private:
     std::shared_ptr<Private> m_d;
+    ChannelHold m_channel; // the channel outlives the call
     quint64 m_gen;
     grpc::ClientContext m_ctx;
     wechaty::EventRequest m_req;
@@ -323,13 +393,20 @@ PuppetClient::~PuppetClient()
     if (!d->idle.wait_for(lock, std::chrono::seconds(10), [this] { return d->active.empty(); }))
         qCWarning(lcGateway) << d->active.size() << "gateway calls still held by gRPC at shutdown";
     d->q = nullptr;
+    // Late callbacks may still hold `d`: the channel must not die with it on
+    // a gRPC thread (see ChannelGraveyard).
+    d->stub.reset();
+    ChannelGraveyard::instance().bury(std::move(d->channel));
+    lock.unlock();
+    ChannelGraveyard::instance().sweep();
 }
 
 void PuppetClient::setEndpoint(const GatewayEndpoint &endpoint)
 {
     reset();
-    d->channel.reset();
     d->stub.reset();
+    ChannelGraveyard::instance().bury(std::move(d->channel));
+    ChannelGraveyard::instance().sweep(); // the channels of calls that have ended
     d->authorization.clear();
     // The last guard: every place a token enters checks it, but gRPC aborts
     // the process (printing the value) on a bad one, so check it again here.
@@ -624,6 +701,7 @@ public:
     Uploader(std::shared_ptr<Private> d, quint64 gen, QByteArray bytes, ProgressCallback progress,
              Callback<QString> done)
         : m_d(std::move(d))
+        , m_channel(m_d->channel)
         , m_gen(gen)
         , m_bytes(std::move(bytes))
         , m_progress(std::move(progress))
@@ -689,6 +767,7 @@ private:
     }
 
     std::shared_ptr<Private> m_d;
+    ChannelHold m_channel; // the channel outlives the call
     quint64 m_gen;
     QByteArray m_bytes;
     ProgressCallback m_progress;
@@ -704,6 +783,7 @@ class PuppetClient::Private::Downloader : public grpc::ClientReadReactor<wechaty
 public:
     Downloader(std::shared_ptr<Private> d, quint64 gen, qint64 maxBytes, Callback<QByteArray> done)
         : m_d(std::move(d))
+        , m_channel(m_d->channel)
         , m_gen(gen)
         , m_maxBytes(maxBytes)
         , m_done(std::move(done))
@@ -754,6 +834,7 @@ public:
 
 private:
     std::shared_ptr<Private> m_d;
+    ChannelHold m_channel; // the channel outlives the call
     quint64 m_gen;
     qint64 m_maxBytes;
     Callback<QByteArray> m_done;
