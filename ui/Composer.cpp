@@ -327,7 +327,11 @@ void Composer::insertQuote(const QString &senderName, const QString &text)
 
 QStringList Composer::mentionIds() const
 {
-    const QString text = m_edit->toPlainText();
+    return mentionIdsIn(m_edit->toPlainText());
+}
+
+QStringList Composer::mentionIdsIn(const QString &text) const
+{
     QStringList ids;
     for (const MentionCandidate &c : m_mentioned) {
         // A mention deleted from the text is not sent.

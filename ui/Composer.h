@@ -51,6 +51,9 @@ public:
     void insertQuote(const QString &senderName, const QString &text);
     // The ids of the members mentioned in the text as it stands.
     QStringList mentionIds() const;
+    // The members picked with @ whose mention `text` (e.g. the draft as edited
+    // in the Send Later dialog) still holds.
+    QStringList mentionIdsIn(const QString &text) const;
 
     // Quick replies: "/" and a few letters (or pinyin initials) offers the
     // agent's and the shared replies; Enter puts the chosen one, its

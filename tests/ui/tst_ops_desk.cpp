@@ -202,6 +202,45 @@ private slots:
         QCOMPARE(rows.first().dueMs / 60000, due.toMSecsSinceEpoch() / 60000); // to the minute
     }
 
+    // The @-mentions picked in the composer go with the scheduled message,
+    // except one the agent deleted from the text in the dialog.
+    void laterKeepsTheMentionsTheFinalTextHolds()
+    {
+        Composer *composer = m_window->composer();
+        composer->setConversation(kAccount, kRoom, QStringLiteral("星河电器售后群"));
+        composer->editor()->clear();
+        composer->insertMention(QStringLiteral("wxid_wang"), QStringLiteral("王女士"));
+        composer->insertMention(QStringLiteral("wxid_li"), QStringLiteral("李先生"));
+        composer->editor()->insertPlainText(QStringLiteral("明天发货"));
+        const QString typed = composer->editor()->toPlainText().trimmed();
+        const QString final = QStringLiteral("@王女士\u2005明天发货");
+        const int before = int(queued().size());
+        bool filled = false;
+        QTimer fill;
+        fill.setInterval(20);
+        connect(&fill, &QTimer::timeout, this, [&] {
+            auto *later = qobject_cast<SendLaterDialog *>(QApplication::activeModalWidget());
+            if (!later || filled)
+                return;
+            filled = true;
+            QCOMPARE(later->text(), typed);
+            later->setText(final); // @李先生 deleted here
+            later->setDue(QDateTime::currentDateTime().addSecs(3600));
+            later->accept();
+        });
+        fill.start();
+        composer->findChild<QPushButton *>(QStringLiteral("sendLaterButton"))->click();
+        fill.stop();
+        QVERIFY(filled);
+        QTRY_COMPARE_WITH_TIMEOUT(int(queued().size()), before + 1, 5000);
+        const QVector<OutboxEntry> rows = queued();
+        const auto row = std::find_if(rows.begin(), rows.end(),
+                                      [&](const OutboxEntry &e) { return e.text == final; });
+        QVERIFY(row != rows.end());
+        QCOMPARE(row->mentionIds, QStringList{QStringLiteral("wxid_wang")});
+        composer->editor()->clear();
+    }
+
     void laterThatIsCancelledQueuesNothingAndKeepsTheText()
     {
         Composer *composer = m_window->composer();

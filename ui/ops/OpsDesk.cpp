@@ -215,6 +215,8 @@ void OpsDesk::scheduleFromComposer(const QString &accountId, const QString &conv
     request.accountId = accountId;
     request.conversationId = conversationId;
     request.text = dialog.text();
+    // The @-mentions picked in the composer that the final text still holds.
+    request.mentionIds = m_window->composer()->mentionIdsIn(request.text);
     request.filePath = dialog.picturePath();
     request.dueMs = dialog.due().toMSecsSinceEpoch();
     request.origin = ScheduledSendsDialog::kOrigin;
