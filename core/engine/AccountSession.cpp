@@ -75,6 +75,8 @@ AccountSession::AccountSession(const AccountInfo &account, const GatewayEndpoint
 
     connect(m_directory, &DirectorySync::progress, this, &AccountSession::publish);
     connect(m_directory, &DirectorySync::finished, this, &AccountSession::onSyncFinished);
+    connect(m_directory, &DirectorySync::namesSettledFor, m_ingest,
+            qOverload<const QString &>(&MessageIngest::releaseAwaitingNames));
     connect(m_directory, &DirectorySync::logLine, this, &AccountSession::log);
 
     connect(m_ingest, &MessageIngest::fetchStateChanged, this, &AccountSession::publish);

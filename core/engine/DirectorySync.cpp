@@ -30,6 +30,8 @@ void DirectorySync::start()
     m_done = 0;
     m_total = 0;
     m_rooms = 0;
+    m_contactsLeft = -1;
+    m_roomsSettled.clear();
     m_outstanding = 2; // the two list calls
     emit logLine(QStringLiteral("sync started"));
     emit progress();
@@ -42,6 +44,24 @@ void DirectorySync::start()
         if (m_syncing && epoch == m_epoch)
             onRoomList(st, ids);
     });
+}
+
+bool DirectorySync::namesSettled(const QString &roomId) const
+{
+    if (!m_syncing)
+        return true;
+    return m_contactsLeft == 0 && (roomId.isEmpty() || m_roomsSettled.contains(roomId));
+}
+
+void DirectorySync::contactDone(quint64 epoch)
+{
+    if (!m_syncing || epoch != m_epoch || m_contactsLeft <= 0 || --m_contactsLeft > 0)
+        return;
+    // Every contact is known now: direct chats and the rooms fetched so far
+    // have their final names.
+    emit namesSettledFor(QString());
+    for (const QString &roomId : std::as_const(m_roomsSettled))
+        emit namesSettledFor(roomId);
 }
 
 void DirectorySync::abort()
@@ -64,6 +84,7 @@ void DirectorySync::onContactList(const GatewayStatus &status, const QStringList
     m_total += int(ids.size());
     m_outstanding += int(ids.size());
     const quint64 epoch = m_epoch;
+    m_contactsLeft = int(ids.size()) + 1; // the last one is this list's own step
     for (const QString &id : ids) {
         m_window.push([this, id, epoch](CallWindow::Done done) {
             m_client->contactPayload(
@@ -83,10 +104,12 @@ void DirectorySync::onContactList(const GatewayStatus &status, const QStringList
                     if (epoch != m_epoch)
                         return;
                     ++m_done;
+                    contactDone(epoch);
                     stepDone();
                 });
         });
     }
+    contactDone(epoch);
     stepDone();
 }
 
@@ -269,9 +292,15 @@ void DirectorySync::finishRoom(quint64 fetchId)
     if (it == m_fetches.end())
         return;
     const bool counts = it->second.forSync && it->second.epoch == m_epoch;
+    const QString roomId = it->second.roomId;
     m_fetches.erase(it);
     if (counts) {
         ++m_done;
+        // Nothing later in this sync changes this room's names (a failed
+        // fetch leaves them as they are, as the end of the sync would).
+        m_roomsSettled.insert(roomId);
+        if (m_contactsLeft == 0)
+            emit namesSettledFor(roomId);
         stepDone();
     }
 }

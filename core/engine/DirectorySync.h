@@ -38,6 +38,11 @@ public:
     // calls' answers never come.
     void abort();
     bool isSyncing() const { return m_syncing; }
+    // Whether the names of a conversation's people are as complete as this
+    // sync will make them: no sync runs, or its contacts are all fetched and
+    // the room (none: a direct chat) has had its members fetched. A message
+    // from someone unknown in such a room need not wait for the whole sync.
+    bool namesSettled(const QString &roomId) const;
     bool isSynced() const { return m_synced; }
     int done() const { return m_done; }
     int total() const { return m_total; }
@@ -53,6 +58,9 @@ public:
 
 signals:
     void progress(); // done/total moved (every 50 steps)
+    // During a sync, namesSettled(roomId) became true (roomId empty: direct
+    // chats; emitted for every room done so far when the contacts complete).
+    void namesSettledFor(const QString &roomId);
     // The sync ended; ok false when a list call failed (try again later).
     void finished(bool ok, int rooms);
     void logLine(const QString &line);
@@ -79,6 +87,7 @@ private:
                          const RoomMember &member);
     void finishRoom(quint64 fetchId);
     void stepDone();
+    void contactDone(quint64 epoch);
 
     QString m_accountId;
     PuppetClient *m_client;
@@ -95,6 +104,8 @@ private:
     int m_done = 0;
     int m_total = 0;
     int m_rooms = 0;
+    int m_contactsLeft = -1; // of this sync's contact payloads; -1: list not answered
+    QSet<QString> m_roomsSettled; // rooms this sync has fetched with their members
     qint64 m_lastSyncMs = 0;
     QVector<Contact> m_contactBatch;
     QSet<QString> m_contactsRequested; // unknown talkers already looked up

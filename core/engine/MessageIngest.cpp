@@ -179,8 +179,13 @@ void MessageIngest::pump()
     // in memory. Only the ids wait, until the store catches up.
     if (m_store && m_store->isCongested())
         return;
-    while (m_streamOpen && !m_queue.empty()
-           && m_inFlight.size() < m_tuning.messagePayloadsInFlight) {
+    // While the directory syncs, fewer payloads are in flight: the sync's
+    // calls would wait behind the backlog's, and the names they bring are
+    // what held messages wait for.
+    const int window = m_directory.isSyncing()
+        ? std::min(m_tuning.messagePayloadsInFlight, m_tuning.messagePayloadsInFlightDuringSync)
+        : m_tuning.messagePayloadsInFlight;
+    while (m_streamOpen && !m_queue.empty() && m_inFlight.size() < window) {
         const QString id = m_queue.front();
         m_queue.pop_front();
         m_queued.remove(id);
@@ -219,9 +224,12 @@ void MessageIngest::onFetched(const QString &messageId, const GatewayStatus &, M
     }
     if (!message.fromSelf)
         m_directory.lookUpStranger(message.roomId, message.talkerId);
-    if (m_directory.isSyncing() && message.talkerName == message.talkerId
-        && !message.talkerId.isEmpty())
-        m_awaitingNames.append(message); // named when the sync finishes
+    // A talker nobody knows yet while the sync runs: held until the sync has
+    // this room's members (and every contact), not until the whole sync ends;
+    // the others go on meanwhile.
+    if (message.talkerName == message.talkerId && !message.talkerId.isEmpty()
+        && !m_directory.namesSettled(message.roomId))
+        m_awaitingNames[message.roomId].append(message);
     else
         addToBatch(message);
 }
@@ -294,7 +302,23 @@ void MessageIngest::releaseAwaitingNames()
 {
     // Messages that arrived during sync from talkers not known yet: name them
     // with what the sync learnt (or the id, if it did not) and store them.
-    const QVector<Message> waiting = std::exchange(m_awaitingNames, {});
+    const QHash<QString, QVector<Message>> waiting = std::exchange(m_awaitingNames, {});
+    for (const QVector<Message> &room : waiting) {
+        for (Message m : room) {
+            m.talkerName = m_names.resolve(m.roomId, m.talkerId);
+            addToBatch(m);
+        }
+    }
+    pump(); // fewer payloads are asked for while a sync runs
+}
+
+void MessageIngest::releaseAwaitingNames(const QString &roomId)
+{
+    const auto it = m_awaitingNames.find(roomId);
+    if (it == m_awaitingNames.end())
+        return;
+    const QVector<Message> waiting = std::move(it.value());
+    m_awaitingNames.erase(it);
     for (Message m : waiting) {
         m.talkerName = m_names.resolve(m.roomId, m.talkerId);
         addToBatch(m);

@@ -59,6 +59,9 @@ public:
     void connectionLost();
     // Messages held while the sync learnt names go to the store now.
     void releaseAwaitingNames();
+    // Those of one conversation's room (empty: direct chats), whose names
+    // the running sync has settled.
+    void releaseAwaitingNames(const QString &roomId);
     // Everything held in memory goes to the store (stopping).
     void flush();
 
@@ -109,7 +112,9 @@ private:
     QSet<QString> m_retryWaiting;
     int m_givenUp = 0;
     QVector<Message> m_batch;
-    QVector<Message> m_awaitingNames; // fetched during sync, talker not known yet
+    // Fetched during sync, talker not known yet, by room (empty: direct
+    // chats): each room's go to the store once the sync has its members.
+    QHash<QString, QVector<Message>> m_awaitingNames;
 };
 
 } // namespace gd

@@ -7,6 +7,7 @@ namespace gd {
 struct SessionTuning
 {
     int messagePayloadsInFlight = 96; // MessagePayload calls in flight
+    int messagePayloadsInFlightDuringSync = 24; // ...while the directory syncs
     int syncCallsInFlight = 32; // Contact/Room/Member payload calls in flight
     int messageRetryLimit = 3; // quick retries of a failed MessagePayload...
     int messageRetryDelayMs = 1000; // ...after this times the attempt number; then

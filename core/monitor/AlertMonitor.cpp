@@ -369,11 +369,7 @@ void AlertMonitor::Worker::raise(QVector<Alert> &alerts)
     if (alerts.isEmpty())
         return;
     const bool ok = writeAndWait([&alerts](QSqlDatabase &w, QString *error) {
-        for (Alert &a : alerts) {
-            if (!AlertRepository::insertAlert(w, a, error))
-                return false;
-        }
-        return true;
+        return AlertRepository::insertAlerts(w, alerts, error);
     });
     if (!ok) {
         qCWarning(lcEngine) << "monitor: could not store" << alerts.size() << "alert(s)";

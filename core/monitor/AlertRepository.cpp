@@ -146,24 +146,64 @@ bool AlertRepository::setBrokenReason(QSqlDatabase &db, qint64 ruleId, const QSt
 
 bool AlertRepository::insertAlert(QSqlDatabase &db, Alert &a, QString *error)
 {
-    QSqlQuery q(db);
-    if (!exec(q,
-              QStringLiteral("INSERT INTO alerts (kind, severity, rule_id, account_id, room_id,"
-                             " room_name, customer_id, customer_name, message_id, message_row,"
-                             " excerpt, matched, created_ms, updated_ms, state, assigned_to,"
-                             " snoozed_until_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
-              {int(a.kind), int(a.severity), a.ruleId, str(a.accountId), str(a.roomId),
-               str(a.roomName), str(a.customerId), str(a.customerName), str(a.messageId),
-               a.messageRowId, str(a.excerpt), str(a.matched), a.createdMs, a.updatedMs,
-               int(a.state), str(a.assignedTo), a.snoozedUntilMs},
-              error))
+    QVector<Alert> one{a};
+    if (!insertAlerts(db, one, error))
         return false;
-    a.id = SqlDialect::insertedId(q);
-    AlertHistoryEntry raised;
-    raised.atMs = a.createdMs;
-    raised.action = AlertAction::Raised;
-    a.history = {raised};
-    return insertHistory(db, a.id, raised, error);
+    a = one.constFirst();
+    return true;
+}
+
+bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QString *error)
+{
+    if (alerts.isEmpty())
+        return true;
+    // Prepared once for the whole batch: a burst of complaints raises
+    // thousands of alerts at once, and preparing two statements per alert
+    // was most of the cost of storing them.
+    QSqlQuery insert(db);
+    QSqlQuery history(db);
+    const QString insertSql
+        = QStringLiteral("INSERT INTO alerts (kind, severity, rule_id, account_id, room_id,"
+                         " room_name, customer_id, customer_name, message_id, message_row,"
+                         " excerpt, matched, created_ms, updated_ms, state, assigned_to,"
+                         " snoozed_until_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    const QString historySql
+        = QStringLiteral("INSERT INTO alert_history (alert_id, at_ms, action, actor, detail)"
+                         " VALUES (?, ?, ?, ?, ?)");
+    auto failed = [error](const QSqlQuery &q, const QString &what, const QString &sql) {
+        if (error)
+            *error = q.lastError().text();
+        qCWarning(lcStore) << what << q.lastError().text() << sql.left(120);
+        return false;
+    };
+    if (!insert.prepare(insertSql))
+        return failed(insert, QStringLiteral("cannot prepare query:"), insertSql);
+    if (!history.prepare(historySql))
+        return failed(history, QStringLiteral("cannot prepare query:"), historySql);
+    for (Alert &a : alerts) {
+        const QVariantList binds
+            = {int(a.kind),      int(a.severity), a.ruleId,          str(a.accountId),
+               str(a.roomId),    str(a.roomName), str(a.customerId), str(a.customerName),
+               str(a.messageId), a.messageRowId,  str(a.excerpt),    str(a.matched),
+               a.createdMs,      a.updatedMs,     int(a.state),      str(a.assignedTo),
+               a.snoozedUntilMs};
+        for (int i = 0; i < binds.size(); ++i)
+            insert.bindValue(i, binds.at(i));
+        if (!insert.exec())
+            return failed(insert, QStringLiteral("query failed:"), insertSql);
+        a.id = SqlDialect::insertedId(insert);
+        AlertHistoryEntry raised;
+        raised.atMs = a.createdMs;
+        raised.action = AlertAction::Raised;
+        a.history = {raised};
+        const QVariantList entry
+            = {a.id, raised.atMs, int(raised.action), str(raised.actor), str(raised.detail)};
+        for (int i = 0; i < entry.size(); ++i)
+            history.bindValue(i, entry.at(i));
+        if (!history.exec())
+            return failed(history, QStringLiteral("query failed:"), historySql);
+    }
+    return true;
 }
 
 bool AlertRepository::updateAlert(QSqlDatabase &db, const Alert &a, const AlertHistoryEntry &entry,

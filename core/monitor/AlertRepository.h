@@ -28,6 +28,9 @@ public:
     // --- alerts ---
     // Inserts the alert (alert.id is set) with a Raised history row.
     static bool insertAlert(QSqlDatabase &db, Alert &alert, QString *error);
+    // The same for many, with the statements prepared once; stops at the
+    // first failure.
+    static bool insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QString *error);
     // Writes the alert's state, assignee, snooze and updated time, and one
     // history row.
     static bool updateAlert(QSqlDatabase &db, const Alert &alert, const AlertHistoryEntry &entry,

@@ -459,8 +459,12 @@ public:
                                           wechaty::ContactListResponse *response) override
     {
         return unary(context, [&] {
-            for (const SimContact &c : m_gateway.world().contacts())
+            const int limit = m_gateway.options().contactListLimit;
+            for (const SimContact &c : m_gateway.world().contacts()) {
+                if (limit > 0 && response->ids_size() >= limit)
+                    break;
                 response->add_ids(toStd(c.id));
+            }
             return grpc::Status::OK;
         });
     }
@@ -521,14 +525,27 @@ public:
                                              const wechaty::RoomMemberListRequest *request,
                                              wechaty::RoomMemberListResponse *response) override
     {
-        return unary(context, [&] {
+        auto members = [&] {
             const auto r = m_gateway.room(fromStd(request->id()));
             if (!r)
                 return grpc::Status(grpc::StatusCode::NOT_FOUND, "no such room");
             for (const SimRoomMember &m : r->members)
                 response->add_member_ids(toStd(m.contactId));
             return grpc::Status::OK;
-        });
+        };
+        const SimulatorOptions &o = m_gateway.options();
+        if (o.faultDelayRoomMembersMs <= 0 || o.faultDelayRoomMembersOf.isEmpty()
+            || fromStd(request->id()) != o.faultDelayRoomMembersOf)
+            return unary(context, members);
+        grpc::ServerUnaryReactor *reactor = context->DefaultReactor();
+        if (parkIfStalled(reactor))
+            return reactor;
+        grpc::Status status = authorize(context);
+        if (status.ok())
+            status = members();
+        m_gateway.clock().post(o.faultDelayRoomMembersMs,
+                               [reactor, status] { reactor->Finish(status); });
+        return reactor;
     }
 
     grpc::ServerUnaryReactor *RoomQuit(grpc::CallbackServerContext *context,

@@ -31,6 +31,10 @@ struct SimulatorOptions
     // World size (benchmarks): 0 keeps the default world of 10 groups with
     // 8-25 members each.
     int rooms = 0; // number of groups
+    // ContactList answers only the first this many people (the bot and staff
+    // come first), as in WeChat, where most group members are not friends;
+    // 0: everyone. Their payloads are served either way.
+    int contactListLimit = 0;
     int membersPerRoom = 0; // members of every group (the bot and staff included)
     int burstMessages = 0; // once logged in and listened to, emit this many MESSAGE
                            // events as fast as possible (besides `rate`); 0 = none
@@ -44,6 +48,10 @@ struct SimulatorOptions
     int faultFailPayloadEvery = 0; // every Nth MessagePayload call fails with faultFailCode
     int faultFailCode = 14; // gRPC code used by faultFailPayloadEvery (14 UNAVAILABLE)
     int faultDelayPayloadMs = 0; // every MessagePayload answer is delayed this long
+    // RoomMemberList of this group (tests: one room whose members sync late)
+    // is answered faultDelayRoomMembersMs late.
+    QString faultDelayRoomMembersOf;
+    int faultDelayRoomMembersMs = 0;
     int faultDropStreamAfter = 0; // end each Event stream after N MESSAGE events
     int faultLogoutAfterS = 0; // log the bot out this long after the first LOGIN
     int faultStallAfterS = 0; // this long after the first LOGIN, stop answering anything

@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -359,12 +360,40 @@ bool StatsCounters::createRollups(QSqlDatabase &db, QString *error)
     return true;
 }
 
-QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<Message> &stored)
+struct StatsCounters::Tally::Data
 {
     QHash<HourKey, HourCounts> hours;
     QHash<DayKey, qint64> days;
     QHash<DayKey, HourCounts> dailies; // (day, account, conversation, "")
     QHash<qint64, qint64> dayOfHour; // local day of each UTC hour seen (no offsets below 1 h)
+};
+
+StatsCounters::Tally::Tally()
+    : d(std::make_unique<Data>())
+{}
+
+StatsCounters::Tally::~Tally() = default;
+
+bool StatsCounters::Tally::isEmpty() const
+{
+    return d->hours.isEmpty() && d->days.isEmpty() && d->dailies.isEmpty();
+}
+
+QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<Message> &stored)
+{
+    Tally tally;
+    if (QSqlQuery *bad = recordMessages(prepared, stored, tally))
+        return bad;
+    return writeTally(prepared, tally);
+}
+
+QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<Message> &stored,
+                                         Tally &tally)
+{
+    QHash<HourKey, HourCounts> &hours = tally.d->hours;
+    QHash<DayKey, qint64> &days = tally.d->days;
+    QHash<DayKey, HourCounts> &dailies = tally.d->dailies;
+    QHash<qint64, qint64> &dayOfHour = tally.d->dayOfHour;
 
     QSqlQuery &wait = prepared(QStringLiteral(
         "INSERT INTO stats_waits (account_id, room_id, customer_id, since_ms)"
@@ -381,33 +410,34 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         "DELETE FROM stats_waits WHERE account_id = :p1 AND room_id = :p2 AND customer_id = :p3"));
     QSqlQuery &clearAll = prepared(
         QStringLiteral("DELETE FROM stats_waits WHERE account_id = :p1 AND room_id = :p2"));
+    // The staff-tagged contacts of each account, asked once per call (they
+    // are few; asking per talker cost a query per message in a burst).
     QSqlQuery &staffTag = prepared(
-        QStringLiteral("SELECT 1 FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
-                       " WHERE ct.account_id = :p0 AND ct.contact_id = :p1 AND t.name = :p2"));
-    QHash<QString, bool> staffTalkers; // account \x1f talker -> tagged staff
+        QStringLiteral("SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+                       " WHERE ct.account_id = :p0 AND t.name = :p1"));
+    QHash<QString, QSet<QString>> staffOf; // account -> tagged staff
     auto isStaff = [&](const Message &m, bool *ok) {
         *ok = true;
         if (m.fromSelf)
             return true;
         if (m.talkerId.isEmpty())
             return false;
-        const QString key = m.accountId + QChar(0x1f) + m.talkerId;
-        const auto it = staffTalkers.constFind(key);
-        if (it != staffTalkers.cend())
-            return *it;
-        staffTag.bindValue(p[0], m.accountId);
-        staffTag.bindValue(p[1], m.talkerId);
-        staffTag.bindValue(p[2], QLatin1String(kStaffTag));
-        if (!staffTag.exec()) {
-            *ok = false;
-            return false;
+        auto it = staffOf.constFind(m.accountId);
+        if (it == staffOf.cend()) {
+            staffTag.bindValue(p[0], m.accountId);
+            staffTag.bindValue(p[1], QLatin1String(kStaffTag));
+            if (!staffTag.exec()) {
+                *ok = false;
+                return false;
+            }
+            QSet<QString> staff;
+            while (staffTag.next())
+                staff.insert(staffTag.value(0).toString());
+            staffTag.finish();
+            it = staffOf.insert(m.accountId, staff);
         }
-        const bool staff = staffTag.next();
-        staffTag.finish();
-        staffTalkers.insert(key, staff);
-        return staff;
+        return it->contains(m.talkerId);
     };
-
     for (const Message *m : inTimeOrder(stored)) {
         if (!counts(*m))
             continue;
@@ -480,6 +510,14 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         }
     }
 
+    return nullptr;
+}
+
+QSqlQuery *StatsCounters::writeTally(const Prepare &prepared, Tally &tally)
+{
+    const QHash<HourKey, HourCounts> &hours = tally.d->hours;
+    const QHash<DayKey, qint64> &days = tally.d->days;
+    const QHash<DayKey, HourCounts> &dailies = tally.d->dailies;
     QSqlQuery &hour = prepared(kUpsertHour);
     for (auto it = hours.cbegin(); it != hours.cend(); ++it) {
         hour.bindValue(p[0], it.key().hour);

@@ -29,6 +29,7 @@
 #include <QVector>
 
 #include <functional>
+#include <memory>
 
 class QSqlDatabase;
 class QSqlQuery;
@@ -55,9 +56,33 @@ public:
     // filled once from the counters.
     static bool createRollups(QSqlDatabase &db, QString *error);
 
+    // Counts of stored messages summed in memory (hours, customer days,
+    // days, and the account rollups), to be written at once by writeTally:
+    // the store writer keeps one per batch rather than upserting per job.
+    class Tally
+    {
+    public:
+        Tally();
+        ~Tally();
+        Tally(const Tally &) = delete;
+        Tally &operator=(const Tally &) = delete;
+        bool isEmpty() const;
+
+    private:
+        friend class StatsCounters;
+        struct Data;
+        std::unique_ptr<Data> d;
+    };
+
     // The messages stored new in this batch (duplicates left out). Returns
     // the statement that failed, or nullptr.
     static QSqlQuery *recordMessages(const Prepare &prepared, const QVector<Message> &stored);
+    // The same, but the counts go to `tally`; waits and responses (which
+    // depend on the order of messages) are written at once.
+    static QSqlQuery *recordMessages(const Prepare &prepared, const QVector<Message> &stored,
+                                     Tally &tally);
+    // Writes what `tally` summed up (and leaves it as it is).
+    static QSqlQuery *writeTally(const Prepare &prepared, Tally &tally);
     // Before a join or leave event is applied to room_members: counts those
     // of `contactIds` for whom it changes something (a join of a present
     // member or a leave of one who left is a replay).

@@ -118,9 +118,24 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
     QSqlQuery &link
         = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
                                     "? AND msg_id = ? AND outbox_id <> ?"));
-    // Stored (or stored before): out of the journal, in this transaction.
-    QSqlQuery &unjournal = b.prepared(
-        QStringLiteral("DELETE FROM message_journal WHERE account_id = :p0 AND msg_id = :p1"));
+    // Stored (or stored before): out of the journal, in this transaction,
+    // kUnjournalChunk ids a statement (one per message was a tenth of the
+    // writer's work in a burst); unused places repeat the last id.
+    constexpr int kUnjournalChunk = 32;
+    static const QString unjournalSql = [] {
+        QString sql = QStringLiteral(
+            "DELETE FROM message_journal WHERE account_id = :a AND msg_id IN (:m0");
+        for (int i = 1; i < kUnjournalChunk; ++i)
+            sql += QStringLiteral(", :m%1").arg(i);
+        return sql + QLatin1Char(')');
+    }();
+    static const QVector<QString> unjournalNames = [] {
+        QVector<QString> names;
+        for (int i = 0; i < kUnjournalChunk; ++i)
+            names.append(QStringLiteral(":m%1").arg(i));
+        return names;
+    }();
+    QHash<QString, QStringList> journaled; // account -> ids stored or seen before
 
     struct Latest
     {
@@ -158,13 +173,7 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         // Read before the next statement: both are the connection's.
         const bool isNew = insert.numRowsAffected() == 1;
         const qint64 rowId = isNew ? SqlDialect::insertedId(insert) : 0;
-        unjournal.bindValue(p[0], str(m.accountId));
-        unjournal.bindValue(p[1], str(m.id));
-        if (!unjournal.exec()) {
-            b.fail(QStringLiteral("remove message from the journal"), unjournal);
-            if (b.storageFailed())
-                return false;
-        }
+        journaled[m.accountId].append(m.id);
         if (!isNew) {
             // Seen before. Our own echo may arrive before the send result:
             // remember which outbox entry it came from.
@@ -202,6 +211,22 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         }
         if (!m.fromSelf)
             ++l.unread;
+    }
+
+    QSqlQuery &unjournal = b.prepared(unjournalSql);
+    for (auto it = journaled.cbegin(); it != journaled.cend(); ++it) {
+        const QStringList &ids = it.value();
+        for (qsizetype from = 0; from < ids.size(); from += kUnjournalChunk) {
+            unjournal.bindValue(QStringLiteral(":a"), str(it.key()));
+            for (int i = 0; i < kUnjournalChunk; ++i)
+                unjournal.bindValue(unjournalNames[i],
+                                    str(ids.at(std::min(from + i, ids.size() - 1))));
+            if (!unjournal.exec()) {
+                b.fail(QStringLiteral("remove messages from the journal"), unjournal);
+                if (b.storageFailed())
+                    return false;
+            }
+        }
     }
 
     QSqlQuery &summary = b.prepared(QStringLiteral(

@@ -452,9 +452,22 @@ void Store::insertMessages(const QVector<Message> &messages)
             QVector<Message> stored;
             if (!MessageRepository::insert(b, messages, &stored))
                 return; // the storage failed: the batch is rolled back and run again
-            // The statistics counters, in the same transaction.
-            if (QSqlQuery *bad = StatsCounters::recordMessages(
-                    [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); }, stored)) {
+            // The statistics counters, in the same transaction: waits and
+            // replies now, the counts summed over the writer's batch and
+            // written once before its commit (a burst across many groups
+            // made them several upserts per message).
+            const StatsCounters::Prepare prepare
+                = [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); };
+            StatsCounters::Tally &tally = b.perBatch<StatsCounters::Tally>(
+                [](StoreWriter::Batch &batch, StatsCounters::Tally &counts) {
+                    if (QSqlQuery *bad = StatsCounters::writeTally(
+                            [&batch](const QString &sql) -> QSqlQuery & {
+                                return batch.prepared(sql);
+                            },
+                            counts))
+                        batch.fail(QStringLiteral("update statistics"), *bad);
+                });
+            if (QSqlQuery *bad = StatsCounters::recordMessages(prepare, stored, tally)) {
                 b.fail(QStringLiteral("update statistics"), *bad);
                 if (b.storageFailed())
                     return;

@@ -274,6 +274,15 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
         rows += entry.weight;
         messages += entry.messages;
     }
+    // What the jobs summed up across the batch is written once, last.
+    for (std::size_t i = 0; i < batch.m_beforeCommit.size() && !batch.storageFailed(); ++i) {
+        batch.m_beforeCommit[i](batch);
+        if (!batch.storageFailed() && control.exec(QStringLiteral("BEGIN"))) {
+            control.exec(QStringLiteral("ROLLBACK"));
+            batch.m_fault = StorageFault::IoError;
+            batch.m_faultText = QStringLiteral("the transaction was rolled back by SQLite");
+        }
+    }
     if (batch.storageFailed()) {
         control.exec(QStringLiteral("ROLLBACK"));
         failed(batch.m_fault, batch.m_faultText);

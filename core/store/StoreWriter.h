@@ -17,6 +17,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <typeindex>
+#include <unordered_map>
+#include <vector>
 
 class QSqlQuery;
 
@@ -43,6 +46,22 @@ public:
         QSqlQuery &prepared(const QString &sql);
         // Runs fn after the batch committed (dropped if it rolled back).
         void afterCommit(std::function<void()> fn);
+        // What jobs of one kind sum up across the whole batch (counters kept
+        // in memory and written once rather than per job): the batch's T,
+        // made by the first job that asks, whose `write` then runs after the
+        // batch's last job and before its commit (it reports a failed
+        // statement through fail()). A batch run again starts a new one.
+        template<typename T> T &perBatch(std::function<void(Batch &, T &)> write)
+        {
+            std::shared_ptr<void> &slot = m_perBatch[std::type_index(typeid(T))];
+            if (!slot) {
+                auto made = std::make_shared<T>();
+                slot = made;
+                m_beforeCommit.push_back(
+                    [made, write = std::move(write)](Batch &b) { write(b, *made); });
+            }
+            return *static_cast<T *>(slot.get());
+        }
         // Records a failed statement. A statement's own error (a constraint)
         // is logged and reported through writeFailed, and the batch goes on;
         // a storage fault (disk full, I/O error, ...) fails the whole batch,
@@ -56,6 +75,8 @@ public:
         StoreWriter &m_writer;
         QSqlDatabase m_db;
         std::vector<std::function<void()>> m_afterCommit;
+        std::vector<std::function<void(Batch &)>> m_beforeCommit;
+        std::unordered_map<std::type_index, std::shared_ptr<void>> m_perBatch;
         StorageFault m_fault = StorageFault::None;
         QString m_faultText;
     };
