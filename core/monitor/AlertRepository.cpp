@@ -115,10 +115,11 @@ bool AlertRepository::saveRule(QSqlDatabase &db, AlertRule &rule, QString *error
         if (!exec(q,
                   QStringLiteral("INSERT INTO alert_rules (name, kind, enabled, severity,"
                                  " account_id, scope, scope_value, pattern, params, broken_reason,"
-                                 " updated_ms, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                                 " updated_ms, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                      + SqlDialect::of(db).returningId(),
                   binds, error))
             return false;
-        rule.id = SqlDialect::insertedId(q);
+        rule.id = SqlDialect::of(db).insertedId(q);
         return true;
     }
     QVariantList binds = values;
@@ -151,14 +152,15 @@ bool AlertRepository::insertAlert(QSqlDatabase &db, Alert &a, QString *error)
               QStringLiteral("INSERT INTO alerts (kind, severity, rule_id, account_id, room_id,"
                              " room_name, customer_id, customer_name, message_id, message_row,"
                              " excerpt, matched, created_ms, updated_ms, state, assigned_to,"
-                             " snoozed_until_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                             " snoozed_until_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                  + SqlDialect::of(db).returningId(),
               {int(a.kind), int(a.severity), a.ruleId, str(a.accountId), str(a.roomId),
                str(a.roomName), str(a.customerId), str(a.customerName), str(a.messageId),
                a.messageRowId, str(a.excerpt), str(a.matched), a.createdMs, a.updatedMs,
                int(a.state), str(a.assignedTo), a.snoozedUntilMs},
               error))
         return false;
-    a.id = SqlDialect::insertedId(q);
+    a.id = SqlDialect::of(db).insertedId(q);
     AlertHistoryEntry raised;
     raised.atMs = a.createdMs;
     raised.action = AlertAction::Raised;

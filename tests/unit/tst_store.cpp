@@ -4,6 +4,7 @@
 #include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
+#include "TestArchive.h"
 
 #include <QSet>
 #include <QSignalSpy>
@@ -14,6 +15,7 @@
 #include <thread>
 
 using namespace gd;
+using gd::test::TestArchive;
 
 namespace {
 
@@ -63,7 +65,9 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("t%1.db").arg(++m_counter));
+        QString error;
+        m_path = TestArchive::fresh(m_dir, QStringLiteral("t%1.db").arg(++m_counter), &error);
+        QVERIFY2(!m_path.isEmpty(), qPrintable(error));
     }
 
     void storesEachMessageOnceAndEmitsOnlyNewRows()
