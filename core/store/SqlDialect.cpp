@@ -82,6 +82,7 @@ public:
     {
         return QStringLiteral(" INDEXED BY ") + index;
     }
+    QString skipLocked() const override { return QString(); }
     QString insertionOrder() const override { return QStringLiteral("rowid"); }
     QString returningId() const override { return QString(); }
     qint64 insertedId(QSqlQuery &query) const override { return query.lastInsertId().toLongLong(); }
@@ -160,6 +161,7 @@ public:
     QString indexHint(const QString &) const override { return QString(); }
     // A column of PostgresSchema's for tables whose key is not a number.
     QString insertionOrder() const override { return QStringLiteral("seq"); }
+    QString skipLocked() const override { return QStringLiteral(" FOR UPDATE SKIP LOCKED"); }
     QString returningId() const override { return QStringLiteral(" RETURNING id"); }
     qint64 insertedId(QSqlQuery &query) const override
     {

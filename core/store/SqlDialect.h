@@ -58,6 +58,10 @@ public:
     virtual QString optimize() const = 0;
     // " INDEXED BY <index>" where the planner needs telling; empty elsewhere.
     virtual QString indexHint(const QString &index) const = 0;
+    // Appended to a SELECT that picks rows to claim: on a server shared by
+    // several engines, rows another transaction holds are skipped instead
+    // of waited for (empty on SQLite: one writer at a time).
+    virtual QString skipLocked() const = 0;
     // The column that orders a table's rows as they were first inserted
     // (accounts: the order the user added them).
     virtual QString insertionOrder() const = 0;
