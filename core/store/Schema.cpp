@@ -570,6 +570,25 @@ bool addStatsRollupsV15(QSqlDatabase &db, QString *error)
     return StatsCounters::createRollups(db, error);
 }
 
+// v16 (team mode, issue 18; the first step run on both databases): which
+// engine runs which account. A lease is held by one engine until it
+// expires (by the database's clock); the engine renews it with a heartbeat
+// and another engine takes the account over once it lapsed.
+bool addAccountLeasesV16(QSqlDatabase &db, QString *error)
+{
+    const QString big = SqlDialect::of(db).bigInteger();
+    return execAll(db,
+                   {
+                       QStringLiteral("CREATE TABLE account_leases ("
+                                      " account_id TEXT PRIMARY KEY,"
+                                      " engine_id TEXT NOT NULL,"
+                                      " acquired_ms %1 NOT NULL,"
+                                      " expires_ms %1 NOT NULL)")
+                           .arg(big),
+                   },
+                   error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -588,6 +607,7 @@ const std::vector<Step> &steps()
         addStatsCountersV13, // 12 -> 13
         addApiNoncesV14, // 13 -> 14
         addStatsRollupsV15, // 14 -> 15
+        addAccountLeasesV16, // 15 -> 16: runs on PostgreSQL too
     };
     return list;
 }

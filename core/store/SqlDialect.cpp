@@ -83,6 +83,11 @@ public:
         return QStringLiteral(" INDEXED BY ") + index;
     }
     QString skipLocked() const override { return QString(); }
+    QString bigInteger() const override { return QStringLiteral("INTEGER"); }
+    QString nowMs() const override
+    {
+        return QStringLiteral("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)");
+    }
     QString insertionOrder() const override { return QStringLiteral("rowid"); }
     QString returningId() const override { return QString(); }
     qint64 insertedId(QSqlQuery &query) const override { return query.lastInsertId().toLongLong(); }
@@ -121,7 +126,10 @@ public:
     }
     QStringList readerSetup() const override
     {
-        return {queryOnly(), QStringLiteral("SET client_min_messages = warning")};
+        // Every statement is prepared (QPSQL): planned for its own values,
+        // or a search would get one plan for rare and common words alike.
+        return {queryOnly(), QStringLiteral("SET client_min_messages = warning"),
+                QStringLiteral("SET plan_cache_mode = force_custom_plan")};
     }
     QString queryOnly() const override
     {
@@ -162,6 +170,12 @@ public:
     // A column of PostgresSchema's for tables whose key is not a number.
     QString insertionOrder() const override { return QStringLiteral("seq"); }
     QString skipLocked() const override { return QStringLiteral(" FOR UPDATE SKIP LOCKED"); }
+    QString bigInteger() const override { return QStringLiteral("BIGINT"); }
+    QString nowMs() const override
+    {
+        return QStringLiteral(
+            "CAST(floor(extract(epoch FROM clock_timestamp()) * 1000) AS BIGINT)");
+    }
     QString returningId() const override { return QStringLiteral(" RETURNING id"); }
     qint64 insertedId(QSqlQuery &query) const override
     {

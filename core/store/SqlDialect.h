@@ -58,6 +58,12 @@ public:
     virtual QString optimize() const = 0;
     // " INDEXED BY <index>" where the planner needs telling; empty elsewhere.
     virtual QString indexHint(const QString &index) const = 0;
+    // Column types for migration steps that run on both databases (every
+    // step after PostgresSchema's baseline): a 64-bit integer (times in ms).
+    virtual QString bigInteger() const = 0;
+    // The database's clock in ms since the epoch, as an SQL expression:
+    // engines on several machines judge leases by one clock, the server's.
+    virtual QString nowMs() const = 0;
     // Appended to a SELECT that picks rows to claim: on a server shared by
     // several engines, rows another transaction holds are skipped instead
     // of waited for (empty on SQLite: one writer at a time).

@@ -2,6 +2,7 @@
 // history by keyset, runs the outbox lifecycle and survives a reopen.
 
 #include "outbox/OutboxRepository.h"
+#include "store/AccountLeases.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "TestArchive.h"
@@ -317,6 +318,36 @@ private slots:
             QCOMPARE(e.attempts, 1);
         QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Queued}).size(), 1);
         QCOMPARE(OutboxRepository::rows(*reader, "acc2", {OutboxState::Queued}).size(), 1);
+    }
+
+    void leaseIsHeldByOneEngineUntilReleasedOrLapsed()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        AccountLeases leases(&store);
+        auto acquire = [&](const QString &engine, qint64 ttlMs) {
+            std::optional<bool> held;
+            leases.acquire("acc", engine, ttlMs, this, [&held](bool h) { held = h; });
+            [&] { QTRY_VERIFY(held.has_value()); }();
+            return held.value_or(false);
+        };
+        QVERIFY(acquire("engine-a", 60000));
+        QVERIFY(!acquire("engine-b", 60000)); // two engines never hold one account
+        QVERIFY(acquire("engine-a", 60000)); // the heartbeat
+        leases.release("acc", "engine-b"); // not b's to give up: nothing happens
+        QVERIFY(!acquire("engine-b", 60000));
+        leases.release("acc", "engine-a"); // a clean stop frees it at once
+        QVERIFY(acquire("engine-b", 400));
+        QVERIFY(!acquire("engine-a", 60000));
+        QTest::qWait(700); // b died: its lease lapses
+        QVERIFY(acquire("engine-a", 60000));
+        QVERIFY(!acquire("engine-b", 400)); // b's heartbeat now fails: it must stop
+        auto reader = store.createReader();
+        const QVector<AccountLease> rows = AccountLeases::all(reader->database());
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].engineId, QStringLiteral("engine-a"));
+        QVERIFY(rows[0].expiresMs > rows[0].acquiredMs);
     }
 
     void outboxLifecycleAndUnknownAfterRestart()

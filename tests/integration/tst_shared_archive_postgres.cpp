@@ -1,4 +1,6 @@
-// The shared outbox on one PostgreSQL database (issue 18): two engines
+// Engines sharing one PostgreSQL database (issue 18). Leases: engines
+// racing for the same accounts at once, each account ends up with exactly
+// one engine. The shared outbox: two engines
 // (two stores, two writer connections) claiming the same account's due
 // rows at once each get different rows, and together every row exactly
 // once; a claim skips rows another transaction holds locked instead of
@@ -6,11 +8,13 @@
 
 #include "PgTestServer.h"
 #include "outbox/OutboxRepository.h"
+#include "store/AccountLeases.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -39,7 +43,7 @@ QVector<qint64> queueRows(Store &store, int count)
 
 } // namespace
 
-class TestSharedOutboxPostgres : public QObject
+class TestSharedArchivePostgres : public QObject
 {
     Q_OBJECT
 
@@ -147,9 +151,45 @@ private slots:
         Q_UNUSED(queued);
     }
 
+    void enginesRacingForAccountsGetEachAccountOnce()
+    {
+        QString error;
+        const QString name = m_server.createFreshDatabase(&error);
+        QVERIFY2(!name.isEmpty(), qPrintable(error));
+        Store engines[3];
+        for (Store &s : engines)
+            QVERIFY2(s.open(m_server.url(name), &error), qPrintable(error));
+        AccountLeases leases[3]
+            = {AccountLeases(&engines[0]), AccountLeases(&engines[1]), AccountLeases(&engines[2])};
+        constexpr int kAccounts = 40;
+        QMap<QString, QStringList> holders;
+        int answers = 0;
+        // All three ask for every account at once (three writer connections).
+        for (int a = 0; a < kAccounts; ++a) {
+            for (int e = 0; e < 3; ++e) {
+                const QString account = QStringLiteral("acc-%1").arg(a);
+                const QString engine = QStringLiteral("engine-%1").arg(e);
+                leases[e].acquire(account, engine, 60000, this, [&, account, engine](bool held) {
+                    ++answers;
+                    if (held)
+                        holders[account] << engine;
+                });
+            }
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answers, 3 * kAccounts, 30000);
+        QCOMPARE(holders.size(), kAccounts);
+        for (auto it = holders.cbegin(); it != holders.cend(); ++it)
+            QVERIFY2(it.value().size() == 1, qPrintable(it.key() + ": " + it.value().join(',')));
+        auto reader = engines[0].createReader();
+        const QVector<AccountLease> rows = AccountLeases::all(reader->database());
+        QCOMPARE(rows.size(), kAccounts);
+        for (const AccountLease &row : rows)
+            QCOMPARE(QStringList{row.engineId}, holders.value(row.accountId));
+    }
+
 private:
     PgTestServer m_server;
 };
 
-QTEST_GUILESS_MAIN(TestSharedOutboxPostgres)
-#include "tst_shared_outbox_postgres.moc"
+QTEST_GUILESS_MAIN(TestSharedArchivePostgres)
+#include "tst_shared_archive_postgres.moc"
