@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <QUrl>
 
 #include <algorithm>
 #include <cstdio>
@@ -190,6 +191,15 @@ int main(int argc, char **argv)
                   sizeBytes / 1048576.0 * 1e6 / total, QStringLiteral("MiB"),
                   QStringLiteral("report"), {{QStringLiteral("db_bytes"), sizeBytes}});
 
+    if (server) {
+        // What autovacuum does on a running server after a bulk load: fresh
+        // planner statistics (without them every plan is a guess).
+        QString why;
+        if (!server->exec(QUrl(location).path().mid(1), QStringLiteral("ANALYZE"), &why)) {
+            fprintf(stderr, "ANALYZE failed: %s\n", qPrintable(why));
+            return 1;
+        }
+    }
     if (!store.open(location, &error)) {
         fprintf(stderr, "cannot reopen store: %s\n", qPrintable(error));
         return 1;

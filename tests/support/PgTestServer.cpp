@@ -150,13 +150,19 @@ bool PgTestServer::start(QString *error, bool tcp)
                          " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
                          " -c max_connections=200")
               .arg(tcp ? QStringLiteral("127.0.0.1") : QString(), socketDir())
-              .arg(m_port);
+              .arg(m_port)
+        // Extra server settings for a diagnosis (auto_explain, logging).
+        + QLatin1Char(' ') + QString::fromLocal8Bit(qgetenv("GD_PG_SERVER_OPTIONS"));
+    // GD_PG_LOG: keep the server's log there (default: in the data dir, removed).
+    const QByteArray keptLog = qgetenv("GD_PG_LOG");
+    const QString logFile = keptLog.isEmpty() ? m_dataRoot->filePath(QStringLiteral("server.log"))
+                                              : QString::fromLocal8Bit(keptLog);
     if (!run(binDir() + QStringLiteral("/pg_ctl"),
              {QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-l"),
-              m_dataRoot->filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
-              QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
+              logFile, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+              QStringLiteral("start")},
              &output, 90000)) {
-        QFile log(m_dataRoot->filePath(QStringLiteral("server.log")));
+        QFile log(logFile);
         log.open(QIODevice::ReadOnly);
         *error = QStringLiteral("pg_ctl start failed: %1\n%2")
                      .arg(output, QString::fromLocal8Bit(log.readAll().right(2000)));
