@@ -421,16 +421,22 @@ bool StoreWriter::openServer(const DatabaseAddress &address, QString *error)
                      .arg(name, db.lastError().databaseText().trimmed());
         return false;
     }
+    // Not openError(): its causes are about files and folders.
+    const auto failure = [&name](const QSqlError &e, const char *step) {
+        qCWarning(lcStore).noquote() << "opening" << name << "failed at" << step << ":" << e.text()
+                                     << "(code" << e.nativeErrorCode() << ")";
+        return StorageFaults::openFailure(name, StorageFault::None, e.databaseText().trimmed());
+    };
     const SqlDialect &dialect = SqlDialect::of(db);
     QSqlQuery q(db);
     for (const QString &statement : dialect.writerSetup()) {
         if (!q.exec(statement)) {
-            *error = openError(name, q.lastError(), "setup");
+            *error = failure(q.lastError(), "setup");
             return false;
         }
     }
     if (!q.exec(dialect.schemaVersionQuery()) || !q.next()) {
-        *error = openError(name, q.lastError(), "schema version");
+        *error = failure(q.lastError(), "schema version");
         return false;
     }
     const int version = q.value(0).toInt();
@@ -446,7 +452,7 @@ bool StoreWriter::openServer(const DatabaseAddress &address, QString *error)
         return false;
     }
     if (!markInterruptedSends(q)) {
-        *error = openError(name, q.lastError(), "outbox");
+        *error = failure(q.lastError(), "outbox");
         return false;
     }
     return probeWrite(name, error);
