@@ -11,9 +11,11 @@
 #include <QUuid>
 
 #include <atomic>
+#include <cerrno>
 
 #include <grp.h>
 #include <pwd.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,6 +36,38 @@ int freePort()
 bool giveToUser(const QString &path, const passwd *pw)
 {
     return ::chown(QFile::encodeName(path).constData(), pw->pw_uid, pw->pw_gid) == 0;
+}
+
+// Servers whose test program died without its destructor (ctest's
+// timeout kills it) are stopped and removed by the next one that starts:
+// each data root names its owner's process id.
+void reapOrphans(const QString &binDir, bool asPostgres)
+{
+    const QDir tmp(QDir::tempPath());
+    for (const QString &root :
+         tmp.entryList({QStringLiteral("gd-pg-*")}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile owner(tmp.filePath(root + QStringLiteral("/owner.pid")));
+        if (!owner.open(QIODevice::ReadOnly))
+            continue;
+        const pid_t pid = pid_t(owner.readAll().trimmed().toLongLong());
+        owner.close();
+        if (pid <= 0 || ::kill(pid, 0) == 0 || errno != ESRCH)
+            continue; // its program still runs
+        const QString data = tmp.filePath(root + QStringLiteral("/data"));
+        QProcess stop;
+        const QStringList args = {QStringLiteral("-D"), data,
+                                  QStringLiteral("-m"), QStringLiteral("immediate"),
+                                  QStringLiteral("-w"), QStringLiteral("stop")};
+        if (asPostgres)
+            stop.start(QStringLiteral("runuser"),
+                       QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                   QStringLiteral("--"), binDir + QStringLiteral("/pg_ctl")}
+                           + args);
+        else
+            stop.start(binDir + QStringLiteral("/pg_ctl"), args);
+        stop.waitForFinished(30000);
+        QDir(tmp.filePath(root)).removeRecursively();
+    }
 }
 
 } // namespace
@@ -128,6 +162,12 @@ bool PgTestServer::start(QString *error, bool tcp)
                          .arg(QString::fromLocal8Bit(strerror(errno)));
             return false;
         }
+    }
+    reapOrphans(binDir(), m_asPostgres);
+    {
+        QFile owner(m_dataRoot->filePath(QStringLiteral("owner.pid")));
+        if (owner.open(QIODevice::WriteOnly))
+            owner.write(QByteArray::number(qint64(::getpid())));
     }
     const QString data = m_dataRoot->filePath(QStringLiteral("data"));
     QString output;
