@@ -5,6 +5,7 @@
 #include "engine/Engine.h"
 #include "monitor/AlertMonitor.h"
 #include "outbox/OutboxRepository.h"
+#include "store/DatabaseAddress.h"
 #include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "util/Log.h"
@@ -44,9 +45,7 @@ bool ApiServer::start(const ApiSettings &settings, QString *error)
     {
         const QString name = QStringLiteral("api-start-") + QUuid::createUuid().toString();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), name);
-            db.setDatabaseName(m_store->path());
-            db.setConnectOptions(SqlDialect::connectOptions());
+            QSqlDatabase db = DatabaseAddress::addConnection(m_store->path(), name);
             if (db.open()) {
                 for (const ApiApp &app : ApiRepository::loadApps(db))
                     m_directory->setApp(app);
@@ -289,12 +288,10 @@ void ApiServer::deliveries(const QString &appId, int limit, QObject *context,
         QVector<WebhookDelivery> rows;
         const QString name = QStringLiteral("api-log-") + QUuid::createUuid().toString();
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), name);
-            db.setDatabaseName(path);
-            db.setConnectOptions(SqlDialect::connectOptions());
+            QSqlDatabase db = DatabaseAddress::addConnection(path, name);
             if (db.open()) {
                 QSqlQuery setup(db);
-                for (const QString &statement : SqlDialect::readerSetup())
+                for (const QString &statement : SqlDialect::of(db).readerSetup())
                     setup.exec(statement);
                 rows = ApiRepository::deliveries(db, appId, limit);
             }

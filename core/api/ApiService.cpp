@@ -8,6 +8,7 @@
 #include "api/PictureFetcher.h"
 #include "api/RequestSignature.h"
 #include "monitor/AlertMonitor.h"
+#include "store/DatabaseAddress.h"
 #include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -163,9 +164,7 @@ bool ApiService::open(const ApiSettings &settings, QString *errorText)
     }
     m_reader = m_store->createReader();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), m_connection);
-        db.setDatabaseName(m_store->path());
-        db.setConnectOptions(SqlDialect::connectOptions());
+        QSqlDatabase db = DatabaseAddress::addConnection(m_store->path(), m_connection);
         if (!db.open()) {
             *errorText = tr("Cannot read the archive: %1").arg(db.lastError().text());
             return false;

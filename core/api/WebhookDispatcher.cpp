@@ -4,6 +4,7 @@
 #include "api/ApiDirectory.h"
 #include "api/ApiRepository.h"
 #include "api/RequestSignature.h"
+#include "store/DatabaseAddress.h"
 #include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "util/Log.h"
@@ -68,9 +69,7 @@ void WebhookDispatcher::open()
     m_network = new QNetworkAccessManager(this);
     const QString name = QStringLiteral("webhooks-") + QUuid::createUuid().toString();
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), name);
-        db.setDatabaseName(m_store->path());
-        db.setConnectOptions(SqlDialect::connectOptions());
+        QSqlDatabase db = DatabaseAddress::addConnection(m_store->path(), name);
         if (db.open()) {
             m_nextEventId = ApiRepository::maxEventId(db) + 1;
             for (const WebhookQueuedEvent &e : ApiRepository::queuedEvents(db))

@@ -6,6 +6,7 @@
 #include "monitor/OfflineWatch.h"
 #include "monitor/ResponseTimers.h"
 #include "store/BlockingWrite.h"
+#include "store/DatabaseAddress.h"
 #include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -133,12 +134,10 @@ private:
 void AlertMonitor::Worker::init()
 {
     m_connection = QStringLiteral("gd-monitor-%1").arg(++g_monitorCounter);
-    QSqlDatabase conn = QSqlDatabase::addDatabase(SqlDialect::driver(), m_connection);
-    conn.setDatabaseName(m_store->path());
-    conn.setConnectOptions(SqlDialect::connectOptions());
+    QSqlDatabase conn = DatabaseAddress::addConnection(m_store->path(), m_connection);
     if (!conn.open())
         qCWarning(lcEngine) << "monitor cannot read the database:" << conn.lastError().text();
-    QSqlQuery(conn).exec(SqlDialect::queryOnly());
+    QSqlQuery(conn).exec(SqlDialect::of(conn).queryOnly());
     m_reader = m_store->createReader();
     if (m_factory)
         m_source = m_factory();

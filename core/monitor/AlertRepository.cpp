@@ -115,10 +115,11 @@ bool AlertRepository::saveRule(QSqlDatabase &db, AlertRule &rule, QString *error
         if (!exec(q,
                   QStringLiteral("INSERT INTO alert_rules (name, kind, enabled, severity,"
                                  " account_id, scope, scope_value, pattern, params, broken_reason,"
-                                 " updated_ms, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"),
+                                 " updated_ms, created_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                      + SqlDialect::of(db).returningId(),
                   binds, error))
             return false;
-        rule.id = SqlDialect::insertedId(q);
+        rule.id = SqlDialect::of(db).insertedId(q);
         return true;
     }
     QVariantList binds = values;
@@ -166,7 +167,8 @@ bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QSt
         = QStringLiteral("INSERT INTO alerts (kind, severity, rule_id, account_id, room_id,"
                          " room_name, customer_id, customer_name, message_id, message_row,"
                          " excerpt, matched, created_ms, updated_ms, state, assigned_to,"
-                         " snoozed_until_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                         " snoozed_until_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        + SqlDialect::of(db).returningId();
     const QString historySql
         = QStringLiteral("INSERT INTO alert_history (alert_id, at_ms, action, actor, detail)"
                          " VALUES (?, ?, ?, ?, ?)");
@@ -191,7 +193,7 @@ bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QSt
             insert.bindValue(i, binds.at(i));
         if (!insert.exec())
             return failed(insert, QStringLiteral("query failed:"), insertSql);
-        a.id = SqlDialect::insertedId(insert);
+        a.id = SqlDialect::of(db).insertedId(insert);
         AlertHistoryEntry raised;
         raised.atMs = a.createdMs;
         raised.action = AlertAction::Raised;

@@ -1,6 +1,7 @@
 #include "outbox/OutboxRepository.h"
 
 #include "outbox/OutboxRowMapper.h"
+#include "store/SqlDialect.h"
 #include "store/SqlQueries.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -19,6 +20,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -377,6 +379,59 @@ void OutboxRepository::claim(qint64 outboxId, QObject *contextObject,
           });
     if (!queued)
         answerIn(context, done, false);
+}
+
+void OutboxRepository::claimDue(const QString &accountId, int limit, QObject *contextObject,
+                                std::function<void(QVector<qint64>)> done)
+{
+    const qint64 now = nowMs();
+    const QPointer<QObject> context(contextObject);
+    auto answer = [context, done](QVector<qint64> ids) {
+        if (!context || !done)
+            return;
+        QMetaObject::invokeMethod(
+            context.data(),
+            [context, done, ids] {
+                if (context)
+                    done(ids);
+            },
+            Qt::QueuedConnection);
+    };
+    const bool queued = m_store->submitWrite([this, accountId, limit, now,
+                                              answer](StoreWriter::Batch &b) {
+        // The pick is materialized: PostgreSQL could otherwise run a LIMIT
+        // subquery more than once, and with SKIP LOCKED each run picks other
+        // rows. The condition is checked again on the locked row: a row
+        // claimed since the pick saw it is left alone.
+        QSqlQuery &q = b.prepared(
+            QStringLiteral("WITH picked AS MATERIALIZED (SELECT id FROM outbox"
+                           " WHERE account_id = ? AND due_ms <= ? AND %2"
+                           " ORDER BY due_ms, id LIMIT ?%3)"
+                           " UPDATE outbox SET state = %1, updated_ms = ?, attempts = attempts + 1"
+                           " WHERE id IN (SELECT id FROM picked) AND %2 RETURNING id")
+                .arg(int(OutboxState::Sending))
+                .arg(kSendableCondition, SqlDialect::of(b.db()).skipLocked()));
+        q.bindValue(0, str(accountId));
+        q.bindValue(1, now);
+        q.bindValue(2, limit);
+        q.bindValue(3, now);
+        QVector<qint64> ids;
+        if (!q.exec()) {
+            b.fail(QStringLiteral("claim due outbox entries"), q);
+            if (!b.storageFailed())
+                b.afterCommit([answer] { answer({}); });
+            return;
+        }
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+        q.finish();
+        std::sort(ids.begin(), ids.end());
+        for (qint64 id : std::as_const(ids))
+            announceRow(this, b, id);
+        b.afterCommit([answer, ids] { answer(ids); });
+    });
+    if (!queued)
+        answer({});
 }
 
 void OutboxRepository::release(qint64 outboxId)

@@ -45,6 +45,13 @@ public:
     // (if any) active: what makes a cancel or pause that committed first win.
     // done(claimed) runs in context's thread after the commit.
     void claim(qint64 outboxId, QObject *context, std::function<void(bool claimed)> done);
+    // Claims up to `limit` of the account's rows that are due (due_ms <=
+    // now), oldest due first, each Queued -> Sending as claim() does. Safe
+    // with several engines on one server database: rows another engine is
+    // claiming are skipped (FOR UPDATE SKIP LOCKED), never waited for or
+    // claimed twice. done(ids) runs in context's thread after the commit.
+    void claimDue(const QString &accountId, int limit, QObject *context,
+                  std::function<void(QVector<qint64> ids)> done);
     // Sending -> Queued: a claimed row that never reached the gateway.
     void release(qint64 outboxId);
     // Sets the state (Sending counts an attempt), the error and the gateway's

@@ -67,34 +67,34 @@ size_t qHash(const AccountKey &k, size_t seed = 0)
 const QString kUpsertHour = QStringLiteral(
     "INSERT INTO stats_hourly (hour, account_id, room_id, customer_msgs, staff_msgs)"
     " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (hour, account_id, room_id) DO UPDATE SET"
-    " customer_msgs = customer_msgs + excluded.customer_msgs,"
-    " staff_msgs = staff_msgs + excluded.staff_msgs");
+    " customer_msgs = stats_hourly.customer_msgs + excluded.customer_msgs,"
+    " staff_msgs = stats_hourly.staff_msgs + excluded.staff_msgs");
 const QString kUpsertDay = QStringLiteral(
     "INSERT INTO stats_customer_days (day, account_id, room_id, customer_id, messages)"
     " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (day, account_id, room_id, customer_id)"
-    " DO UPDATE SET messages = messages + excluded.messages");
+    " DO UPDATE SET messages = stats_customer_days.messages + excluded.messages");
 const QString kUpsertDaily = QStringLiteral(
     "INSERT INTO stats_daily (day, account_id, room_id, customer_msgs, staff_msgs)"
     " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (day, account_id, room_id) DO UPDATE SET"
-    " customer_msgs = customer_msgs + excluded.customer_msgs,"
-    " staff_msgs = staff_msgs + excluded.staff_msgs");
+    " customer_msgs = stats_daily.customer_msgs + excluded.customer_msgs,"
+    " staff_msgs = stats_daily.staff_msgs + excluded.staff_msgs");
 const QString kUpsertAccountHour = QStringLiteral(
     "INSERT INTO stats_account_hourly (hour, account_id, customer_msgs, staff_msgs)"
     " VALUES (:p0, :p1, :p2, :p3) ON CONFLICT (hour, account_id) DO UPDATE SET"
-    " customer_msgs = customer_msgs + excluded.customer_msgs,"
-    " staff_msgs = staff_msgs + excluded.staff_msgs");
+    " customer_msgs = stats_account_hourly.customer_msgs + excluded.customer_msgs,"
+    " staff_msgs = stats_account_hourly.staff_msgs + excluded.staff_msgs");
 const QString kUpsertAccountCustomerDay = QStringLiteral(
     "INSERT INTO stats_account_customer_days (day, account_id, customer_id, messages)"
     " VALUES (:p0, :p1, :p2, :p3) ON CONFLICT (day, account_id, customer_id)"
-    " DO UPDATE SET messages = messages + excluded.messages");
+    " DO UPDATE SET messages = stats_account_customer_days.messages + excluded.messages");
 const QString kUpsertDailyMembership = QStringLiteral(
     "INSERT INTO stats_daily (day, account_id, room_id, joins, leaves)"
     " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (day, account_id, room_id) DO UPDATE SET"
-    " joins = joins + excluded.joins, leaves = leaves + excluded.leaves");
+    " joins = stats_daily.joins + excluded.joins, leaves = stats_daily.leaves + excluded.leaves");
 const QString kUpsertMembership = QStringLiteral(
     "INSERT INTO stats_hourly (hour, account_id, room_id, joins, leaves)"
     " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (hour, account_id, room_id) DO UPDATE SET"
-    " joins = joins + excluded.joins, leaves = leaves + excluded.leaves");
+    " joins = stats_hourly.joins + excluded.joins, leaves = stats_hourly.leaves + excluded.leaves");
 
 const QString p[] = {QStringLiteral(":p0"), QStringLiteral(":p1"), QStringLiteral(":p2"),
                      QStringLiteral(":p3"), QStringLiteral(":p4")};

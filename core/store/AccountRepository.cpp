@@ -1,5 +1,6 @@
 #include "store/AccountRepository.h"
 
+#include "store/SqlDialect.h"
 #include "store/SqlQueries.h"
 
 #include <QSqlQuery>
@@ -91,7 +92,9 @@ QVector<AccountInfo> AccountRepository::all(const QSqlDatabase &db)
     QVector<AccountInfo> out;
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    if (!SqlQueries::run(q, QStringLiteral("SELECT %1 FROM accounts ORDER BY rowid").arg(columns()),
+    if (!SqlQueries::run(q,
+                         QStringLiteral("SELECT %1 FROM accounts ORDER BY %2")
+                             .arg(columns(), SqlDialect::of(db).insertionOrder()),
                          {}))
         return out;
     while (q.next())

@@ -4,7 +4,7 @@
 
 namespace gd {
 
-const SearchIndex &SearchIndex::standard()
+const SearchIndex &SearchIndex::fts5()
 {
     static const Fts5BigramIndex index;
     return index;

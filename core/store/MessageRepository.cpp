@@ -95,18 +95,21 @@ Message MessageRepository::fromRow(const QSqlQuery &q)
 bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &messages,
                                QVector<Message> *stored)
 {
-    QSqlQuery &insert = b.prepared(QStringLiteral(
-        "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
-        " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, "
-        "outbox_id,"
-        " duplicate_of, system_event)"
-        // Named placeholders: Qt's positional bindValue(int) formats a
-        // ":N" name per call, a third of the writer's time under a flood.
-        " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
-        ":p13, :p14, :p15)"
-        // Only the message id conflict is ignored: any other constraint
-        // failure must be an error, not a silently dropped message.
-        " ON CONFLICT (account_id, msg_id) DO NOTHING"));
+    const SqlDialect &dialect = SqlDialect::of(b.db());
+    QSqlQuery &insert = b.prepared(
+        QStringLiteral(
+            "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
+            " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, "
+            "outbox_id,"
+            " duplicate_of, system_event)"
+            // Named placeholders: Qt's positional bindValue(int) formats a
+            // ":N" name per call, a third of the writer's time under a flood.
+            " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
+            ":p13, :p14, :p15)"
+            // Only the message id conflict is ignored: any other constraint
+            // failure must be an error, not a silently dropped message.
+            " ON CONFLICT (account_id, msg_id) DO NOTHING")
+        + dialect.returningId());
     static const QString p[]
         = {QStringLiteral(":p0"),  QStringLiteral(":p1"),  QStringLiteral(":p2"),
            QStringLiteral(":p3"),  QStringLiteral(":p4"),  QStringLiteral(":p5"),
@@ -114,7 +117,7 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
            QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
            QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14"),
            QStringLiteral(":p15")};
-    QSqlQuery &index = b.prepared(SearchIndex::standard().addStatement());
+    QSqlQuery &index = b.prepared(dialect.searchIndex().addStatement());
     QSqlQuery &link
         = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
                                     "? AND msg_id = ? AND outbox_id <> ?"));
@@ -172,7 +175,7 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         }
         // Read before the next statement: both are the connection's.
         const bool isNew = insert.numRowsAffected() == 1;
-        const qint64 rowId = isNew ? SqlDialect::insertedId(insert) : 0;
+        const qint64 rowId = isNew ? dialect.insertedId(insert) : 0;
         journaled[m.accountId].append(m.id);
         if (!isNew) {
             // Seen before. Our own echo may arrive before the send result:
@@ -194,7 +197,7 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
             continue; // kept, but out of the index, the feed signal and the counts
         if (!m.text.isEmpty()) {
             index.bindValue(p[0], rowId);
-            index.bindValue(p[1], SearchIndex::standard().indexedText(m.text));
+            index.bindValue(p[1], dialect.searchIndex().indexedText(m.text));
             if (!index.exec()) {
                 b.fail(QStringLiteral("index message"), index);
                 if (b.storageFailed())
@@ -229,25 +232,34 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         }
     }
 
-    QSqlQuery &summary = b.prepared(QStringLiteral(
-        "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
-        " last_preview, last_sender, last_kind, unread) VALUES (:p0, :p1, :p2, :p3, :p4, "
-        ":p5, :p6, :p7)"
-        " ON CONFLICT (account_id, conversation_id) DO UPDATE SET"
-        " unread = unread + excluded.unread,"
-        " last_preview = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
-        "last_rowid)"
-        "   THEN excluded.last_preview ELSE last_preview END,"
-        " last_sender = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
-        "last_rowid)"
-        "   THEN excluded.last_sender ELSE last_sender END,"
-        " last_kind = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
-        "last_rowid)"
-        "   THEN excluded.last_kind ELSE last_kind END,"
-        " last_rowid = CASE WHEN (excluded.last_ms, excluded.last_rowid) > (last_ms, "
-        "last_rowid)"
-        "   THEN excluded.last_rowid ELSE last_rowid END,"
-        " last_ms = MAX(last_ms, excluded.last_ms)"));
+    // The stored row's columns are named with their table: PostgreSQL
+    // finds a bare name ambiguous next to excluded's.
+    QSqlQuery &summary = b.prepared(
+        QStringLiteral(
+            "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
+            " last_preview, last_sender, last_kind, unread) VALUES (:p0, :p1, :p2, :p3, :p4, "
+            ":p5, :p6, :p7)"
+            " ON CONFLICT (account_id, conversation_id) DO UPDATE SET"
+            " unread = conversations.unread + excluded.unread,"
+            " last_preview = CASE WHEN (excluded.last_ms, excluded.last_rowid) > "
+            "(conversations.last_ms, "
+            "conversations.last_rowid)"
+            "   THEN excluded.last_preview ELSE conversations.last_preview END,"
+            " last_sender = CASE WHEN (excluded.last_ms, excluded.last_rowid) > "
+            "(conversations.last_ms, "
+            "conversations.last_rowid)"
+            "   THEN excluded.last_sender ELSE conversations.last_sender END,"
+            " last_kind = CASE WHEN (excluded.last_ms, excluded.last_rowid) > "
+            "(conversations.last_ms, "
+            "conversations.last_rowid)"
+            "   THEN excluded.last_kind ELSE conversations.last_kind END,"
+            " last_rowid = CASE WHEN (excluded.last_ms, excluded.last_rowid) > "
+            "(conversations.last_ms, "
+            "conversations.last_rowid)"
+            "   THEN excluded.last_rowid ELSE conversations.last_rowid END,"
+            " last_ms = ")
+        + dialect.greatest(QStringLiteral("conversations.last_ms"),
+                           QStringLiteral("excluded.last_ms")));
     for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
         const Message &m = *it->message;
         summary.bindValue(p[0], str(it.key().first));
@@ -398,7 +410,7 @@ bool MessageRepository::conversationSizeAtMost(const QSqlDatabase &db, const QSt
     QSqlQuery q(db);
     if (!run(q,
              QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM messages"
-                            " WHERE account_id = ? AND conversation_id = ? LIMIT ?)"),
+                            " WHERE account_id = ? AND conversation_id = ? LIMIT ?) c"),
              {accountId, conversationId, limit + 1})
         || !q.next())
         return false;
@@ -429,6 +441,7 @@ qint64 MessageRepository::awaitingReplySince(const QSqlDatabase &db, const QStri
 
 QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const SearchQuery &query)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
     QVector<SearchHit> hits;
     const SearchTokenizer::Plan plan = SearchTokenizer::plan(query.text);
     // Without text, only "everything this person wrote" is a search.
@@ -474,8 +487,8 @@ QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const Searc
     QString terms;
     QVariantList termBinds;
     for (const QString &t : plan.terms) {
-        if (SqlDialect::foldsCase(t)) {
-            terms += QStringLiteral(" AND ") + SqlDialect::containsFolded(QStringLiteral("m.text"));
+        if (dialect.foldsCase(t)) {
+            terms += QStringLiteral(" AND ") + dialect.containsFolded(QStringLiteral("m.text"));
             termBinds << t;
         }
     }
@@ -483,13 +496,12 @@ QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const Searc
     QString sql;
     QVariantList binds;
     const bool oneConversation = !query.accountId.isEmpty() && !query.conversationId.isEmpty();
-    const bool indexed = SearchIndex::standard().answers(query.text);
+    const bool indexed = dialect.searchIndex().answers(query.text);
     if (talkerOnly) {
         // One person's messages, through their own index.
         sql = QStringLiteral(
                   "SELECT %1 FROM messages m%2 WHERE m.id < ?%3 ORDER BY m.id DESC LIMIT ?")
-                  .arg(kColumns, SqlDialect::indexHint(QStringLiteral("messages_by_talker")),
-                       filters);
+                  .arg(kColumns, dialect.indexHint(QStringLiteral("messages_by_talker")), filters);
     } else if (indexed && oneConversation
                && conversationSizeAtMost(db, query.accountId, query.conversationId,
                                          query.roomScanThreshold)) {
@@ -497,13 +509,13 @@ QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const Searc
         // sort by row id (the order of every other path) after the filter.
         sql = QStringLiteral("SELECT %1 FROM messages m%2 WHERE m.id < ?%3%4"
                              " ORDER BY m.id DESC LIMIT ?")
-                  .arg(kColumns, SqlDialect::indexHint(QStringLiteral("messages_by_conversation")),
+                  .arg(kColumns, dialect.indexHint(QStringLiteral("messages_by_conversation")),
                        filters, terms);
         filterBinds += termBinds;
     } else if (indexed) {
         // From the index, newest row first.
-        sql = SearchIndex::standard().candidatesQuery(kColumns, filters);
-        binds << SearchIndex::standard().matchArgument(query.text);
+        sql = dialect.searchIndex().candidatesQuery(kColumns, filters);
+        binds << dialect.searchIndex().matchArgument(query.text);
     } else if (!query.conversationId.isEmpty()) {
         // Bounded scan of the conversation's newest messages.
         sql = QStringLiteral("SELECT %1 FROM (SELECT * FROM messages w"

@@ -1,6 +1,7 @@
 #include "store/Schema.h"
 
 #include "stats/StatsCounters.h"
+#include "store/PostgresSchema.h"
 #include "store/SearchTokenizer.h"
 #include "store/SqlDialect.h"
 #include "util/Log.h"
@@ -288,9 +289,16 @@ bool addAlertsV7(QSqlDatabase &db, QString *error)
                  error)) {
         return false;
     }
-    // Starting rules, so a new desk is watched at once; staff edit or delete
-    // them like their own. Kinds: 2 complaint, 3 response time, 4 bot offline;
-    // severities: 1 warning, 2 high, 3 critical.
+    return Schema::seedStartingRules(db, error);
+}
+
+} // namespace
+
+// Starting rules, so a new desk is watched at once; staff edit or delete
+// them like their own. Kinds: 2 complaint, 3 response time, 4 bot offline;
+// severities: 1 warning, 2 high, 3 critical.
+bool Schema::seedStartingRules(QSqlDatabase &db, QString *error)
+{
     QSqlQuery q(db);
     if (!q.prepare(QStringLiteral("INSERT INTO alert_rules (name, kind, severity, params)"
                                   " VALUES (?, ?, ?, ?)"))) {
@@ -321,6 +329,8 @@ bool addAlertsV7(QSqlDatabase &db, QString *error)
     }
     return true;
 }
+
+namespace {
 
 // v8: the message journal. A MESSAGE event's id is written here (in a batch,
 // before its payload is fetched) and removed in the transaction that stores
@@ -560,6 +570,25 @@ bool addStatsRollupsV15(QSqlDatabase &db, QString *error)
     return StatsCounters::createRollups(db, error);
 }
 
+// v16 (team mode, issue 18; the first step run on both databases): which
+// engine runs which account. A lease is held by one engine until it
+// expires (by the database's clock); the engine renews it with a heartbeat
+// and another engine takes the account over once it lapsed.
+bool addAccountLeasesV16(QSqlDatabase &db, QString *error)
+{
+    const QString big = SqlDialect::of(db).bigInteger();
+    return execAll(db,
+                   {
+                       QStringLiteral("CREATE TABLE account_leases ("
+                                      " account_id TEXT PRIMARY KEY,"
+                                      " engine_id TEXT NOT NULL,"
+                                      " acquired_ms %1 NOT NULL,"
+                                      " expires_ms %1 NOT NULL)")
+                           .arg(big),
+                   },
+                   error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -578,6 +607,7 @@ const std::vector<Step> &steps()
         addStatsCountersV13, // 12 -> 13
         addApiNoncesV14, // 13 -> 14
         addStatsRollupsV15, // 14 -> 15
+        addAccountLeasesV16, // 15 -> 16: runs on PostgreSQL too
     };
     return list;
 }
@@ -592,7 +622,7 @@ int Schema::latestVersion()
 int Schema::userVersion(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(SqlDialect::schemaVersionQuery()) || !q.next())
+    if (!q.exec(SqlDialect::of(db).schemaVersionQuery()) || !q.next())
         return -1;
     return q.value(0).toInt();
 }
@@ -615,6 +645,23 @@ int Schema::fileUserVersion(const QString &path)
 
 bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
+    // Two programs opening one server database at once: one migrates, the
+    // other waits and then finds the work done.
+    QSqlQuery lock(db);
+    if (!dialect.migrationLock().isEmpty() && !lock.exec(dialect.migrationLock())) {
+        *error = lock.lastError().text();
+        return false;
+    }
+    const bool ok = migrateLocked(db, error, targetVersion);
+    if (!dialect.migrationUnlock().isEmpty())
+        lock.exec(dialect.migrationUnlock());
+    return ok;
+}
+
+bool Schema::migrateLocked(QSqlDatabase &db, QString *error, int targetVersion)
+{
+    const SqlDialect &dialect = SqlDialect::of(db);
     const int latest = latestVersion();
     if (targetVersion < 0 || targetVersion > latest)
         targetVersion = latest;
@@ -629,6 +676,32 @@ bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
                      .arg(latest);
         return false;
     }
+    if (dialect.isPostgreSql() && version < PostgresSchema::kBaselineVersion) {
+        // SQLite's steps up to the baseline never run on a server: a new
+        // database starts at the baseline, in one transaction.
+        if (version != 0) {
+            *error = QStringLiteral("server schema version %1 predates team mode").arg(version);
+            return false;
+        }
+        QString stepError;
+        bool ok = db.transaction();
+        ok = ok && PostgresSchema::createBaseline(db, &stepError);
+        if (ok) {
+            QSqlQuery q(db);
+            ok = q.exec(dialect.setSchemaVersion(PostgresSchema::kBaselineVersion));
+            if (!ok)
+                stepError = q.lastError().text();
+        }
+        if (!ok || !db.commit()) {
+            if (stepError.isEmpty())
+                stepError = db.lastError().text();
+            db.rollback();
+            *error = QStringLiteral("creating the schema on the server failed: %1").arg(stepError);
+            return false;
+        }
+        version = PostgresSchema::kBaselineVersion;
+        qCInfo(lcStore) << "created the database schema at version" << version << "on the server";
+    }
     while (version < targetVersion) {
         if (!db.transaction()) {
             *error = db.lastError().text();
@@ -638,7 +711,7 @@ bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
         bool ok = steps()[size_t(version)](db, &stepError);
         if (ok) {
             QSqlQuery q(db);
-            ok = q.exec(SqlDialect::setSchemaVersion(version + 1));
+            ok = q.exec(dialect.setSchemaVersion(version + 1));
             if (!ok)
                 stepError = q.lastError().text();
         }

@@ -26,7 +26,15 @@ public:
     // Runs the steps from the database's current version up to
     // `targetVersion` (default: the latest). Refuses databases newer than
     // the latest version without touching them.
+    // On PostgreSQL a new database is created at PostgresSchema's baseline
+    // and only the steps after it run; they must run on both databases.
     static bool migrate(QSqlDatabase &db, QString *error, int targetVersion = -1);
+
+    // The alert rules a new archive starts with (both databases).
+    static bool seedStartingRules(QSqlDatabase &db, QString *error);
+
+private:
+    static bool migrateLocked(QSqlDatabase &db, QString *error, int targetVersion);
 };
 
 } // namespace gd

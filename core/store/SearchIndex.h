@@ -2,8 +2,9 @@
 // The full-text index over message text, as the store sees it: the writer
 // adds each new message's text, the search asks for candidate rows (which
 // it then verifies against the real text). Callers never name the index's
-// table or its query syntax, so a backend with another index (PostgreSQL,
-// issue 18) brings its own implementation. Today: Fts5BigramIndex.
+// table or its query syntax: each database brings its own implementation
+// (SqlDialect::searchIndex()): Fts5BigramIndex on SQLite, PgBigramIndex on
+// PostgreSQL, both over SearchTokenizer's bigram tokens.
 
 #include <QString>
 #include <QVariant>
@@ -15,8 +16,8 @@ class SearchIndex
 public:
     virtual ~SearchIndex() = default;
 
-    // The index this build uses.
-    static const SearchIndex &standard();
+    static const SearchIndex &fts5(); // SQLite
+    static const SearchIndex &postgresBigrams(); // PostgreSQL
 
     // --- writer ---
     // The statement adding one message: binds :p0 (the message's row id)

@@ -213,6 +213,8 @@ SearchTokenizer::Plan SearchTokenizer::plan(const QString &query)
             tokens.last().prefix = false; // the term goes on: the token is whole
         }
         phrases.append(quotePhrase(tokens));
+        for (const QueryToken &t : std::as_const(tokens))
+            plan.tokens.append({t.text, t.prefix});
     }
     plan.match = phrases.join(QLatin1String(" AND "));
     return plan;

@@ -30,6 +30,15 @@ public:
         // FTS5 MATCH expression over the indexable terms; empty when no term
         // can be answered from the index (single characters, punctuation).
         QString match;
+        // The same tokens as `match`, without the phrases (for an index
+        // without positions): each to be contained, `prefix` ones as the
+        // start of a token. Empty exactly when `match` is.
+        struct Token
+        {
+            QString text;
+            bool prefix = false;
+        };
+        QVector<Token> tokens;
         bool isEmpty() const { return terms.isEmpty(); }
     };
     static Plan plan(const QString &query);

@@ -9,6 +9,22 @@ StorageFault StorageFaults::of(const QSqlError &error)
 {
     if (error.type() == QSqlError::NoError)
         return StorageFault::None;
+    // PostgreSQL's SQLSTATE: five characters (SQLite's codes have at most four digits).
+    if (const QString state = error.nativeErrorCode(); state.size() == 5) {
+        if (state == QLatin1String("53100"))
+            return StorageFault::DiskFull;
+        if (state == QLatin1String("25006"))
+            return StorageFault::ReadOnly;
+        if (state.startsWith(QLatin1String("XX00")))
+            return StorageFault::Damaged;
+        if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"))
+            || state.startsWith(QLatin1String("53")) || state.startsWith(QLatin1String("58")))
+            return StorageFault::IoError; // the connection or the server: retried
+        if (state == QLatin1String("40001") || state == QLatin1String("40P01")
+            || state == QLatin1String("55P03"))
+            return StorageFault::Busy;
+        return StorageFault::None;
+    }
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok);
     if (!ok) {

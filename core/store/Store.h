@@ -33,8 +33,8 @@ public:
     // 11: the HTTP API's apps, sends and webhook queue; 12: outbox due times,
     // campaigns, origins and idempotency keys; system events as data;
     // 13: statistics counters; 14: API nonces; 15: rollups of the statistics
-    // counters and indexes by conversation.
-    static constexpr int kSchemaVersion = 15;
+    // counters and indexes by conversation; 16: account leases (team mode).
+    static constexpr int kSchemaVersion = 16;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads

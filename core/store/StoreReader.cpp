@@ -1,6 +1,7 @@
 #include "store/StoreReader.h"
 
 #include "store/AccountRepository.h"
+#include "store/DatabaseAddress.h"
 #include "store/DirectoryRepository.h"
 #include "store/MessageRepository.h"
 #include "store/SearchIndex.h"
@@ -30,15 +31,13 @@ bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 StoreReader::StoreReader(const QString &path, const QString &connectionName)
     : m_connectionName(connectionName)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(SqlDialect::connectOptions());
+    QSqlDatabase db = DatabaseAddress::addConnection(path, connectionName);
     if (!db.open()) {
         qCWarning(lcStore) << "reader cannot open" << path << db.lastError().text();
         return;
     }
     QSqlQuery q(db);
-    for (const QString &statement : SqlDialect::readerSetup())
+    for (const QString &statement : SqlDialect::of(db).readerSetup())
         q.exec(statement);
     m_open = true;
 }
@@ -64,8 +63,9 @@ QSqlDatabase StoreReader::database() const
 
 int StoreReader::schemaVersion()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    if (!q.exec(SqlDialect::schemaVersionQuery()) || !q.next())
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    if (!q.exec(SqlDialect::of(db).schemaVersionQuery()) || !q.next())
         return -1;
     return q.value(0).toInt();
 }
@@ -272,7 +272,9 @@ bool StoreReader::conversationSizeAtMost(const QString &accountId, const QString
 
 bool StoreReader::searchUsesIndex(const QString &text)
 {
-    return SearchIndex::standard().answers(text);
+    // Both databases' indexes answer the same queries (SearchTokenizer's
+    // plan; PgBigramIndex only drops tokens of over 1000 bytes).
+    return SearchIndex::fts5().answers(text);
 }
 
 QVector<SearchHit> StoreReader::search(const SearchQuery &query)

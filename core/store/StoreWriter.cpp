@@ -1,6 +1,7 @@
 #include "store/StoreWriter.h"
 
 #include "model/Types.h"
+#include "store/DatabaseAddress.h"
 #include "store/Schema.h"
 #include "store/SqlDialect.h"
 #include "store/StorageFault.h"
@@ -51,10 +52,18 @@ QSqlDatabase &StoreWriter::Batch::db()
 QSqlQuery &StoreWriter::Batch::prepared(const QString &sql)
 {
     QSqlQuery *&q = m_writer.m_prepared[sql];
-    if (!q) {
+    if (!q)
         q = new QSqlQuery(m_db);
-        if (!q->prepare(sql))
+    // Prepared once per connection; one that failed is tried again next
+    // time (on PostgreSQL a prepare fails inside a transaction another
+    // statement aborted, and must not stay broken for good).
+    if (q->lastQuery() != sql || m_writer.m_unprepared.contains(sql)) {
+        if (q->prepare(sql)) {
+            m_writer.m_unprepared.remove(sql);
+        } else {
+            m_writer.m_unprepared.insert(sql);
             qCWarning(lcStore) << "cannot prepare" << sql.left(80) << q->lastError().text();
+        }
     }
     return *q;
 }
@@ -239,9 +248,11 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
 bool StoreWriter::runBatch(std::deque<Entry> &entries)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (const qint64 pages = m_pageLimit.exchange(-1); pages >= 0) {
+    const SqlDialect &dialect = SqlDialect::of(db);
+    if (const qint64 pages = m_pageLimit.exchange(-1);
+        pages >= 0 && !dialect.pageLimit(pages).isEmpty()) {
         QSqlQuery q(db);
-        q.exec(SqlDialect::pageLimit(pages));
+        q.exec(dialect.pageLimit(pages));
     }
     Batch batch(*this, db);
     // Plain statements rather than QSqlDatabase::transaction()/commit(): the
@@ -257,7 +268,9 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
     qint64 rows = 0;
     qint64 messages = 0;
     for (Entry &entry : entries) {
-        if (entry.job) {
+        if (entry.job && dialect.isPostgreSql()) {
+            runServerJob(batch, control, entry.job);
+        } else if (entry.job) {
             entry.job(batch);
             // A job that swallowed a storage error (a module's own SQL) may
             // have left SQLite without its transaction (it rolls back by
@@ -378,8 +391,107 @@ QString openError(const QString &path, const QSqlError &error, const char *step)
 }
 } // namespace
 
-bool StoreWriter::openDatabase(const QString &path, QString *error)
+void StoreWriter::runServerJob(Batch &batch, QSqlQuery &control, const Job &job)
 {
+    // On PostgreSQL a failed statement aborts the whole transaction (SQLite
+    // fails just the statement): each job gets a savepoint, and a job that
+    // failed is undone alone, with its after-commit work, instead of
+    // turning the batch's COMMIT into a silent rollback.
+    const size_t callbacks = batch.m_afterCommit.size();
+    if (!control.exec(QStringLiteral("SAVEPOINT gd_job"))) {
+        batch.m_fault = StorageFaults::of(control.lastError());
+        if (batch.m_fault == StorageFault::None)
+            batch.m_fault = StorageFault::IoError;
+        batch.m_faultText = QStringLiteral("savepoint: ") + control.lastError().text();
+        return;
+    }
+    job(batch);
+    if (batch.storageFailed() || control.exec(QStringLiteral("RELEASE SAVEPOINT gd_job")))
+        return;
+    if (control.exec(QStringLiteral("ROLLBACK TO SAVEPOINT gd_job"))
+        && control.exec(QStringLiteral("RELEASE SAVEPOINT gd_job"))) {
+        batch.m_afterCommit.resize(callbacks);
+        qCWarning(lcStore) << "a write job failed on the server and was undone";
+        return;
+    }
+    batch.m_fault = StorageFaults::of(control.lastError());
+    if (batch.m_fault == StorageFault::None)
+        batch.m_fault = StorageFault::IoError;
+    batch.m_faultText = QStringLiteral("rollback to savepoint: ") + control.lastError().text();
+}
+
+bool StoreWriter::openServer(const DatabaseAddress &address, QString *error)
+{
+    const QString name = address.displayName();
+    QSqlDatabase db = address.addConnection(m_connectionName);
+    if (!db.open()) {
+        qCWarning(lcStore).noquote() << "cannot connect to" << name << db.lastError().text();
+        *error = QCoreApplication::translate("Store", "Cannot connect to the database %1: %2")
+                     .arg(name, db.lastError().databaseText().trimmed());
+        return false;
+    }
+    // Not openError(): its causes are about files and folders.
+    const auto failure = [&name](const QSqlError &e, const char *step) {
+        qCWarning(lcStore).noquote() << "opening" << name << "failed at" << step << ":" << e.text()
+                                     << "(code" << e.nativeErrorCode() << ")";
+        return StorageFaults::openFailure(name, StorageFault::None, e.databaseText().trimmed());
+    };
+    const SqlDialect &dialect = SqlDialect::of(db);
+    QSqlQuery q(db);
+    for (const QString &statement : dialect.writerSetup()) {
+        if (!q.exec(statement)) {
+            *error = failure(q.lastError(), "setup");
+            return false;
+        }
+    }
+    if (!q.exec(dialect.schemaVersionQuery()) || !q.next()) {
+        *error = failure(q.lastError(), "schema version");
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > Schema::latestVersion()) {
+        *error = newerVersionMessage(name, version);
+        return false;
+    }
+    QString migrateError;
+    if (!Schema::migrate(db, &migrateError)) {
+        qCWarning(lcStore).noquote() << "migrating" << name << "failed:" << migrateError;
+        *error = StorageFaults::openFailure(name, StorageFault::None, migrateError);
+        return false;
+    }
+    if (!markInterruptedSends(q)) {
+        *error = failure(q.lastError(), "outbox");
+        return false;
+    }
+    return probeWrite(name, error);
+}
+
+bool StoreWriter::markInterruptedSends(QSqlQuery &q)
+{
+    // The process died while these were with the gateway: whether they went
+    // out is unknown, and they must never be re-sent without the user.
+    if (!q.exec(QStringLiteral("UPDATE outbox SET state = %1, updated_ms = %2 WHERE state = %3")
+                    .arg(int(OutboxState::Unknown))
+                    .arg(QDateTime::currentMSecsSinceEpoch())
+                    .arg(int(OutboxState::Sending)))) {
+        return false;
+    }
+    if (q.numRowsAffected() > 0)
+        qCInfo(lcStore) << q.numRowsAffected()
+                        << "outbox entries were being sent at exit; marked unknown";
+    q.finish();
+    return true;
+}
+
+bool StoreWriter::openDatabase(const QString &location, QString *error)
+{
+    const DatabaseAddress address = DatabaseAddress::parse(location, error);
+    if (!address.isValid())
+        return false;
+    if (address.isServer())
+        return openServer(address, error);
+    const QString path = address.filePath();
     // Refuse a newer schema before SQLite touches the file at all (even
     // switching to WAL rewrites the header).
     const int fileVersion = Schema::fileUserVersion(path);
@@ -401,16 +513,15 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
         return false;
     }
 
-    QSqlDatabase db = QSqlDatabase::addDatabase(SqlDialect::driver(), m_connectionName);
-    db.setDatabaseName(path);
-    db.setConnectOptions(SqlDialect::connectOptions());
+    QSqlDatabase db = address.addConnection(m_connectionName);
     if (!db.open()) {
         *error = openError(path, db.lastError(), "open");
         return false;
     }
+    const SqlDialect &dialect = SqlDialect::of(db);
     QSqlQuery q(db);
     // Checked again through SQLite: a committed WAL may hold a newer header.
-    if (!q.exec(SqlDialect::schemaVersionQuery()) || !q.next()) {
+    if (!q.exec(dialect.schemaVersionQuery()) || !q.next()) {
         *error = openError(path, q.lastError(), "user_version");
         return false;
     }
@@ -425,7 +536,7 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
     // so larger archives skip it here; their damage shows as soon as a write
     // touches it (the writer reports it and keeps the work).
     if (file.exists() && file.size() > 0 && file.size() <= kIntegrityCheckMaxBytes) {
-        if (!q.exec(SqlDialect::integrityCheck(5))) {
+        if (!q.exec(dialect.integrityCheck(5))) {
             *error = openError(path, q.lastError(), "quick_check");
             return false;
         }
@@ -433,14 +544,14 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
         while (q.next())
             problems << q.value(0).toString();
         q.finish();
-        if (problems != SqlDialect::integrityOk()) {
+        if (problems != dialect.integrityOk()) {
             qCWarning(lcStore).noquote()
                 << "integrity check of" << path << "failed:" << problems.join(QLatin1String("; "));
             *error = StorageFaults::openFailure(path, StorageFault::Damaged);
             return false;
         }
     }
-    for (const QString &pragma : SqlDialect::writerSetup()) {
+    for (const QString &pragma : dialect.writerSetup()) {
         if (!q.exec(pragma)) {
             *error = openError(path, q.lastError(), "pragma");
             return false;
@@ -453,19 +564,10 @@ bool StoreWriter::openDatabase(const QString &path, QString *error)
         return false;
     }
 
-    // The process died while these were with the gateway: whether they went
-    // out is unknown, and they must never be re-sent without the user.
-    if (!q.exec(QStringLiteral("UPDATE outbox SET state = %1, updated_ms = %2 WHERE state = %3")
-                    .arg(int(OutboxState::Unknown))
-                    .arg(QDateTime::currentMSecsSinceEpoch())
-                    .arg(int(OutboxState::Sending)))) {
+    if (!markInterruptedSends(q)) {
         *error = openError(path, q.lastError(), "outbox");
         return false;
     }
-    if (q.numRowsAffected() > 0)
-        qCInfo(lcStore) << q.numRowsAffected()
-                        << "outbox entries were being sent at exit; marked unknown";
-    q.finish();
     return probeWrite(path, error);
 }
 
@@ -475,13 +577,7 @@ bool StoreWriter::probeWrite(const QString &path, QString *error)
     // read-only mount, a full disk, a damaged free list all open fine).
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
-    const QStringList steps = {
-        QStringLiteral("BEGIN IMMEDIATE"),
-        QStringLiteral("CREATE TABLE gd_write_probe (data BLOB)"),
-        QStringLiteral("INSERT INTO gd_write_probe VALUES (zeroblob(8192))"),
-        QStringLiteral("DROP TABLE gd_write_probe"),
-        QStringLiteral("COMMIT"),
-    };
+    const QStringList steps = SqlDialect::of(db).writeProbe();
     for (const QString &sql : steps) {
         if (!q.exec(sql)) {
             *error = openError(path, q.lastError(), "write check");
@@ -497,12 +593,13 @@ void StoreWriter::closeDatabase(bool optimize)
     for (QSqlQuery *q : std::as_const(m_prepared))
         delete q;
     m_prepared.clear();
+    m_unprepared.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         // Never after a failed open: optimizing may write to the file.
-        if (optimize && db.isOpen()) {
+        if (optimize && db.isOpen() && !SqlDialect::of(db).optimize().isEmpty()) {
             QSqlQuery q(db);
-            q.exec(SqlDialect::optimize());
+            q.exec(SqlDialect::of(db).optimize());
         }
         db.close();
     }

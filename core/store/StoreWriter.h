@@ -9,6 +9,7 @@
 #include "store/StoreWriteState.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -24,6 +25,8 @@
 class QSqlQuery;
 
 namespace gd {
+
+class DatabaseAddress;
 
 class Store;
 
@@ -118,8 +121,12 @@ private:
     static constexpr int kStopAttempts = 5; // when stopping, then give up (said loudly)
 
     void run(const QString &path, std::function<void(QString)> started);
-    bool openDatabase(const QString &path, QString *error);
+    // `location`: an SQLite file path or a postgresql:// address.
+    bool openDatabase(const QString &location, QString *error);
+    bool openServer(const DatabaseAddress &address, QString *error);
+    bool markInterruptedSends(QSqlQuery &q);
     bool probeWrite(const QString &path, QString *error);
+    void runServerJob(Batch &batch, QSqlQuery &control, const Job &job);
     bool runBatch(std::deque<Entry> &entries); // false: rolled back, keep the entries
     void failed(StorageFault fault, const QString &detail);
     void recovered();
@@ -134,6 +141,7 @@ private:
     bool m_barrierQueued = false; // under m_worker's lock
     bool m_running = false;
     QHash<QString, QSqlQuery *> m_prepared;
+    QSet<QString> m_unprepared; // statements whose prepare failed
 
     std::atomic<qint64> m_waitingRows{0};
     std::atomic<qint64> m_waitingMessages{0};

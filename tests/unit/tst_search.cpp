@@ -5,6 +5,7 @@
 #include "store/SearchTokenizer.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
+#include "TestArchive.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -13,6 +14,7 @@
 #include <QTest>
 
 using namespace gd;
+using gd::test::TestArchive;
 
 namespace {
 
@@ -160,7 +162,9 @@ private slots:
         // Any SQL error (or other warning) during a search fails the test.
         QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_store.open(m_dir.filePath("search.db"), &error), qPrintable(error));
+        const QString location = TestArchive::fresh(m_dir, QStringLiteral("search.db"), &error);
+        QVERIFY2(!location.isEmpty(), qPrintable(error));
+        QVERIFY2(m_store.open(location, &error), qPrintable(error));
         QRandomGenerator rng(20240601);
         QVector<Message> batch;
         const QStringList rooms = {"r1@chatroom", "r2@chatroom", "r3@chatroom", ""};

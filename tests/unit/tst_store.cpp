@@ -2,18 +2,23 @@
 // history by keyset, runs the outbox lifecycle and survives a reopen.
 
 #include "outbox/OutboxRepository.h"
+#include "store/AccountLeases.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
+#include "TestArchive.h"
 
+#include <QDateTime>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 
 using namespace gd;
+using gd::test::TestArchive;
 
 namespace {
 
@@ -63,7 +68,9 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("t%1.db").arg(++m_counter));
+        QString error;
+        m_path = TestArchive::fresh(m_dir, QStringLiteral("t%1.db").arg(++m_counter), &error);
+        QVERIFY2(!m_path.isEmpty(), qPrintable(error));
     }
 
     void storesEachMessageOnceAndEmitsOnlyNewRows()
@@ -269,6 +276,78 @@ private slots:
         for (int i = 0; i < 13; ++i)
             QCOMPARE(around[i].rowId, back[495 + i].rowId);
         QVERIFY(reader->messagesAround("acc", "r2@chatroom", center.rowId, 5, 5).isEmpty());
+    }
+
+    void claimDueTakesDueRowsOnceOldestDueFirst()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        OutboxRepository *outbox = OutboxRepository::of(&store);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        auto submit = [&](const QString &account, qint64 dueMs) {
+            SendRequest request;
+            request.accountId = account;
+            request.conversationId = QStringLiteral("r1@chatroom");
+            request.text = QStringLiteral("到期发送");
+            request.dueMs = dueMs;
+            return outbox->submit(request).result().id;
+        };
+        const qint64 dueLast = submit("acc", now - 1000);
+        const qint64 dueFirst = submit("acc", now - 5000);
+        const qint64 dueSecond = submit("acc", now - 3000);
+        const qint64 later = submit("acc", now + 3600 * 1000); // not due yet
+        const qint64 otherAccount = submit("acc2", now - 9000);
+        QVERIFY(dueLast > 0 && dueFirst > 0 && dueSecond > 0 && later > 0 && otherAccount > 0);
+
+        auto claimDue = [&](int limit) {
+            std::optional<QVector<qint64>> got;
+            outbox->claimDue("acc", limit, this, [&got](QVector<qint64> ids) { got = ids; });
+            [&] { QTRY_VERIFY(got.has_value()); }();
+            return got.value_or(QVector<qint64>{-1});
+        };
+        QCOMPARE(claimDue(2), (QVector<qint64>{dueFirst, dueSecond}));
+        QCOMPARE(claimDue(10), (QVector<qint64>{dueLast}));
+        QCOMPARE(claimDue(10), QVector<qint64>()); // nothing due is left
+
+        auto reader = store.createReader();
+        const QVector<OutboxEntry> sending
+            = OutboxRepository::rows(*reader, "acc", {OutboxState::Sending});
+        QCOMPARE(sending.size(), 3);
+        for (const OutboxEntry &e : sending)
+            QCOMPARE(e.attempts, 1);
+        QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Queued}).size(), 1);
+        QCOMPARE(OutboxRepository::rows(*reader, "acc2", {OutboxState::Queued}).size(), 1);
+    }
+
+    void leaseIsHeldByOneEngineUntilReleasedOrLapsed()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        AccountLeases leases(&store);
+        auto acquire = [&](const QString &engine, qint64 ttlMs) {
+            std::optional<bool> held;
+            leases.acquire("acc", engine, ttlMs, this, [&held](bool h) { held = h; });
+            [&] { QTRY_VERIFY(held.has_value()); }();
+            return held.value_or(false);
+        };
+        QVERIFY(acquire("engine-a", 60000));
+        QVERIFY(!acquire("engine-b", 60000)); // two engines never hold one account
+        QVERIFY(acquire("engine-a", 60000)); // the heartbeat
+        leases.release("acc", "engine-b"); // not b's to give up: nothing happens
+        QVERIFY(!acquire("engine-b", 60000));
+        leases.release("acc", "engine-a"); // a clean stop frees it at once
+        QVERIFY(acquire("engine-b", 400));
+        QVERIFY(!acquire("engine-a", 60000));
+        QTest::qWait(700); // b died: its lease lapses
+        QVERIFY(acquire("engine-a", 60000));
+        QVERIFY(!acquire("engine-b", 400)); // b's heartbeat now fails: it must stop
+        auto reader = store.createReader();
+        const QVector<AccountLease> rows = AccountLeases::all(reader->database());
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0].engineId, QStringLiteral("engine-a"));
+        QVERIFY(rows[0].expiresMs > rows[0].acquiredMs);
     }
 
     void outboxLifecycleAndUnknownAfterRestart()

@@ -4,6 +4,7 @@
 #include "outbox/OutboxRepository.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
+#include "TestArchive.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -11,6 +12,7 @@
 #include <QTest>
 
 using namespace gd;
+using gd::test::TestArchive;
 
 namespace {
 
@@ -36,7 +38,9 @@ private slots:
         QTemporaryDir dir;
         Store store;
         QString error;
-        QVERIFY2(store.open(dir.filePath("tags.db"), &error), qPrintable(error));
+        const QString location = TestArchive::fresh(dir, QStringLiteral("tags.db"), &error);
+        QVERIFY2(!location.isEmpty(), qPrintable(error));
+        QVERIFY2(store.open(location, &error), qPrintable(error));
         QSignalSpy changed(&store, &Store::tagsChanged);
         store.addTag(TagTarget::Room, "acc", "r1@chatroom", "售后");
         store.addTag(TagTarget::Room, "acc", "r1@chatroom", " 华东区 "); // trimmed
@@ -82,7 +86,9 @@ private slots:
         QTemporaryDir dir;
         Store store;
         QString error;
-        QVERIFY2(store.open(dir.filePath("remove.db"), &error), qPrintable(error));
+        const QString location = TestArchive::fresh(dir, QStringLiteral("remove.db"), &error);
+        QVERIFY2(!location.isEmpty(), qPrintable(error));
+        QVERIFY2(store.open(location, &error), qPrintable(error));
         QVector<Message> batch;
         for (const QString &account : {QStringLiteral("gone"), QStringLiteral("kept")}) {
             AccountInfo a;

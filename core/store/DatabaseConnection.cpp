@@ -1,0 +1,41 @@
+// DatabaseAddress's Qt SQL side, apart from the parser so that the parser
+// builds with Qt Core alone (its fuzz target).
+#include "store/DatabaseAddress.h"
+
+#include <QSqlDatabase>
+
+namespace gd {
+
+QSqlDatabase DatabaseAddress::addConnection(const QString &connectionName) const
+{
+    // An invalid address gets a connection without a driver: open() fails.
+    QSqlDatabase db
+        = QSqlDatabase::addDatabase(isValid() ? driver() : QStringLiteral("-"), connectionName);
+    switch (m_kind) {
+    case Kind::SqliteFile:
+        db.setDatabaseName(m_path);
+        break;
+    case Kind::PostgreSql:
+        db.setDatabaseName(m_database);
+        if (!m_host.isEmpty())
+            db.setHostName(m_host);
+        if (m_port)
+            db.setPort(m_port);
+        if (!m_user.isEmpty())
+            db.setUserName(m_user);
+        if (const QString password = passwordFor(m_location); !password.isEmpty())
+            db.setPassword(password);
+        break;
+    case Kind::Invalid:
+        break;
+    }
+    db.setConnectOptions(connectOptions());
+    return db;
+}
+
+QSqlDatabase DatabaseAddress::addConnection(const QString &location, const QString &connectionName)
+{
+    return parse(location).addConnection(connectionName);
+}
+
+} // namespace gd
