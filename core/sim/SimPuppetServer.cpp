@@ -459,7 +459,9 @@ public:
                                           wechaty::ContactListResponse *response) override
     {
         return unary(context, [&] {
-            for (const SimContact &c : m_gateway.world().contacts())
+            // world() is a copy: keep it alive for the loop.
+            const SimWorld world = m_gateway.world();
+            for (const SimContact &c : world.contacts())
                 response->add_ids(toStd(c.id));
             return grpc::Status::OK;
         });
@@ -492,7 +494,8 @@ public:
                                        wechaty::RoomListResponse *response) override
     {
         return unary(context, [&] {
-            for (const SimRoom &r : m_gateway.world().rooms())
+            const SimWorld world = m_gateway.world(); // a copy, alive for the loop
+            for (const SimRoom &r : world.rooms())
                 response->add_ids(toStd(r.id));
             return grpc::Status::OK;
         });

@@ -276,9 +276,10 @@ QWidget *StatisticsWindow::exportRow(QWidget *chart, std::function<QByteArray()>
                 [this, chart, baseName] { savePng(chart, baseName); });
         l->addWidget(png);
     }
-    auto *data = new QPushButton(tr("Save data as CSV…"), row);
-    connect(data, &QPushButton::clicked, this, [this, csv, baseName] { saveCsv(csv(), baseName); });
-    l->addWidget(data);
+    auto *csvButton = new QPushButton(tr("Save data as CSV…"), row);
+    connect(csvButton, &QPushButton::clicked, this,
+            [this, csv, baseName] { saveCsv(csv(), baseName); });
+    l->addWidget(csvButton);
     return row;
 }
 
