@@ -263,7 +263,7 @@ QWidget *StatisticsWindow::buildSummary()
     return box;
 }
 
-QWidget *StatisticsWindow::exportRow(QWidget *chart, std::function<QByteArray()> csv,
+QWidget *StatisticsWindow::exportRow(QWidget *chart, const std::function<QByteArray()> &csv,
                                      const QString &baseName)
 {
     auto *row = new QWidget(this);
@@ -500,7 +500,7 @@ void StatisticsWindow::refresh()
     m_computing = true;
     m_status->setText(tr("Computing…"));
     m_figureCancel = m_service->computeFigures(
-        request(), this, [this, generation](StatsFigures f, QString error) {
+        request(), this, [this, generation](StatsFigures f, const QString &error) {
             if (generation != m_generation)
                 return; // a newer request is on its way
             m_computing = false;
@@ -678,7 +678,7 @@ void StatisticsWindow::countWords()
             m_wordProgress->setRange(0, int(std::max<qint64>(1, total)));
             m_wordProgress->setValue(int(done));
         },
-        [this, generation, ticket](WordFrequencyResult r, QString error) {
+        [this, generation, ticket](WordFrequencyResult r, const QString &error) {
             if (generation != m_generation || !m_wordRequests.isLatest(ticket))
                 return;
             m_wordCancel.reset();
