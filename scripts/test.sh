@@ -2,8 +2,11 @@
 # Quick start 2: install, build, and run the whole test suite.
 # The keychain tests need a secret service: the suite runs inside a private
 # D-Bus session with an unlocked gnome-keyring (never the insecure fallback).
+# The build treats warnings as errors (GD_WERROR=ON unless the caller says
+# otherwise), the fuzz targets' clang build included: CI runs this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export GD_WERROR=${GD_WERROR:-ON}
 ./scripts/install-deps.sh
 ./scripts/build.sh
 BUILD_DIR=${BUILD_DIR:-build}

@@ -162,7 +162,7 @@ AlertInbox::AlertInbox(AlertMonitor *monitor, AlertListModel *model, QWidget *pa
 
 QString AlertInbox::deskUser()
 {
-    const QString set = QSettings().value(QStringLiteral("monitor/deskUser")).toString();
+    QString set = QSettings().value(QStringLiteral("monitor/deskUser")).toString();
     if (!set.isEmpty())
         return set;
     const QString user = qEnvironmentVariable("USER");
@@ -284,7 +284,7 @@ void AlertInbox::runSearch()
     if (!m_monitor)
         return;
     const LatestRequest::Ticket ticket = m_searchRequests.next();
-    m_monitor->search(text, all, this, [this, ticket](QVector<Alert> found) {
+    m_monitor->search(text, all, this, [this, ticket](const QVector<Alert> &found) {
         if (m_searchRequests.isLatest(ticket))
             m_model->showResults(found);
     });

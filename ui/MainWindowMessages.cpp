@@ -58,7 +58,7 @@ void MainWindow::loadMentionCandidates()
             }
             return out;
         },
-        [this, accountId, roomId](Candidates members) {
+        [this, accountId, roomId](const Candidates &members) {
             if (accountId == m_accountId && roomId == m_roomId) // still the open group
                 m_composer->setMembers(members);
         });

@@ -44,7 +44,7 @@ void RoomFeedController::open(const QString &accountId, const QString &conversat
         [accountId, conversationId](StoreReader &reader) {
             return reader.messagesBefore(accountId, conversationId, FeedCursor{}, kPageSize);
         },
-        [this, ticket](QVector<Message> page) {
+        [this, ticket](const QVector<Message> &page) {
             if (!m_requests.isLatest(ticket))
                 return;
             m_loadingOlder = false;
@@ -73,14 +73,14 @@ void RoomFeedController::openAt(const QString &accountId, const QString &convers
     if (conversationId.isEmpty())
         return;
     const LatestRequest::Ticket ticket = m_requests.current();
-    const int half = kPageSize / 2;
+    constexpr int half = kPageSize / 2; // a constant: the lambdas need no capture
     m_loadingOlder = true;
     m_store->read<QVector<Message>>(
         this,
-        [accountId, conversationId, rowId, half](StoreReader &reader) {
+        [accountId, conversationId, rowId](StoreReader &reader) {
             return reader.messagesAround(accountId, conversationId, rowId, half, half);
         },
-        [this, ticket, rowId, half](QVector<Message> page) {
+        [this, ticket, rowId](const QVector<Message> &page) {
             if (!m_requests.isLatest(ticket))
                 return;
             m_loadingOlder = false;
@@ -135,7 +135,7 @@ void RoomFeedController::loadOlder()
         [a = m_accountId, c = m_conversationId, cursor](StoreReader &reader) {
             return reader.messagesBefore(a, c, cursor, kPageSize);
         },
-        [this, ticket](QVector<Message> page) {
+        [this, ticket](const QVector<Message> &page) {
             if (!m_requests.isLatest(ticket))
                 return;
             m_loadingOlder = false;
@@ -157,7 +157,7 @@ void RoomFeedController::loadNewer()
         [a = m_accountId, c = m_conversationId, cursor](StoreReader &reader) {
             return reader.messagesAfter(a, c, cursor, kPageSize);
         },
-        [this, ticket](QVector<Message> page) {
+        [this, ticket](const QVector<Message> &page) {
             if (!m_requests.isLatest(ticket))
                 return;
             m_loadingNewer = false;
@@ -175,7 +175,7 @@ void RoomFeedController::loadPending()
         [a = m_accountId, c = m_conversationId](StoreReader &reader) {
             return OutboxRepository::rowsForConversation(reader, a, c);
         },
-        [this, ticket](QVector<OutboxEntry> entries) {
+        [this, ticket](const QVector<OutboxEntry> &entries) {
             if (!m_requests.isLatest(ticket))
                 return;
             m_model->setPending(entries);

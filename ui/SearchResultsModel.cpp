@@ -68,7 +68,7 @@ void SearchResultsModel::fetch(bool append)
     emit searchStarted();
     m_store->read<QVector<SearchHit>>(
         this, [q = m_query](StoreReader &reader) { return reader.search(q); },
-        [this, ticket](QVector<SearchHit> hits) {
+        [this, ticket](const QVector<SearchHit> &hits) {
             if (!m_requests.isLatest(ticket))
                 return; // the query changed meanwhile
             m_busy = false;

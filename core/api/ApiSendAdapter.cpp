@@ -42,10 +42,11 @@ void ApiSendAdapter::submit(const ApiSend &send, QObject *context, Done done)
     // Unique per app: the outbox queues a repeated request once.
     if (!send.idempotencyKey.isEmpty())
         request.idempotencyKey = send.appId + QLatin1Char('/') + send.idempotencyKey;
-    OutboxRepository::of(m_store)->submit(request).then(context, [guard, done](SubmitResult r) {
-        if (guard)
-            done(r.id, r.ok() ? QString() : r.error);
-    });
+    OutboxRepository::of(m_store)->submit(request).then(
+        context, [guard, done](const SubmitResult &r) {
+            if (guard)
+                done(r.id, r.ok() ? QString() : r.error);
+        });
 }
 
 } // namespace gd::api

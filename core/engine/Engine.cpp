@@ -230,7 +230,7 @@ void Engine::quitRoom(const QString &accountId, const QString &roomId, QuitDone 
     Entry *e = m_entries.value(accountId);
     if (!e) {
         GatewayStatus status;
-        status.code = 5; // NOT_FOUND
+        status.code = int(GatewayCode::NotFound);
         status.message = QStringLiteral("no such account");
         done(status);
         return;

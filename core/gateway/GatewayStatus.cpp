@@ -8,47 +8,47 @@ QString GatewayStatus::userMessage() const
 {
     // gRPC status codes. The server's own text (often a JavaScript stack)
     // stays in `message`, for the log only.
-    switch (code) {
-    case 0:
+    switch (GatewayCode(code)) {
+    case GatewayCode::Ok:
         return {};
-    case 1:
+    case GatewayCode::Cancelled:
         return QCoreApplication::translate("GatewayStatus", "The request was cancelled.");
-    case 2:
+    case GatewayCode::Unknown:
         return QCoreApplication::translate(
             "GatewayStatus", "The gateway reported an error. Details are in the log.");
-    case 3:
+    case GatewayCode::InvalidArgument:
         return QCoreApplication::translate("GatewayStatus",
                                            "The gateway rejected the request as invalid.");
-    case 4:
+    case GatewayCode::DeadlineExceeded:
         return QCoreApplication::translate("GatewayStatus", "The gateway did not answer in time.");
-    case 5:
+    case GatewayCode::NotFound:
         return QCoreApplication::translate(
             "GatewayStatus", "The gateway does not know this item (it may have been deleted).");
-    case 6:
+    case GatewayCode::AlreadyExists:
         return QCoreApplication::translate(
             "GatewayStatus",
             "Another client is already connected to this account's gateway (only one may receive "
             "its events). Retrying...");
-    case 7:
+    case GatewayCode::PermissionDenied:
         return QCoreApplication::translate("GatewayStatus",
                                            "The gateway refused this action for the account.");
-    case 8:
+    case GatewayCode::ResourceExhausted:
         return QCoreApplication::translate(
             "GatewayStatus", "The gateway is overloaded or the message is too large.");
-    case 9:
+    case GatewayCode::FailedPrecondition:
         return QCoreApplication::translate(
             "GatewayStatus", "The account is not in a state that allows this (is it logged in?).");
-    case 10:
+    case GatewayCode::Aborted:
         return QCoreApplication::translate("GatewayStatus",
                                            "The request was aborted by the gateway.");
-    case 11:
+    case GatewayCode::OutOfRange:
         return QCoreApplication::translate("GatewayStatus", "The request was out of range.");
-    case 12:
+    case GatewayCode::Unimplemented:
         return QCoreApplication::translate("GatewayStatus",
                                            "This gateway does not support this action.");
-    case 13:
+    case GatewayCode::Internal:
         return QCoreApplication::translate("GatewayStatus", "The gateway had an internal error.");
-    case 14:
+    case GatewayCode::Unavailable:
         // gRPC tells a failed TLS handshake only in its text. "Wrong version
         // number" means the answer to our TLS hello was not TLS at all: a
         // plaintext gateway, where certificate advice would mislead.
@@ -70,10 +70,10 @@ QString GatewayStatus::userMessage() const
         return QCoreApplication::translate("GatewayStatus",
                                            "The gateway cannot be reached. Check the address, that "
                                            "it is running, and the TLS setting.");
-    case 15:
+    case GatewayCode::DataLoss:
         return QCoreApplication::translate("GatewayStatus",
                                            "Data was lost on the way to the gateway.");
-    case 16:
+    case GatewayCode::Unauthenticated:
         return QCoreApplication::translate(
             "GatewayStatus", "The gateway rejected the token. Check the account's token.");
     default:

@@ -300,7 +300,7 @@ struct PuppetClient::Private
                    T value{};
                    if (s.ok())
                        value = convert(call->resp);
-                   else if (st.code != 1)
+                   else if (!st.is(GatewayCode::Cancelled))
                        qCDebug(lcGateway) << name << "failed:" << st.code << st.message;
                    std::lock_guard lock(self->mutex);
                    self->active.erase(&call->ctx);
@@ -817,9 +817,9 @@ public:
     {
         GatewayStatus st = toStatus(s);
         if (m_tooLarge)
-            st = GatewayStatus{8,
+            st = GatewayStatus{int(GatewayCode::ResourceExhausted),
                                QStringLiteral("the file is larger than %1 bytes").arg(m_maxBytes)};
-        if (st.code != 0)
+        if (!st.ok())
             m_data.clear();
         std::shared_ptr<Private> d = m_d;
         std::lock_guard lock(d->mutex);

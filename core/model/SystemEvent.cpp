@@ -55,7 +55,7 @@ SystemEvent SystemEvent::fromJson(const QString &json)
         return e;
     auto strings = [&o](const char *key) {
         QStringList out;
-        for (const QJsonValue &v : o.value(QLatin1String(key)).toArray())
+        for (const auto &v : o.value(QLatin1String(key)).toArray())
             out << v.toString();
         return out;
     };

@@ -50,11 +50,11 @@ void GroupCleanup::cancel()
 
 QString GroupCleanup::reasonFor(const GatewayStatus &status)
 {
-    switch (status.code) {
-    case 0:
+    switch (GatewayCode(status.code)) {
+    case GatewayCode::Ok:
         return {};
-    case 5: // NOT_FOUND
-    case 9: // FAILED_PRECONDITION: the simulator's "not a member"
+    case GatewayCode::NotFound:
+    case GatewayCode::FailedPrecondition: // the simulator's "not a member"
         return tr("The gateway refused: the bot is not a member of this group (or is not "
                   "logged in).");
     default:

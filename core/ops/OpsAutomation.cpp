@@ -3,12 +3,12 @@
 #include "monitor/Clock.h"
 #include "ops/OpsRepository.h"
 #include "ops/OpsStore.h"
+#include "store/SqlQueries.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
 
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace gd {
@@ -61,8 +61,10 @@ void OpsAutomation::reloadRules()
         [](QSqlDatabase &db) {
             QVector<RuleRow> rows;
             QSqlQuery q(db);
-            if (q.exec(QStringLiteral(
-                    "SELECT id, kind, enabled, params FROM ops_rules ORDER BY id"))) {
+            if (SqlQueries::run(
+                    q,
+                    QStringLiteral("SELECT id, kind, enabled, params FROM ops_rules ORDER BY id"),
+                    {})) {
                 while (q.next())
                     rows.append({q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toBool(),
                                  QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object()});
@@ -298,27 +300,20 @@ void OpsAutomation::saveRules(int kind, const QVector<QPair<bool, QJsonObject>> 
             const QString del = kind == kWelcomeKind
                 ? QStringLiteral("DELETE FROM ops_rules WHERE kind = 1")
                 : QStringLiteral("DELETE FROM ops_rules WHERE kind IN (2, 3)");
-            if (!q.exec(del)) {
-                *error = q.lastError().text();
+            if (!SqlQueries::exec(q, del, {}, error))
                 return false;
-            }
             for (const auto &[enabled, params] : rules) {
                 QJsonObject p = params;
                 const int rowKind
                     = kind == kWelcomeKind ? kWelcomeKind : p.take(QStringLiteral("_kind")).toInt();
-                if (!q.prepare(QStringLiteral("INSERT INTO ops_rules (kind, enabled, params,"
-                                              " updated_ms) VALUES (?, ?, ?, ?)"))) {
-                    *error = q.lastError().text();
+                if (!SqlQueries::exec(
+                        q,
+                        QStringLiteral("INSERT INTO ops_rules (kind, enabled, params,"
+                                       " updated_ms) VALUES (?, ?, ?, ?)"),
+                        {rowKind, enabled ? 1 : 0,
+                         QString::fromUtf8(QJsonDocument(p).toJson(QJsonDocument::Compact)), now},
+                        error))
                     return false;
-                }
-                q.addBindValue(rowKind);
-                q.addBindValue(enabled ? 1 : 0);
-                q.addBindValue(QString::fromUtf8(QJsonDocument(p).toJson(QJsonDocument::Compact)));
-                q.addBindValue(now);
-                if (!q.exec()) {
-                    *error = q.lastError().text();
-                    return false;
-                }
             }
             return true;
         },

@@ -1,34 +1,15 @@
 #include "ops/OpsRepository.h"
 
+#include "store/SqlQueries.h"
+
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
 namespace gd {
 namespace {
 
-bool exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
-{
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    for (const QVariant &v : binds) {
-        // A null QString binds as NULL; the columns are NOT NULL '' instead.
-        if (v.typeId() == QMetaType::QString && v.toString().isNull())
-            q.addBindValue(QStringLiteral(""));
-        else
-            q.addBindValue(v);
-    }
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        return false;
-    }
-    return true;
-}
+constexpr auto exec = &SqlQueries::exec;
 
 QuickReply replyFrom(const QSqlQuery &q)
 {

@@ -1,7 +1,8 @@
 #include "ops/OpsSchema.h"
 
+#include "store/SqlQueries.h"
+
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 
 namespace gd {
@@ -61,11 +62,8 @@ bool OpsSchema::ensure(QSqlDatabase &db, QString *error)
 {
     QSqlQuery q(db);
     for (const QString &sql : statements()) {
-        if (!q.exec(sql)) {
-            if (error)
-                *error = q.lastError().text();
+        if (!SqlQueries::exec(q, sql, {}, error))
             return false;
-        }
     }
     return true;
 }

@@ -2,12 +2,12 @@
 
 #include "ops/OpsSchema.h"
 
+#include "store/SqlWorker.h"
 #include "store/Store.h"
 #include "util/Log.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 #include <atomic>
 #include <vector>
@@ -17,84 +17,89 @@ namespace {
 std::atomic<int> g_readerCounter{0};
 }
 
-// Lives in the reader thread; opens its connection on first use there.
-class OpsStore::Reader : public QObject
+// The read thread (SqlWorker, as the store's own reader): its read-only
+// connection is opened there on the first read. Reads wait until the
+// module's tables exist (the first write job); then they run in order.
+class OpsStore::Reader
 {
 public:
+    using Job = std::function<void(QSqlDatabase &)>;
+
     explicit Reader(Store *store)
-        : m_store(store)
-    {}
-    ~Reader() override { close(); }
-
-    // Reads wait until the module's tables exist (the first write job).
-    void run(const std::function<void(QSqlDatabase &)> &job)
     {
-        if (!m_ready) {
-            m_waiting.push_back(job);
-            return;
-        }
-        if (m_connection.isEmpty()) {
-            m_connection = QStringLiteral("gd-ops-%1").arg(++g_readerCounter);
-            QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-            conn.setDatabaseName(m_store->path());
-            conn.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-            if (!conn.open())
-                qCWarning(lcStore)
-                    << "group operations cannot read the database:" << conn.lastError().text();
-            QSqlQuery(conn).exec(QStringLiteral("PRAGMA query_only=1"));
-        }
-        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-        job(db);
+        const QString name = QStringLiteral("gd-ops-%1").arg(++g_readerCounter);
+        m_worker.start([this, store, name] { loop(store, name); });
     }
+    // Runs the reads already queued (once the tables are ready), then stops.
+    ~Reader() { m_worker.stopAndJoin(); }
 
-    void markReady()
-    {
-        m_ready = true;
-        std::vector<std::function<void(QSqlDatabase &)>> waiting;
-        waiting.swap(m_waiting);
-        for (const auto &job : waiting)
-            run(job);
-    }
-
-    void close()
-    {
-        if (m_connection.isEmpty())
-            return;
-        {
-            QSqlDatabase d = QSqlDatabase::database(m_connection, false);
-            d.close();
-        }
-        QSqlDatabase::removeDatabase(m_connection);
-        m_connection.clear();
-    }
+    void post(Job job) { m_worker.post(Item{std::move(job)}); }
+    void markReady() { m_worker.post(Item{}); }
 
 private:
-    Store *m_store;
-    QString m_connection;
-    bool m_ready = false;
-    std::vector<std::function<void(QSqlDatabase &)>> m_waiting;
+    struct Item
+    {
+        Job job; // empty: the tables are ready
+    };
+
+    void loop(Store *store, const QString &name)
+    {
+        bool ready = false;
+        std::vector<Job> waiting;
+        bool opened = false;
+        auto run = [&](const Job &job) {
+            if (!opened) {
+                opened = true;
+                QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                conn.setDatabaseName(store->path());
+                conn.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+                if (!conn.open())
+                    qCWarning(lcStore)
+                        << "group operations cannot read the database:" << conn.lastError().text();
+                QSqlQuery(conn).exec(QStringLiteral("PRAGMA query_only=1"));
+            }
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            job(db);
+        };
+        while (true) {
+            Item item;
+            {
+                auto lock = m_worker.lock();
+                if (!m_worker.waitForWork(lock))
+                    break;
+                item = m_worker.takeOne(lock);
+            }
+            if (!item.job) {
+                ready = true;
+                std::vector<Job> now;
+                now.swap(waiting);
+                for (const Job &job : now)
+                    run(job);
+            } else if (!ready) {
+                waiting.push_back(std::move(item.job));
+            } else {
+                run(item.job);
+            }
+        }
+        if (opened) {
+            QSqlDatabase::database(name, false).close();
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+
+    SqlWorker<Item> m_worker;
 };
 
 OpsStore::OpsStore(Store *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_thread(new QThread)
-    , m_reader(new Reader(store))
+    , m_reader(std::make_shared<Reader>(store))
 {
-    m_thread->setObjectName(QStringLiteral("gd-ops-reader"));
-    m_reader->moveToThread(m_thread);
-    m_thread->start();
     // The module's tables first (idempotent), then the reads.
-    QPointer<Reader> reader(m_reader);
+    std::weak_ptr<Reader> reader = m_reader;
     auto ready = [reader] {
-        if (reader)
-            QMetaObject::invokeMethod(
-                reader.data(),
-                [reader] {
-                    if (reader)
-                        reader->markReady();
-                },
-                Qt::QueuedConnection);
+        if (const auto r = reader.lock())
+            r->markReady();
     };
     const bool submitted = m_store->submitWrite([ready](StoreWriter::Batch &batch) {
         QString error;
@@ -108,21 +113,11 @@ OpsStore::OpsStore(Store *store, QObject *parent)
         ready();
 }
 
-OpsStore::~OpsStore()
-{
-    // The connection belongs to the reader thread: close it there.
-    QMetaObject::invokeMethod(
-        m_reader, [r = m_reader] { r->close(); }, Qt::BlockingQueuedConnection);
-    m_thread->quit();
-    m_thread->wait();
-    delete m_reader;
-    delete m_thread;
-}
+OpsStore::~OpsStore() = default; // the reader runs what was queued, then stops
 
 void OpsStore::postRead(std::function<void(QSqlDatabase &)> job)
 {
-    QMetaObject::invokeMethod(
-        m_reader, [r = m_reader, job = std::move(job)] { r->run(job); }, Qt::QueuedConnection);
+    m_reader->post(std::move(job));
 }
 
 void OpsStore::write(WriteWork work, QObject *context, std::function<void(bool, QString)> done)

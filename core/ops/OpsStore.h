@@ -11,8 +11,6 @@
 #include <functional>
 #include <memory>
 
-class QThread;
-
 namespace gd {
 
 class Store;
@@ -22,7 +20,7 @@ class OpsStore : public QObject
     Q_OBJECT
 public:
     explicit OpsStore(Store *store, QObject *parent = nullptr);
-    ~OpsStore() override; // stops the reader thread
+    ~OpsStore() override; // runs the queued reads, then stops the reader thread
 
     Store *store() const { return m_store; }
 
@@ -44,8 +42,9 @@ private:
 
     class Reader;
     Store *m_store;
-    QThread *m_thread;
-    Reader *m_reader;
+    // Shared: the writer's "tables ready" call holds it weakly, as it may
+    // come after this object is gone.
+    std::shared_ptr<Reader> m_reader;
 };
 
 template<typename R>

@@ -20,7 +20,7 @@ QString EchoMatcher::sendAnsweredWithoutId(qint64 outboxId, const QString &conve
     for (qsizetype i = 0; i < m_echoes.size(); ++i) {
         const Item &echo = m_echoes.at(i);
         if (echo.conversationId == conversationId && echo.text == text) {
-            const QString id = echo.messageId;
+            QString id = echo.messageId;
             m_echoes.removeAt(i);
             return id;
         }

@@ -275,7 +275,8 @@ void OutboxSender::sendFile(const OutboxEntry &entry)
             if (!st.ok() || uuid.isEmpty()) {
                 GatewayStatus failed = st;
                 if (failed.ok()) {
-                    failed.code = 13; // INTERNAL: an upload without a uuid is unusable
+                    failed.code
+                        = int(GatewayCode::Internal); // an upload without a uuid is unusable
                     failed.message = QStringLiteral("upload returned no uuid");
                 }
                 log(QStringLiteral("Upload failed: code %1: %2")

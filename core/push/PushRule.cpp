@@ -15,7 +15,7 @@ QJsonArray toArray(const QStringList &list)
 QStringList toList(const QJsonValue &v)
 {
     QStringList out;
-    for (const QJsonValue &e : v.toArray())
+    for (const auto &e : v.toArray())
         out << e.toString();
     return out;
 }

@@ -79,7 +79,7 @@ PushSchedule PushSchedule::fromJson(const QJsonObject &o)
 {
     PushSchedule s;
     s.kind = o.value(QLatin1String("kind")).toInt() == 1 ? Kind::Every : Kind::TimesOfDay;
-    for (const QJsonValue &v : o.value(QLatin1String("times")).toArray())
+    for (const auto &v : o.value(QLatin1String("times")).toArray())
         s.minutesOfDay.append(v.toInt());
     s.everyMinutes = o.value(QLatin1String("every")).toInt(60);
     s.windowStartMinute = o.value(QLatin1String("from")).toInt(9 * 60);

@@ -14,7 +14,7 @@ SimFileStore::SimFileStore(qint64 capBytes)
 
 QString SimFileStore::put(const QByteArray &bytes)
 {
-    const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const std::string key = uuid.toStdString();
     std::lock_guard lock(m_mutex);
     m_blobs[key] = bytes;

@@ -460,7 +460,9 @@ public:
     {
         return unary(context, [&] {
             const int limit = m_gateway.options().contactListLimit;
-            for (const SimContact &c : m_gateway.world().contacts()) {
+            // world() is a copy: keep it alive for the loop.
+            const SimWorld world = m_gateway.world();
+            for (const SimContact &c : world.contacts()) {
                 if (limit > 0 && response->ids_size() >= limit)
                     break;
                 response->add_ids(toStd(c.id));
@@ -496,7 +498,8 @@ public:
                                        wechaty::RoomListResponse *response) override
     {
         return unary(context, [&] {
-            for (const SimRoom &r : m_gateway.world().rooms())
+            const SimWorld world = m_gateway.world(); // a copy, alive for the loop
+            for (const SimRoom &r : world.rooms())
                 response->add_ids(toStd(r.id));
             return grpc::Status::OK;
         });

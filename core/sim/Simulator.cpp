@@ -156,7 +156,10 @@ int Simulator::contactCount() const
 QStringList Simulator::roomIds() const
 {
     QStringList ids;
-    for (const SimRoom &r : d->gateway.world().rooms())
+    // world() is a copy: keep it alive for the loop (a range-for over a
+    // member of the temporary would read freed memory).
+    const SimWorld world = d->gateway.world();
+    for (const SimRoom &r : world.rooms())
         ids.append(r.id);
     return ids;
 }
@@ -197,7 +200,8 @@ QString Simulator::roomMemberAlias(const QString &roomId, const QString &memberI
 QStringList Simulator::contactIds() const
 {
     QStringList ids;
-    for (const SimContact &c : d->gateway.world().contacts())
+    const SimWorld world = d->gateway.world(); // a copy, alive for the loop
+    for (const SimContact &c : world.contacts())
         ids.append(c.id);
     return ids;
 }

@@ -63,12 +63,12 @@ void ReportScheduler::send(const QDateTime &now, bool scheduled)
 {
     m_sending = true;
     QPointer<ReportScheduler> self(this);
-    m_passwords([self, now, scheduled](bool ok, QString password, QString error) {
+    m_passwords([self, now, scheduled](bool ok, QString password, QString keychainError) {
         if (!self)
             return;
         if (!ok && !self->m_smtp.user.isEmpty()) {
             self->m_sending = false;
-            emit self->reportFailed(error);
+            emit self->reportFailed(keychainError);
             return;
         }
         const ReportSettings report = self->m_report;

@@ -1,5 +1,7 @@
 #include "stats/StatsCounters.h"
 
+#include "store/SqlQueries.h"
+
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
@@ -122,13 +124,13 @@ QString staffSql()
         .arg(QLatin1String(StatsCounters::kStaffTag));
 }
 
+// A migration step: its error names the statement, as Schema's steps do.
 bool exec(QSqlQuery &q, const QString &sql, QString *error)
 {
-    if (!q.exec(sql)) {
-        *error = q.lastError().text() + QLatin1String(" in: ") + sql.left(120);
-        return false;
-    }
-    return true;
+    if (SqlQueries::exec(q, sql, {}, error))
+        return true;
+    *error += QLatin1String(" in: ") + sql.left(120);
+    return false;
 }
 
 // Replays the stored messages of every conversation in time order to fill

@@ -4,6 +4,7 @@
 #include "monitor/AlertRule.h"
 #include "stats/BusinessTime.h"
 #include "stats/StatsCounters.h"
+#include "store/SqlQueries.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -78,15 +79,9 @@ public:
         sql.replace(QLatin1String("%SCOPE%"), s.where);
         q = QSqlQuery(m_db);
         q.setForwardOnly(true);
-        if (!q.prepare(sql))
-            return fail(q);
-        for (auto it = s.binds.cbegin(); it != s.binds.cend(); ++it)
-            q.bindValue(it.key(), it.value());
-        for (auto it = binds.cbegin(); it != binds.cend(); ++it)
-            q.bindValue(it.key(), it.value());
-        if (!q.exec())
-            return fail(q);
-        return true;
+        QVariantMap all = s.binds;
+        all.insert(binds);
+        return SqlQueries::execNamed(q, sql, all, m_error);
     }
     bool fail(const QSqlQuery &q)
     {

@@ -4,6 +4,7 @@
 #include "stats/StatsCounters.h"
 #include "stats/StatsQuery.h"
 #include "stats/StopWords.h"
+#include "store/SqlQueries.h"
 #include "model/Types.h"
 
 #include <QDateTime>
@@ -168,27 +169,24 @@ QStringList StatsService::customerTexts(const StatsRequest &request, QString *er
     list.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT account_id, conversation_id FROM conversations x WHERE "
                                  "last_ms >= :f");
+    QVariantMap binds{{QStringLiteral(":f"), fromMs}};
     const StatsScope &scope = request.scope;
-    if (scope.kind == StatsScope::Kind::Account || scope.kind == StatsScope::Kind::Group)
+    if (scope.kind == StatsScope::Kind::Account || scope.kind == StatsScope::Kind::Group) {
         sql += QStringLiteral(" AND account_id = :a");
-    if (scope.kind == StatsScope::Kind::Group)
+        binds.insert(QStringLiteral(":a"), scope.accountId);
+    }
+    if (scope.kind == StatsScope::Kind::Group) {
         sql += QStringLiteral(" AND conversation_id = :r");
-    if (scope.kind == StatsScope::Kind::Tag)
+        binds.insert(QStringLiteral(":r"), scope.roomId);
+    }
+    if (scope.kind == StatsScope::Kind::Tag) {
         sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM room_tags rt JOIN tags t ON t.id = "
                               "rt.tag_id WHERE t.name = :t AND rt.account_id = x.account_id AND "
                               "rt.room_id = x.conversation_id)");
-    list.prepare(sql);
-    list.bindValue(QStringLiteral(":f"), fromMs);
-    if (sql.contains(QLatin1String(":a")))
-        list.bindValue(QStringLiteral(":a"), scope.accountId);
-    if (sql.contains(QLatin1String(":r")))
-        list.bindValue(QStringLiteral(":r"), scope.roomId);
-    if (sql.contains(QLatin1String(":t")))
-        list.bindValue(QStringLiteral(":t"), scope.tag);
-    if (!list.exec()) {
-        *error = list.lastError().text();
-        return {};
+        binds.insert(QStringLiteral(":t"), scope.tag);
     }
+    if (!SqlQueries::execNamed(list, sql, binds, error))
+        return {};
     while (list.next())
         conversations.append({list.value(0).toString(), list.value(1).toString()});
     // Staff writing from their own WeChat (tagged staff, as the counters
@@ -197,13 +195,12 @@ QStringList StatsService::customerTexts(const StatsRequest &request, QString *er
     {
         QSqlQuery tagged(db);
         tagged.setForwardOnly(true);
-        tagged.prepare(QStringLiteral("SELECT ct.account_id, ct.contact_id FROM contact_tags ct"
-                                      " JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?"));
-        tagged.addBindValue(QLatin1String(StatsCounters::kStaffTag));
-        if (!tagged.exec()) {
-            *error = tagged.lastError().text();
+        if (!SqlQueries::exec(
+                tagged,
+                QStringLiteral("SELECT ct.account_id, ct.contact_id FROM contact_tags"
+                               " ct JOIN tags t ON t.id = ct.tag_id WHERE t.name = ?"),
+                {QString::fromLatin1(StatsCounters::kStaffTag)}, error))
             return {};
-        }
         while (tagged.next())
             staff.insert(tagged.value(0).toString() + QChar(0x1f) + tagged.value(1).toString());
     }

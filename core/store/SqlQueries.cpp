@@ -8,6 +8,18 @@
 
 namespace gd {
 
+namespace {
+
+bool failed(const QSqlQuery &q, const char *what, const QString &sql, QString *error)
+{
+    if (error)
+        *error = q.lastError().text();
+    qCWarning(lcStore) << what << q.lastError().text() << sql.left(120);
+    return false;
+}
+
+} // namespace
+
 bool SqlQueries::run(QSqlQuery &q, const QString &sql, const QVariantList &binds)
 {
     return exec(q, sql, binds, nullptr);
@@ -15,26 +27,37 @@ bool SqlQueries::run(QSqlQuery &q, const QString &sql, const QVariantList &binds
 
 bool SqlQueries::exec(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString *error)
 {
-    if (!q.prepare(sql)) {
-        if (error)
-            *error = q.lastError().text();
-        qCWarning(lcStore) << "cannot prepare query:" << q.lastError().text() << sql.left(120);
-        return false;
-    }
+    if (!q.prepare(sql))
+        return failed(q, "cannot prepare query:", sql, error);
     for (int i = 0; i < binds.size(); ++i)
-        q.bindValue(i, binds.at(i));
-    if (!q.exec()) {
-        if (error)
-            *error = q.lastError().text();
-        qCWarning(lcStore) << "query failed:" << q.lastError().text() << sql.left(120);
-        return false;
-    }
+        q.bindValue(i, bindable(binds.at(i)));
+    if (!q.exec())
+        return failed(q, "query failed:", sql, error);
+    return true;
+}
+
+bool SqlQueries::execNamed(QSqlQuery &q, const QString &sql, const QVariantMap &binds,
+                           QString *error)
+{
+    if (!q.prepare(sql))
+        return failed(q, "cannot prepare query:", sql, error);
+    for (auto it = binds.cbegin(); it != binds.cend(); ++it)
+        q.bindValue(it.key(), bindable(it.value()));
+    if (!q.exec())
+        return failed(q, "query failed:", sql, error);
     return true;
 }
 
 QVariant SqlQueries::text(const QString &s)
 {
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+QVariant SqlQueries::bindable(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        return QVariant(QStringLiteral(""));
+    return value;
 }
 
 QStringList SqlQueries::strings(const QSqlDatabase &db, const QString &sql,

@@ -3,6 +3,7 @@
 // loopback, with a login whose password is read from the keychain); a burst
 // of 50 alerts goes out as one digest, not 50 e-mails.
 
+#include "../support/SmtpSink.h"
 #include "GatewayTestSupport.h"
 #include "engine/Engine.h"
 #include "monitor/AlertMailer.h"
@@ -34,11 +35,6 @@ QString bodyOf(const QByteArray &eml)
     return QString::fromUtf8(QByteArray::fromBase64(b64));
 }
 
-QStringList mails(const QString &dir)
-{
-    return QDir(dir).entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
-}
-
 } // namespace
 
 class TestAlertMail : public QObject
@@ -47,50 +43,25 @@ class TestAlertMail : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_sink;
-    quint16 m_sinkPort = 0;
-    QString m_mailDir;
+    SmtpSink m_sink;
     bool m_keychain = false;
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        m_mailDir = m_dir.filePath(QStringLiteral("mail"));
-        QDir().mkpath(m_mailDir);
-        m_sinkPort = freePort();
-        m_sink.setProcessChannelMode(QProcess::SeparateChannels);
-        m_sink.start(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral(GD_SOURCE_DIR "/tests/integration/smtp_sink.py"),
-                      QStringLiteral("--port"), QString::number(m_sinkPort),
-                      QStringLiteral("--dir"), m_mailDir, QStringLiteral("--user"),
-                      QStringLiteral("desk"), QStringLiteral("--password"),
-                      QStringLiteral("s3cret-pw")});
-        QVERIFY(m_sink.waitForStarted(5000));
-        QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += m_sink.readAllStandardOutput()).contains("ready")
-                                     || m_sink.state() != QProcess::Running,
-                                 10000);
-        QVERIFY2(m_sink.state() == QProcess::Running, m_sink.readAllStandardError().constData());
+        const QString started = m_sink.start(freePort(), m_dir.filePath(QStringLiteral("mail")),
+                                             QStringLiteral("desk"), QStringLiteral("s3cret-pw"));
+        QVERIFY2(started.isEmpty(), qPrintable(started));
 
         // The SMTP password goes into the keychain, as the settings dialog does.
-        SecretStore secrets;
-        bool done = false;
-        secrets.writeSecret(SecretStore::smtpPasswordKey(), QStringLiteral("s3cret-pw"),
-                            [&](bool ok, const QString &) {
-                                m_keychain = ok;
-                                done = true;
-                            });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
+        const std::optional<bool> keychain = storeSmtpPassword(QStringLiteral("s3cret-pw"));
+        QVERIFY2(keychain.has_value(), "the keychain did not answer");
+        m_keychain = *keychain;
         if (!m_keychain)
             QSKIP("no keychain in this session (scripts/test.sh provides one)");
     }
-    void cleanupTestCase()
-    {
-        m_sink.closeWriteChannel();
-        m_sink.kill();
-        m_sink.waitForFinished(5000);
-    }
+    void cleanupTestCase() { m_sink.stop(); }
 
     void killedGatewayRaisesOfflineAlertAndMailsItAndABurstIsOneDigest()
     {
@@ -121,7 +92,7 @@ private slots:
         AlertMailSettings mail;
         mail.enabled = true;
         mail.smtp.host = QStringLiteral("127.0.0.1");
-        mail.smtp.port = m_sinkPort;
+        mail.smtp.port = m_sink.port();
         mail.smtp.tls = SmtpSettings::Tls::None;
         mail.smtp.user = QStringLiteral("desk");
         mail.smtp.from = QStringLiteral("groupdesk@example.com");
@@ -170,8 +141,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(sent.size() + failed.size(), 1, 15000);
         QVERIFY2(failed.isEmpty(),
                  failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
-        QTRY_COMPARE_WITH_TIMEOUT(mails(m_mailDir).size(), 1, 5000);
-        QFile first(QDir(m_mailDir).filePath(mails(m_mailDir).first()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_sink.mails().size(), 1, 5000);
+        QFile first(QDir(m_sink.mailDir()).filePath(m_sink.mails().first()));
         QVERIFY(first.open(QIODevice::ReadOnly));
         const QByteArray eml = first.readAll();
         QVERIFY(eml.contains("Subject: =?UTF-8?B?"));
@@ -198,8 +169,8 @@ private slots:
         QCOMPARE(sent.last().at(0).toInt(), 50);
         QTest::qWait(1500); // nothing more comes
         QCOMPARE(sent.size(), 2);
-        QTRY_COMPARE_WITH_TIMEOUT(mails(m_mailDir).size(), 2, 5000);
-        QFile digest(QDir(m_mailDir).filePath(mails(m_mailDir).at(1)));
+        QTRY_COMPARE_WITH_TIMEOUT(m_sink.mails().size(), 2, 5000);
+        QFile digest(QDir(m_sink.mailDir()).filePath(m_sink.mails().at(1)));
         QVERIFY(digest.open(QIODevice::ReadOnly));
         const QString body = bodyOf(digest.readAll());
         QVERIFY2(body.contains(QStringLiteral("仓库着火了 0"))
@@ -218,7 +189,7 @@ private slots:
         AlertMailSettings mail;
         mail.enabled = true;
         mail.smtp.host = QStringLiteral("127.0.0.1");
-        mail.smtp.port = m_sinkPort;
+        mail.smtp.port = m_sink.port();
         mail.smtp.tls = SmtpSettings::Tls::None;
         mail.smtp.user = QStringLiteral("desk");
         mail.smtp.from = QStringLiteral("groupdesk@example.com");
@@ -233,12 +204,12 @@ private slots:
         a.kind = AlertKind::BotOffline;
         a.severity = AlertSeverity::Critical;
         a.roomName = QStringLiteral("bot");
-        const int before = int(mails(m_mailDir).size());
+        const int before = int(m_sink.mails().size());
         const qsizetype failedBefore = failed.size();
         mailer.add(a);
         QTRY_VERIFY_WITH_TIMEOUT(failed.size() > failedBefore, 15000);
         QVERIFY(!failed.first().first().toString().contains(QStringLiteral("wrong")));
-        QCOMPARE(int(mails(m_mailDir).size()), before);
+        QCOMPARE(int(m_sink.mails().size()), before);
     }
 };
 

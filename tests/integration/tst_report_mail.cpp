@@ -3,6 +3,7 @@
 // from the keychain): an HTML summary with the figures, the chart images
 // inline and every figure in an attached CSV; sent once per period.
 
+#include "../support/SmtpSink.h"
 #include "GatewayTestSupport.h"
 #include "stats/ReportScheduler.h"
 #include "stats/StatsReport.h"
@@ -23,11 +24,6 @@ using namespace gd;
 using namespace gd::testsupport;
 
 namespace {
-
-QStringList mails(const QString &dir)
-{
-    return QDir(dir).entryList({QStringLiteral("*.eml")}, QDir::Files, QDir::Name);
-}
 
 struct Part
 {
@@ -78,9 +74,7 @@ class TestReportMail : public QObject
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_sink;
-    quint16 m_sinkPort = 0;
-    QString m_mailDir;
+    SmtpSink m_sink;
     QString m_dbPath;
     const QDate m_day{2026, 11, 20};
 
@@ -104,31 +98,13 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
-        m_mailDir = m_dir.filePath(QStringLiteral("mail"));
-        QDir().mkpath(m_mailDir);
-        m_sinkPort = freePort();
-        m_sink.start(QStringLiteral("/usr/bin/python3"),
-                     {QStringLiteral(GD_SOURCE_DIR "/tests/integration/smtp_sink.py"),
-                      QStringLiteral("--port"), QString::number(m_sinkPort),
-                      QStringLiteral("--dir"), m_mailDir, QStringLiteral("--user"),
-                      QStringLiteral("desk"), QStringLiteral("--password"),
-                      QStringLiteral("report-pw")});
-        QVERIFY(m_sink.waitForStarted(5000));
-        QByteArray out;
-        QTRY_VERIFY_WITH_TIMEOUT((out += m_sink.readAllStandardOutput()).contains("ready")
-                                     || m_sink.state() != QProcess::Running,
-                                 10000);
-        QVERIFY2(m_sink.state() == QProcess::Running, m_sink.readAllStandardError().constData());
+        const QString started = m_sink.start(freePort(), m_dir.filePath(QStringLiteral("mail")),
+                                             QStringLiteral("desk"), QStringLiteral("report-pw"));
+        QVERIFY2(started.isEmpty(), qPrintable(started));
 
-        SecretStore secrets;
-        bool done = false, keychain = false;
-        secrets.writeSecret(SecretStore::smtpPasswordKey(), QStringLiteral("report-pw"),
-                            [&](bool ok, const QString &) {
-                                keychain = ok;
-                                done = true;
-                            });
-        QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
-        if (!keychain)
+        const std::optional<bool> keychain = storeSmtpPassword(QStringLiteral("report-pw"));
+        QVERIFY2(keychain.has_value(), "the keychain did not answer");
+        if (!*keychain)
             QSKIP("no keychain in this session (scripts/test.sh provides one)");
 
         // Yesterday's (the 20th) traffic in one group; the day before for the comparison.
@@ -172,12 +148,7 @@ private slots:
         store.flush();
         store.close();
     }
-    void cleanupTestCase()
-    {
-        m_sink.closeWriteChannel();
-        m_sink.kill();
-        m_sink.waitForFinished(5000);
-    }
+    void cleanupTestCase() { m_sink.stop(); }
 
     void dailyReportIsDueOnceFromItsHour()
     {
@@ -217,7 +188,7 @@ private slots:
         report.topWords = 10;
         SmtpSettings smtp;
         smtp.host = QStringLiteral("127.0.0.1");
-        smtp.port = m_sinkPort;
+        smtp.port = m_sink.port();
         smtp.tls = SmtpSettings::Tls::None;
         smtp.user = QStringLiteral("desk");
         smtp.from = QStringLiteral("groupdesk@example.com");
@@ -231,12 +202,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(sent.size() + failed.size() > 0, 30000);
         QVERIFY2(failed.isEmpty(),
                  failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
-        QTRY_COMPARE_WITH_TIMEOUT(mails(m_mailDir).size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_sink.mails().size(), 1, 5000);
         // Due once: the next check the same day sends nothing.
         scheduler.checkDue(now.addSecs(3600));
         QVERIFY(!scheduler.isSending());
 
-        QFile file(m_mailDir + QLatin1Char('/') + mails(m_mailDir).first());
+        QFile file(m_sink.mailDir() + QLatin1Char('/') + m_sink.mails().first());
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray eml = file.readAll();
         QVERIFY(eml.contains("Subject: =?UTF-8?B?") || eml.contains("Subject: GroupDesk"));

@@ -111,7 +111,8 @@ private slots:
             rooms.append(r);
         }
         m_store->upsertRooms(rooms);
-        for (const QString &id : {"g1@chatroom", "g2@chatroom", "g3@chatroom"})
+        for (const QString &id : {QStringLiteral("g1@chatroom"), QStringLiteral("g2@chatroom"),
+                                  QStringLiteral("g3@chatroom")})
             m_store->addTag(TagTarget::Room, QStringLiteral("acc1"), id, QStringLiteral("家电"));
         m_store->flush();
     }

@@ -94,7 +94,7 @@ void PushSchedulePage::reload()
                 = QDateTime(today.addDays(days), QTime(0, 0), w.options().zone).toMSecsSinceEpoch();
             return qMakePair(now, w.timeline(now, end));
         },
-        [this](QPair<qint64, QVector<TimelineSlot>> result) {
+        [this](const QPair<qint64, QVector<TimelineSlot>> &result) {
             m_timeline->clear();
             QTreeWidgetItem *day = nullptr;
             QDate dayDate;
@@ -145,7 +145,7 @@ void PushSchedulePage::reload()
         [](PushWorkspace &w) {
             return Choices{w.groups(), w.products()};
         },
-        [this](Choices c) {
+        [this](const Choices &c) {
             const QString group = m_logGroup->currentData().toString();
             const QString product = m_logProduct->currentData().toString();
             const QSignalBlocker b1(m_logGroup);
@@ -170,7 +170,7 @@ void PushSchedulePage::reloadLog()
     const QString product = m_logProduct->currentData().toString();
     m_service->call<QVector<PushLogEntry>>(
         this, [group, product](PushWorkspace &w) { return w.log(group, product, 500); },
-        [this](QVector<PushLogEntry> log) {
+        [this](const QVector<PushLogEntry> &log) {
             m_log->setRowCount(int(log.size()));
             for (int r = 0; r < log.size(); ++r) {
                 const PushLogEntry &e = log.at(r);

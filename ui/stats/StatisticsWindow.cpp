@@ -263,7 +263,7 @@ QWidget *StatisticsWindow::buildSummary()
     return box;
 }
 
-QWidget *StatisticsWindow::exportRow(QWidget *chart, std::function<QByteArray()> csv,
+QWidget *StatisticsWindow::exportRow(QWidget *chart, const std::function<QByteArray()> &csv,
                                      const QString &baseName)
 {
     auto *row = new QWidget(this);
@@ -276,9 +276,10 @@ QWidget *StatisticsWindow::exportRow(QWidget *chart, std::function<QByteArray()>
                 [this, chart, baseName] { savePng(chart, baseName); });
         l->addWidget(png);
     }
-    auto *data = new QPushButton(tr("Save data as CSV…"), row);
-    connect(data, &QPushButton::clicked, this, [this, csv, baseName] { saveCsv(csv(), baseName); });
-    l->addWidget(data);
+    auto *csvButton = new QPushButton(tr("Save data as CSV…"), row);
+    connect(csvButton, &QPushButton::clicked, this,
+            [this, csv, baseName] { saveCsv(csv(), baseName); });
+    l->addWidget(csvButton);
     return row;
 }
 
@@ -499,7 +500,7 @@ void StatisticsWindow::refresh()
     m_computing = true;
     m_status->setText(tr("Computing…"));
     m_figureCancel = m_service->computeFigures(
-        request(), this, [this, generation](StatsFigures f, QString error) {
+        request(), this, [this, generation](StatsFigures f, const QString &error) {
             if (generation != m_generation)
                 return; // a newer request is on its way
             m_computing = false;
@@ -677,7 +678,7 @@ void StatisticsWindow::countWords()
             m_wordProgress->setRange(0, int(std::max<qint64>(1, total)));
             m_wordProgress->setValue(int(done));
         },
-        [this, generation, ticket](WordFrequencyResult r, QString error) {
+        [this, generation, ticket](WordFrequencyResult r, const QString &error) {
             if (generation != m_generation || !m_wordRequests.isLatest(ticket))
                 return;
             m_wordCancel.reset();

@@ -78,7 +78,8 @@ private:
     QWidget *buildWordsTab();
     QWidget *buildPeopleTab();
     // PNG of `chart` and CSV from `csv`, as buttons under a tab's content.
-    QWidget *exportRow(QWidget *chart, std::function<QByteArray()> csv, const QString &baseName);
+    QWidget *exportRow(QWidget *chart, const std::function<QByteArray()> &csv,
+                       const QString &baseName);
     void loadScopeChoices();
     void updateScopeValues();
     StatsRequest request() const;
