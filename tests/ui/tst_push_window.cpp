@@ -141,12 +141,12 @@ private slots:
         all.schedule.windowStartMinute = 9 * 60;
         all.schedule.windowEndMinute = 21 * 60;
         for (PushRule *r : {&appliances, &all}) {
-            const QString e = push.callAndWait<QString>([r](PushWorkspace &w) {
+            const QString saveError = push.callAndWait<QString>([r](PushWorkspace &w) {
                 QString e;
                 w.saveRule(*r, &e);
                 return e;
             });
-            QCOMPARE(e, QString());
+            QCOMPARE(saveError, QString());
         }
 
         PushWindow window(&push);
