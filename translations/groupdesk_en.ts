@@ -393,7 +393,7 @@
 <context>
     <name>gd::StatisticsWindow</name>
     <message numerus="yes">
-        <location filename="../ui/stats/StatisticsWindow.cpp" line="+729"/>
+        <location filename="../ui/stats/StatisticsWindow.cpp" line="+730"/>
         <source>%n product name(s) will be kept whole from the next count.</source>
         <translation>
             <numerusform>%n product name(s) will be kept whole from the next count.</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+299"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+301"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
         <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
@@ -223,7 +223,7 @@
 <context>
     <name>AlertMonitor</name>
     <message>
-        <location filename="../core/monitor/AlertMonitor.cpp" line="+656"/>
+        <location filename="../core/monitor/AlertMonitor.cpp" line="+651"/>
         <source>The rule could not be saved.</source>
         <translation>无法保存该规则。</translation>
     </message>
@@ -1489,7 +1489,7 @@
 <context>
     <name>Schema</name>
     <message>
-        <location filename="../core/store/Schema.cpp" line="+307"/>
+        <location filename="../core/store/Schema.cpp" line="+315"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1715,7 +1715,7 @@
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../core/sim/SimPuppetServer.cpp" line="+784"/>
+        <location filename="../core/sim/SimPuppetServer.cpp" line="+804"/>
         <source>Cannot read the TLS certificate or key.</source>
         <translation>无法读取 TLS 证书或私钥。</translation>
     </message>
@@ -1752,7 +1752,7 @@
 <context>
     <name>StorageFaults</name>
     <message>
-        <location filename="../core/store/StorageFault.cpp" line="+56"/>
+        <location filename="../core/store/StorageFault.cpp" line="+72"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -1800,12 +1800,17 @@
 <context>
     <name>Store</name>
     <message>
-        <location filename="../core/store/StoreWriter.cpp" line="+30"/>
+        <location filename="../core/store/StoreWriter.cpp" line="+31"/>
         <source>The database %1 was written by a newer version of GroupDesk (schema version %2; this version understands up to %3). It was not opened and not changed; please update GroupDesk.</source>
         <translation>数据库 %1 由更新版本的 GroupDesk 写入（结构版本 %2；当前版本最高支持 %3）。数据库未被打开，也未被修改；请升级 GroupDesk。</translation>
     </message>
     <message>
-        <location line="+348"/>
+        <location line="+398"/>
+        <source>Cannot connect to the database %1: %2</source>
+        <translation>无法连接数据库 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>%1 is not a GroupDesk database.</source>
         <translation>%1 不是 GroupDesk 数据库。</translation>
     </message>
@@ -1815,7 +1820,7 @@
         <translation>无法将 %1 重命名为 %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/outbox/OutboxRepository.cpp" line="+296"/>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="+298"/>
         <source>The file could not be read or copied for sending.</source>
         <translation>无法读取或复制该文件，未能发送。</translation>
     </message>
@@ -3453,6 +3458,123 @@ Scan a new QR code to log in again.</source>
     </message>
 </context>
 <context>
+    <name>gd::DatabaseAddress</name>
+    <message>
+        <location filename="../core/store/DatabaseAddress.cpp" line="+140"/>
+        <source>No database was given: enter a file path or a postgresql:// address.</source>
+        <translation>未指定数据库：请输入文件路径或 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database address is too long (more than %1 characters).</source>
+        <translation>数据库地址过长（超过 %1 个字符）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database file path contains a control character.</source>
+        <translation>数据库文件路径包含控制字符。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“%1” databases are not supported: use a file path or a postgresql:// address.</source>
+        <translation>不支持“%1”数据库：请使用文件路径或 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database address contains a space or a control character; encode it as %XX.</source>
+        <translation>数据库地址包含空格或控制字符，请用 %XX 形式编码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database address must not contain “#”.</source>
+        <translation>数据库地址不能包含“#”。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The database address names no database (…/name at its end).</source>
+        <translation>数据库地址没有指明数据库（末尾应为 …/名称）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The database name in the address is not valid.</source>
+        <translation>地址中的数据库名称无效。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+78"/>
+        <source>The database address contains a password. Remove it: GroupDesk keeps the password in the system keychain.</source>
+        <translation>数据库地址中包含密码。请将其删除：GroupDesk 把密码保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>The user name in the database address is not valid.</source>
+        <translation>数据库地址中的用户名无效。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The database address lists several hosts; give exactly one.</source>
+        <translation>数据库地址列出了多个主机，请只填写一个。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The database address has “[” without “]” around its host.</source>
+        <translation>数据库地址中主机名的“[”缺少对应的“]”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+7"/>
+        <location line="+12"/>
+        <location line="+5"/>
+        <location line="+69"/>
+        <source>The host in the database address is not valid.</source>
+        <translation>数据库地址中的主机无效。</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+67"/>
+        <source>The socket directory in the database address is too long.</source>
+        <translation>数据库地址中的套接字目录过长。</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+74"/>
+        <source>The port in the database address must be a number from 1 to 65535.</source>
+        <translation>数据库地址中的端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>The database address has a parameter that is not name=value.</source>
+        <translation>数据库地址中有一个参数不是 名称=值 的形式。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The database address has an unknown parameter “%1”.</source>
+        <translation>数据库地址中有未知参数“%1”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+28"/>
+        <location line="+15"/>
+        <source>The database address gives “%1” twice.</source>
+        <translation>数据库地址中“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>The value of “%1” in the database address is not valid.</source>
+        <translation>数据库地址中“%1”的值无效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sslmode must be one of: %1.</source>
+        <translation>sslmode 必须是以下之一：%1。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>connect_timeout must be a number of seconds from 0 to 3600.</source>
+        <translation>connect_timeout 必须是 0 到 3600 之间的秒数。</translation>
+    </message>
+</context>
+<context>
     <name>gd::Engine</name>
     <message>
         <location filename="../core/engine/Engine.cpp" line="+138"/>
@@ -4717,12 +4839,12 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::OpsAutomation</name>
     <message>
-        <location filename="../core/ops/OpsAutomation.cpp" line="+256"/>
+        <location filename="../core/ops/OpsAutomation.cpp" line="+258"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+67"/>
         <source>The rules could not be saved: %1</source>
         <translation>规则无法保存：%1</translation>
     </message>
@@ -4790,7 +4912,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>定时</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Send Later</source>
         <translation>稍后发送</translation>
     </message>
@@ -4803,7 +4925,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::OpsStore</name>
     <message>
-        <location filename="../core/ops/OpsStore.cpp" line="+151"/>
+        <location filename="../core/ops/OpsStore.cpp" line="+150"/>
         <source>The archive is closed.</source>
         <translation>存档已关闭。</translation>
     </message>
@@ -6536,7 +6658,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>将数据保存为 CSV…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Messages:</source>
         <translation>消息：</translation>
     </message>
@@ -7120,7 +7242,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::StatsService</name>
     <message>
-        <location filename="../core/stats/StatsService.cpp" line="+119"/>
+        <location filename="../core/stats/StatsService.cpp" line="+120"/>
         <source>The word dictionary could not be loaded.</source>
         <translation>无法加载词典。</translation>
     </message>
@@ -7290,7 +7412,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::api::ApiServer</name>
     <message>
-        <location filename="../core/api/ApiServer.cpp" line="+195"/>
+        <location filename="../core/api/ApiServer.cpp" line="+194"/>
         <source>The secret of API app %1 cannot be read from the keychain: %2</source>
         <translation>无法从钥匙串读取 API 应用 %1 的密钥：%2</translation>
     </message>
@@ -7298,12 +7420,12 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::api::ApiService</name>
     <message>
-        <location filename="../core/api/ApiService.cpp" line="+161"/>
+        <location filename="../core/api/ApiService.cpp" line="+162"/>
         <source>The archive is not open.</source>
         <translation>存档未打开。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Cannot read the archive: %1</source>
         <translation>无法读取存档：%1</translation>
     </message>
