@@ -289,6 +289,10 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
     }
     // What the jobs summed up across the batch is written once, last.
     for (std::size_t i = 0; i < batch.m_beforeCommit.size() && !batch.storageFailed(); ++i) {
+        if (dialect.isPostgreSql()) { // the SQLite probe below is not for a server
+            runServerJob(batch, control, batch.m_beforeCommit[i]);
+            continue;
+        }
         batch.m_beforeCommit[i](batch);
         if (!batch.storageFailed() && control.exec(QStringLiteral("BEGIN"))) {
             control.exec(QStringLiteral("ROLLBACK"));
