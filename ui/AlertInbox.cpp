@@ -6,6 +6,7 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -59,12 +60,22 @@ AlertInbox::AlertInbox(AlertMonitor *monitor, AlertListModel *model, QWidget *pa
     m_view->setColumnWidth(AlertListModel::CustomerColumn, 90);
     m_view->setColumnWidth(AlertListModel::AgeColumn, 70);
     m_view->setColumnWidth(AlertListModel::StateColumn, 110);
+    // Never narrower than the column's title ("严重级别" needs more than 60).
+    const QFontMetrics titleMetrics(m_view->header()->font());
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        const QString title
+            = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        const int needed = titleMetrics.horizontalAdvance(title) + 24;
+        if (m_view->columnWidth(column) < needed)
+            m_view->setColumnWidth(column, needed);
+    }
 
     m_ack = new QPushButton(tr("Acknowledge"), this);
     m_assign = new QPushButton(tr("Assign…"), this);
-    m_snooze = new QToolButton(this);
-    m_snooze->setText(tr("Snooze"));
-    m_snooze->setPopupMode(QToolButton::InstantPopup);
+    // A push button with a menu, like its neighbours: it is as tall as
+    // they are and sized for its text and the menu arrow in every language
+    // (a tool button's arrow covered "暂缓" at the default size).
+    m_snooze = new QPushButton(tr("Snooze"), this);
     auto *snoozeMenu = new QMenu(m_snooze);
     snoozeMenu->addAction(tr("15 minutes"), this, [this] { snoozeCurrent(15); });
     snoozeMenu->addAction(tr("1 hour"), this, [this] { snoozeCurrent(60); });

@@ -61,7 +61,7 @@ private:
     QTreeView *m_view = nullptr;
     QPushButton *m_ack = nullptr;
     QPushButton *m_assign = nullptr;
-    QToolButton *m_snooze = nullptr;
+    QPushButton *m_snooze = nullptr;
     QPushButton *m_resolve = nullptr;
     QPushButton *m_reopen = nullptr;
     QLabel *m_summary = nullptr;
