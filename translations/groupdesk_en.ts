@@ -94,6 +94,17 @@
     </message>
 </context>
 <context>
+    <name>RulesTool</name>
+    <message numerus="yes">
+        <location filename="../app/rules/main.cpp" line="+95"/>
+        <source>%1: %n rule(s), all usable</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SelectionPolicy</name>
     <message numerus="yes">
         <location filename="../core/push/SelectionPolicy.cpp" line="+116"/>

@@ -1487,6 +1487,95 @@
     </message>
 </context>
 <context>
+    <name>RulesTool</name>
+    <message>
+        <location filename="../app/rules/main.cpp" line="+49"/>
+        <source>rule &quot;%1&quot;</source>
+        <translation>规则“%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2: %3</source>
+        <translation>%1：%2：%3</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>check takes one rule file</source>
+        <translation>check 只接受一个规则文件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%1: %n rule(s), all usable</source>
+        <translation>
+            <numerusform>%1：%n 条规则，全部可用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>classify reads messages from stdin; unexpected argument &quot;%1&quot;</source>
+        <translation>classify 从标准输入读取消息；多余的参数“%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the lexicon folder %1 does not exist</source>
+        <translation>词库文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>cannot write the results</source>
+        <translation>无法写出结果</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>GroupDesk monitoring rules.
+  classify  read messages (one per line) from stdin, write one JSON object per line
+  check     report the problems of a rule file</source>
+        <translation>GroupDesk 监控规则。
+  classify  从标准输入读取消息（每行一条），每行输出一个 JSON 对象
+  check     报告规则文件中的问题</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>classify or check</source>
+        <translation>classify 或 check</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Also apply the keyword rules of &lt;file&gt; (JSON).</source>
+        <translation>同时应用 &lt;file&gt;（JSON）中的关键词规则。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Classify as messages of the group &lt;id&gt; (for scoped rules).</source>
+        <translation>按群 &lt;id&gt; 的消息分类（用于限定范围的规则）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The group carries &lt;tag&gt; (repeatable; for scoped rules).</source>
+        <translation>该群带有标签 &lt;tag&gt;（可重复；用于限定范围的规则）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read tone_zh.txt and question_zh.txt from &lt;dir&gt; when present there.</source>
+        <translation>如果 &lt;dir&gt; 中有 tone_zh.txt 和 question_zh.txt，则从那里读取。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no command given; use classify or check (see --help)</source>
+        <translation>未给出命令；请使用 classify 或 check（参见 --help）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>unknown command &quot;%1&quot;; use classify or check</source>
+        <translation>未知命令“%1”；请使用 classify 或 check</translation>
+    </message>
+</context>
+<context>
     <name>Schema</name>
     <message>
         <location filename="../core/store/Schema.cpp" line="+315"/>
@@ -1805,7 +1894,7 @@
         <translation>数据库 %1 由更新版本的 GroupDesk 写入（结构版本 %2；当前版本最高支持 %3）。数据库未被打开，也未被修改；请升级 GroupDesk。</translation>
     </message>
     <message>
-        <location line="+398"/>
+        <location line="+402"/>
         <source>Cannot connect to the database %1: %2</source>
         <translation>无法连接数据库 %1：%2</translation>
     </message>
@@ -2196,7 +2285,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AlertInbox</name>
     <message>
-        <location filename="../ui/AlertInbox.cpp" line="+33"/>
+        <location filename="../ui/AlertInbox.cpp" line="+34"/>
         <source>Open alerts</source>
         <translation>未处理的告警</translation>
     </message>
@@ -2221,7 +2310,7 @@ Scan a new QR code to log in again.</source>
         <translation>编辑告警规则并在历史消息上试用</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -2231,12 +2320,12 @@ Scan a new QR code to log in again.</source>
         <translation>分派…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Snooze</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>15 minutes</source>
         <translation>15 分钟</translation>
     </message>

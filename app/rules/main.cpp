@@ -14,6 +14,7 @@
 
 #include "monitor/MessageClassifier.h"
 #include "monitor/RuleFile.h"
+#include "Translations.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -29,10 +30,11 @@
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// The tool's own sentences, under one translation context lupdate can see.
+class RulesTool
 {
-    return QCoreApplication::translate("groupdesk-rules", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(RulesTool)
+};
 
 void printError(const QString &message)
 {
@@ -44,9 +46,9 @@ void printRuleErrors(const QString &file, const QList<gd::RuleError> &errors)
     for (const gd::RuleError &e : errors) {
         QString where = e.where;
         if (where.isEmpty() && !e.ruleId.isEmpty())
-            where = tr("rule \"%1\"").arg(e.ruleId);
-        printError(where.isEmpty() ? tr("%1: %2").arg(file, e.message)
-                                   : tr("%1: %2: %3").arg(file, where, e.message));
+            where = RulesTool::tr("rule \"%1\"").arg(e.ruleId);
+        printError(where.isEmpty() ? RulesTool::tr("%1: %2").arg(file, e.message)
+                                   : RulesTool::tr("%1: %2: %3").arg(file, where, e.message));
     }
 }
 
@@ -79,7 +81,7 @@ QJsonObject toJson(const gd::Classification &c, bool withRules)
 int runCheck(const QStringList &args)
 {
     if (args.size() != 1) {
-        printError(tr("check takes one rule file"));
+        printError(RulesTool::tr("check takes one rule file"));
         return 2;
     }
     const gd::RuleFile::Result parsed = gd::RuleFile::load(args.at(0));
@@ -90,23 +92,23 @@ int runCheck(const QStringList &args)
         return 1;
     std::printf(
         "%s\n",
-        qPrintable(
-            tr("%1: %n rule(s), all usable", nullptr, int(parsed.rules.size())).arg(args.at(0))));
+        qPrintable(RulesTool::tr("%1: %n rule(s), all usable", nullptr, int(parsed.rules.size()))
+                       .arg(args.at(0))));
     return 0;
 }
 
 int runClassify(const QCommandLineParser &parser, const QStringList &args)
 {
     if (!args.isEmpty()) {
-        printError(
-            tr("classify reads messages from stdin; unexpected argument \"%1\"").arg(args.at(0)));
+        printError(RulesTool::tr("classify reads messages from stdin; unexpected argument \"%1\"")
+                       .arg(args.at(0)));
         return 2;
     }
     QString lexiconDir = gd::Lexicon::defaultOverrideDir();
     if (parser.isSet(QStringLiteral("lexicon-dir"))) {
         lexiconDir = parser.value(QStringLiteral("lexicon-dir"));
         if (!QDir(lexiconDir).exists()) {
-            printError(tr("the lexicon folder %1 does not exist").arg(lexiconDir));
+            printError(RulesTool::tr("the lexicon folder %1 does not exist").arg(lexiconDir));
             return 2;
         }
     }
@@ -154,7 +156,7 @@ int runClassify(const QCommandLineParser &parser, const QStringList &args)
             std::fflush(stdout);
     }
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-        printError(tr("cannot write the results"));
+        printError(RulesTool::tr("cannot write the results"));
         return 1;
     }
     return 0;
@@ -167,24 +169,27 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("groupdesk-rules"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    gd::Translations::install(&app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("GroupDesk monitoring rules.\n"
-           "  classify  read messages (one per line) from stdin, write one JSON object per line\n"
-           "  check     report the problems of a rule file"));
+    parser.setApplicationDescription(RulesTool::tr(
+        "GroupDesk monitoring rules.\n"
+        "  classify  read messages (one per line) from stdin, write one JSON object per line\n"
+        "  check     report the problems of a rule file"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), tr("classify or check"));
+    parser.addPositionalArgument(QStringLiteral("command"), RulesTool::tr("classify or check"));
     parser.addOptions({
-        {QStringLiteral("rules"), tr("Also apply the keyword rules of <file> (JSON)."),
+        {QStringLiteral("rules"), RulesTool::tr("Also apply the keyword rules of <file> (JSON)."),
          QStringLiteral("file")},
-        {QStringLiteral("group"), tr("Classify as messages of the group <id> (for scoped rules)."),
+        {QStringLiteral("group"),
+         RulesTool::tr("Classify as messages of the group <id> (for scoped rules)."),
          QStringLiteral("id")},
-        {QStringLiteral("tag"), tr("The group carries <tag> (repeatable; for scoped rules)."),
+        {QStringLiteral("tag"),
+         RulesTool::tr("The group carries <tag> (repeatable; for scoped rules)."),
          QStringLiteral("tag")},
         {QStringLiteral("lexicon-dir"),
-         tr("Read tone_zh.txt and question_zh.txt from <dir> when present there."),
+         RulesTool::tr("Read tone_zh.txt and question_zh.txt from <dir> when present there."),
          QStringLiteral("dir")},
     });
     if (!parser.parse(app.arguments())) {
@@ -198,7 +203,7 @@ int main(int argc, char *argv[])
 
     QStringList args = parser.positionalArguments();
     if (args.isEmpty()) {
-        printError(tr("no command given; use classify or check (see --help)"));
+        printError(RulesTool::tr("no command given; use classify or check (see --help)"));
         return 2;
     }
     const QString command = args.takeFirst();
@@ -206,6 +211,6 @@ int main(int argc, char *argv[])
         return runClassify(parser, args);
     if (command == u"check")
         return runCheck(args);
-    printError(tr("unknown command \"%1\"; use classify or check").arg(command));
+    printError(RulesTool::tr("unknown command \"%1\"; use classify or check").arg(command));
     return 2;
 }

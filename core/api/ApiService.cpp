@@ -619,7 +619,7 @@ void ApiService::sendText(const ApiApp &app, const ApiRequest &r, const Responde
                               error(ApiErrorCode::InvalidField,
                                     QStringLiteral("\"mentions\" is a list of member ids.")));
         }
-        for (const QJsonValue &v : array) {
+        for (const auto &v : array) {
             if (!v.isString() || v.toString().isEmpty()) {
                 return replyError(responder,
                                   error(ApiErrorCode::InvalidField,

@@ -107,8 +107,7 @@ QString AlertText::ageText(qint64 sinceMs, qint64 nowMs)
 
 QString AlertText::historyText(const AlertHistoryEntry &e)
 {
-    const QString when
-        = QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.atMs), QLocale::ShortFormat);
+    QString when = QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.atMs), QLocale::ShortFormat);
     const QString who = e.actor.isEmpty() ? tr("GroupDesk") : e.actor;
     switch (e.action) {
     case AlertAction::Raised:

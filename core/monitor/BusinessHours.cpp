@@ -103,7 +103,7 @@ BusinessHours BusinessHours::fromJson(const QJsonObject &json, QString *error)
     if (json.isEmpty())
         return h;
     QSet<int> days;
-    for (const QJsonValue &v : json.value(QStringLiteral("days")).toArray()) {
+    for (const auto &v : json.value(QStringLiteral("days")).toArray()) {
         const int d = v.toInt();
         if (d < 1 || d > 7) {
             if (error)
@@ -125,7 +125,7 @@ BusinessHours BusinessHours::fromJson(const QJsonObject &json, QString *error)
         return {};
     }
     QSet<QDate> holidays;
-    for (const QJsonValue &v : json.value(QStringLiteral("holidays")).toArray()) {
+    for (const auto &v : json.value(QStringLiteral("holidays")).toArray()) {
         const QDate d = QDate::fromString(v.toString(), Qt::ISODate);
         if (!d.isValid()) {
             if (error)

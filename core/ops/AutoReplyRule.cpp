@@ -16,7 +16,7 @@ QJsonArray toArray(const QStringList &list)
 QStringList toList(const QJsonValue &value)
 {
     QStringList out;
-    for (const QJsonValue &v : value.toArray())
+    for (const auto &v : value.toArray())
         if (v.isString())
             out << v.toString();
     return out;

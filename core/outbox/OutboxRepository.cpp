@@ -386,7 +386,7 @@ void OutboxRepository::claimDue(const QString &accountId, int limit, QObject *co
 {
     const qint64 now = nowMs();
     const QPointer<QObject> context(contextObject);
-    auto answer = [context, done](QVector<qint64> ids) {
+    auto answer = [context, done](const QVector<qint64> &ids) {
         if (!context || !done)
             return;
         QMetaObject::invokeMethod(
