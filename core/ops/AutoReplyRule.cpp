@@ -74,7 +74,7 @@ QString AutoReplyRule::problem() const
 {
     if (reply.trimmed().isEmpty())
         return tr("The rule has no reply text.");
-    if (const QString e
+    if (QString e
         = ReplyTemplate::check(reply, {QStringLiteral("customer"), QStringLiteral("group")});
         !e.isEmpty())
         return e;
@@ -86,10 +86,10 @@ QString AutoReplyRule::problem() const
         if (keywords.isEmpty() && regexes.isEmpty())
             return tr("A keyword rule needs at least one word or expression.");
         for (const QString &w : keywords)
-            if (const QString e = KeywordMatcher::literalError(w); !e.isEmpty())
+            if (QString e = KeywordMatcher::literalError(w); !e.isEmpty())
                 return e;
         for (const QString &x : regexes)
-            if (const QString e = KeywordMatcher::regexError(x); !e.isEmpty())
+            if (QString e = KeywordMatcher::regexError(x); !e.isEmpty())
                 return e;
     } else if (hours.isAlwaysOpen() && unansweredMinutes <= 0) {
         return tr("A busy reply needs business hours or a number of minutes without an answer.");

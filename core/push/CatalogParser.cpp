@@ -379,7 +379,7 @@ CatalogParseResult CatalogParser::parseJson(const QByteArray &bytes, const QTime
                     fields[c] = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
                 } else if (v.isArray()) {
                     QStringList parts;
-                    for (const QJsonValue &e : v.toArray())
+                    for (const auto &e : v.toArray())
                         parts << e.toString();
                     fields[c] = parts.join(QLatin1Char(';'));
                 } else {

@@ -63,21 +63,22 @@ void ReportScheduler::send(const QDateTime &now, bool scheduled)
 {
     m_sending = true;
     QPointer<ReportScheduler> self(this);
-    m_passwords([self, now, scheduled](bool ok, QString password, QString keychainError) {
-        if (!self)
-            return;
-        if (!ok && !self->m_smtp.user.isEmpty()) {
-            self->m_sending = false;
-            emit self->reportFailed(keychainError);
-            return;
-        }
-        const ReportSettings report = self->m_report;
-        const SmtpSettings smtp = self->m_smtp;
-        StatsService *service = self->m_service;
-        auto inFlight = self->m_inFlight;
-        ++*inFlight;
-        QThreadPool::globalInstance()->start(
-            [self, service, report, smtp, password, now, scheduled, inFlight] {
+    m_passwords(
+        [self, now, scheduled](bool ok, const QString &password, const QString &keychainError) {
+            if (!self)
+                return;
+            if (!ok && !self->m_smtp.user.isEmpty()) {
+                self->m_sending = false;
+                emit self->reportFailed(keychainError);
+                return;
+            }
+            const ReportSettings report = self->m_report;
+            const SmtpSettings smtp = self->m_smtp;
+            StatsService *service = self->m_service;
+            auto inFlight = self->m_inFlight;
+            ++*inFlight;
+            QThreadPool::globalInstance()->start([self, service, report, smtp, password, now,
+                                                  scheduled, inFlight] {
                 QString error;
                 const StatsRequest request = StatsReport::requestFor(report, now);
                 StatsFigures figures = service->figuresNow(request, &error);
@@ -113,7 +114,7 @@ void ReportScheduler::send(const QDateTime &now, bool scheduled)
                     Qt::QueuedConnection);
                 --*inFlight;
             });
-    });
+        });
 }
 
 } // namespace gd

@@ -36,7 +36,7 @@ QString PgBigramIndex::addStatement() const
 
 QString PgBigramIndex::indexedText(const QString &text) const
 {
-    const QString tokens = SearchTokenizer::indexText(text);
+    QString tokens = SearchTokenizer::indexText(text);
     if (tokens.toUtf8().size() <= kMaxTokenBytes)
         return tokens;
     QStringList kept;

@@ -132,7 +132,7 @@ OpsDesk::~OpsDesk() = default;
 QString OpsDesk::agentName()
 {
     // The same person the alert inbox records as the actor.
-    const QString set = QSettings().value(QStringLiteral("monitor/deskUser")).toString();
+    QString set = QSettings().value(QStringLiteral("monitor/deskUser")).toString();
     if (!set.isEmpty())
         return set;
     const QString user = qEnvironmentVariable("USER");
