@@ -8,6 +8,7 @@
 #include <QMetaObject>
 #include <QPointer>
 
+#include <absl/synchronization/mutex.h>
 #include <grpcpp/grpcpp.h>
 
 #include "wechaty/puppet.grpc.pb.h"
@@ -227,22 +228,31 @@ struct PuppetClient::Private
             client, [client] { client->drainStream(); }, Qt::QueuedConnection);
     }
 
+    // Call results waiting for the client's thread, in the order they came.
+    // One queued event delivers all that came meanwhile (drainResults): a
+    // posted event per result made the thread's queue the busiest part of a
+    // backlog's thousands of MessagePayload answers a second.
+    struct CallResult
+    {
+        quint64 gen = 0;
+        std::function<void(PuppetClient *)> deliver;
+    };
+    std::deque<CallResult> results;
+    bool resultsDrainPosted = false;
+
     // Runs `fn` in the client's thread, unless the client is gone or was reset
     // since `gen`. Caller holds `mutex`.
     void postLocked(quint64 gen, std::function<void(PuppetClient *)> fn)
     {
         if (!alive || !q)
             return;
+        results.push_back({gen, std::move(fn)});
+        if (resultsDrainPosted)
+            return;
+        resultsDrainPosted = true;
         PuppetClient *client = q;
         QMetaObject::invokeMethod(
-            client,
-            [client, gen, fn = std::move(fn)]() {
-                // Queued events die with the receiver, so `client` is alive here.
-                if (client->d->generation != gen)
-                    return;
-                fn(client);
-            },
-            Qt::QueuedConnection);
+            client, [client] { client->drainResults(); }, Qt::QueuedConnection);
     }
 
     // Why a call cannot be made (there is no stub).
@@ -379,6 +389,13 @@ PuppetClient::PuppetClient(QObject *parent)
     , d(std::make_shared<Private>())
 {
     qRegisterMetaType<gd::GatewayStatus>();
+    // The distribution's Abseil is built without NDEBUG, so every mutex gRPC
+    // takes (several per call) ran Abseil's deadlock detector: about a tenth
+    // of the session thread's time in a backlog. It is a debugging aid;
+    // release builds of Abseil leave it off.
+    static std::once_flag releaseLocking;
+    std::call_once(releaseLocking,
+                   [] { absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore); });
     d->q = this;
 }
 
@@ -397,6 +414,8 @@ PuppetClient::~PuppetClient()
     // a gRPC thread (see ChannelGraveyard).
     d->stub.reset();
     ChannelGraveyard::instance().bury(std::move(d->channel));
+    // Results never delivered: their callbacks go with the client, here.
+    const std::deque<Private::CallResult> undelivered = std::exchange(d->results, {});
     lock.unlock();
     ChannelGraveyard::instance().sweep();
 }
@@ -427,6 +446,10 @@ void PuppetClient::setEndpoint(const GatewayEndpoint &endpoint)
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 500);
     args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 500);
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 5000);
+    // No transparent retries inside gRPC: the session retries what failed
+    // itself (MessageIngest, DirectorySync), and gRPC's retry layer copied
+    // every call's metadata and messages in case it would retry.
+    args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
 
     std::shared_ptr<grpc::ChannelCredentials> creds;
     if (endpoint.tls) {
@@ -480,6 +503,26 @@ void PuppetClient::drainStream()
     }
     QMetaObject::invokeMethod(
         this, [this] { drainStream(); }, Qt::QueuedConnection);
+}
+
+void PuppetClient::drainResults()
+{
+    // Everything that came so far; results that come while these run wait
+    // for the next round, behind the events queued meanwhile.
+    std::deque<Private::CallResult> round;
+    {
+        std::lock_guard lock(d->mutex);
+        round.swap(d->results);
+        d->resultsDrainPosted = false;
+    }
+    const QPointer<PuppetClient> self(this);
+    for (Private::CallResult &result : round) {
+        if (result.gen != d->generation)
+            continue; // the client was reset since the call was made
+        result.deliver(this);
+        if (!self)
+            return; // deleted by a receiver
+    }
 }
 
 void PuppetClient::reset()

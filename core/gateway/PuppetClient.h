@@ -83,6 +83,8 @@ signals:
 private:
     // Delivers a round of the event stream's items (see Private::streamItems).
     void drainStream();
+    // Delivers the call results that came since the last round.
+    void drainResults();
 
     struct Private;
     std::shared_ptr<Private> d;

@@ -60,14 +60,22 @@ public:
     // Stops the timers whose alert was resolved by hand (staff dealt with it).
     void forgetAlert(qint64 alertId);
 
-    int runningCount() const { return int(m_timers.size()); }
+    int runningCount() const { return m_running; }
     // Running timers of a conversation (the room list's "waiting since").
     qint64 oldestWaitingSince(const QString &accountId, const QString &roomId) const;
 
 private:
+    // Customer -> timer.
+    using Conversation = QHash<QString, Timer>;
+
+    static QString conversationKey(const QString &accountId, const QString &roomId);
     static QString key(const QString &accountId, const QString &roomId, const QString &customerId);
 
-    QHash<QString, Timer> m_timers; // key: account, room, customer
+    // By conversation (account, room), then customer: a reply touches only
+    // its conversation's timers (a scan of all of them per reply was most of
+    // the monitor's time in a backlog across hundreds of groups).
+    QHash<QString, Conversation> m_timers;
+    int m_running = 0;
     QSet<QString> m_answered; // keys of customers who got a staff reply before
 };
 

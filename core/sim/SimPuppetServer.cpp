@@ -7,6 +7,7 @@
 
 #include "wechaty/puppet.grpc.pb.h"
 
+#include <absl/synchronization/mutex.h>
 #include <grpcpp/grpcpp.h>
 
 #include <QCoreApplication>
@@ -791,6 +792,9 @@ SimPuppetServer::~SimPuppetServer()
 
 bool SimPuppetServer::start(const QString &host, quint16 port, QString *error)
 {
+    // As in the client (PuppetClient): the distribution's Abseil checks every
+    // mutex gRPC takes for lock cycles, a debugging aid release builds leave off.
+    absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
     grpc::ServerBuilder builder;
     int selectedPort = 0;
     const QString address = QStringLiteral("%1:%2").arg(host).arg(port);
