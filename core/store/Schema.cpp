@@ -628,7 +628,9 @@ bool addLiveChangesV18(QSqlDatabase &db, QString *error)
                               .arg(table, big)
                        << QStringLiteral("ALTER TABLE %1 ADD COLUMN change_origin TEXT NOT NULL"
                                          " DEFAULT ''")
-                              .arg(table);
+                              .arg(table)
+                       // The same indexes on both (tst_schema_postgres).
+                       << QStringLiteral("CREATE INDEX %1_by_change ON %1 (change_seq)").arg(table);
         }
         return execAll(db, statements, error);
     }
