@@ -99,6 +99,10 @@ public:
     {
         return QStringLiteral("instr(lower(%1), lower(?)) > 0").arg(column);
     }
+    QString containsText(const QString &column) const override
+    {
+        return QStringLiteral("instr(%1, ?) > 0").arg(column);
+    }
     bool foldsCase(const QString &term) const override { return asciiFoldsCase(term); }
 };
 
@@ -188,6 +192,10 @@ public:
     QString containsFolded(const QString &column) const override
     {
         return QStringLiteral("strpos(lower(%1), lower(?)) > 0").arg(column);
+    }
+    QString containsText(const QString &column) const override
+    {
+        return QStringLiteral("strpos(%1, ?) > 0").arg(column);
     }
     bool foldsCase(const QString &term) const override { return asciiFoldsCase(term); }
 };

@@ -82,6 +82,9 @@ public:
     // A condition true when text `column` contains the bound value (one `?`),
     // ignoring case as far as the database's lower() folds it.
     virtual QString containsFolded(const QString &column) const = 0;
+    // A condition true when text `column` contains the bound value (one
+    // `?`) as it is: no wildcards to escape in what staff type.
+    virtual QString containsText(const QString &column) const = 0;
     // Whether the database's lower() folds `term` as Qt does (else the
     // caller tests the case-insensitive match itself).
     virtual bool foldsCase(const QString &term) const = 0;

@@ -6,9 +6,14 @@
 // restart in between loses nothing. On a real throw-away PostgreSQL 15.
 
 #include "PgTestServer.h"
+#include "monitor/AlertMonitor.h"
+#include "monitor/AlertRepository.h"
+#include "monitor/Clock.h"
+#include "monitor/MessageSignals.h"
 #include "outbox/OutboxRepository.h"
 #include "store/ChangeListener.h"
 #include "store/Store.h"
+#include "store/StoreReader.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -61,6 +66,32 @@ bool allOnce(const QMap<QString, int> &seen, const QString &prefix, int count)
             return false;
     }
     return true;
+}
+
+// A complaint says 投诉 (the classifier has its own tests).
+class MarkerSignals : public MessageSignalSource
+{
+public:
+    MessageSignals analyse(const QString &text) override
+    {
+        MessageSignals s;
+        s.complaint = text.contains(QStringLiteral("投诉"));
+        s.tone = s.complaint ? -2 : 0;
+        if (s.complaint)
+            s.keywords = {QStringLiteral("投诉")};
+        return s;
+    }
+};
+
+std::unique_ptr<AlertMonitor> startMonitor(Store &store, const Clock &clock)
+{
+    auto monitor = std::make_unique<AlertMonitor>(&store, &clock,
+                                                  [] { return std::make_unique<MarkerSignals>(); });
+    QSignalSpy loaded(monitor.get(), &AlertMonitor::alertsLoaded);
+    monitor->start();
+    if (!loaded.wait(5000))
+        qWarning() << "the monitor did not load";
+    return monitor;
 }
 
 } // namespace
@@ -150,6 +181,49 @@ private slots:
         const OutboxEntry failed = atConsole.last().at(0).value<OutboxEntry>();
         QCOMPARE(failed.id, id);
         QCOMPARE(failed.state, OutboxState::Failed);
+    }
+
+    void alertsAndTheirAssigneesAreSharedAndRaisedOnce()
+    {
+        QString error;
+        const QString name = m_server.createFreshDatabase(&error);
+        QVERIFY2(!name.isEmpty(), qPrintable(error));
+        Store engine, console;
+        QVERIFY2(engine.open(m_server.url(name), &error), qPrintable(error));
+        QVERIFY2(console.open(m_server.url(name), &error), qPrintable(error));
+        SystemClock clock;
+        auto engineMonitor = startMonitor(engine, clock);
+        auto consoleMonitor = startMonitor(console, clock);
+        QSignalSpy raisedAtConsole(consoleMonitor.get(), &AlertMonitor::alertRaised);
+        QSignalSpy changedAtEngine(engineMonitor.get(), &AlertMonitor::alertChanged);
+
+        // The engine stores a complaint: its monitor raises the alert, the
+        // console's shows it (and does not raise one of its own).
+        Message complaint = messages(QStringLiteral("c"), 1).first();
+        complaint.text = QStringLiteral("再不发货我就投诉");
+        engine.insertMessages({complaint});
+        QTRY_COMPARE_WITH_TIMEOUT(raisedAtConsole.size(), 1, 2000);
+        const Alert raised = raisedAtConsole.first().at(0).value<Alert>();
+        QCOMPARE(raised.excerpt, complaint.text);
+        QCOMPARE(consoleMonitor->activeAlerts().size(), 1);
+
+        // An agent at the console takes it: the engine's monitor (and every
+        // other console) sees who has it.
+        consoleMonitor->assign(raised.id, QStringLiteral("王芳"), QStringLiteral("wangfang"));
+        QTRY_VERIFY_WITH_TIMEOUT(!changedAtEngine.isEmpty(), 1000);
+        const Alert taken = changedAtEngine.last().at(0).value<Alert>();
+        QCOMPARE(taken.id, raised.id);
+        QCOMPARE(taken.assignedTo, QStringLiteral("王芳"));
+        QCOMPARE(taken.state, AlertState::Acknowledged);
+        QTRY_COMPARE_WITH_TIMEOUT(engineMonitor->activeAlerts().first().assignedTo,
+                                  QStringLiteral("王芳"), 1000);
+        // Still one alert in the archive: the console classified nothing.
+        QTest::qWait(500);
+        std::unique_ptr<StoreReader> reader = engine.createReader();
+        QSqlDatabase db = reader->database();
+        QCOMPARE(AlertRepository::search(db, QString(), true, 10).size(), 1);
+        consoleMonitor->stop();
+        engineMonitor->stop();
     }
 
     void aRowCommittedAfterANewerOneIsNotSkipped()
