@@ -6,7 +6,6 @@
 #include "monitor/OfflineWatch.h"
 #include "monitor/ResponseTimers.h"
 #include "store/BlockingWrite.h"
-#include "store/ChangeListener.h"
 #include "store/DatabaseAddress.h"
 #include "store/SqlDialect.h"
 #include "store/Store.h"
@@ -750,12 +749,11 @@ void AlertMonitor::start()
     // Collected on the writer's thread; the worker is woken once per backlog.
     const std::shared_ptr<Shared> shared = m_shared;
     connect(
-        m_store, &Store::messagesStored, w,
+        m_store, &Store::messagesStoredHere, w,
         [w, shared](const QVector<Message> &messages) {
-            // Another program's messages (a shared archive): its own
-            // monitor classifies them, their alerts come as changes below.
-            if (ChangeListener::isDelivering())
-                return;
+            // Only this program's messages: on a shared archive another
+            // program's monitor classifies its own, and their alerts come
+            // here as changes (below).
             // Posted under the lock: once stop() set `stopping`, w may be deleted.
             QMutexLocker lock(&shared->mutex);
             if (shared->stopping)

@@ -17,16 +17,6 @@ namespace gd {
 namespace {
 
 std::atomic<int> g_listenerCounter{0};
-thread_local bool t_delivering = false;
-
-// Marks the calling thread as delivering other programs' rows.
-struct Delivering
-{
-    Delivering() { t_delivering = true; }
-    ~Delivering() { t_delivering = false; }
-    Delivering(const Delivering &) = delete;
-    Delivering &operator=(const Delivering &) = delete;
-};
 
 const QString kChannel = QStringLiteral("gd_changes");
 
@@ -40,11 +30,6 @@ qint64 nowMs()
 }
 
 } // namespace
-
-bool ChangeListener::isDelivering()
-{
-    return t_delivering;
-}
 
 ChangeListener::ChangeListener(const QString &location, const QString &ownOrigin)
     : m_location(location)
@@ -369,10 +354,8 @@ bool ChangeListener::catchUpOne(QSqlDatabase &db, Followed &f, const Snapshot &s
         else
             ++it;
     }
-    if (taken > 0) {
-        const Delivering delivering;
+    if (taken > 0)
         source.deliver();
-    }
     return true;
 }
 

@@ -56,11 +56,6 @@ public:
     // Closes the connection; nothing is delivered afterwards.
     void shutDown();
 
-    // True on a listener's thread while it hands other programs' rows to a
-    // source: a receiver connected directly to a store signal (the alert
-    // monitor) tells them from its own program's writes.
-    static bool isDelivering();
-
     // Statistics for tests and the log (listener's thread).
     int reconnects() const { return m_reconnects; }
 

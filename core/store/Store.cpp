@@ -545,7 +545,10 @@ void Store::insertMessages(const QVector<Message> &messages)
                     return;
             }
             if (!stored.isEmpty())
-                b.afterCommit([this, stored] { emit messagesStored(stored); });
+                b.afterCommit([this, stored] {
+                    emit messagesStored(stored);
+                    emit messagesStoredHere(stored);
+                });
         },
         int(messages.size()), int(messages.size()));
 }

@@ -145,7 +145,13 @@ public:
     // shared server archive, messagesStored and outboxChanged also come from
     // the listener's thread with what other programs committed.
 signals:
+    // New messages: this program's and, on a shared archive, other
+    // programs' (what the views show).
     void messagesStored(const QVector<gd::Message> &messages);
+    // Only the messages this program stored (its engines'): what acts on a
+    // message once per team (alert rules, auto-replies, webhooks) takes
+    // these, or every program on a shared archive would act on each.
+    void messagesStoredHere(const QVector<gd::Message> &messages);
     // An outbox row was queued or changed (emitted by core/outbox's
     // OutboxRepository after the commit, on the writer thread).
     void outboxChanged(const gd::OutboxEntry &entry);
