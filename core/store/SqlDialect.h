@@ -61,6 +61,9 @@ public:
     // Column types for migration steps that run on both databases (every
     // step after PostgresSchema's baseline): a 64-bit integer (times in ms).
     virtual QString bigInteger() const = 0;
+    // An "id" primary key column whose values the database gives (a
+    // module's own tables, created outside the versioned schema).
+    virtual QString generatedId() const = 0;
     // The database's clock in ms since the epoch, as an SQL expression:
     // engines on several machines judge leases by one clock, the server's.
     virtual QString nowMs() const = 0;
