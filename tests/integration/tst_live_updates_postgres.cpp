@@ -12,6 +12,7 @@
 #include "monitor/MessageSignals.h"
 #include "outbox/OutboxRepository.h"
 #include "store/ChangeListener.h"
+#include "store/PresenceBoard.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 
@@ -224,6 +225,46 @@ private slots:
         QCOMPARE(AlertRepository::search(db, QString(), true, 10).size(), 1);
         consoleMonitor->stop();
         engineMonitor->stop();
+    }
+
+    void everyConsoleSeesWhoIsTypingAnAnswer()
+    {
+        QString error;
+        const QString name = m_server.createFreshDatabase(&error);
+        QVERIFY2(!name.isEmpty(), qPrintable(error));
+        Store first, second;
+        QVERIFY2(first.open(m_server.url(name), &error), qPrintable(error));
+        QVERIFY2(second.open(m_server.url(name), &error), qPrintable(error));
+        PresenceBoard wang(&first, QStringLiteral("王芳"));
+        PresenceBoard li(&second, QStringLiteral("李雷"));
+        QSignalSpy atLi(&li, &PresenceBoard::changed);
+        const auto others = [](PresenceBoard &board, const QString &conversation) -> QStringList {
+            QStringList names;
+            bool answered = false;
+            board.othersTyping(QStringLiteral("acc"), conversation, &board,
+                               [&](const QStringList &got) {
+                                   names = got;
+                                   answered = true;
+                               });
+            QElapsedTimer waited;
+            waited.start();
+            while (!answered && waited.elapsed() < 2000)
+                QTest::qWait(10);
+            return answered ? names : QStringList{QStringLiteral("(no answer)")};
+        };
+
+        wang.typing(QStringLiteral("acc"), QStringLiteral("r1@chatroom"));
+        QTRY_VERIFY_WITH_TIMEOUT(!atLi.isEmpty(), 1000);
+        QCOMPARE(atLi.last().at(1).toString(), QStringLiteral("r1@chatroom"));
+        QCOMPARE(others(li, QStringLiteral("r1@chatroom")), QStringList{QStringLiteral("王芳")});
+        QCOMPARE(others(li, QStringLiteral("r2@chatroom")), QStringList());
+        QCOMPARE(others(wang, QStringLiteral("r1@chatroom")), QStringList()); // not oneself
+
+        // Sent: the others hear that it stopped.
+        atLi.clear();
+        wang.stopped();
+        QTRY_VERIFY_WITH_TIMEOUT(!atLi.isEmpty(), 1000);
+        QCOMPARE(others(li, QStringLiteral("r1@chatroom")), QStringList());
     }
 
     void aRowCommittedAfterANewerOneIsNotSkipped()
