@@ -28,8 +28,10 @@
 #include "RoomPreferences.h"
 #include "SearchPanel.h"
 #include "TagEditorDialog.h"
+#include "TypingNotice.h"
 #include "UserActivityWatcher.h"
 #include "Theme.h"
+#include "store/PresenceBoard.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -232,6 +234,15 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
                 statusBar()->showMessage(tr("Not sent: %1").arg(result.error), 10000);
         });
     };
+    // Typing an answer keeps this agent's presence alive; sending or
+    // emptying the box ends it.
+    connect(m_composer->editor(), &QPlainTextEdit::textChanged, this, [this] {
+        if (m_composer->editor()->document()->isEmpty())
+            m_presence->stopped();
+        else
+            m_presence->typing(m_composer->accountId(), m_composer->conversationId());
+    });
+    connect(m_composer, &Composer::sendRequested, this, [this] { m_presence->stopped(); });
     connect(m_composer, &Composer::sendRequested, this,
             [submit](const QString &accountId, const QString &conversationId, const QString &text,
                      const QStringList &mentionIds) {
@@ -548,11 +559,15 @@ QWidget *MainWindow::createChatsPage()
     m_feedView->setModel(m_feedModel);
     installMediaCache();
     m_composer = new Composer(m_chatPage);
+    // Who else is typing an answer in the open conversation (a team).
+    m_presence = new PresenceBoard(m_store, PresenceBoard::agentFromSettings(), this);
+    m_typingNotice = new TypingNotice(m_presence, m_chatPage);
     auto *chatLayout = new QVBoxLayout(m_chatPage);
     chatLayout->setContentsMargins(0, 0, 0, 0);
     chatLayout->setSpacing(0);
     chatLayout->addWidget(header);
     chatLayout->addWidget(m_feedView, 1);
+    chatLayout->addWidget(m_typingNotice);
     chatLayout->addWidget(m_composer);
 
     m_loginPanel = new LoginPanel(m_centre);
@@ -734,6 +749,8 @@ void MainWindow::openRoom(const QString &roomId)
     loadMentionCandidates();
     updateRoomHeader();
     m_composer->setConversation(m_accountId, roomId, m_roomTitle->text());
+    m_presence->stopped(); // typing here no more
+    m_typingNotice->setConversation(m_accountId, roomId);
     updateCentre();
     if (!roomId.isEmpty())
         m_composer->editor()->setFocus();

@@ -39,6 +39,7 @@ class ContactsPage;
 class FeedModel;
 class FeedView;
 class LoginPanel;
+class PresenceBoard;
 class QuickSwitcher;
 class RoomFeedController;
 class RoomListModel;
@@ -46,6 +47,7 @@ class SearchPanel;
 class StatisticsWindow;
 class StatsService;
 class StorageBanner;
+class TypingNotice;
 class Store;
 
 class MainWindow : public QMainWindow
@@ -187,6 +189,8 @@ private:
     QLabel *m_roomSubtitle = nullptr;
     FeedView *m_feedView = nullptr;
     Composer *m_composer = nullptr;
+    PresenceBoard *m_presence = nullptr; // this agent's typing, others' too
+    TypingNotice *m_typingNotice = nullptr;
     LoginPanel *m_loginPanel = nullptr;
     ContactsPage *m_contactsPage = nullptr;
     QLabel *m_onlineLabel = nullptr;

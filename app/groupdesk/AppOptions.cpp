@@ -41,6 +41,10 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     const QCommandLineOption headlessOption(
         QStringLiteral("headless"),
         tr("Run the engine without a window (for servers); stop with SIGTERM or Ctrl+C."));
+    const QCommandLineOption consoleOption(
+        QStringLiteral("console"),
+        tr("Run as a team console: no bot accounts run here; the shared archive is shown live "
+           "and sends are queued for the engines that run the accounts."));
     const QCommandLineOption verboseOption(
         QStringLiteral("verbose"),
         tr("Log details too: a line per message repeat, per failed call (large logs under "
@@ -85,10 +89,10 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
                                          QStringLiteral("ms"));
     countersLogOption.setFlags(QCommandLineOption::HiddenFromHelp);
 
-    parser.addOptions({dataDirOption, demoOption, headlessOption, verboseOption, connectOption,
-                       tokenFileOption, nameOption, noTlsOption, tlsCaOption, tlsNameOption,
-                       screenshotOption, screenshotAfterOption, keepRunningOption, firstPaintOption,
-                       countersLogOption});
+    parser.addOptions({dataDirOption, demoOption, headlessOption, consoleOption, verboseOption,
+                       connectOption, tokenFileOption, nameOption, noTlsOption, tlsCaOption,
+                       tlsNameOption, screenshotOption, screenshotAfterOption, keepRunningOption,
+                       firstPaintOption, countersLogOption});
     parser.process(arguments); // exits on --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -102,6 +106,7 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
                                : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     demo = parser.isSet(demoOption);
     headless = parser.isSet(headlessOption);
+    console = parser.isSet(consoleOption);
     verbose = parser.isSet(verboseOption);
     connectEndpoint = parser.value(connectOption).trimmed();
     tokenFile = parser.value(tokenFileOption);
@@ -135,6 +140,11 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     }
     if (parser.isSet(nameOption) && accountName.isEmpty()) {
         *error = tr("--name needs a name that is not empty.");
+        return false;
+    }
+    if (console && (headless || demo || !connectEndpoint.isEmpty())) {
+        *error = tr("--console runs no bot accounts: it cannot be used with --headless, --demo "
+                    "or --connect.");
         return false;
     }
     if (demo && !connectEndpoint.isEmpty()) {

@@ -15,6 +15,10 @@ public:
     QString dataDir;
     bool demo = false;
     bool headless = false;
+    // A team console (issue 18): no engine runs here; the window shows the
+    // shared archive live and sends go into the shared outbox, where the
+    // engine that owns the account takes them.
+    bool console = false;
     bool verbose = false; // debug lines (per message, per call) in the log too
     QString connectEndpoint; // host:port
     QString tokenFile;

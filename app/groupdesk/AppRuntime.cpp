@@ -118,7 +118,10 @@ bool AppRuntime::open(QString *error)
             request.origin = origin;
             m_engine->submit(request);
         });
-    m_automation->start();
+    // A console leaves answering to the engines (each answers its own
+    // accounts' messages once).
+    if (!m_options.console)
+        m_automation->start();
     // E-mail for offline bots and critical alerts (settings under mail/, the
     // password in the keychain).
     QSettings settings;
@@ -163,7 +166,10 @@ bool AppRuntime::open(QString *error)
     // The Engine above made the outbox repository in this thread.
     m_push = std::make_unique<PushService>(m_store.get(), m_clock.get(),
                                            std::make_shared<OutboxOutlet>(m_store.get()));
-    m_push->start(15000);
+    if (!m_options.console) // the engines' scheduler pushes, once per team
+        m_push->start(15000);
+    if (m_options.console)
+        startConsole();
     return true;
 }
 
@@ -186,8 +192,31 @@ void AppRuntime::logStateChange(const QString &accountId)
                                        : QStringLiteral("(%1)").arg(status.detail));
 }
 
+void AppRuntime::startConsole()
+{
+    // Said once the window listens (queued), and whenever the live updates
+    // of the shared archive stop or come back.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            emit notice(m_store->isShared()
+                            ? tr("Team console: the shared archive is shown live; sends are "
+                                 "queued for the engines that run the accounts.")
+                            : tr("Console mode without a shared database: nothing runs the "
+                                 "accounts, sends wait in the outbox."));
+        },
+        Qt::QueuedConnection);
+    connect(m_store.get(), &Store::liveUpdatesChanged, this, [this](bool connected) {
+        emit notice(connected ? tr("Live updates resumed.")
+                              : tr("Live updates paused: connecting to the database again…"));
+    });
+    qCInfo(lcUi) << "console mode: no engine runs here";
+}
+
 bool AppRuntime::startAccounts(QString *error)
 {
+    if (m_options.console)
+        return true; // the engines run the accounts
     if (m_options.demo)
         return addDemoAccount(QStringLiteral("demo"), tr("Demo bot"), error);
     if (!m_options.connectEndpoint.isEmpty())

@@ -86,6 +86,7 @@ private:
     bool connectFromCommandLine(QString *error);
     void restoreAccounts();
     void logStateChange(const QString &accountId);
+    void startConsole(); // --console: says so, and when live updates stop or resume
 
     AppOptions m_options;
     std::unique_ptr<Store> m_store;

@@ -72,7 +72,7 @@ bool ApiServer::start(const ApiSettings &settings, QString *error)
     WebhookDispatcher *hooks = m_dispatcher;
     QMetaObject::invokeMethod(
         hooks, [hooks] { hooks->open(); }, Qt::QueuedConnection);
-    connect(m_store, &Store::messagesStored, hooks, &WebhookDispatcher::onMessagesStored);
+    connect(m_store, &Store::messagesStoredHere, hooks, &WebhookDispatcher::onMessagesStored);
     connect(OutboxRepository::of(m_store), &OutboxRepository::entryChanged, hooks,
             &WebhookDispatcher::onOutboxChanged);
     if (m_monitor) {

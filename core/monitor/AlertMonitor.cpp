@@ -87,6 +87,8 @@ public:
     void setAccountReady(const QString &accountId, bool ready);
     void removeAccount(const QString &accountId);
     void setStaffContacts(const QString &accountId, const QStringList &ids);
+    // Alerts other programs raised or changed (a shared archive).
+    void changedElsewhere(const QVector<Alert> &alerts);
     void invalidateDirectory() { m_loadedAccounts.clear(); }
     void invalidateRooms(const QString &accountId) { m_roomNames.remove(accountId); }
     QSqlDatabase db() const { return QSqlDatabase::database(m_connection, false); }
@@ -629,6 +631,24 @@ void AlertMonitor::Worker::changeState(qint64 alertId, AlertAction action, const
         emit m_owner->alertRaised(a);
 }
 
+void AlertMonitor::Worker::changedElsewhere(const QVector<Alert> &alerts)
+{
+    for (Alert a : alerts) {
+        const auto it = m_active.constFind(a.id);
+        const bool known = it != m_active.cend();
+        if (known)
+            a.history = it->history;
+        if (a.state == AlertState::Resolved)
+            m_active.remove(a.id);
+        else
+            m_active.insert(a.id, a);
+        publish(a);
+        emit m_owner->alertChanged(a);
+        if (!known && a.state == AlertState::Open)
+            emit m_owner->alertRaised(a);
+    }
+}
+
 void AlertMonitor::Worker::saveRule(AlertRule rule)
 {
     const QString problem = AlertRuleSet::problemOf(rule);
@@ -729,8 +749,11 @@ void AlertMonitor::start()
     // Collected on the writer's thread; the worker is woken once per backlog.
     const std::shared_ptr<Shared> shared = m_shared;
     connect(
-        m_store, &Store::messagesStored, w,
+        m_store, &Store::messagesStoredHere, w,
         [w, shared](const QVector<Message> &messages) {
+            // Only this program's messages: on a shared archive another
+            // program's monitor classifies its own, and their alerts come
+            // here as changes (below).
             // Posted under the lock: once stop() set `stopping`, w may be deleted.
             QMutexLocker lock(&shared->mutex);
             if (shared->stopping)
@@ -754,6 +777,27 @@ void AlertMonitor::start()
         m_store, &Store::accountsChanged, w, [w] { w->invalidateDirectory(); },
         Qt::QueuedConnection);
     m_thread->start();
+    // A shared archive: alerts other programs raise, acknowledge, assign or
+    // resolve show here as they do there.
+    ChangeSource others;
+    others.kind = QStringLiteral("alerts");
+    others.table = AlertRepository::alertTables();
+    others.number = QStringLiteral("a.change_seq");
+    others.origin = QStringLiteral("a.change_origin");
+    others.columns = AlertRepository::alertColumns();
+    others.columnCount = AlertRepository::alertColumnCount();
+    auto taken = std::make_shared<QVector<Alert>>();
+    others.take
+        = [taken](const QSqlQuery &row) { taken->append(AlertRepository::alertFromRow(row)); };
+    others.deliver = [w, shared, taken] {
+        const QVector<Alert> alerts = std::exchange(*taken, {});
+        QMutexLocker lock(&shared->mutex);
+        if (shared->stopping)
+            return;
+        QMetaObject::invokeMethod(
+            w, [w, alerts] { w->changedElsewhere(alerts); }, Qt::QueuedConnection);
+    };
+    m_store->watchChanges(others);
 }
 
 void AlertMonitor::stop()

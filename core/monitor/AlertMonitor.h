@@ -1,7 +1,7 @@
 #pragma once
 // The monitor: evaluates every stored message off the GUI thread and keeps
 // the alerts. It lives on a thread of its own and subscribes to
-// Store::messagesStored with a queued connection, so rules see each message
+// Store::messagesStoredHere (this program's messages) queued, so rules see each message
 // once, after it is committed (the session pipeline's observer hook, engine
 // side). It runs the text rules (keywords, expressions, complaint tone),
 // the response timers with business hours, the offline watch, snooze

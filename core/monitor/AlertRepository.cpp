@@ -241,16 +241,17 @@ QVector<Alert> AlertRepository::search(QSqlDatabase &db, const QString &text, bo
 {
     QVector<Alert> out;
     QString where = includeResolved
-        ? QStringLiteral(" WHERE 1")
+        ? QStringLiteral(" WHERE 1 = 1")
         : QStringLiteral(" WHERE a.state <> %1").arg(int(AlertState::Resolved));
     QVariantList binds;
     const QString needle = text.trimmed();
     if (!needle.isEmpty()) {
-        // instr() rather than LIKE: no wildcard characters to escape in what staff type.
-        where
-            += QStringLiteral(" AND (instr(a.excerpt, ?) > 0 OR instr(a.room_name, ?) > 0"
-                              " OR instr(a.customer_name, ?) > 0 OR instr(a.assigned_to, ?) > 0"
-                              " OR instr(a.matched, ?) > 0 OR instr(COALESCE(r.name, ''), ?) > 0)");
+        const SqlDialect &dialect = SqlDialect::of(db);
+        QStringList any;
+        for (const char *column : {"a.excerpt", "a.room_name", "a.customer_name", "a.assigned_to",
+                                   "a.matched", "COALESCE(r.name, '')"})
+            any << dialect.containsText(QString::fromLatin1(column));
+        where += QStringLiteral(" AND (%1)").arg(any.join(QStringLiteral(" OR ")));
         for (int i = 0; i < 6; ++i)
             binds.append(needle);
     }
@@ -298,6 +299,30 @@ QVector<AlertHistoryEntry> AlertRepository::history(QSqlDatabase &db, qint64 ale
         out.append(e);
     }
     return out;
+}
+
+} // namespace gd
+
+namespace gd {
+
+QString AlertRepository::alertColumns()
+{
+    return kAlertColumns;
+}
+
+int AlertRepository::alertColumnCount()
+{
+    return 19;
+}
+
+QString AlertRepository::alertTables()
+{
+    return QStringLiteral("alerts a LEFT JOIN alert_rules r ON r.id = a.rule_id");
+}
+
+Alert AlertRepository::alertFromRow(const QSqlQuery &q)
+{
+    return alertFromQuery(q);
 }
 
 } // namespace gd

@@ -10,6 +10,7 @@
 #include <QVector>
 
 class QSqlDatabase;
+class QSqlQuery;
 
 namespace gd {
 
@@ -43,6 +44,12 @@ public:
                                  int limit);
     static Alert alertById(QSqlDatabase &db, qint64 id); // with history; id 0 if none
     static QVector<AlertHistoryEntry> history(QSqlDatabase &db, qint64 alertId);
+
+    // --- the alert row mapper, for the live updates of a shared archive ---
+    static QString alertColumns(); // for "SELECT %1 FROM " + alertTables()
+    static int alertColumnCount();
+    static QString alertTables(); // alerts a, with its rule's name
+    static Alert alertFromRow(const QSqlQuery &q);
 };
 
 } // namespace gd

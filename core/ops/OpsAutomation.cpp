@@ -46,7 +46,7 @@ OpsAutomation::OpsAutomation(Store *store, OpsStore *opsStore, const Clock *cloc
 void OpsAutomation::start()
 {
     reloadRules();
-    connect(m_store, &Store::messagesStored, this, &OpsAutomation::onMessages);
+    connect(m_store, &Store::messagesStoredHere, this, &OpsAutomation::onMessages);
     connect(m_store, &Store::roomMembersChanged, this, &OpsAutomation::onMembersChanged);
     connect(m_store, &Store::tagsChanged, this, [this] { m_directories.clear(); });
     connect(m_store, &Store::roomsChanged, this,

@@ -1,5 +1,7 @@
 #include "ops/OpsRepository.h"
 
+#include "store/SqlDialect.h"
+
 #include "store/SqlQueries.h"
 
 #include <QSqlDatabase>
@@ -37,16 +39,6 @@ GroupNote noteFrom(const QSqlQuery &q)
     return n;
 }
 
-// LIKE with the user's text taken literally.
-QString likePattern(const QString &text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
-    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
-    return QLatin1Char('%') + escaped + QLatin1Char('%');
-}
-
 } // namespace
 
 QVector<QuickReply> OpsRepository::loadQuickReplies(QSqlDatabase &db)
@@ -70,12 +62,14 @@ bool OpsRepository::saveQuickReply(QSqlDatabase &db, QuickReply &reply, QString 
     const QVariantList values{reply.owner, reply.folder,    reply.title,    reply.shortcut,
                               reply.body,  reply.imagePath, reply.updatedMs};
     if (reply.id == 0) {
+        const SqlDialect &dialect = SqlDialect::of(db);
         if (!exec(q,
                   QStringLiteral("INSERT INTO quick_replies (owner, folder, title, shortcut,"
-                                 " body, image_path, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                 " body, image_path, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                      + dialect.returningId(),
                   values, error))
             return false;
-        reply.id = q.lastInsertId().toLongLong();
+        reply.id = dialect.insertedId(q);
         return true;
     }
     QVariantList binds = values;
@@ -137,9 +131,10 @@ QVector<GroupNote> OpsRepository::searchNotes(QSqlDatabase &db, const QString &a
     q.setForwardOnly(true);
     if (!exec(q,
               QStringLiteral("SELECT account_id, target, target_id, body, updated_ms, updated_by"
-                             " FROM notes WHERE account_id = ? AND body LIKE ? ESCAPE '\\'"
-                             " ORDER BY updated_ms DESC LIMIT ?"),
-              {accountId, likePattern(text), limit}, nullptr))
+                             " FROM notes WHERE account_id = ? AND %1"
+                             " ORDER BY updated_ms DESC LIMIT ?")
+                  .arg(SqlDialect::of(db).containsFolded(QStringLiteral("body"))),
+              {accountId, text, limit}, nullptr))
         return out;
     while (q.next())
         out.append(noteFrom(q));
@@ -200,8 +195,9 @@ bool OpsRepository::markLeft(QSqlDatabase &db, const QString &accountId, const Q
 {
     QSqlQuery q(db);
     return exec(q,
-                QStringLiteral("INSERT OR REPLACE INTO left_rooms (account_id, room_id, left_ms)"
-                               " VALUES (?, ?, ?)"),
+                QStringLiteral("INSERT INTO left_rooms (account_id, room_id, left_ms)"
+                               " VALUES (?, ?, ?) ON CONFLICT (account_id, room_id)"
+                               " DO UPDATE SET left_ms = excluded.left_ms"),
                 {accountId, roomId, atMs}, error);
 }
 

@@ -11,11 +11,16 @@
 class QSqlDatabase;
 
 namespace gd {
+class SqlDialect;
+}
+
+namespace gd {
 
 class OpsSchema
 {
 public:
-    static QStringList statements();
+    // In the dialect of the database they are for (ids and times differ).
+    static QStringList statements(const SqlDialect &dialect);
     // Runs the statements on `db` (the store writer's connection).
     static bool ensure(QSqlDatabase &db, QString *error);
 };

@@ -1,6 +1,8 @@
 #include "ops/OpsStore.h"
 
 #include "ops/OpsSchema.h"
+#include "store/DatabaseAddress.h"
+#include "store/SqlDialect.h"
 
 #include "store/SqlWorker.h"
 #include "store/Store.h"
@@ -50,13 +52,12 @@ private:
         auto run = [&](const Job &job) {
             if (!opened) {
                 opened = true;
-                QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-                conn.setDatabaseName(store->path());
-                conn.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+                // The archive's file, or its server (a team).
+                QSqlDatabase conn = DatabaseAddress::addConnection(store->path(), name);
                 if (!conn.open())
                     qCWarning(lcStore)
                         << "group operations cannot read the database:" << conn.lastError().text();
-                QSqlQuery(conn).exec(QStringLiteral("PRAGMA query_only=1"));
+                QSqlQuery(conn).exec(SqlDialect::of(conn).queryOnly());
             }
             QSqlDatabase db = QSqlDatabase::database(name, false);
             job(db);

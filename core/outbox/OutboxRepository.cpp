@@ -117,6 +117,23 @@ OutboxRepository::OutboxRepository(Store *store)
     setObjectName(QStringLiteral("gd-outbox-repository"));
     qRegisterMetaType<gd::OutboxEntry>();
     qRegisterMetaType<gd::Campaign>();
+    // A shared server archive: rows other programs queue or change (the
+    // consoles' sends, the engines' states) come as the store's
+    // outboxChanged too, for its change feed (not as entryChanged).
+    ChangeSource others;
+    others.kind = QStringLiteral("outbox");
+    others.table = QStringLiteral("outbox");
+    others.number = QStringLiteral("change_seq");
+    others.origin = QStringLiteral("change_origin");
+    others.columns = OutboxRowMapper::columns();
+    others.columnCount = int(others.columns.count(QLatin1Char(','))) + 1;
+    auto taken = std::make_shared<QVector<OutboxEntry>>();
+    others.take = [taken](const QSqlQuery &row) { taken->append(OutboxRowMapper::fromQuery(row)); };
+    others.deliver = [store, taken] {
+        for (const OutboxEntry &entry : std::exchange(*taken, {}))
+            emit store->outboxChanged(entry);
+    };
+    store->watchChanges(others);
 }
 
 void OutboxRepository::announce(const OutboxEntry &entry)

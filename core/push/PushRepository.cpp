@@ -1,5 +1,7 @@
 #include "push/PushRepository.h"
 
+#include "store/SqlDialect.h"
+
 #include "store/SqlQueries.h"
 #include "util/Log.h"
 
@@ -269,7 +271,7 @@ bool PushRepository::saveRule(QSqlDatabase &db, PushRule &r, QString *error)
         if (!exec(q,
                   QStringLiteral("SELECT MAX(m) FROM (SELECT MAX(id) AS m FROM push_rules"
                                  " UNION ALL SELECT MAX(rule_id) FROM push_log"
-                                 " UNION ALL SELECT MAX(rule_id) FROM push_runs)"),
+                                 " UNION ALL SELECT MAX(rule_id) FROM push_runs) AS ids"),
                   {}, error)
             || !q.next())
             return false;
@@ -312,8 +314,10 @@ bool PushRepository::recordRun(QSqlDatabase &db, const PushRunRecord &run, QStri
 {
     QSqlQuery q(db);
     return exec(q,
-                QStringLiteral("INSERT OR REPLACE INTO push_runs (rule_id, run_ms, outcome, sends,"
-                               " at_ms) VALUES (?, ?, ?, ?, ?)"),
+                QStringLiteral("INSERT INTO push_runs (rule_id, run_ms, outcome, sends, at_ms)"
+                               " VALUES (?, ?, ?, ?, ?) ON CONFLICT (rule_id, run_ms) DO UPDATE"
+                               " SET outcome = excluded.outcome, sends = excluded.sends,"
+                               " at_ms = excluded.at_ms"),
                 {run.ruleId, run.runMs, int(run.outcome), run.sends, run.atMs}, error);
 }
 
@@ -385,8 +389,9 @@ bool PushRepository::setPushEnabled(QSqlDatabase &db, const QString &roomId, boo
 {
     QSqlQuery q(db);
     return exec(q,
-                QStringLiteral("INSERT OR REPLACE INTO push_room_settings (room_id, push_enabled)"
-                               " VALUES (?, ?)"),
+                QStringLiteral("INSERT INTO push_room_settings (room_id, push_enabled)"
+                               " VALUES (?, ?) ON CONFLICT (room_id)"
+                               " DO UPDATE SET push_enabled = excluded.push_enabled"),
                 {roomId, enabled ? 1 : 0}, error);
 }
 
@@ -397,13 +402,14 @@ bool PushRepository::insertLog(QSqlDatabase &db, PushLogEntry &e, QString *error
               QStringLiteral("INSERT INTO push_log (rule_id, broadcast_id, room_id, room_name,"
                              " account_id, product_id, product_title, run_ms, due_ms, outbox_id,"
                              " text, image_path, choice, created_ms)"
-                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+                             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                  + SqlDialect::of(db).returningId(),
               {e.ruleId, e.broadcastId, str(e.roomId), str(e.roomName), str(e.accountId),
                str(e.productId), str(e.productTitle), e.runMs, e.dueMs, e.outboxId, str(e.text),
                str(e.imagePath), str(e.choiceJson), e.createdMs},
               error))
         return false;
-    e.id = q.lastInsertId().toLongLong();
+    e.id = SqlDialect::of(db).insertedId(q);
     return true;
 }
 
@@ -436,11 +442,12 @@ bool PushRepository::insertBroadcast(QSqlDatabase &db, BroadcastRecord &b, QStri
     if (!exec(
             q,
             QStringLiteral("INSERT INTO broadcasts (campaign_id, text, image_path, targets,"
-                           " due_ms, created_ms) VALUES (?,?,?,?,?,?)"),
+                           " due_ms, created_ms) VALUES (?,?,?,?,?,?)")
+                + SqlDialect::of(db).returningId(),
             {b.campaignId, str(b.text), str(b.imagePath), str(b.targetsJson), b.dueMs, b.createdMs},
             error))
         return false;
-    b.id = q.lastInsertId().toLongLong();
+    b.id = SqlDialect::of(db).insertedId(q);
     return true;
 }
 

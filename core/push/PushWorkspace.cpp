@@ -3,6 +3,8 @@
 #include "monitor/Clock.h"
 #include "push/PushTemplate.h"
 #include "store/BlockingWrite.h"
+#include "store/DatabaseAddress.h"
+#include "store/SqlDialect.h"
 #include "store/Store.h"
 #include "util/FileCheck.h"
 #include "util/Log.h"
@@ -44,12 +46,11 @@ PushWorkspace::PushWorkspace(Store *store, const Clock *clock, std::shared_ptr<P
     , m_options(std::move(options))
 {
     m_connection = QStringLiteral("gd-push-%1").arg(++g_pushConnections);
-    QSqlDatabase conn = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
-    conn.setDatabaseName(m_store->path());
-    conn.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    // The archive's file, or its server (a team).
+    QSqlDatabase conn = DatabaseAddress::addConnection(m_store->path(), m_connection);
     if (!conn.open())
         qCWarning(lcStore) << "push cannot read the database:" << conn.lastError().text();
-    QSqlQuery(conn).exec(QStringLiteral("PRAGMA query_only=1"));
+    QSqlQuery(conn).exec(SqlDialect::of(conn).queryOnly());
 }
 
 PushWorkspace::~PushWorkspace()

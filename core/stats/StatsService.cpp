@@ -4,6 +4,8 @@
 #include "stats/StatsCounters.h"
 #include "stats/StatsQuery.h"
 #include "stats/StopWords.h"
+#include "store/DatabaseAddress.h"
+#include "store/SqlDialect.h"
 #include "store/SqlQueries.h"
 #include "model/Types.h"
 
@@ -31,17 +33,22 @@ public:
     explicit ReadConnection(const QString &path)
         : m_name(QStringLiteral("gd-stats-%1").arg(++g_connectionCounter))
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000;QSQLITE_OPEN_READONLY"));
+        // The archive's file, or its server (a team).
+        QSqlDatabase db = DatabaseAddress::addConnection(path, m_name);
+        const bool file = db.driverName() == QLatin1String("QSQLITE");
+        if (file)
+            db.setConnectOptions(db.connectOptions() + QStringLiteral(";QSQLITE_OPEN_READONLY"));
         m_ok = db.open();
         if (!m_ok) {
             m_error = db.lastError().text();
             return;
         }
+        QSqlQuery q(db);
+        q.exec(SqlDialect::of(db).queryOnly());
         // Each computation opens a connection with an empty page cache; read
         // through the OS's cache instead of copying every page in again.
-        QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size=268435456"));
+        if (file)
+            q.exec(QStringLiteral("PRAGMA mmap_size=268435456"));
     }
     ~ReadConnection()
     {

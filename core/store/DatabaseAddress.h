@@ -54,6 +54,9 @@ public:
     // Shorthand: parse(location) then addConnection (an address that does
     // not parse gives a connection that cannot open).
     static QSqlDatabase addConnection(const QString &location, const QString &connectionName);
+    // What a server connection named `connectionName` of this process
+    // writes into change_origin (the gd.origin setting it connects with).
+    static QString changeOrigin(const QString &connectionName);
 
     // The server password for `location`, kept in memory only (read from
     // the keychain at start-up); every connection to it uses it.

@@ -3,6 +3,7 @@
 #include "store/DatabaseAddress.h"
 
 #include <QSqlDatabase>
+#include <QUuid>
 
 namespace gd {
 
@@ -29,8 +30,21 @@ QSqlDatabase DatabaseAddress::addConnection(const QString &connectionName) const
     case Kind::Invalid:
         break;
     }
-    db.setConnectOptions(connectOptions());
+    QString options = connectOptions();
+    if (m_kind == Kind::PostgreSql) {
+        // Which connection changed a row (schema 18's change_origin): the
+        // live updates leave out the writes their own store announced.
+        options += QStringLiteral(";options='-c gd.origin=%1'").arg(changeOrigin(connectionName));
+    }
+    db.setConnectOptions(options);
     return db;
+}
+
+QString DatabaseAddress::changeOrigin(const QString &connectionName)
+{
+    // Connection names repeat between programs; the process token does not.
+    static const QString process = QUuid::createUuid().toString(QUuid::Id128).left(12);
+    return process + QLatin1Char('/') + connectionName;
 }
 
 QSqlDatabase DatabaseAddress::addConnection(const QString &location, const QString &connectionName)

@@ -589,6 +589,101 @@ bool addAccountLeasesV16(QSqlDatabase &db, QString *error)
                    error);
 }
 
+// v17 is the engine helper's step (issue 18, being written on another
+// branch at the same time); until the two are merged it changes nothing.
+bool reservedV17(QSqlDatabase &, QString *)
+{
+    return true;
+}
+
+// v18 (team mode, issue 18): live changes between the programs sharing one
+// server database. Each changed row carries a change number (messages: their
+// id) and the connection that changed it (change_origin, the gd.origin
+// setting DatabaseAddress gives every server connection), so a console
+// catches up on "rows after the last number I saw" and leaves out its own
+// writes, which its store announced already. On PostgreSQL, triggers number
+// the rows and notify (pg_notify, delivered at commit) on channel
+// gd_changes with "<kind>:<highest number>"; on SQLite the columns exist but
+// stay 0 (one program per file, nothing to listen for). Also the presence
+// table: who is answering in which conversation (a heartbeat row per agent).
+bool addLiveChangesV18(QSqlDatabase &db, QString *error)
+{
+    const SqlDialect &dialect = SqlDialect::of(db);
+    const QString big = dialect.bigInteger();
+    QStringList statements = {
+        QStringLiteral("CREATE TABLE presence (account_id TEXT NOT NULL,"
+                       " conversation_id TEXT NOT NULL, agent TEXT NOT NULL,"
+                       " activity INTEGER NOT NULL DEFAULT 0, seen_ms %1 NOT NULL DEFAULT 0,"
+                       " PRIMARY KEY (account_id, conversation_id, agent))")
+            .arg(big),
+    };
+    const QStringList numbered
+        = {QStringLiteral("outbox"), QStringLiteral("alerts"), QStringLiteral("presence")};
+    if (!dialect.isPostgreSql()) {
+        statements << QStringLiteral(
+            "ALTER TABLE messages ADD COLUMN change_origin TEXT NOT NULL DEFAULT ''");
+        for (const QString &table : numbered) {
+            statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN change_seq %2 NOT NULL"
+                                         " DEFAULT 0")
+                              .arg(table, big)
+                       << QStringLiteral("ALTER TABLE %1 ADD COLUMN change_origin TEXT NOT NULL"
+                                         " DEFAULT ''")
+                              .arg(table)
+                       // The same indexes on both (tst_schema_postgres).
+                       << QStringLiteral("CREATE INDEX %1_by_change ON %1 (change_seq)").arg(table);
+        }
+        return execAll(db, statements, error);
+    }
+    const QString origin = QStringLiteral("coalesce(current_setting('gd.origin', true), '')");
+    statements << QStringLiteral("CREATE SEQUENCE gd_change_seq")
+               << QStringLiteral("ALTER TABLE messages ADD COLUMN change_origin TEXT NOT NULL"
+                                 " DEFAULT %1")
+                      .arg(origin)
+               // An updated row gets a new number and origin; an inserted
+               // one has them from the column defaults.
+               << QStringLiteral("CREATE FUNCTION gd_stamp_change() RETURNS trigger"
+                                 " LANGUAGE plpgsql AS $$ BEGIN"
+                                 " NEW.change_seq := nextval('gd_change_seq');"
+                                 " NEW.change_origin := %1;"
+                                 " RETURN NEW; END $$")
+                      .arg(origin)
+               // One notification per statement that changed rows, with the
+               // highest number it wrote (never a message's text).
+               << QStringLiteral(
+                      "CREATE FUNCTION gd_notify_messages() RETURNS trigger LANGUAGE plpgsql AS"
+                      " $$ DECLARE top BIGINT; BEGIN SELECT max(id) INTO top FROM changed;"
+                      " IF top IS NOT NULL THEN"
+                      " PERFORM pg_notify('gd_changes', 'messages:' || top); END IF;"
+                      " RETURN NULL; END $$")
+               << QStringLiteral(
+                      "CREATE FUNCTION gd_notify_change() RETURNS trigger LANGUAGE plpgsql AS"
+                      " $$ DECLARE top BIGINT; BEGIN SELECT max(change_seq) INTO top FROM changed;"
+                      " IF top IS NOT NULL THEN"
+                      " PERFORM pg_notify('gd_changes', TG_ARGV[0] || ':' || top); END IF;"
+                      " RETURN NULL; END $$")
+               << QStringLiteral("CREATE TRIGGER messages_notify AFTER INSERT ON messages"
+                                 " REFERENCING NEW TABLE AS changed FOR EACH STATEMENT"
+                                 " EXECUTE FUNCTION gd_notify_messages()");
+    for (const QString &table : numbered) {
+        statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN change_seq BIGINT NOT NULL"
+                                     " DEFAULT nextval('gd_change_seq')")
+                          .arg(table)
+                   << QStringLiteral("ALTER TABLE %1 ADD COLUMN change_origin TEXT NOT NULL"
+                                     " DEFAULT %2")
+                          .arg(table, origin)
+                   << QStringLiteral("CREATE INDEX %1_by_change ON %1 (change_seq)").arg(table)
+                   << QStringLiteral("CREATE TRIGGER %1_stamp BEFORE UPDATE ON %1 FOR EACH ROW"
+                                     " EXECUTE FUNCTION gd_stamp_change()")
+                          .arg(table);
+        for (const QString &event : {QStringLiteral("INSERT"), QStringLiteral("UPDATE")})
+            statements << QStringLiteral("CREATE TRIGGER %1_notify_%2 AFTER %3 ON %1"
+                                         " REFERENCING NEW TABLE AS changed FOR EACH STATEMENT"
+                                         " EXECUTE FUNCTION gd_notify_change('%1')")
+                              .arg(table, event.toLower(), event);
+    }
+    return execAll(db, statements, error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -608,6 +703,8 @@ const std::vector<Step> &steps()
         addApiNoncesV14, // 13 -> 14
         addStatsRollupsV15, // 14 -> 15
         addAccountLeasesV16, // 15 -> 16: runs on PostgreSQL too
+        reservedV17, // 16 -> 17: the engine helper's step (see above)
+        addLiveChangesV18, // 17 -> 18
     };
     return list;
 }

@@ -61,6 +61,9 @@ public:
     // Column types for migration steps that run on both databases (every
     // step after PostgresSchema's baseline): a 64-bit integer (times in ms).
     virtual QString bigInteger() const = 0;
+    // An "id" primary key column whose values the database gives (a
+    // module's own tables, created outside the versioned schema).
+    virtual QString generatedId() const = 0;
     // The database's clock in ms since the epoch, as an SQL expression:
     // engines on several machines judge leases by one clock, the server's.
     virtual QString nowMs() const = 0;
@@ -82,6 +85,9 @@ public:
     // A condition true when text `column` contains the bound value (one `?`),
     // ignoring case as far as the database's lower() folds it.
     virtual QString containsFolded(const QString &column) const = 0;
+    // A condition true when text `column` contains the bound value (one
+    // `?`) as it is: no wildcards to escape in what staff type.
+    virtual QString containsText(const QString &column) const = 0;
     // Whether the database's lower() folds `term` as Qt does (else the
     // caller tests the case-insensitive match itself).
     virtual bool foldsCase(const QString &term) const = 0;

@@ -2,6 +2,8 @@
 
 #include "stats/StatsCounters.h"
 #include "store/AccountRepository.h"
+#include "store/ChangeListener.h"
+#include "store/DatabaseAddress.h"
 #include "store/DirectoryRepository.h"
 #include "store/MessageRepository.h"
 #include "store/SqlQueries.h"
@@ -20,6 +22,7 @@
 #include <QHash>
 #include <QSet>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 
 #include <atomic>
@@ -86,6 +89,22 @@ struct Store::Private
     std::unique_ptr<StoreWriter> writer;
     std::unique_ptr<ReadThread> reader;
     qint64 congestionLimit = 20000;
+    // A server archive: other programs' changes (ChangeListener, own thread).
+    std::unique_ptr<QThread> listenerThread;
+    ChangeListener *listener = nullptr;
+
+    void stopListener()
+    {
+        if (!listener)
+            return;
+        QMetaObject::invokeMethod(
+            listener, [l = listener] { l->shutDown(); }, Qt::BlockingQueuedConnection);
+        listenerThread->quit();
+        listenerThread->wait();
+        delete listener; // its thread has ended
+        listener = nullptr;
+        listenerThread.reset();
+    }
 };
 
 Store::Store(QObject *parent)
@@ -116,14 +135,67 @@ bool Store::open(const QString &path, QString *error)
     d->writer = std::move(writer);
     d->reader = std::make_unique<ReadThread>(
         path, QStringLiteral("gd-store-reader-%1").arg(++g_readerCounter));
+    if (DatabaseAddress::parse(path).isServer())
+        startListening();
     qCInfo(lcStore) << "opened" << path;
     return true;
+}
+
+void Store::startListening()
+{
+    d->listenerThread = std::make_unique<QThread>();
+    d->listenerThread->setObjectName(QStringLiteral("gd-store-listener"));
+    d->listener
+        = new ChangeListener(d->path, DatabaseAddress::changeOrigin(d->writer->connectionName()));
+    d->listener->moveToThread(d->listenerThread.get());
+    connect(d->listener, &ChangeListener::connectedChanged, this, &Store::liveUpdatesChanged,
+            Qt::DirectConnection);
+    d->listenerThread->start();
+
+    // New messages other programs stored, as messagesStored (duplicates
+    // are not announced, like the writer's).
+    ChangeSource messages;
+    messages.kind = QStringLiteral("messages");
+    messages.table = QStringLiteral("messages m");
+    messages.number = QStringLiteral("m.id");
+    messages.origin = QStringLiteral("m.change_origin");
+    messages.columns = MessageRepository::columns();
+    messages.columnCount = MessageRepository::columnCount();
+    messages.filter = QStringLiteral("m.duplicate_of = ''");
+    auto taken = std::make_shared<QVector<Message>>();
+    messages.take
+        = [taken](const QSqlQuery &row) { taken->append(MessageRepository::fromRow(row)); };
+    messages.deliver = [this, taken] { emit messagesStored(std::exchange(*taken, {})); };
+    ChangeListener *listener = d->listener;
+    QMetaObject::invokeMethod(
+        listener,
+        [listener, messages] {
+            listener->start();
+            listener->addSource(messages);
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+void Store::watchChanges(const ChangeSource &source)
+{
+    if (!d->listener)
+        return;
+    ChangeListener *listener = d->listener;
+    QMetaObject::invokeMethod(
+        listener, [listener, source] { listener->addSource(source); },
+        Qt::BlockingQueuedConnection);
+}
+
+bool Store::isShared() const
+{
+    return d->listener != nullptr;
 }
 
 void Store::close()
 {
     if (!d->writer)
         return;
+    d->stopListener();
     d->reader.reset(); // runs what was posted, then stops
     d->writer->stop(); // commits what was submitted
     d->writer.reset();
@@ -473,7 +545,10 @@ void Store::insertMessages(const QVector<Message> &messages)
                     return;
             }
             if (!stored.isEmpty())
-                b.afterCommit([this, stored] { emit messagesStored(stored); });
+                b.afterCommit([this, stored] {
+                    emit messagesStored(stored);
+                    emit messagesStoredHere(stored);
+                });
         },
         int(messages.size()), int(messages.size()));
 }

@@ -7,6 +7,7 @@
 // and tests).
 
 #include "model/Types.h"
+#include "store/ChangeSource.h"
 #include "store/StoreWriteState.h"
 #include "store/StoreWriter.h"
 #include "store/TagTarget.h"
@@ -33,8 +34,9 @@ public:
     // 11: the HTTP API's apps, sends and webhook queue; 12: outbox due times,
     // campaigns, origins and idempotency keys; system events as data;
     // 13: statistics counters; 14: API nonces; 15: rollups of the statistics
-    // counters and indexes by conversation; 16: account leases (team mode).
-    static constexpr int kSchemaVersion = 16;
+    // counters and indexes by conversation; 16: account leases (team mode);
+    // 18: change numbers and origins for live updates, presence.
+    static constexpr int kSchemaVersion = 18;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
@@ -116,6 +118,16 @@ public:
     // up: writes past it fail with SQLITE_FULL. For fault tests and as a guard.
     void setPageLimit(qint64 pages);
 
+    // --- live updates (a shared server archive) ---
+    // Follows the rows of `source` that other programs change from now on
+    // (ChangeListener); its rows are delivered on the listener's thread.
+    // Nothing happens on an SQLite file (this program is its only writer).
+    // Waits for the listener to note where the rows stand: call it at
+    // start-up, like open().
+    void watchChanges(const ChangeSource &source);
+    // Whether changes by other programs are followed (a server archive).
+    bool isShared() const;
+
     // --- reads ---
     // Runs `query` on the reader thread, then `done` in `context`'s thread
     // (dropped if context is gone).
@@ -129,9 +141,17 @@ public:
     // Every signal below except writeStateChanged is emitted on the writer's
     // thread right after the commit that made it true (StoreWriter's
     // afterCommit): receivers in other threads get it queued (Qt's default
-    // AutoConnection does that), and may read the change at once.
+    // AutoConnection does that), and may read the change at once. On a
+    // shared server archive, messagesStored and outboxChanged also come from
+    // the listener's thread with what other programs committed.
 signals:
+    // New messages: this program's and, on a shared archive, other
+    // programs' (what the views show).
     void messagesStored(const QVector<gd::Message> &messages);
+    // Only the messages this program stored (its engines'): what acts on a
+    // message once per team (alert rules, auto-replies, webhooks) takes
+    // these, or every program on a shared archive would act on each.
+    void messagesStoredHere(const QVector<gd::Message> &messages);
     // An outbox row was queued or changed (emitted by core/outbox's
     // OutboxRepository after the commit, on the writer thread).
     void outboxChanged(const gd::OutboxEntry &entry);
@@ -146,9 +166,13 @@ signals:
     // congestion began or ended, or commits succeed again. Emitted on the
     // writer's thread (or a submitting one): connect queued.
     void writeStateChanged(const gd::StoreWriteState &state);
+    // The live updates' connection to the server is up or down (a shared
+    // archive only; from the listener's thread).
+    void liveUpdatesChanged(bool connected);
 
 private:
     void postRead(std::function<void(StoreReader &)> job);
+    void startListening();
 
     struct Private;
     std::unique_ptr<Private> d;

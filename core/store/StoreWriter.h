@@ -107,6 +107,8 @@ public:
     void flush();
     // Commits what is queued and stops the thread.
     void stop();
+    // The writing connection's name (its change origin on a server).
+    QString connectionName() const { return m_connectionName; }
 
 private:
     struct Entry

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QThread>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -206,6 +207,38 @@ bool PgTestServer::start(QString *error, bool tcp)
         log.open(QIODevice::ReadOnly);
         *error = QStringLiteral("pg_ctl start failed: %1\n%2")
                      .arg(output, QString::fromLocal8Bit(log.readAll().right(2000)));
+        return false;
+    }
+    m_running = true;
+    m_options = options;
+    m_logFile = logFile;
+    return true;
+}
+
+bool PgTestServer::restart(QString *error, int downMs)
+{
+    if (!m_running) {
+        *error = QStringLiteral("the server is not running");
+        return false;
+    }
+    const QString data = m_dataRoot->filePath(QStringLiteral("data"));
+    QString output;
+    if (!run(binDir() + QStringLiteral("/pg_ctl"),
+             {QStringLiteral("-D"), data, QStringLiteral("-m"), QStringLiteral("fast"),
+              QStringLiteral("-w"), QStringLiteral("stop")},
+             &output, 60000)) {
+        *error = QStringLiteral("pg_ctl stop failed: ") + output;
+        return false;
+    }
+    m_running = false;
+    if (downMs > 0)
+        QThread::msleep(ulong(downMs));
+    if (!run(binDir() + QStringLiteral("/pg_ctl"),
+             {QStringLiteral("-D"), data, QStringLiteral("-o"), m_options, QStringLiteral("-l"),
+              m_logFile, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
+              QStringLiteral("start")},
+             &output, 90000)) {
+        *error = QStringLiteral("pg_ctl start failed: ") + output;
         return false;
     }
     m_running = true;

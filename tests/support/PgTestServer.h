@@ -25,6 +25,10 @@ public:
     // `tcp`: also listen on 127.0.0.1 (the port is free at start).
     bool start(QString *error, bool tcp = false);
     bool isRunning() const { return m_running; }
+    // Stops the server (fast shutdown: every connection is cut) and, after
+    // `downMs`, starts it again on the same port and data; false with the
+    // reason. For tests of what survives a server restart.
+    bool restart(QString *error, int downMs = 0);
 
     QString socketDir() const;
     int port() const { return m_port; }
@@ -53,6 +57,8 @@ private:
     bool m_running = false;
     bool m_asPostgres = false;
     int m_databases = 0;
+    QString m_options; // the server's -o options, for restart()
+    QString m_logFile;
 };
 
 } // namespace gd::test

@@ -12,9 +12,12 @@
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include "TestArchive.h"
+
 #include <QTest>
 
 using namespace gd;
+using gd::test::TestArchive;
 
 namespace {
 const QString kAccount = QStringLiteral("acc");
@@ -35,11 +38,13 @@ private slots:
     void repliesWelcomesAndTheLog()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("gd.sqlite"));
+        QString error;
+        // A file, or a database on the test server (GD_TEST_BACKEND=postgresql).
+        const QString path = TestArchive::fresh(dir, QStringLiteral("gd.sqlite"), &error);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         ManualClock clock(now);
         Store store;
-        QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
         AccountInfo account;
         account.id = kAccount;

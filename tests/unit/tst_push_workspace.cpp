@@ -21,9 +21,12 @@
 #include <QImage>
 #include <QStringEncoder>
 #include <QTemporaryDir>
+#include "TestArchive.h"
+
 #include <QTest>
 
 using namespace gd;
+using gd::test::TestArchive;
 
 namespace {
 
@@ -91,8 +94,11 @@ private:
         m_store = std::make_unique<Store>();
         QString error;
         static int n = 0;
-        QVERIFY2(m_store->open(m_dir.filePath(QStringLiteral("push-%1.db").arg(++n)), &error),
-                 qPrintable(error));
+        // A file, or a database on the test server (GD_TEST_BACKEND=postgresql).
+        const QString location
+            = TestArchive::fresh(m_dir, QStringLiteral("push-%1.db").arg(++n), &error);
+        QVERIFY2(!location.isEmpty(), qPrintable(error));
+        QVERIFY2(m_store->open(location, &error), qPrintable(error));
         OutboxRepository::of(m_store.get()); // in the store's thread, as the Engine does
         // Four 家电 groups (g1 with both accounts), one untagged.
         QVector<Room> rooms;

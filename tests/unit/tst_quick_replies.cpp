@@ -11,10 +11,13 @@
 #include "store/Store.h"
 
 #include <QSignalSpy>
+#include "TestArchive.h"
+
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace gd;
+using gd::test::TestArchive;
 
 namespace {
 QuickReply reply(const QString &title, const QString &shortcut, const QString &body,
@@ -144,10 +147,12 @@ private slots:
     void libraryAndNotesAreKeptInTheDatabase()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("gd.sqlite"));
+        QString error;
+        // A file, or a database on the test server (GD_TEST_BACKEND=postgresql).
+        const QString path = TestArchive::fresh(dir, QStringLiteral("gd.sqlite"), &error);
+        QVERIFY2(!path.isEmpty(), qPrintable(error));
         {
             Store store;
-            QString error;
             QVERIFY2(store.open(path, &error), qPrintable(error));
             OpsStore ops(&store);
             QuickReplyCatalog catalog(&ops);
@@ -180,7 +185,6 @@ private slots:
             QTRY_VERIFY(noted);
         }
         Store store;
-        QString error;
         QVERIFY(store.open(path, &error));
         OpsStore ops(&store);
         QuickReplyCatalog catalog(&ops);

@@ -645,6 +645,15 @@ void TestStatsFigures::backfillGivesTheSameFigures()
                    QStringLiteral("CREATE INDEX stats_responses_by_start ON stats_responses "
                                   "(start_ms)"),
                    QStringLiteral("DROP TABLE account_leases"), // v16
+                   // v18
+                   QStringLiteral("DROP TABLE presence"),
+                   QStringLiteral("DROP INDEX outbox_by_change"),
+                   QStringLiteral("DROP INDEX alerts_by_change"),
+                   QStringLiteral("ALTER TABLE messages DROP COLUMN change_origin"),
+                   QStringLiteral("ALTER TABLE outbox DROP COLUMN change_seq"),
+                   QStringLiteral("ALTER TABLE outbox DROP COLUMN change_origin"),
+                   QStringLiteral("ALTER TABLE alerts DROP COLUMN change_seq"),
+                   QStringLiteral("ALTER TABLE alerts DROP COLUMN change_origin"),
                    QStringLiteral("PRAGMA user_version = 14")});
     if (QTest::currentTestFailed())
         return;
@@ -680,7 +689,12 @@ void TestStatsFigures::backfillGivesTheSameFigures()
              {"DROP TABLE stats_hourly", "DROP TABLE stats_customer_days", "DROP TABLE stats_waits",
               "DROP TABLE stats_responses", "DROP TABLE api_nonces", "DROP TABLE stats_daily",
               "DROP TABLE stats_account_hourly", "DROP TABLE stats_account_customer_days",
-              "DROP TABLE account_leases", "PRAGMA user_version = 12"})
+              "DROP TABLE account_leases", "DROP TABLE presence", "DROP INDEX outbox_by_change",
+              "DROP INDEX alerts_by_change", "ALTER TABLE messages DROP COLUMN change_origin",
+              "ALTER TABLE outbox DROP COLUMN change_seq",
+              "ALTER TABLE outbox DROP COLUMN change_origin",
+              "ALTER TABLE alerts DROP COLUMN change_seq",
+              "ALTER TABLE alerts DROP COLUMN change_origin", "PRAGMA user_version = 12"})
             QVERIFY2(q.exec(QString::fromLatin1(sql)), sql);
         db.close();
     }
