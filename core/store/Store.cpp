@@ -67,6 +67,7 @@ public:
                         break;
                     job = m_worker.takeOne(lock);
                 }
+                reader.keepConnected(); // a server that restarted
                 job(reader);
             }
         });

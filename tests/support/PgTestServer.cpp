@@ -7,6 +7,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QThread>
 #include <QUrl>
 #include <QUuid>
 
@@ -197,6 +198,8 @@ bool PgTestServer::start(QString *error, bool tcp)
     const QByteArray keptLog = qgetenv("GD_PG_LOG");
     const QString logFile = keptLog.isEmpty() ? m_dataRoot->filePath(QStringLiteral("server.log"))
                                               : QString::fromLocal8Bit(keptLog);
+    m_serverOptions = options;
+    m_logFile = logFile;
     if (!run(binDir() + QStringLiteral("/pg_ctl"),
              {QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-l"),
               logFile, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
@@ -206,6 +209,36 @@ bool PgTestServer::start(QString *error, bool tcp)
         log.open(QIODevice::ReadOnly);
         *error = QStringLiteral("pg_ctl start failed: %1\n%2")
                      .arg(output, QString::fromLocal8Bit(log.readAll().right(2000)));
+        return false;
+    }
+    m_running = true;
+    return true;
+}
+
+bool PgTestServer::restart(QString *error, int downMs)
+{
+    if (!m_running) {
+        *error = QStringLiteral("the PostgreSQL test server is not running");
+        return false;
+    }
+    const QString data = m_dataRoot->filePath(QStringLiteral("data"));
+    QString output;
+    if (!run(binDir() + QStringLiteral("/pg_ctl"),
+             {QStringLiteral("-D"), data, QStringLiteral("-m"), QStringLiteral("fast"),
+              QStringLiteral("-w"), QStringLiteral("stop")},
+             &output, 60000)) {
+        *error = QStringLiteral("pg_ctl stop failed: ") + output;
+        return false;
+    }
+    m_running = false;
+    if (downMs > 0)
+        QThread::msleep(downMs);
+    if (!run(binDir() + QStringLiteral("/pg_ctl"),
+             {QStringLiteral("-D"), data, QStringLiteral("-o"), m_serverOptions,
+              QStringLiteral("-l"), m_logFile, QStringLiteral("-w"), QStringLiteral("-t"),
+              QStringLiteral("60"), QStringLiteral("start")},
+             &output, 90000)) {
+        *error = QStringLiteral("pg_ctl start (restart) failed: ") + output;
         return false;
     }
     m_running = true;

@@ -25,6 +25,10 @@ public:
     // `tcp`: also listen on 127.0.0.1 (the port is free at start).
     bool start(QString *error, bool tcp = false);
     bool isRunning() const { return m_running; }
+    // Stops the server (fast shutdown: every connection is cut), waits
+    // `downMs`, and starts it again on the same port with the same data:
+    // what clients see when the database server restarts.
+    bool restart(QString *error, int downMs = 0);
 
     QString socketDir() const;
     int port() const { return m_port; }
@@ -50,6 +54,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_dataRoot;
     std::unique_ptr<QTemporaryDir> m_socketRoot;
     int m_port = 0;
+    QString m_serverOptions; // pg_ctl -o, kept for restart()
+    QString m_logFile;
     bool m_running = false;
     bool m_asPostgres = false;
     int m_databases = 0;
