@@ -245,6 +245,32 @@ bool PgTestServer::restart(QString *error, int downMs)
     return true;
 }
 
+bool PgTestServer::requirePassword(const QString &password, QString *error)
+{
+    QString escaped = password;
+    escaped.replace(QLatin1Char('\''), QLatin1String("''"));
+    if (!exec(QStringLiteral("postgres"),
+              QStringLiteral("ALTER ROLE \"%1\" PASSWORD '%2'").arg(user(), escaped), error))
+        return false;
+    const QString data = m_dataRoot->filePath(QStringLiteral("data"));
+    QFile hba(data + QStringLiteral("/pg_hba.conf"));
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("cannot rewrite pg_hba.conf: ") + hba.errorString();
+        return false;
+    }
+    hba.write("local all all scram-sha-256\n"
+              "host all all 127.0.0.1/32 scram-sha-256\n");
+    hba.close();
+    QString output;
+    if (!run(binDir() + QStringLiteral("/pg_ctl"),
+             {QStringLiteral("-D"), data, QStringLiteral("reload")}, &output, 30000)) {
+        *error = QStringLiteral("pg_ctl reload failed: ") + output;
+        return false;
+    }
+    QThread::msleep(300); // the postmaster rereads the file asynchronously
+    return true;
+}
+
 QString PgTestServer::url(const QString &name) const
 {
     // Concatenated, not arg(): the encoded socket path is full of "%2F".

@@ -42,6 +42,11 @@ public:
     // (postgresql://postgres@%2Ftmp%2Fx:port/name).
     QString url(const QString &name) const;
 
+    // From now on the server asks for `password` (SCRAM) on every
+    // connection, the socket's too: for tests of how clients handle a
+    // missing or wrong password. exec() and createDatabase() stop working.
+    bool requirePassword(const QString &password, QString *error);
+
     // Runs one statement on database `name` (set-up and checks in tests).
     bool exec(const QString &name, const QString &sql, QString *error);
 
