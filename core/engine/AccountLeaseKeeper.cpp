@@ -8,6 +8,7 @@
 #include "util/Log.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QSysInfo>
 
@@ -169,8 +170,10 @@ void AccountLeaseKeeper::scanned(const QVector<AccountInfo> &unheld)
 void AccountLeaseKeeper::withToken(const AccountInfo &account)
 {
     m_taking.insert(account.id);
-    m_tokens(account, [this, account](bool ok, const QString &token, const QString &error) {
-        if (!m_running || !m_taking.contains(account.id))
+    // The keychain answers later: the keeper may be gone by then.
+    const QPointer<AccountLeaseKeeper> self(this);
+    m_tokens(account, [this, self, account](bool ok, const QString &token, const QString &error) {
+        if (!self || !m_running || !m_taking.contains(account.id))
             return;
         if (!ok || token.isEmpty()) {
             m_taking.remove(account.id);
