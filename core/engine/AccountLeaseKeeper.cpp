@@ -140,7 +140,7 @@ void AccountLeaseKeeper::scan()
             return out;
         }),
         std::function<void(QVector<AccountInfo>)>(
-            [this](QVector<AccountInfo> unheld) { scanned(unheld); }));
+            [this](const QVector<AccountInfo> &unheld) { scanned(unheld); }));
 }
 
 void AccountLeaseKeeper::scanned(const QVector<AccountInfo> &unheld)
@@ -233,7 +233,7 @@ void AccountLeaseKeeper::heartbeat()
         if (it->renewing)
             continue; // the last one has not come back (the database is slow or gone)
         it->renewing = true;
-        const QString accountId = it.key();
+        const QString &accountId = it.key();
         const qint64 sentMs = m_clock.elapsed();
         m_leases->renew(
             accountId, m_identity.id, m_timing.ttlMs, this, [this, accountId, sentMs](bool held) {

@@ -152,7 +152,7 @@ void OutboxSender::load()
         this, std::function<QVector<OutboxEntry>(StoreReader &)>([accountId](StoreReader &reader) {
             return OutboxRepository::sendable(reader, accountId);
         }),
-        std::function<void(QVector<OutboxEntry>)>([this](QVector<OutboxEntry> entries) {
+        std::function<void(QVector<OutboxEntry>)>([this](const QVector<OutboxEntry> &entries) {
             m_loading = false;
             if (m_loadAgain) {
                 m_loadAgain = false;
