@@ -1,5 +1,7 @@
 #include "AppOptions.h"
 
+#include "store/DatabaseAddress.h"
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSettings>
@@ -12,8 +14,8 @@ namespace gd {
 bool AppOptions::wantsNoWindow(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
-        for (const char *option :
-             {"--headless", "--help", "-h", "--help-all", "-?", "--version", "-v"}) {
+        for (const char *option : {"--headless", "--store-database-password", "--help", "-h",
+                                   "--help-all", "-?", "--version", "-v"}) {
             if (std::strcmp(argv[i], option) == 0)
                 return true;
         }
@@ -69,6 +71,20 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
         QStringLiteral("tls-server-name"),
         tr("Expect <name> in the gateway's certificate (e.g. insecure for the reference gateway)."),
         tr("name"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("database"),
+        tr("Keep the archive on a PostgreSQL server shared by a team, e.g. "
+           "postgresql://user@host:5432/groupdesk?sslmode=require (default: a file in the data "
+           "directory). The password is taken from the keychain."),
+        tr("address"));
+    const QCommandLineOption storePasswordOption(
+        QStringLiteral("store-database-password"),
+        tr("Read the password of the --database server from the first line of standard input, "
+           "keep it in the keychain and exit."));
+    const QCommandLineOption engineNameOption(
+        QStringLiteral("engine-name"),
+        tr("With --database: show this engine to the team as <name> (default: the host name)."),
+        tr("name"));
     QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
                                         QStringLiteral("Save a picture of the window."),
                                         QStringLiteral("file"));
@@ -91,8 +107,9 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
 
     parser.addOptions({dataDirOption, demoOption, headlessOption, consoleOption, verboseOption,
                        connectOption, tokenFileOption, nameOption, noTlsOption, tlsCaOption,
-                       tlsNameOption, screenshotOption, screenshotAfterOption, keepRunningOption,
-                       firstPaintOption, countersLogOption});
+                       tlsNameOption, databaseOption, storePasswordOption, engineNameOption,
+                       screenshotOption, screenshotAfterOption, keepRunningOption, firstPaintOption,
+                       countersLogOption});
     parser.process(arguments); // exits on --help, --version and unknown options
 
     if (!parser.positionalArguments().isEmpty()) {
@@ -114,6 +131,9 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     tls = !parser.isSet(noTlsOption);
     tlsCaFile = parser.value(tlsCaOption);
     tlsServerName = parser.value(tlsNameOption);
+    database = parser.value(databaseOption).trimmed();
+    storeDatabasePassword = parser.isSet(storePasswordOption);
+    engineName = parser.value(engineNameOption).trimmed();
     screenshotFile = parser.value(screenshotOption);
     if (parser.isSet(screenshotAfterOption))
         screenshotAfterMs = parser.value(screenshotAfterOption).toInt();
@@ -149,6 +169,37 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     }
     if (demo && !connectEndpoint.isEmpty()) {
         *error = tr("Use either --demo or --connect, not both.");
+        return false;
+    }
+    if (parser.isSet(databaseOption)) {
+        QString why;
+        if (database.isEmpty() || !DatabaseAddress::parse(database, &why).isServer()) {
+            *error = why.isEmpty()
+                ? tr("--database needs a postgresql:// address (the default archive is a file "
+                     "in the data directory).")
+                : tr("--database: %1").arg(why);
+            return false;
+        }
+    }
+    // A server archive is run by engines (--headless) and watched by team
+    // consoles (--console, the window without accounts); a window that also
+    // runs accounts on it would be an engine the others cannot see.
+    if (!database.isEmpty() && !headless && !console && !storeDatabasePassword) {
+        *error = tr("--database needs --headless (an engine that runs the accounts) or "
+                    "--console (a team console).");
+        return false;
+    }
+    if (!database.isEmpty() && demo) {
+        *error = tr("The demo gateway runs only with the archive file: use either --demo or "
+                    "--database, not both.");
+        return false;
+    }
+    if (parser.isSet(engineNameOption) && database.isEmpty()) {
+        *error = tr("--engine-name is only used with --database.");
+        return false;
+    }
+    if (storeDatabasePassword && database.isEmpty()) {
+        *error = tr("--store-database-password needs --database with the server's address.");
         return false;
     }
     return true;

@@ -26,6 +26,14 @@ public:
     bool tls = true;
     QString tlsCaFile;
     QString tlsServerName;
+    // --database: the archive on a PostgreSQL server (team mode, issue 18)
+    // instead of the SQLite file in dataDir. Its password is in the keychain.
+    QString database;
+    // --store-database-password: read one line from stdin into the keychain
+    // as the password of --database, then exit.
+    bool storeDatabasePassword = false;
+    // --engine-name: how this engine is shown to the team (default: the host name).
+    QString engineName;
     // Hidden: a picture of the window after a delay (docs, manual checks).
     QString screenshotFile;
     int screenshotAfterMs = 8000;

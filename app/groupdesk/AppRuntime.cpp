@@ -1,6 +1,7 @@
 #include "AppRuntime.h"
 
 #include "AddAccountDialog.h"
+#include "engine/AccountLeaseKeeper.h"
 #include "engine/Engine.h"
 #include "engine/PacerSettings.h"
 #include "gateway/GatewayToken.h"
@@ -18,6 +19,7 @@
 #include "outbox/SendRequest.h"
 #include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
+#include "store/DatabaseAddress.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -48,6 +50,83 @@ QString AppRuntime::databasePath() const
     return QDir(m_options.dataDir).filePath(QStringLiteral("groupdesk.sqlite"));
 }
 
+QString AppRuntime::databaseLocation() const
+{
+    return sharedArchive() ? m_options.database : databasePath();
+}
+
+QString AppRuntime::databasePasswordKey(const QString &location)
+{
+    const DatabaseAddress address = DatabaseAddress::parse(location);
+    QString server = address.user() + QLatin1Char('@') + address.host();
+    if (address.port())
+        server += QLatin1Char(':') + QString::number(address.port());
+    return QStringLiteral("database-password/") + server + QLatin1Char('/') + address.database();
+}
+
+bool AppRuntime::waitForKeychain(const std::function<void(std::function<void()>)> &start)
+{
+    // Start-up only (before the engine and any window): the keychain
+    // answers asynchronously, and a keychain that hangs must not keep the
+    // process waiting for ever.
+    QEventLoop loop;
+    bool done = false;
+    start([&done, &loop] {
+        done = true;
+        loop.quit();
+    });
+    if (!done) {
+        QTimer::singleShot(15000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return done;
+}
+
+bool AppRuntime::loadDatabasePassword(QString *why)
+{
+    SecretStore secrets;
+    bool found = false;
+    const QString location = m_options.database;
+    const bool answered = waitForKeychain([&](std::function<void()> done) {
+        secrets.readSecret(databasePasswordKey(location),
+                           [&, done](bool ok, const QString &password, const QString &error) {
+                               found = ok && !password.isEmpty();
+                               if (found)
+                                   DatabaseAddress::setPassword(location, password);
+                               else
+                                   *why = ok ? tr("the saved password is empty") : error;
+                               done();
+                           });
+    });
+    if (!answered)
+        *why = tr("the keychain did not answer");
+    return found;
+}
+
+bool AppRuntime::storeDatabasePassword(const QString &password, QString *error)
+{
+    if (password.isEmpty()) {
+        *error = tr("No password was given on standard input: nothing was stored.");
+        return false;
+    }
+    SecretStore secrets;
+    bool stored = false;
+    QString why;
+    const bool answered = waitForKeychain([&](std::function<void()> done) {
+        secrets.writeSecret(databasePasswordKey(m_options.database), password,
+                            [&, done](bool ok, const QString &e) {
+                                stored = ok;
+                                why = e;
+                                done();
+                            });
+    });
+    if (!answered)
+        why = tr("the keychain did not answer");
+    if (!stored)
+        *error = tr("The password could not be kept in the keychain: %1").arg(why);
+    return stored;
+}
+
 QString AppRuntime::logPath() const
 {
     return QDir(m_options.dataDir).filePath(QStringLiteral("groupdesk.log"));
@@ -66,14 +145,34 @@ bool AppRuntime::open(QString *error)
     qCInfo(lcUi) << "GroupDesk" << QCoreApplication::applicationVersion() << "starting; data dir"
                  << m_options.dataDir << (m_options.headless ? "(headless)" : "");
 
+    // A server's password: from the keychain only (never the address, the
+    // settings, the log or the output). None is fine for a server that
+    // trusts this machine; a refusal then says how to store one.
+    QString noPassword;
+    if (sharedArchive() && !loadDatabasePassword(&noPassword))
+        qCInfo(lcStore).noquote() << "no database password in the keychain (" << noPassword
+                                  << "): connecting without one";
     m_store = std::make_unique<Store>();
     QString storeError;
-    if (!m_store->open(databasePath(), &storeError)) {
+    if (!m_store->open(databaseLocation(), &storeError)) {
         qCCritical(lcStore) << "cannot open the database:" << storeError;
         // The store's reason is already a sentence for the user, path included.
         *error = storeError.isEmpty()
             ? tr("Cannot open the database %1.").arg(QDir::toNativeSeparators(databasePath()))
             : storeError;
+        if (sharedArchive()
+            && storeError.contains(QLatin1String("password"), Qt::CaseInsensitive)) {
+            const QString how = QStringLiteral("groupdesk --database %1 --store-database-password")
+                                    .arg(DatabaseAddress::parse(m_options.database).displayName());
+            *error += QLatin1Char('\n')
+                + (noPassword.isEmpty()
+                       ? tr("The server refused the password kept in the keychain. Store the "
+                            "right one with: %1")
+                             .arg(how)
+                       : tr("No password for this server is in the keychain (%1). Store it "
+                            "with: %2")
+                             .arg(noPassword, how));
+        }
         m_store.reset();
         return false;
     }
@@ -103,6 +202,15 @@ bool AppRuntime::open(QString *error)
     connect(m_engine.get(), &Engine::accountRemoved, this,
             [this](const QString &accountId) { m_monitor->removeAccount(accountId); });
     m_monitor->start();
+    if (sharedArchive()) {
+        // An engine on a shared server archive (team mode): auto-replies,
+        // e-mail, the HTTP API, reports and pushes read the archive as a
+        // local file today, and with several engines each would run them
+        // once more; they are not started here.
+        qCInfo(lcUi) << "engine on a shared archive: automation, API, reports and pushes are"
+                        " not run by this process";
+        return true;
+    }
     // Welcomes and auto-replies answer in every mode (headless too).
     m_opsStore = std::make_unique<OpsStore>(m_store.get());
     m_automation = std::make_unique<OpsAutomation>(
@@ -219,10 +327,35 @@ bool AppRuntime::startAccounts(QString *error)
         return true; // the engines run the accounts
     if (m_options.demo)
         return addDemoAccount(QStringLiteral("demo"), tr("Demo bot"), error);
-    if (!m_options.connectEndpoint.isEmpty())
-        return connectFromCommandLine(error);
-    restoreAccounts();
+    if (!m_options.connectEndpoint.isEmpty() && !connectFromCommandLine(error))
+        return false;
+    if (sharedArchive())
+        startLeaseKeeper();
+    else if (m_options.connectEndpoint.isEmpty())
+        restoreAccounts();
     return true;
+}
+
+void AppRuntime::startLeaseKeeper()
+{
+    const EngineIdentity identity = EngineIdentity::make(m_options.engineName);
+    auto tokens = [this](const AccountInfo &account, AccountLeaseKeeper::TokenDone done) {
+        m_secrets->readToken(
+            account.id, [done](bool ok, const QString &token, const QString &error) {
+                const QString saved = GatewayToken::normalized(token);
+                const QString problem = ok ? GatewayToken::problem(saved) : QString();
+                if (!ok || !problem.isEmpty())
+                    done(false, {}, ok ? problem : error);
+                else
+                    done(true, saved, {});
+            });
+    };
+    m_keeper
+        = std::make_unique<AccountLeaseKeeper>(m_store.get(), m_engine.get(), identity, tokens);
+    qCInfo(lcUi).noquote() << "engine" << identity.name << "(" << identity.id
+                           << ") runs the accounts it holds on"
+                           << DatabaseAddress::parse(m_options.database).displayName();
+    m_keeper->start();
 }
 
 bool AppRuntime::ensureSimulator(QString *error)
@@ -408,6 +541,8 @@ void AppRuntime::addAccount(const AccountInfo &account, const GatewayEndpoint &e
         account.id, endpoint.token, [this, account](bool ok, const QString &error) {
             --m_keychainWrites;
             emit keychainWriteDone();
+            if (ok && m_keeper)
+                m_keeper->tokenSaved(account.id);
             if (!ok) {
                 qCWarning(lcUi) << "cannot keep the token of" << account.id
                                 << "in the keychain:" << error;
@@ -416,7 +551,9 @@ void AppRuntime::addAccount(const AccountInfo &account, const GatewayEndpoint &e
                                 .arg(account.displayName, error));
             }
         });
-    m_engine->addAccount(account, endpoint);
+    // Team mode: the account runs on whichever engine takes its lease.
+    if (!sharedArchive())
+        m_engine->addAccount(account, endpoint);
 }
 
 void AppRuntime::editAccount(const AccountInfo &account, const GatewayEndpoint &endpoint)
@@ -499,6 +636,9 @@ void AppRuntime::shutdown()
         m_api->stop(); // before the engine and the store: its last writes go through the writer
     if (m_push)
         m_push->stop(); // before the engine and the store: a run in progress finishes
+    if (m_keeper)
+        m_keeper->stop(); // the sessions stop, then the leases are given back
+    m_keeper.reset();
     if (m_engine)
         m_engine->shutdown();
     m_mailer.reset();

@@ -12,10 +12,12 @@
 #include <QHash>
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace gd {
 
+class AccountLeaseKeeper;
 class AlertMailer;
 class ReportScheduler;
 class StatsService;
@@ -50,6 +52,8 @@ public:
 
     Store *store() const { return m_store.get(); }
     Engine *engine() const { return m_engine.get(); }
+    // Team mode (--database): which accounts this engine runs; null otherwise.
+    AccountLeaseKeeper *leaseKeeper() const { return m_keeper.get(); }
     AlertMonitor *alertMonitor() const { return m_monitor.get(); }
     // Group operations: their tables, and welcomes / auto-replies (every mode).
     OpsStore *opsStore() const { return m_opsStore.get(); }
@@ -62,6 +66,15 @@ public:
     // The classifier the monitor uses, for other threads (the rule editor's dry run).
     static MessageSignalSourceFactory signalSourceFactory();
     QString databasePath() const;
+    // Where the archive is opened: --database, or databasePath().
+    QString databaseLocation() const;
+    // Whether the archive is on a server shared with other engines and consoles.
+    bool sharedArchive() const { return !m_options.database.isEmpty(); }
+    // The keychain entry of a database server's password: one per user,
+    // host, port and database (not per sslmode).
+    static QString databasePasswordKey(const QString &location);
+    // Keeps `password` in the keychain for --database (waits for the keychain).
+    bool storeDatabasePassword(const QString &password, QString *error);
     QString logPath() const;
 
     void addAccount(const AccountInfo &account, const GatewayEndpoint &endpoint);
@@ -83,14 +96,23 @@ signals:
 
 private:
     bool ensureSimulator(QString *error);
+    // Reads the --database password from the keychain into DatabaseAddress
+    // (memory only); false with the keychain's reason when there is none.
+    bool loadDatabasePassword(QString *why);
+    // Waits (bounded) for a keychain job started by `start`, which calls
+    // the function it is given when done.
+    static bool waitForKeychain(const std::function<void(std::function<void()>)> &start);
     bool connectFromCommandLine(QString *error);
     void restoreAccounts();
+    // Team mode: the engine runs the shared archive's accounts it holds leases on.
+    void startLeaseKeeper();
     void logStateChange(const QString &accountId);
     void startConsole(); // --console: says so, and when live updates stop or resume
 
     AppOptions m_options;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<AccountLeaseKeeper> m_keeper; // team mode only
     std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<AlertMonitor> m_monitor;
     std::unique_ptr<api::ApiServer> m_api;

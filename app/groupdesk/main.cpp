@@ -30,6 +30,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QTextStream>
 #include <QTimer>
 
 #include <cstdio>
@@ -203,6 +204,20 @@ int main(int argc, char *argv[])
     }
 
     gd::AppRuntime runtime(options);
+    if (options.storeDatabasePassword) {
+        // One line from standard input (a pipe or a terminal), never an
+        // argument: arguments show in the process list and shell history.
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        if (!runtime.storeDatabasePassword(password, &error)) {
+            printError(error);
+            return 1;
+        }
+        std::printf("%s\n",
+                    qUtf8Printable(QCoreApplication::translate(
+                        "main", "The database password is kept in the keychain.")));
+        return 0;
+    }
     // Never run without an archive that can be written: headless stops with
     // the reason, the GUI asks what to do about it.
     while (!runtime.open(&error)) {

@@ -97,6 +97,11 @@ void AccountSession::addMessageObserver(MessageObserver *observer)
     m_ingest->addObserver(observer);
 }
 
+void AccountSession::setLeaseHolder(const QString &engineId)
+{
+    m_sender->setLeaseHolder(engineId);
+}
+
 void AccountSession::log(const QString &line)
 {
     qCInfo(lcEngine).noquote() << m_account.id << line;

@@ -49,6 +49,9 @@ public:
     const NameResolver &names() const { return m_names; }
     // Sees every resolved message of this account (in this thread).
     void addMessageObserver(MessageObserver *observer);
+    // Team mode: the engine runs this session under its lease on the
+    // account; the outbox claims rows only while that lease holds.
+    void setLeaseHolder(const QString &engineId);
 
 public slots:
     void start();

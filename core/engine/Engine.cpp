@@ -52,6 +52,8 @@ void Engine::addAccount(const AccountInfo &account, const GatewayEndpoint &endpo
     entry->thread = new QThread;
     entry->thread->setObjectName(QStringLiteral("engine-") + account.id);
     entry->session = new AccountSession(account, endpoint, m_store, m_tuning);
+    if (!m_leaseHolder.isEmpty())
+        entry->session->setLeaseHolder(m_leaseHolder);
     for (MessageObserver *observer : std::as_const(m_observers))
         entry->session->addMessageObserver(observer);
     entry->session->moveToThread(entry->thread);

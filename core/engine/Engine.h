@@ -104,6 +104,12 @@ public:
     // thread-safe and outlive the engine. Sessions running now get it too.
     void addMessageObserver(MessageObserver *observer);
 
+    // Team mode: this engine's id, under which it holds account leases
+    // (AccountLeaseKeeper); sessions added after the call claim outbox rows
+    // only while the lease holds. Empty (the default): one engine alone.
+    void setLeaseHolder(const QString &engineId) { m_leaseHolder = engineId; }
+    QString leaseHolder() const { return m_leaseHolder; }
+
     // Applies to sessions added after the call (tests shorten the intervals).
     void setSessionTuning(const SessionTuning &tuning);
     SessionTuning sessionTuning() const { return m_tuning; }
@@ -125,6 +131,7 @@ private:
     Store *m_store;
     OutboxRepository *m_outbox = nullptr;
     SessionTuning m_tuning;
+    QString m_leaseHolder;
     QHash<QString, Entry *> m_entries;
     QVector<MessageObserver *> m_observers;
 };

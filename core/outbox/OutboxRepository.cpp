@@ -370,30 +370,41 @@ QFuture<SubmitResult> OutboxRepository::submit(const SendRequest &request)
 }
 
 void OutboxRepository::claim(qint64 outboxId, QObject *contextObject,
-                             std::function<void(bool claimed)> done)
+                             std::function<void(bool claimed)> done, const QString &leaseHolder)
 {
     const qint64 now = nowMs();
     const QPointer<QObject> context(contextObject);
-    const bool queued
-        = m_store->submitWrite([this, outboxId, now, context, done](StoreWriter::Batch &b) {
-              QSqlQuery &q = b.prepared(QStringLiteral("UPDATE outbox SET state = %1,"
-                                                       " updated_ms = ?, attempts = attempts + 1"
-                                                       " WHERE id = ? AND %2")
-                                            .arg(int(OutboxState::Sending))
-                                            .arg(kSendableCondition));
-              q.bindValue(0, now);
-              q.bindValue(1, outboxId);
-              if (!q.exec()) {
-                  b.fail(QStringLiteral("claim outbox entry"), q);
-                  if (!b.storageFailed())
-                      b.afterCommit([context, done] { answerIn(context, done, false); });
-                  return;
-              }
-              const bool claimed = q.numRowsAffected() > 0;
-              if (claimed)
-                  announceRow(this, b, outboxId);
-              b.afterCommit([context, done, claimed] { answerIn(context, done, claimed); });
-          });
+    const bool queued = m_store->submitWrite(
+        [this, outboxId, now, context, done, leaseHolder](StoreWriter::Batch &b) {
+            // With a lease holder: only while that engine's lease on the row's
+            // account has not lapsed (by the database's clock), so an engine
+            // whose lease was lost or taken over never claims another row.
+            const QString fence = leaseHolder.isEmpty()
+                ? QString()
+                : QStringLiteral(" AND EXISTS (SELECT 1 FROM account_leases l"
+                                 " WHERE l.account_id = outbox.account_id AND l.engine_id = ?"
+                                 " AND l.expires_ms > %1)")
+                      .arg(SqlDialect::of(b.db()).nowMs());
+            QSqlQuery &q = b.prepared(QStringLiteral("UPDATE outbox SET state = %1,"
+                                                     " updated_ms = ?, attempts = attempts + 1"
+                                                     " WHERE id = ? AND %2%3")
+                                          .arg(int(OutboxState::Sending))
+                                          .arg(kSendableCondition, fence));
+            q.bindValue(0, now);
+            q.bindValue(1, outboxId);
+            if (!leaseHolder.isEmpty())
+                q.bindValue(2, str(leaseHolder));
+            if (!q.exec()) {
+                b.fail(QStringLiteral("claim outbox entry"), q);
+                if (!b.storageFailed())
+                    b.afterCommit([context, done] { answerIn(context, done, false); });
+                return;
+            }
+            const bool claimed = q.numRowsAffected() > 0;
+            if (claimed)
+                announceRow(this, b, outboxId);
+            b.afterCommit([context, done, claimed] { answerIn(context, done, claimed); });
+        });
     if (!queued)
         answerIn(context, done, false);
 }

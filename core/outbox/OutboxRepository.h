@@ -43,8 +43,11 @@ public:
     QFuture<SubmitResult> submit(const SendRequest &request);
     // Queued -> Sending, only while the row is still Queued and its campaign
     // (if any) active: what makes a cancel or pause that committed first win.
-    // done(claimed) runs in context's thread after the commit.
-    void claim(qint64 outboxId, QObject *context, std::function<void(bool claimed)> done);
+    // done(claimed) runs in context's thread after the commit. With a
+    // `leaseHolder` (an engine id, team mode) the row is claimed only while
+    // that engine holds an unlapsed lease on the row's account.
+    void claim(qint64 outboxId, QObject *context, std::function<void(bool claimed)> done,
+               const QString &leaseHolder = {});
     // Claims up to `limit` of the account's rows that are due (due_ms <=
     // now), oldest due first, each Queued -> Sending as claim() does. Safe
     // with several engines on one server database: rows another engine is

@@ -44,11 +44,17 @@ OutboxSender::OutboxSender(const QString &accountId, Store *store, PuppetClient 
     , m_session(std::move(session))
     , m_pacer(pacer)
     , m_timer(this)
+    , m_poll(this)
 {
     qRegisterMetaType<gd::OutboxEntry>();
     qRegisterMetaType<gd::Campaign>();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &OutboxSender::pump);
+    m_poll.setInterval(kSharedPollMs);
+    connect(&m_poll, &QTimer::timeout, this, [this] {
+        if (m_session.canSend())
+            load();
+    });
     if (m_repo) {
         connect(m_repo, &OutboxRepository::entryChanged, this, &OutboxSender::onEntryChanged);
         connect(m_repo, &OutboxRepository::campaignChanged, this, &OutboxSender::onCampaignChanged);
@@ -60,15 +66,23 @@ void OutboxSender::log(const QString &line)
     emit logLine(line);
 }
 
+void OutboxSender::setLeaseHolder(const QString &engineId)
+{
+    m_leaseHolder = engineId;
+}
+
 void OutboxSender::start()
 {
     m_running = true;
+    if (!m_leaseHolder.isEmpty())
+        m_poll.start();
 }
 
 void OutboxSender::stop()
 {
     m_running = false;
     m_timer.stop();
+    m_poll.stop();
 }
 
 // --- the queue ------------------------------------------------------------------
@@ -128,12 +142,22 @@ void OutboxSender::load()
 {
     if (!m_store)
         return;
+    if (m_loading) {
+        m_loadAgain = true; // after the read on its way (it may predate a change)
+        return;
+    }
+    m_loading = true;
     const QString accountId = m_accountId;
     m_store->read<QVector<OutboxEntry>>(
         this, std::function<QVector<OutboxEntry>(StoreReader &)>([accountId](StoreReader &reader) {
             return OutboxRepository::sendable(reader, accountId);
         }),
-        std::function<void(QVector<OutboxEntry>)>([this](QVector<OutboxEntry> entries) {
+        std::function<void(QVector<OutboxEntry>)>([this](const QVector<OutboxEntry> &entries) {
+            m_loading = false;
+            if (m_loadAgain) {
+                m_loadAgain = false;
+                load();
+            }
             for (const OutboxEntry &e : entries) {
                 // The read may predate our own sends: skip what we already handled.
                 if (e.id == m_sendingId || m_handled.contains(e.id))
@@ -177,8 +201,9 @@ void OutboxSender::pump()
     m_withGateway = false;
     m_handled.insert(entry.id);
     const quint64 generation = m_generation;
-    m_repo->claim(entry.id, this,
-                  [this, entry, generation](bool ok) { claimed(entry, generation, ok); });
+    m_repo->claim(
+        entry.id, this, [this, entry, generation](bool ok) { claimed(entry, generation, ok); },
+        m_leaseHolder);
 }
 
 void OutboxSender::claimed(const OutboxEntry &entry, quint64 generation, bool ok)

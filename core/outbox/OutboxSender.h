@@ -53,6 +53,13 @@ public:
     OutboxSender(const QString &accountId, Store *store, PuppetClient *client, SessionView session,
                  const SendPacer &pacer, QObject *parent = nullptr);
 
+    // Team mode (several engines on one server archive): claims only while
+    // this engine (`engineId`) holds the account's lease, and looks for new
+    // rows every kSharedPollMs, since rows other processes queue are not
+    // announced here. Call before start().
+    void setLeaseHolder(const QString &engineId);
+    static constexpr int kSharedPollMs = 1000;
+
     void start();
     void stop();
     // Reads the account's sendable rows (after login, after a reconnect).
@@ -102,6 +109,10 @@ private:
     EchoMatcher m_echoes;
     Counters m_counters;
     QTimer m_timer; // the pacer's wait or the next due time
+    QTimer m_poll; // team mode: rows queued by other processes
+    QString m_leaseHolder; // team mode: this engine's id
+    bool m_loading = false; // a load() read is on its way
+    bool m_loadAgain = false; // load() was asked for meanwhile
 
     bool m_running = false;
     quint64 m_generation = 0; // a new one per connection

@@ -589,9 +589,10 @@ bool addAccountLeasesV16(QSqlDatabase &db, QString *error)
                    error);
 }
 
-// v17 is the engine helper's step (issue 18, being written on another
-// branch at the same time); until the two are merged it changes nothing.
-bool reservedV17(QSqlDatabase &, QString *)
+// v17 changes nothing: the number was held for a team-mode step (issue 18)
+// written at the same time as v18, and that step turned out to need no
+// schema change. Kept so that every version number means one thing.
+bool noChangeV17(QSqlDatabase &, QString *)
 {
     return true;
 }
@@ -703,7 +704,7 @@ const std::vector<Step> &steps()
         addApiNoncesV14, // 13 -> 14
         addStatsRollupsV15, // 14 -> 15
         addAccountLeasesV16, // 15 -> 16: runs on PostgreSQL too
-        reservedV17, // 16 -> 17: the engine helper's step (see above)
+        noChangeV17, // 16 -> 17: nothing (see above)
         addLiveChangesV18, // 17 -> 18
     };
     return list;

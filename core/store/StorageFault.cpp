@@ -17,13 +17,26 @@ StorageFault StorageFaults::of(const QSqlError &error)
             return StorageFault::ReadOnly;
         if (state.startsWith(QLatin1String("XX00")))
             return StorageFault::Damaged;
-        if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"))
-            || state.startsWith(QLatin1String("53")) || state.startsWith(QLatin1String("58")))
+        if (state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P")))
+            return StorageFault::ServerUnreachable; // reconnected and retried
+        if (state.startsWith(QLatin1String("53")) || state.startsWith(QLatin1String("58")))
             return StorageFault::IoError; // the connection or the server: retried
         if (state == QLatin1String("40001") || state == QLatin1String("40P01")
             || state == QLatin1String("55P03"))
             return StorageFault::Busy;
         return StorageFault::None;
+    }
+    // libpq's own errors (the connection broke) carry no SQLSTATE, only its
+    // fixed words.
+    if (error.nativeErrorCode().isEmpty()) {
+        const QString text = error.databaseText() + QLatin1Char(' ') + error.driverText();
+        for (const char *words :
+             {"server closed the connection", "no connection to the server", "connection to server",
+              "could not connect to server", "terminating connection",
+              "could not send data to server", "could not receive data from server"}) {
+            if (text.contains(QLatin1String(words)))
+                return StorageFault::ServerUnreachable;
+        }
     }
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok);
@@ -80,6 +93,8 @@ QString StorageFaults::cause(StorageFault fault)
         return tr("the file or its folder cannot be opened or created");
     case StorageFault::Busy:
         return tr("another program keeps the file locked");
+    case StorageFault::ServerUnreachable:
+        return tr("the connection to the database server was lost");
     case StorageFault::None:
         break;
     }

@@ -20,6 +20,9 @@ enum class StorageFault {
     IoError,
     CannotOpen, // the file or its folder cannot be opened or created
     Busy, // another program holds the database locked
+    // The database server cannot be reached (the connection dropped, the
+    // server restarts): the writer reconnects with backoff and keeps the work.
+    ServerUnreachable,
 };
 
 class StorageFaults

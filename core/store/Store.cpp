@@ -70,6 +70,7 @@ public:
                         break;
                     job = m_worker.takeOne(lock);
                 }
+                reader.keepConnected(); // a server that restarted
                 job(reader);
             }
         });

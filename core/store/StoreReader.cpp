@@ -40,6 +40,31 @@ StoreReader::StoreReader(const QString &path, const QString &connectionName)
     for (const QString &statement : SqlDialect::of(db).readerSetup())
         q.exec(statement);
     m_open = true;
+    m_server = SqlDialect::of(db).isPostgreSql();
+    m_sinceCheck.start();
+}
+
+void StoreReader::keepConnected()
+{
+    if (!m_server || m_sinceCheck.elapsed() < 1000)
+        return;
+    m_sinceCheck.restart();
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    {
+        QSqlQuery probe(db);
+        if (probe.exec(QStringLiteral("SELECT 1")))
+            return;
+        qCWarning(lcStore) << "reader lost the database server:" << probe.lastError().text();
+    }
+    db.close();
+    if (!db.open()) {
+        qCWarning(lcStore) << "reader cannot reconnect yet:" << db.lastError().text();
+        return; // looked at again with a later read
+    }
+    QSqlQuery q(db);
+    for (const QString &statement : SqlDialect::of(db).readerSetup())
+        q.exec(statement);
+    qCWarning(lcStore) << "reader reconnected to the database server";
 }
 
 StoreReader::~StoreReader()

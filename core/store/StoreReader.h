@@ -8,6 +8,7 @@
 
 #include <QStringList>
 
+#include <QElapsedTimer>
 #include <QString>
 #include <QVector>
 
@@ -24,6 +25,10 @@ public:
     StoreReader &operator=(const StoreReader &) = delete;
 
     bool isOpen() const;
+    // On a server: checks the connection (at most once a second) and opens
+    // it again when it broke (the server restarted). Cheap; the read thread
+    // calls it before each job. Nothing on SQLite.
+    void keepConnected();
     int schemaVersion();
     // This reader's connection, for the queries of modules that keep their
     // own tables (core/outbox, core/monitor). Same thread only.
@@ -110,6 +115,8 @@ public:
 private:
     QString m_connectionName;
     bool m_open = false;
+    bool m_server = false;
+    QElapsedTimer m_sinceCheck; // keepConnected()'s last look
 };
 
 } // namespace gd

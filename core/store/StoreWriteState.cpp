@@ -28,6 +28,10 @@ QString StoreWriteState::userText() const
         return tr("The archive cannot write: another program keeps it locked. "
                   "%Ln message(s) are waiting.",
                   "", n);
+    case StorageFault::ServerUnreachable:
+        return tr("The archive cannot write: the connection to the database server was lost; "
+                  "reconnecting. %Ln message(s) are waiting.",
+                  "", n);
     case StorageFault::CannotOpen:
     case StorageFault::None:
         break;

@@ -245,10 +245,41 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
     closeDatabase(true);
 }
 
+bool StoreWriter::reconnect(QSqlDatabase &db)
+{
+    // The server went away (a restart, the network): a broken libpq
+    // connection never heals by itself. Its prepared statements go with it.
+    for (QSqlQuery *q : std::as_const(m_prepared))
+        delete q;
+    m_prepared.clear();
+    m_unprepared.clear();
+    db.close();
+    if (!db.open()) {
+        failed(StorageFault::ServerUnreachable,
+               QStringLiteral("reconnect: ") + db.lastError().text());
+        return false;
+    }
+    QSqlQuery q(db);
+    for (const QString &statement : SqlDialect::of(db).writerSetup()) {
+        if (!q.exec(statement)) {
+            const StorageFault fault = StorageFaults::of(q.lastError());
+            failed(fault == StorageFault::None ? StorageFault::ServerUnreachable : fault,
+                   QStringLiteral("reconnect: ") + q.lastError().text());
+            db.close();
+            return false;
+        }
+    }
+    m_reconnect = false;
+    qCWarning(lcStore) << "reconnected to the database server";
+    return true;
+}
+
 bool StoreWriter::runBatch(std::deque<Entry> &entries)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const SqlDialect &dialect = SqlDialect::of(db);
+    if (m_reconnect && !reconnect(db))
+        return false; // kept, and tried again after a growing pause
     if (const qint64 pages = m_pageLimit.exchange(-1);
         pages >= 0 && !dialect.pageLimit(pages).isEmpty()) {
         QSqlQuery q(db);
@@ -340,6 +371,11 @@ void StoreWriter::failed(StorageFault fault, const QString &detail)
         m_state.fault = fault == StorageFault::None ? StorageFault::IoError : fault;
         m_state.detail = detail;
     }
+    // On a server every failed batch gets a new connection: libpq's error
+    // for a dropped one is not always recognisable, and a spare reconnect
+    // costs little.
+    if (fault == StorageFault::ServerUnreachable || m_server)
+        m_reconnect = true;
     // Every attempt would flood the log: the first one and then one line a
     // minute, with what waits.
     if (first || now - m_lastFailureLogMs >= 60000) {
@@ -426,6 +462,7 @@ void StoreWriter::runServerJob(Batch &batch, QSqlQuery &control, const Job &job)
 
 bool StoreWriter::openServer(const DatabaseAddress &address, QString *error)
 {
+    m_server = true;
     const QString name = address.displayName();
     QSqlDatabase db = address.addConnection(m_connectionName);
     if (!db.open()) {
@@ -464,10 +501,9 @@ bool StoreWriter::openServer(const DatabaseAddress &address, QString *error)
         *error = StorageFaults::openFailure(name, StorageFault::None, migrateError);
         return false;
     }
-    if (!markInterruptedSends(q)) {
-        *error = failure(q.lastError(), "outbox");
-        return false;
-    }
+    // No markInterruptedSends() here: on a shared server other engines are
+    // sending right now. An engine settles an account's interrupted sends
+    // when it takes the account's lease (AccountLeases::take).
     return probeWrite(name, error);
 }
 

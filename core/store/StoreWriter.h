@@ -89,7 +89,8 @@ public:
     ~StoreWriter();
 
     // Starts the thread, opens and migrates the database, turns outbox rows
-    // left in Sending into Unknown. Returns false (and stops) on failure.
+    // left in Sending into Unknown (SQLite only: on a shared server that is
+    // done per account lease). Returns false (and stops) on failure.
     bool start(const QString &path, QString *error);
     // Queues a job; `weight` is roughly the number of rows it writes, of
     // which `messages` are messages (counted as waiting while not committed).
@@ -130,6 +131,8 @@ private:
     bool probeWrite(const QString &path, QString *error);
     void runServerJob(Batch &batch, QSqlQuery &control, const Job &job);
     bool runBatch(std::deque<Entry> &entries); // false: rolled back, keep the entries
+    // A server connection that broke is opened again (false: still down).
+    bool reconnect(QSqlDatabase &db);
     void failed(StorageFault fault, const QString &detail);
     void recovered();
     void abandon(std::deque<Entry> &entries);
@@ -142,6 +145,8 @@ private:
     int m_queuedWeight = 0; // under m_worker's lock
     bool m_barrierQueued = false; // under m_worker's lock
     bool m_running = false;
+    bool m_server = false; // writer thread: the archive is on a server
+    bool m_reconnect = false; // writer thread: the server connection broke
     QHash<QString, QSqlQuery *> m_prepared;
     QSet<QString> m_unprepared; // statements whose prepare failed
 

@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QThread>
 #include <QUrl>
 #include <QUuid>
 
@@ -198,6 +199,8 @@ bool PgTestServer::start(QString *error, bool tcp)
     const QByteArray keptLog = qgetenv("GD_PG_LOG");
     const QString logFile = keptLog.isEmpty() ? m_dataRoot->filePath(QStringLiteral("server.log"))
                                               : QString::fromLocal8Bit(keptLog);
+    m_serverOptions = options;
+    m_logFile = logFile;
     if (!run(binDir() + QStringLiteral("/pg_ctl"),
              {QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-l"),
               logFile, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
@@ -210,15 +213,13 @@ bool PgTestServer::start(QString *error, bool tcp)
         return false;
     }
     m_running = true;
-    m_options = options;
-    m_logFile = logFile;
     return true;
 }
 
 bool PgTestServer::restart(QString *error, int downMs)
 {
     if (!m_running) {
-        *error = QStringLiteral("the server is not running");
+        *error = QStringLiteral("the PostgreSQL test server is not running");
         return false;
     }
     const QString data = m_dataRoot->filePath(QStringLiteral("data"));
@@ -232,16 +233,42 @@ bool PgTestServer::restart(QString *error, int downMs)
     }
     m_running = false;
     if (downMs > 0)
-        QThread::msleep(ulong(downMs));
+        QThread::msleep(downMs);
     if (!run(binDir() + QStringLiteral("/pg_ctl"),
-             {QStringLiteral("-D"), data, QStringLiteral("-o"), m_options, QStringLiteral("-l"),
-              m_logFile, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"),
-              QStringLiteral("start")},
+             {QStringLiteral("-D"), data, QStringLiteral("-o"), m_serverOptions,
+              QStringLiteral("-l"), m_logFile, QStringLiteral("-w"), QStringLiteral("-t"),
+              QStringLiteral("60"), QStringLiteral("start")},
              &output, 90000)) {
-        *error = QStringLiteral("pg_ctl start failed: ") + output;
+        *error = QStringLiteral("pg_ctl start (restart) failed: ") + output;
         return false;
     }
     m_running = true;
+    return true;
+}
+
+bool PgTestServer::requirePassword(const QString &password, QString *error)
+{
+    QString escaped = password;
+    escaped.replace(QLatin1Char('\''), QLatin1String("''"));
+    if (!exec(QStringLiteral("postgres"),
+              QStringLiteral("ALTER ROLE \"%1\" PASSWORD '%2'").arg(user(), escaped), error))
+        return false;
+    const QString data = m_dataRoot->filePath(QStringLiteral("data"));
+    QFile hba(data + QStringLiteral("/pg_hba.conf"));
+    if (!hba.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("cannot rewrite pg_hba.conf: ") + hba.errorString();
+        return false;
+    }
+    hba.write("local all all scram-sha-256\n"
+              "host all all 127.0.0.1/32 scram-sha-256\n");
+    hba.close();
+    QString output;
+    if (!run(binDir() + QStringLiteral("/pg_ctl"),
+             {QStringLiteral("-D"), data, QStringLiteral("reload")}, &output, 30000)) {
+        *error = QStringLiteral("pg_ctl reload failed: ") + output;
+        return false;
+    }
+    QThread::msleep(300); // the postmaster rereads the file asynchronously
     return true;
 }
 

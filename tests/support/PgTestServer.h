@@ -25,9 +25,9 @@ public:
     // `tcp`: also listen on 127.0.0.1 (the port is free at start).
     bool start(QString *error, bool tcp = false);
     bool isRunning() const { return m_running; }
-    // Stops the server (fast shutdown: every connection is cut) and, after
-    // `downMs`, starts it again on the same port and data; false with the
-    // reason. For tests of what survives a server restart.
+    // Stops the server (fast shutdown: every connection is cut), waits
+    // `downMs`, and starts it again on the same port with the same data:
+    // what clients see when the database server restarts.
     bool restart(QString *error, int downMs = 0);
 
     QString socketDir() const;
@@ -42,6 +42,11 @@ public:
     // (postgresql://postgres@%2Ftmp%2Fx:port/name).
     QString url(const QString &name) const;
 
+    // From now on the server asks for `password` (SCRAM) on every
+    // connection, the socket's too: for tests of how clients handle a
+    // missing or wrong password. exec() and createDatabase() stop working.
+    bool requirePassword(const QString &password, QString *error);
+
     // Runs one statement on database `name` (set-up and checks in tests).
     bool exec(const QString &name, const QString &sql, QString *error);
 
@@ -54,11 +59,11 @@ private:
     std::unique_ptr<QTemporaryDir> m_dataRoot;
     std::unique_ptr<QTemporaryDir> m_socketRoot;
     int m_port = 0;
+    QString m_serverOptions; // pg_ctl -o, kept for restart()
+    QString m_logFile;
     bool m_running = false;
     bool m_asPostgres = false;
     int m_databases = 0;
-    QString m_options; // the server's -o options, for restart()
-    QString m_logFile;
 };
 
 } // namespace gd::test

@@ -350,6 +350,74 @@ private slots:
         QVERIFY(rows[0].expiresMs > rows[0].acquiredMs);
     }
 
+    void leaseRenewalNeverRevivesALapsedLease()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        AccountLeases leases(&store);
+        auto take = [&](const QString &engine, qint64 ttlMs) {
+            std::optional<int> got;
+            leases.take("acc", engine, ttlMs, QStringLiteral("gone"), this,
+                        [&got](bool held, int rows) { got = held ? rows : -1; });
+            [&] { QTRY_VERIFY(got.has_value()); }();
+            return got.value_or(-2);
+        };
+        auto renew = [&](const QString &engine, qint64 ttlMs) {
+            std::optional<bool> held;
+            leases.renew("acc", engine, ttlMs, this, [&held](bool h) { held = h; });
+            [&] { QTRY_VERIFY(held.has_value()); }();
+            return held.value_or(false);
+        };
+        QVERIFY(!renew("engine-a", 60000)); // nothing to renew: renewing never takes
+        QCOMPARE(take("engine-a", 400), 0);
+        QVERIFY(renew("engine-a", 400));
+        QVERIFY(!renew("engine-b", 60000)); // not b's
+        QCOMPARE(take("engine-b", 60000), -1); // held by a
+        QTest::qWait(700); // a stopped renewing: its lease lapsed
+        QVERIFY(!renew("engine-a", 60000)); // too late: a must stop, not carry on
+        QCOMPARE(take("engine-b", 60000), 0);
+    }
+
+    void takingALeaseSettlesOnlyThatAccountsInterruptedSends()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        OutboxRepository *outbox = OutboxRepository::of(&store);
+        const qint64 mine = enqueueText(store, "acc", "r1@chatroom", "发送中");
+        const qint64 queued = enqueueText(store, "acc", "r1@chatroom", "排队");
+        const qint64 other = enqueueText(store, "acc2", "r1@chatroom", "别的账号发送中");
+        outbox->update(mine, OutboxState::Sending);
+        outbox->update(other, OutboxState::Sending);
+        store.flush();
+        AccountLeases leases(&store);
+        std::optional<int> interrupted;
+        leases.take("acc", "engine-new", 60000, QStringLiteral("引擎已停止"), this,
+                    [&interrupted](bool held, int rows) { interrupted = held ? rows : -1; });
+        QTRY_VERIFY(interrupted.has_value());
+        QCOMPARE(*interrupted, 1);
+        auto reader = store.createReader();
+        const OutboxEntry settled = OutboxRepository::row(*reader, mine);
+        QCOMPARE(settled.state, OutboxState::Unknown);
+        QCOMPARE(settled.error, QStringLiteral("引擎已停止"));
+        QCOMPARE(OutboxRepository::row(*reader, queued).state, OutboxState::Queued);
+        // Another account's send belongs to its own engine: untouched.
+        QCOMPARE(OutboxRepository::row(*reader, other).state, OutboxState::Sending);
+
+        // A claim fenced by the lease: only the holder's, only while it holds.
+        std::optional<bool> claimed;
+        outbox->claim(
+            queued, this, [&claimed](bool ok) { claimed = ok; }, QStringLiteral("engine-old"));
+        QTRY_VERIFY(claimed.has_value());
+        QVERIFY(!*claimed);
+        claimed.reset();
+        outbox->claim(
+            queued, this, [&claimed](bool ok) { claimed = ok; }, QStringLiteral("engine-new"));
+        QTRY_VERIFY(claimed.has_value());
+        QVERIFY(*claimed);
+    }
+
     void outboxLifecycleAndUnknownAfterRestart()
     {
         qint64 sendingId = 0;
@@ -407,6 +475,20 @@ private slots:
         QString error;
         QVERIFY2(store.open(m_path, &error), qPrintable(error));
         auto reader = store.createReader();
+        if (TestArchive::usesPostgres()) {
+            // A shared server: opening leaves the rows alone (other engines
+            // may be sending them right now); the engine that takes the
+            // account's lease settles them, in the lease's transaction.
+            QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Sending}).size(), 1);
+            AccountLeases leases(&store);
+            std::optional<int> interrupted;
+            leases.take("acc", "engine-after-crash", 60000, QStringLiteral("engine gone"), this,
+                        [&interrupted](bool held, int rows) { interrupted = held ? rows : -1; });
+            QTRY_VERIFY(interrupted.has_value());
+            QCOMPARE(*interrupted, 1);
+            QCOMPARE(OutboxRepository::row(*reader, sendingId).error,
+                     QStringLiteral("engine gone"));
+        }
         QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Sending}).size(), 0);
         QCOMPARE(OutboxRepository::rows(*reader, "acc", {OutboxState::Queued}).size(),
                  0); // never re-sent by itself
