@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%1 has been offline for %n min</source>
         <translation>
             <numerusform>%1 has been offline for %n min</numerusform>
@@ -171,6 +171,14 @@
         <translation>
             <numerusform>The archive cannot write: another program keeps it locked. %Ln message is waiting.</numerusform>
             <numerusform>The archive cannot write: another program keeps it locked. %Ln messages are waiting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The archive cannot write: the connection to the database server was lost; reconnecting. %Ln message(s) are waiting.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -287,7 +295,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+785"/>
+        <location filename="../ui/MainWindow.cpp" line="+802"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>

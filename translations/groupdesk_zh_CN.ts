@@ -2,14 +2,22 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountLeaseKeeper</name>
+    <message>
+        <location filename="../core/engine/AccountLeaseKeeper.cpp" line="+195"/>
+        <source>The engine sending this message stopped before the gateway answered. Check the chat before retrying.</source>
+        <translation>发送这条消息的引擎在网关应答前停止了。重试前请先查看聊天记录。</translation>
+    </message>
+</context>
+<context>
     <name>AccountSession</name>
     <message>
-        <location filename="../core/engine/AccountSession.cpp" line="+301"/>
+        <location filename="../core/engine/AccountSession.cpp" line="+306"/>
         <source>The gateway sent the file in a form GroupDesk cannot read.</source>
         <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
     <message>
-        <location filename="../core/outbox/OutboxSender.cpp" line="+223"/>
+        <location filename="../core/outbox/OutboxSender.cpp" line="+248"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
         <translation>发送时连接中断。重试前请先查看聊天记录。</translation>
     </message>
@@ -223,7 +231,7 @@
 <context>
     <name>AlertMonitor</name>
     <message>
-        <location filename="../core/monitor/AlertMonitor.cpp" line="+651"/>
+        <location filename="../core/monitor/AlertMonitor.cpp" line="+671"/>
         <source>The rule could not be saved.</source>
         <translation>无法保存该规则。</translation>
     </message>
@@ -450,7 +458,7 @@
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
@@ -555,7 +563,7 @@
 <context>
     <name>AppOptions</name>
     <message>
-        <location filename="../app/groupdesk/AppOptions.cpp" line="+28"/>
+        <location filename="../app/groupdesk/AppOptions.cpp" line="+30"/>
         <source>GroupDesk: a console for customer-service teams running WeChat bot accounts.</source>
         <translation>GroupDesk：为运营微信机器人账号的客服团队打造的工作台。</translation>
     </message>
@@ -581,6 +589,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Run as a team console: no bot accounts run here; the shared archive is shown live and sends are queued for the engines that run the accounts.</source>
+        <translation>作为团队控制台运行：本机不运行机器人账号；实时显示共享存档，发送的消息排队交给运行这些账号的引擎。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Log details too: a line per message repeat, per failed call (large logs under heavy traffic).</source>
         <translation>同时记录详细信息：每条重复消息、每次失败的调用各一行（高流量时日志会很大）。</translation>
     </message>
@@ -626,18 +639,69 @@
         <translation>网关证书中应包含的 &lt;名称&gt;（参考网关为 insecure）。</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="+106"/>
+        <source>--database needs a postgresql:// address (the default archive is a file in the data directory).</source>
+        <translation>--database 需要一个 postgresql:// 地址（默认存档是数据目录中的文件）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--database: %1</source>
+        <translation>--database：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--database needs --headless (an engine that runs the accounts) or --console (a team console).</source>
+        <translation>--database 需要配合 --headless（运行账号的引擎）或 --console（团队控制台）使用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The demo gateway runs only with the archive file: use either --demo or --database, not both.</source>
+        <translation>演示网关只能使用存档文件：请在 --demo 和 --database 中二选一。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--engine-name is only used with --database.</source>
+        <translation>--engine-name 只能与 --database 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--store-database-password needs --database with the server&apos;s address.</source>
+        <translation>--store-database-password 需要用 --database 指定服务器地址。</translation>
+    </message>
+    <message>
+        <location line="-139"/>
         <location line="+10"/>
+        <location line="+14"/>
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="-11"/>
+        <source>Keep the archive on a PostgreSQL server shared by a team, e.g. postgresql://user@host:5432/groupdesk?sslmode=require (default: a file in the data directory). The password is taken from the keychain.</source>
+        <translation>把存档放在团队共享的 PostgreSQL 服务器上，例如 postgresql://user@host:5432/groupdesk?sslmode=require（默认：数据目录中的文件）。密码从钥匙串读取。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read the password of the --database server from the first line of standard input, keep it in the keychain and exit.</source>
+        <translation>从标准输入的第一行读取 --database 服务器的密码，保存到钥匙串后退出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --database: show this engine to the team as &lt;name&gt; (default: the host name).</source>
+        <translation>与 --database 一起使用：以 &lt;name&gt; 向团队显示此引擎（默认：主机名）。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Unexpected argument: %1</source>
         <translation>无法识别的参数：%1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>No data directory: pass --data-dir.</source>
         <translation>没有数据目录：请指定 --data-dir。</translation>
     </message>
@@ -663,6 +727,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>--console runs no bot accounts: it cannot be used with --headless, --demo or --connect.</source>
+        <translation>--console 不运行机器人账号：不能与 --headless、--demo 或 --connect 一起使用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Use either --demo or --connect, not both.</source>
         <translation>--demo 和 --connect 只能选择其一。</translation>
     </message>
@@ -1186,7 +1255,7 @@
 <context>
     <name>PushWorkspace</name>
     <message>
-        <location filename="../core/push/PushWorkspace.cpp" line="+93"/>
+        <location filename="../core/push/PushWorkspace.cpp" line="+94"/>
         <source>The file is too large (more than 64 MB).</source>
         <translation>文件太大（超过 64 MB）。</translation>
     </message>
@@ -1804,7 +1873,7 @@
 <context>
     <name>Simulator</name>
     <message>
-        <location filename="../core/sim/SimPuppetServer.cpp" line="+804"/>
+        <location filename="../core/sim/SimPuppetServer.cpp" line="+808"/>
         <source>Cannot read the TLS certificate or key.</source>
         <translation>无法读取 TLS 证书或私钥。</translation>
     </message>
@@ -1841,7 +1910,7 @@
 <context>
     <name>StorageFaults</name>
     <message>
-        <location filename="../core/store/StorageFault.cpp" line="+72"/>
+        <location filename="../core/store/StorageFault.cpp" line="+85"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -1871,6 +1940,11 @@
         <translation>另一个程序锁定了该文件</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>the connection to the database server was lost</source>
+        <translation>与数据库服务器的连接已断开</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>an unexpected database error occurred</source>
         <translation>发生了意外的数据库错误</translation>
@@ -1894,22 +1968,22 @@
         <translation>数据库 %1 由更新版本的 GroupDesk 写入（结构版本 %2；当前版本最高支持 %3）。数据库未被打开，也未被修改；请升级 GroupDesk。</translation>
     </message>
     <message>
-        <location line="+402"/>
+        <location line="+439"/>
         <source>Cannot connect to the database %1: %2</source>
         <translation>无法连接数据库 %1：%2</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+69"/>
         <source>%1 is not a GroupDesk database.</source>
         <translation>%1 不是 GroupDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../core/store/Store.cpp" line="+148"/>
+        <location filename="../core/store/Store.cpp" line="+221"/>
         <source>Cannot rename %1 to %2: %3</source>
         <translation>无法将 %1 重命名为 %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/outbox/OutboxRepository.cpp" line="+298"/>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="+315"/>
         <source>The file could not be read or copied for sending.</source>
         <translation>无法读取或复制该文件，未能发送。</translation>
     </message>
@@ -1949,6 +2023,13 @@
         <source>The archive cannot write: another program keeps it locked. %Ln message(s) are waiting.</source>
         <translation>
             <numerusform>存档无法写入：另一个程序锁定了它。%Ln 条消息正在等待。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>The archive cannot write: the connection to the database server was lost; reconnecting. %Ln message(s) are waiting.</source>
+        <translation>
+            <numerusform>存档无法写入：与数据库服务器的连接已断开，正在重新连接。%Ln 条消息正在等待。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2736,27 +2817,78 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AppRuntime</name>
     <message>
-        <location filename="../app/groupdesk/AppRuntime.cpp" line="+59"/>
+        <location filename="../app/groupdesk/AppRuntime.cpp" line="+97"/>
+        <source>the saved password is empty</source>
+        <translation>保存的密码为空</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+22"/>
+        <source>the keychain did not answer</source>
+        <translation>钥匙串没有响应</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>No password was given on standard input: nothing was stored.</source>
+        <translation>标准输入中没有密码：未保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The password could not be kept in the keychain: %1</source>
+        <translation>无法把密码保存到钥匙串：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Cannot create the data directory %1.</source>
         <translation>无法创建数据目录 %1。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Cannot open the database %1.</source>
         <translation>无法打开数据库 %1。</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+8"/>
+        <source>The server refused the password kept in the keychain. Store the right one with: %1</source>
+        <translation>服务器拒绝了钥匙串中保存的密码。请用以下命令保存正确的密码：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No password for this server is in the keychain (%1). Store it with: %2</source>
+        <translation>钥匙串中没有此服务器的密码（%1）。请用以下命令保存：%2</translation>
+    </message>
+    <message>
+        <location line="+82"/>
         <source>The HTTP API is not running: %1</source>
         <translation>HTTP API 未运行：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
+        <source>Team console: the shared archive is shown live; sends are queued for the engines that run the accounts.</source>
+        <translation>团队控制台：实时显示共享存档；发送的消息排队交给运行这些账号的引擎。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Console mode without a shared database: nothing runs the accounts, sends wait in the outbox.</source>
+        <translation>控制台模式但没有共享数据库：没有程序运行账号，发送的消息留在发件箱中等待。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Live updates resumed.</source>
+        <translation>实时更新已恢复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Live updates paused: connecting to the database again…</source>
+        <translation>实时更新已暂停：正在重新连接数据库…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Demo bot</source>
         <translation>演示机器人</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+52"/>
         <source>The demo gateway did not start: %1</source>
         <translation>演示网关未能启动：%1</translation>
     </message>
@@ -2782,17 +2914,17 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+10"/>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>The token of %1 could not be read from the keychain: %2</source>
         <translation>无法从钥匙串读取 %1 的令牌：%2</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-47"/>
         <source>The token of %1 could not be saved in the keychain (%2). The account works now but must be added again after a restart.</source>
         <translation>无法将 %1 的令牌保存到钥匙串（%2）。账号现在可以使用，但重启后需要重新添加。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The token of %1 could not be saved in the keychain (%2). The account works now but must be edited again after a restart.</source>
         <translation>%1 的令牌无法保存到钥匙串（%2）。账号现在可以使用，但重启后必须重新编辑。</translation>
     </message>
@@ -3666,7 +3798,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::Engine</name>
     <message>
-        <location filename="../core/engine/Engine.cpp" line="+138"/>
+        <location filename="../core/engine/Engine.cpp" line="+140"/>
         <source>The archive is not open: nothing was queued.</source>
         <translation>存档未打开：没有加入发送队列。</translation>
     </message>
@@ -4324,7 +4456,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+105"/>
+        <location filename="../ui/MainWindow.cpp" line="+107"/>
         <source>image.jpg</source>
         <translation>图片.jpg</translation>
     </message>
@@ -4360,13 +4492,13 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+207"/>
+        <location line="+216"/>
         <location filename="../ui/MainWindowTray.cpp" line="+59"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-187"/>
+        <location line="-196"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
@@ -4381,7 +4513,7 @@ Scan a new QR code to log in again.</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+64"/>
         <location line="+152"/>
         <source>Search</source>
         <translation>搜索</translation>
@@ -4495,12 +4627,12 @@ Scan a new QR code to log in again.</source>
         <translation>标签…</translation>
     </message>
     <message>
-        <location line="+178"/>
+        <location line="+182"/>
         <source>Removed account (%1): export…</source>
         <translation>已移除的账号（%1）：导出…</translation>
     </message>
     <message numerus="yes">
-        <location line="+111"/>
+        <location line="+113"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n 位成员</numerusform>
@@ -5014,7 +5146,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::OpsStore</name>
     <message>
-        <location filename="../core/ops/OpsStore.cpp" line="+150"/>
+        <location filename="../core/ops/OpsStore.cpp" line="+151"/>
         <source>The archive is closed.</source>
         <translation>存档已关闭。</translation>
     </message>
@@ -7331,7 +7463,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::StatsService</name>
     <message>
-        <location filename="../core/stats/StatsService.cpp" line="+120"/>
+        <location filename="../core/stats/StatsService.cpp" line="+127"/>
         <source>The word dictionary could not be loaded.</source>
         <translation>无法加载词典。</translation>
     </message>
@@ -7443,6 +7575,19 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>
             <numerusform>GroupDesk：%n 条未读消息</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>gd::TypingNotice</name>
+    <message>
+        <location filename="../ui/TypingNotice.cpp" line="+46"/>
+        <source>%1 is typing an answer here.</source>
+        <translation>%1 正在这里输入回复。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 are typing answers here.</source>
+        <translation>%1 正在这里输入回复。</translation>
     </message>
 </context>
 <context>
@@ -7654,7 +7799,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+77"/>
+        <location filename="../app/groupdesk/main.cpp" line="+78"/>
         <source>&amp;Integrations</source>
         <translation>集成(&amp;I)</translation>
     </message>
@@ -7685,6 +7830,11 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <location line="+17"/>
         <source>The old archive was kept as %1. A new archive starts now.</source>
         <translation>旧存档已保留为 %1。现在开始使用新存档。</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The database password is kept in the keychain.</source>
+        <translation>数据库密码已保存在钥匙串中。</translation>
     </message>
     <message>
         <location filename="../app/sim/main.cpp" line="+40"/>
