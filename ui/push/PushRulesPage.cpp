@@ -226,7 +226,7 @@ void PushRulesPage::reload()
         [](PushWorkspace &w) {
             return Groups{w.groups(), w.tags()};
         },
-        [this](Groups g) {
+        [this](const Groups &g) {
             fillGroups(g.groups, g.tags);
             m_service->call<QVector<PushRule>>(
                 this, [](PushWorkspace &w) { return w.rules(); },
@@ -375,7 +375,7 @@ void PushRulesPage::save()
             w.saveRule(rule, &error);
             return qMakePair(rule.id, error);
         },
-        [this](QPair<qint64, QString> result) {
+        [this](const QPair<qint64, QString> &result) {
             if (!result.second.isEmpty()) {
                 m_message->setText(tr("Not saved: %1").arg(result.second));
                 return;
@@ -399,7 +399,7 @@ void PushRulesPage::preview()
     m_service->call<QPair<QString, QVector<PlannedSend>>>(
         this,
         [rule, at](PushWorkspace &w) { return qMakePair(w.problemOf(rule), w.preview(rule, at)); },
-        [this, at](QPair<QString, QVector<PlannedSend>> result) {
+        [this, at](const QPair<QString, QVector<PlannedSend>> &result) {
             m_message->setText(result.first.isEmpty()
                                    ? QString()
                                    : tr("Cannot be saved yet: %1").arg(result.first));
