@@ -160,6 +160,11 @@ void StoreWriter::setPageLimit(qint64 pages)
 
 void StoreWriter::publishState()
 {
+    // Both the writer thread (faults, recovery) and submitting threads
+    // (congestion) publish: the snapshot and its signal go together, or an
+    // older snapshot could be emitted after a newer one and a listener would
+    // keep a fault that is over. Recursive: a direct receiver may submit.
+    std::lock_guard publishing(m_publishMutex);
     const StoreWriteState s = state();
     emit m_store->writeStateChanged(s);
 }
@@ -230,10 +235,7 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
         }
         if (runBatch(batch)) {
             batch.clear();
-            if (failures > 0) {
-                failures = 0;
-                recovered();
-            }
+            failures = 0; // runBatch said it writes again, if it had failed
             continue;
         }
         ++failures;
@@ -350,6 +352,15 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
         m_congested = false;
         publishState();
     }
+    // The fault is over before anyone hears of the commit: a flush() that
+    // returns must not leave the store looking broken.
+    bool wasFailing = false;
+    {
+        std::lock_guard lock(m_stateMutex);
+        wasFailing = m_state.fault != StorageFault::None;
+    }
+    if (wasFailing)
+        recovered();
     for (auto &fn : batch.m_afterCommit)
         fn();
     for (Entry &entry : entries) {

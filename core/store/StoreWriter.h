@@ -156,6 +156,7 @@ private:
     std::atomic<bool> m_congested{false};
     std::atomic<qint64> m_pageLimit{-1}; // -1: unchanged
     mutable std::mutex m_stateMutex;
+    std::recursive_mutex m_publishMutex; // publishState(): snapshot and signal in order
     StoreWriteState m_state; // fault, since, detail
     qint64 m_lastFailureLogMs = 0;
 };
