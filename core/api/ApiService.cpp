@@ -78,25 +78,6 @@ QByteArray methodName(QHttpServerRequest::Method method)
     }
 }
 
-QString stateName(OutboxState state)
-{
-    switch (state) {
-    case OutboxState::Queued:
-        return QStringLiteral("queued");
-    case OutboxState::Sending:
-        return QStringLiteral("sending");
-    case OutboxState::Sent:
-        return QStringLiteral("sent");
-    case OutboxState::Failed:
-        return QStringLiteral("failed");
-    case OutboxState::Unknown:
-        return QStringLiteral("unknown");
-    case OutboxState::Cancelled:
-        return QStringLiteral("cancelled");
-    }
-    return QStringLiteral("unknown");
-}
-
 ApiError error(ApiErrorCode code, const QString &message = {})
 {
     return ApiError{code, message};
@@ -812,7 +793,7 @@ void ApiService::sendState(const ApiApp &app, const ApiRequest &r, const Respond
         body.insert(QStringLiteral("state"), QStringLiteral("queued")); // not committed yet
         return reply(responder, 200, body);
     }
-    body.insert(QStringLiteral("state"), stateName(entry->state));
+    body.insert(QStringLiteral("state"), outboxStateName(entry->state));
     body.insert(QStringLiteral("accountId"), entry->accountId);
     body.insert(QStringLiteral("to"), entry->conversationId);
     body.insert(QStringLiteral("kind"),

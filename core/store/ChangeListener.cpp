@@ -74,6 +74,22 @@ void ChangeListener::addSource(const ChangeSource &source)
         connectionLost(QStringLiteral("cannot read where %1 stand").arg(source.kind));
 }
 
+namespace {
+// Closes the listening connection, disconnects its driver from the receiver
+// and forgets its name.
+void dropConnection(QString &connectionName, QObject *receiver)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isValid() && db.driver())
+            db.driver()->disconnect(receiver);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    connectionName.clear();
+}
+} // namespace
+
 void ChangeListener::shutDown()
 {
     if (m_stopped)
@@ -83,16 +99,8 @@ void ChangeListener::shutDown()
         m_safetyTimer->stop();
     if (m_reconnectTimer)
         m_reconnectTimer->stop();
-    if (!m_connectionName.isEmpty()) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            if (db.isValid() && db.driver())
-                db.driver()->disconnect(this);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-        m_connectionName.clear();
-    }
+    if (!m_connectionName.isEmpty())
+        dropConnection(m_connectionName, this);
     m_connected = false;
 }
 
@@ -114,15 +122,9 @@ void ChangeListener::connectToServer()
             if (!driver->subscribeToNotification(kChannel))
                 failure = driver->lastError().text();
         }
-        if (!failure.isEmpty()) {
-            if (db.driver())
-                db.driver()->disconnect(this);
-            db.close();
-        }
     }
     if (!failure.isEmpty()) {
-        QSqlDatabase::removeDatabase(m_connectionName);
-        m_connectionName.clear();
+        dropConnection(m_connectionName, this);
         const int delay = m_backoff.nextDelayMs(nowMs());
         qCWarning(lcStore).noquote() << "live updates: cannot listen (" << failure.trimmed()
                                      << "), trying again in" << delay << "ms";
@@ -145,14 +147,7 @@ void ChangeListener::connectionLost(const QString &why)
         return;
     qCWarning(lcStore).noquote() << "live updates: the connection failed (" << why.trimmed()
                                  << "); connecting again";
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        if (db.isValid() && db.driver())
-            db.driver()->disconnect(this);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
-    m_connectionName.clear();
+    dropConnection(m_connectionName, this);
     m_connected = false;
     ++m_reconnects;
     emit connectedChanged(false);

@@ -439,81 +439,70 @@ void Store::replaceRoomMembers(const QString &accountId, const QString &roomId,
         int(members.size()) + 1);
 }
 
-void Store::recordMembersJoined(const QString &accountId, const QString &roomId,
-                                const QStringList &contactIds, qint64 atMs)
+namespace {
+// One write for a burst of joins or leaves of one room: the day's counts and
+// the members' rows.
+void submitMembership(StoreWriter *writer, Store *store, const QString &accountId,
+                      const QString &roomId, const QStringList &contactIds, qint64 atMs,
+                      bool joined)
 {
-    if (!d->writer || contactIds.isEmpty())
+    if (!writer || contactIds.isEmpty())
         return;
     const qint64 at = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
-    d->writer->submit(
-        [this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
+    // A join or leave older than what the row knows changes nothing. Names
+    // follow with the room's next sync.
+    static const QString joinSql = QStringLiteral(
+        "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
+        " VALUES (?, ?, ?, ?, 0)"
+        " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET"
+        " joined_ms = excluded.joined_ms, left_ms = 0"
+        " WHERE room_members.left_ms <= excluded.joined_ms");
+    static const QString leaveSql = QStringLiteral(
+        "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
+        " VALUES (?, ?, ?, 0, ?)"
+        " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET left_ms = excluded.left_ms"
+        " WHERE room_members.left_ms = 0 AND room_members.joined_ms <= excluded.left_ms");
+    writer->submit(
+        [store, accountId, roomId, contactIds, at, joined](StoreWriter::Batch &b) {
             if (QSqlQuery *bad = StatsCounters::recordMembership(
                     [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); }, accountId,
-                    roomId, contactIds, at, true)) {
-                b.fail(QStringLiteral("count joins"), *bad);
+                    roomId, contactIds, at, joined)) {
+                b.fail(joined ? QStringLiteral("count joins") : QStringLiteral("count leaves"),
+                       *bad);
                 if (b.storageFailed())
                     return;
             }
-            // Names follow with the room's next sync.
-            QSqlQuery &q = b.prepared(QStringLiteral(
-                "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
-                " VALUES (?, ?, ?, ?, 0)"
-                " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET"
-                " joined_ms = excluded.joined_ms, left_ms = 0"
-                " WHERE room_members.left_ms <= excluded.joined_ms"));
+            QSqlQuery &q = b.prepared(joined ? joinSql : leaveSql);
             for (const QString &id : contactIds) {
                 q.bindValue(0, str(accountId));
                 q.bindValue(1, str(roomId));
                 q.bindValue(2, str(id));
                 q.bindValue(3, at);
                 if (!q.exec()) {
-                    b.fail(QStringLiteral("record member joined"), q);
+                    b.fail(joined ? QStringLiteral("record member joined")
+                                  : QStringLiteral("record member left"),
+                           q);
                     if (b.storageFailed())
                         return;
                 }
             }
             b.afterCommit(
-                [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
+                [store, accountId, roomId] { emit store->roomMembersChanged(accountId, roomId); });
         },
         int(contactIds.size()));
+}
+} // namespace
+
+void Store::recordMembersJoined(const QString &accountId, const QString &roomId,
+                                const QStringList &contactIds, qint64 atMs)
+{
+    submitMembership(d->writer.get(), this, accountId, roomId, contactIds, atMs, true);
 }
 
 void Store::recordMembersLeft(const QString &accountId, const QString &roomId,
                               const QStringList &contactIds, qint64 atMs)
 {
-    if (!d->writer || contactIds.isEmpty())
-        return;
-    const qint64 at = atMs > 0 ? atMs : QDateTime::currentMSecsSinceEpoch();
-    d->writer->submit(
-        [this, accountId, roomId, contactIds, at](StoreWriter::Batch &b) {
-            if (QSqlQuery *bad = StatsCounters::recordMembership(
-                    [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); }, accountId,
-                    roomId, contactIds, at, false)) {
-                b.fail(QStringLiteral("count leaves"), *bad);
-                if (b.storageFailed())
-                    return;
-            }
-            QSqlQuery &q = b.prepared(QStringLiteral(
-                "INSERT INTO room_members (account_id, room_id, contact_id, joined_ms, left_ms)"
-                " VALUES (?, ?, ?, 0, ?)"
-                " ON CONFLICT (account_id, room_id, contact_id) DO UPDATE SET left_ms = "
-                "excluded.left_ms"
-                " WHERE room_members.left_ms = 0 AND room_members.joined_ms <= excluded.left_ms"));
-            for (const QString &id : contactIds) {
-                q.bindValue(0, str(accountId));
-                q.bindValue(1, str(roomId));
-                q.bindValue(2, str(id));
-                q.bindValue(3, at);
-                if (!q.exec()) {
-                    b.fail(QStringLiteral("record member left"), q);
-                    if (b.storageFailed())
-                        return;
-                }
-            }
-            b.afterCommit(
-                [this, accountId, roomId] { emit roomMembersChanged(accountId, roomId); });
-        },
-        int(contactIds.size()));
+    submitMembership(d->writer.get(), this, accountId, roomId, contactIds, atMs, false);
 }
 
 void Store::insertMessages(const QVector<Message> &messages)

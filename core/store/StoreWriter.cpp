@@ -440,6 +440,47 @@ QString openError(const QString &path, const QSqlError &error, const char *step)
         fault = StorageFault::ReadOnly;
     return StorageFaults::openFailure(path, fault, error.text());
 }
+
+// How a failed statement at open becomes the user's reason: files and
+// folders (openError) or a server (serverOpenError).
+using OpenFailure = std::function<QString(const QSqlError &, const char *step)>;
+
+// The server's reason, with the technical text in the log only. Not
+// openError(): its causes are about files and folders.
+QString serverOpenError(const QString &name, const QSqlError &error, const char *step)
+{
+    qCWarning(lcStore).noquote() << "opening" << name << "failed at" << step << ":" << error.text()
+                                 << "(code" << error.nativeErrorCode() << ")";
+    return StorageFaults::openFailure(name, StorageFault::None, error.databaseText().trimmed());
+}
+
+// Reads the schema version through the connection and refuses a database
+// written by a newer GroupDesk, before anything changes it.
+bool acceptSchemaVersion(QSqlQuery &q, const QString &name, const OpenFailure &failure,
+                         QString *error)
+{
+    if (!q.exec(SqlDialect::of(q.driver()).schemaVersionQuery()) || !q.next()) {
+        *error = failure(q.lastError(), "schema version");
+        return false;
+    }
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > Schema::latestVersion()) {
+        *error = newerVersionMessage(name, version);
+        return false;
+    }
+    return true;
+}
+
+bool migrateSchema(QSqlDatabase &db, const QString &name, QString *error)
+{
+    QString migrateError;
+    if (Schema::migrate(db, &migrateError))
+        return true;
+    qCWarning(lcStore).noquote() << "migrating" << name << "failed:" << migrateError;
+    *error = StorageFaults::openFailure(name, StorageFault::None, migrateError);
+    return false;
+}
 } // namespace
 
 void StoreWriter::runServerJob(Batch &batch, QSqlQuery &control, const Job &job)
@@ -482,36 +523,19 @@ bool StoreWriter::openServer(const DatabaseAddress &address, QString *error)
                      .arg(name, db.lastError().databaseText().trimmed());
         return false;
     }
-    // Not openError(): its causes are about files and folders.
-    const auto failure = [&name](const QSqlError &e, const char *step) {
-        qCWarning(lcStore).noquote() << "opening" << name << "failed at" << step << ":" << e.text()
-                                     << "(code" << e.nativeErrorCode() << ")";
-        return StorageFaults::openFailure(name, StorageFault::None, e.databaseText().trimmed());
+    const OpenFailure failure = [&name](const QSqlError &e, const char *step) {
+        return serverOpenError(name, e, step);
     };
-    const SqlDialect &dialect = SqlDialect::of(db);
     QSqlQuery q(db);
-    for (const QString &statement : dialect.writerSetup()) {
+    for (const QString &statement : SqlDialect::of(db).writerSetup()) {
         if (!q.exec(statement)) {
             *error = failure(q.lastError(), "setup");
             return false;
         }
     }
-    if (!q.exec(dialect.schemaVersionQuery()) || !q.next()) {
-        *error = failure(q.lastError(), "schema version");
+    // The version table exists only after the setup statements.
+    if (!acceptSchemaVersion(q, name, failure, error) || !migrateSchema(db, name, error))
         return false;
-    }
-    const int version = q.value(0).toInt();
-    q.finish();
-    if (version > Schema::latestVersion()) {
-        *error = newerVersionMessage(name, version);
-        return false;
-    }
-    QString migrateError;
-    if (!Schema::migrate(db, &migrateError)) {
-        qCWarning(lcStore).noquote() << "migrating" << name << "failed:" << migrateError;
-        *error = StorageFaults::openFailure(name, StorageFault::None, migrateError);
-        return false;
-    }
     // No markInterruptedSends() here: on a shared server other engines are
     // sending right now. An engine settles an account's interrupted sends
     // when it takes the account's lease (AccountLeases::take).
@@ -572,16 +596,11 @@ bool StoreWriter::openDatabase(const QString &location, QString *error)
     const SqlDialect &dialect = SqlDialect::of(db);
     QSqlQuery q(db);
     // Checked again through SQLite: a committed WAL may hold a newer header.
-    if (!q.exec(dialect.schemaVersionQuery()) || !q.next()) {
-        *error = openError(path, q.lastError(), "user_version");
+    const OpenFailure failure = [&path](const QSqlError &e, const char *step) {
+        return openError(path, e, step);
+    };
+    if (!acceptSchemaVersion(q, path, failure, error))
         return false;
-    }
-    const int version = q.value(0).toInt();
-    q.finish();
-    if (version > Schema::latestVersion()) {
-        *error = newerVersionMessage(path, version);
-        return false;
-    }
     // A damaged file (truncated, pages overwritten) must not be written to:
     // check it before anything changes it. The check reads the whole file,
     // so larger archives skip it here; their damage shows as soon as a write
@@ -608,13 +627,8 @@ bool StoreWriter::openDatabase(const QString &location, QString *error)
             return false;
         }
     }
-    QString migrateError;
-    if (!Schema::migrate(db, &migrateError)) {
-        qCWarning(lcStore).noquote() << "migrating" << path << "failed:" << migrateError;
-        *error = StorageFaults::openFailure(path, StorageFault::None, migrateError);
+    if (!migrateSchema(db, path, error))
         return false;
-    }
-
     if (!markInterruptedSends(q)) {
         *error = openError(path, q.lastError(), "outbox");
         return false;
