@@ -523,9 +523,8 @@ bool StoreWriter::openServer(const DatabaseAddress &address, QString *error)
                      .arg(name, db.lastError().databaseText().trimmed());
         return false;
     }
-    const OpenFailure failure = [&name](const QSqlError &e, const char *step) {
-        return serverOpenError(name, e, step);
-    };
+    const OpenFailure failure
+        = [&name](const QSqlError &e, const char *step) { return serverOpenError(name, e, step); };
     QSqlQuery q(db);
     for (const QString &statement : SqlDialect::of(db).writerSetup()) {
         if (!q.exec(statement)) {
@@ -596,9 +595,8 @@ bool StoreWriter::openDatabase(const QString &location, QString *error)
     const SqlDialect &dialect = SqlDialect::of(db);
     QSqlQuery q(db);
     // Checked again through SQLite: a committed WAL may hold a newer header.
-    const OpenFailure failure = [&path](const QSqlError &e, const char *step) {
-        return openError(path, e, step);
-    };
+    const OpenFailure failure
+        = [&path](const QSqlError &e, const char *step) { return openError(path, e, step); };
     if (!acceptSchemaVersion(q, path, failure, error))
         return false;
     // A damaged file (truncated, pages overwritten) must not be written to:
