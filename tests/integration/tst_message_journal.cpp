@@ -3,6 +3,7 @@
 // the process died are fetched after a restart; a payload that keeps failing
 // is retried with growing pauses (shown per account) and given up only after
 // the configured time, leaving a visible record (its journal row).
+#include "GatewayTestSupport.h"
 #include "engine/Engine.h"
 #include "sim/Simulator.h"
 #include "store/Store.h"
@@ -18,6 +19,8 @@
 using namespace gd;
 using gd::sim::Simulator;
 using gd::sim::SimulatorOptions;
+using gd::testsupport::account;
+using gd::testsupport::endpoint;
 
 namespace {
 
@@ -30,22 +33,6 @@ SessionTuning fastTuning()
     t.messageRetryLimit = 2;
     t.startFallbackMs = 300;
     return t;
-}
-
-AccountInfo account(const QString &id, quint16 port)
-{
-    AccountInfo a;
-    a.id = id;
-    a.displayName = id;
-    a.endpoint = QStringLiteral("127.0.0.1:%1").arg(port);
-    return a;
-}
-
-GatewayEndpoint endpoint(quint16 port)
-{
-    GatewayEndpoint e;
-    e.address = QStringLiteral("127.0.0.1:%1").arg(port);
-    return e;
 }
 
 // Direct SQL on the archive file, outside the store (the store is closed).

@@ -3,6 +3,7 @@
 // exactly once (with malformed events, failing payload calls and repeated
 // events injected), a send delivered once and stored once with its echo,
 // a wrong token and a gateway that is down.
+#include "GatewayTestSupport.h"
 #include "engine/Engine.h"
 #include "sim/Simulator.h"
 #include "outbox/OutboxRepository.h"
@@ -18,6 +19,9 @@
 using namespace gd;
 using gd::sim::Simulator;
 using gd::sim::SimulatorOptions;
+using gd::testsupport::account;
+using gd::testsupport::endpoint;
+using gd::testsupport::freePort;
 
 namespace {
 
@@ -31,30 +35,6 @@ SessionTuning fastTuning()
     t.sendJitterMs = 0;
     t.startFallbackMs = 1000;
     return t;
-}
-
-AccountInfo account(const QString &id, quint16 port)
-{
-    AccountInfo a;
-    a.id = id;
-    a.displayName = id;
-    a.endpoint = QStringLiteral("127.0.0.1:%1").arg(port);
-    return a;
-}
-
-GatewayEndpoint endpoint(quint16 port, const QString &token)
-{
-    GatewayEndpoint e;
-    e.address = QStringLiteral("127.0.0.1:%1").arg(port);
-    e.token = token;
-    return e;
-}
-
-quint16 freePort()
-{
-    QTcpServer s;
-    s.listen(QHostAddress::LocalHost, 0);
-    return s.serverPort();
 }
 
 } // namespace
