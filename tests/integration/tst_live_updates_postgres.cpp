@@ -110,12 +110,9 @@ private slots:
 
     void otherStoresMessagesArriveWithinOneSecondOnce()
     {
-        QString error;
-        const QString name = m_server.createFreshDatabase(&error);
-        QVERIFY2(!name.isEmpty(), qPrintable(error));
         Store engine, console;
-        QVERIFY2(engine.open(m_server.url(name), &error), qPrintable(error));
-        QVERIFY2(console.open(m_server.url(name), &error), qPrintable(error));
+        QString error;
+        QVERIFY2(openOnFreshDatabase({&engine, &console}, &error), qPrintable(error));
         QVERIFY(console.isShared());
         QSignalSpy atConsole(&console, &Store::messagesStored);
         QSignalSpy atEngine(&engine, &Store::messagesStored);
@@ -150,12 +147,9 @@ private slots:
 
     void outboxChangesOfOtherStoresArrive()
     {
-        QString error;
-        const QString name = m_server.createFreshDatabase(&error);
-        QVERIFY2(!name.isEmpty(), qPrintable(error));
         Store engine, console;
-        QVERIFY2(engine.open(m_server.url(name), &error), qPrintable(error));
-        QVERIFY2(console.open(m_server.url(name), &error), qPrintable(error));
+        QString error;
+        QVERIFY2(openOnFreshDatabase({&engine, &console}, &error), qPrintable(error));
         OutboxRepository::of(&engine); // follows the outbox from here on
         OutboxRepository::of(&console);
         QSignalSpy atEngine(&engine, &Store::outboxChanged);
@@ -186,12 +180,9 @@ private slots:
 
     void alertsAndTheirAssigneesAreSharedAndRaisedOnce()
     {
-        QString error;
-        const QString name = m_server.createFreshDatabase(&error);
-        QVERIFY2(!name.isEmpty(), qPrintable(error));
         Store engine, console;
-        QVERIFY2(engine.open(m_server.url(name), &error), qPrintable(error));
-        QVERIFY2(console.open(m_server.url(name), &error), qPrintable(error));
+        QString error;
+        QVERIFY2(openOnFreshDatabase({&engine, &console}, &error), qPrintable(error));
         SystemClock clock;
         auto engineMonitor = startMonitor(engine, clock);
         auto consoleMonitor = startMonitor(console, clock);
@@ -229,12 +220,9 @@ private slots:
 
     void everyConsoleSeesWhoIsTypingAnAnswer()
     {
-        QString error;
-        const QString name = m_server.createFreshDatabase(&error);
-        QVERIFY2(!name.isEmpty(), qPrintable(error));
         Store first, second;
-        QVERIFY2(first.open(m_server.url(name), &error), qPrintable(error));
-        QVERIFY2(second.open(m_server.url(name), &error), qPrintable(error));
+        QString error;
+        QVERIFY2(openOnFreshDatabase({&first, &second}, &error), qPrintable(error));
         PresenceBoard wang(&first, QStringLiteral("王芳"));
         PresenceBoard li(&second, QStringLiteral("李雷"));
         QSignalSpy atLi(&li, &PresenceBoard::changed);
@@ -370,6 +358,19 @@ private slots:
     }
 
 private:
+    // Two programs' stores on one new database.
+    bool openOnFreshDatabase(std::initializer_list<Store *> stores, QString *error)
+    {
+        const QString name = m_server.createFreshDatabase(error);
+        if (name.isEmpty())
+            return false;
+        for (Store *store : stores) {
+            if (!store->open(m_server.url(name), error))
+                return false;
+        }
+        return true;
+    }
+
     PgTestServer m_server;
 };
 
