@@ -18,6 +18,7 @@
 #include <QPromise>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
 #include <algorithm>
@@ -29,6 +30,9 @@ namespace {
 
 // Null QStrings bind as SQL NULL; the schema wants ''.
 constexpr auto str = &SqlQueries::text;
+
+// The key a submit gets when its caller gave none (see submit()).
+const QString kOwnKeyPrefix = QStringLiteral("own:");
 
 qint64 nowMs()
 {
@@ -182,6 +186,12 @@ QFuture<SubmitResult> OutboxRepository::submit(const SendRequest &request)
         req.origin = QStringLiteral("composer");
     if (req.text.trimmed().isEmpty())
         req.text.clear();
+    // Every submit carries a key: on a server the writer re-runs a batch
+    // whose COMMIT lost its connection, and the key makes that re-run find
+    // the rows the lost COMMIT stored instead of queueing the send twice.
+    const bool keyFromCaller = !req.idempotencyKey.isEmpty();
+    if (!keyFromCaller)
+        req.idempotencyKey = kOwnKeyPrefix + QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (req.accountId.isEmpty())
         return refuse(tr("No account was chosen to send from."));
     if (req.conversationId.isEmpty())
@@ -197,18 +207,19 @@ QFuture<SubmitResult> OutboxRepository::submit(const SendRequest &request)
     const qint64 created = nowMs();
     const QString dir
         = QFileInfo(m_store->path()).absoluteDir().filePath(QStringLiteral("outbox-files"));
-    const bool queued = m_store->submitWrite([this, req, created, dir,
+    const bool queued = m_store->submitWrite([this, req, keyFromCaller, created, dir,
                                               promise](StoreWriter::Batch &b) {
         auto refused = [&b, promise](const QString &why) {
             SubmitResult r;
             r.error = why;
             b.afterCommit([promise, r] { fulfil(promise, r); });
         };
-        // Asked before: answer with what was queued then, queue nothing.
-        if (!req.idempotencyKey.isEmpty()) {
+        // Asked before (or this very batch committed before its connection
+        // was lost): answer with what was queued then, queue nothing.
+        {
             QSqlQuery &known = b.prepared(
                 QStringLiteral("SELECT id FROM outbox WHERE origin = ? AND idempotency_key = ?"
-                               " ORDER BY request_part"));
+                               " AND idempotency_key <> '' ORDER BY request_part"));
             known.bindValue(0, req.origin);
             known.bindValue(1, req.idempotencyKey);
             if (!known.exec()) {
@@ -223,7 +234,7 @@ QFuture<SubmitResult> OutboxRepository::submit(const SendRequest &request)
             known.finish();
             if (!r.ids.isEmpty()) {
                 r.id = r.ids.first();
-                r.existing = true;
+                r.existing = keyFromCaller;
                 b.afterCommit([promise, r] { fulfil(promise, r); });
                 return;
             }

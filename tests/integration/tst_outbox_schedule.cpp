@@ -270,17 +270,26 @@ private slots:
         const SubmitResult c = submitAndWait(engine, r);
         QVERIFY(c.id != a.id);
         QVERIFY(!c.existing);
+        // Without a key every submit is a send of its own: the key the
+        // repository gives it guards only a re-run of that submit's write.
+        SendRequest unkeyed = textTo(room, QStringLiteral("稍后回复"));
+        const SubmitResult d = submitAndWait(engine, unkeyed);
+        const SubmitResult e = submitAndWait(engine, unkeyed);
+        QVERIFY2(d.ok() && e.ok(), qPrintable(d.error + e.error));
+        QVERIFY(d.id != e.id);
+        QVERIFY(!d.existing && !e.existing);
 
         engine.addAccount(account(kAccount, port), endpoint(port));
-        QTRY_COMPARE_WITH_TIMEOUT(sim.receivedTexts().size(), 2, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(sim.receivedTexts().size(), 4, 20000);
         QTest::qWait(500);
         QCOMPARE(sim.receivedTexts(),
-                 (QStringList{QStringLiteral("订单已发货"), QStringLiteral("订单已发货")}));
+                 (QStringList{QStringLiteral("订单已发货"), QStringLiteral("订单已发货"),
+                              QStringLiteral("稍后回复"), QStringLiteral("稍后回复")}));
         // Asked again after it went out: still the same row, nothing sent.
         r.origin = QStringLiteral("api");
         QCOMPARE(submitAndWait(engine, r).id, a.id);
         QTest::qWait(500);
-        QCOMPARE(sim.receivedTexts().size(), 2);
+        QCOMPARE(sim.receivedTexts().size(), 4);
         engine.shutdown();
     }
 };
