@@ -4,11 +4,9 @@
 #include "store/SearchTokenizer.h"
 #include "store/SqlDialect.h"
 #include "store/SqlQueries.h"
-#include "store/StorageFault.h"
 
 #include <QHash>
 #include <QSqlDatabase>
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -59,93 +57,49 @@ qint64 countOf(const QSqlDatabase &db, const QString &sql, const QVariantList &b
     return run(q, sql, binds) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
+// --- the search index rows of a batch -------------------------------------------
 
-// --- the multi-row insert ---------------------------------------------------------
-
-constexpr int kMessageColumns = 16;
-// Rows a statement at most (1,024 placeholders); statements are prepared for
-// 1, 2, 4, ... rows and reused.
-constexpr int kMaxRowsPerStatement = 64;
-
-const QString &placeholder(int i)
-{
-    return SqlQueries::placeholder(i);
-}
-
-int rowsPerStatement(qsizetype left)
-{
-    return SqlQueries::rowsPerStatement(left, kMaxRowsPerStatement);
-}
-
-QString buildInsertMessagesSql(int rows)
-{
-    QString sql = QStringLiteral(
-        "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
-        " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids,"
-        " outbox_id, duplicate_of, system_event) VALUES ");
-    sql += SqlQueries::valuesRows(rows, kMessageColumns);
-    // Only the message id conflict is ignored: any other constraint failure
-    // must be an error, not a silently dropped message. The rows written
-    // come back with their ids (in no promised order).
-    return sql
-        + QStringLiteral(" ON CONFLICT (account_id, msg_id) DO NOTHING"
-                         " RETURNING id, account_id, msg_id");
-}
-
-// The statement for `rows` rows (a power of two), built once.
-const QString &insertMessagesSql(int rows)
-{
-    static const QVector<QString> statements = [] {
-        QVector<QString> out;
-        for (int size = 1; size <= kMaxRowsPerStatement; size *= 2)
-            out.append(buildInsertMessagesSql(size));
-        return out;
-    }();
-    int slot = 0;
-    while ((1 << slot) < rows)
-        ++slot;
-    return statements.at(slot);
-}
-
-void bindMessage(QSqlQuery &q, int row, const Message &m)
-{
-    const int p = row * kMessageColumns;
-    q.bindValue(placeholder(p + 0), str(m.accountId));
-    q.bindValue(placeholder(p + 1), str(m.id));
-    q.bindValue(placeholder(p + 2), str(m.conversationId()));
-    q.bindValue(placeholder(p + 3), str(m.roomId));
-    q.bindValue(placeholder(p + 4), str(m.talkerId));
-    q.bindValue(placeholder(p + 5), str(m.talkerName));
-    q.bindValue(placeholder(p + 6), str(m.listenerId));
-    q.bindValue(placeholder(p + 7), int(m.kind));
-    q.bindValue(placeholder(p + 8), str(m.text));
-    q.bindValue(placeholder(p + 9), str(m.filename));
-    q.bindValue(placeholder(p + 10), m.timestampMs);
-    q.bindValue(placeholder(p + 11), int(m.fromSelf));
-    q.bindValue(placeholder(p + 12), str(m.mentionIds.join(QLatin1Char(' '))));
-    q.bindValue(placeholder(p + 13), m.outboxId);
-    q.bindValue(placeholder(p + 14), str(m.duplicateOf));
-    q.bindValue(placeholder(p + 15), str(m.systemEvent));
-}
-
-QString rowKey(const QString &accountId, const QString &messageId)
-{
-    return accountId + QChar(0x1f) + messageId;
-}
-
-// The rows an insert returned (id, account_id, msg_id), by rowKey.
-QHash<QString, qint64> insertedRows(QSqlQuery &q)
-{
-    QHash<QString, qint64> rows;
-    while (q.next())
-        rows.insert(rowKey(q.value(1).toString(), q.value(2).toString()), q.value(0).toLongLong());
-    return rows;
-}
+// Index rows a statement at most; statements are prepared for 1, 2, 4, ...
+// rows and reused.
+constexpr int kMaxIndexRowsPerStatement = 64;
 
 struct IndexRow
 {
     qint64 rowId = 0;
     QString text;
+};
+
+// The search index rows of a writer batch, written after everything else in
+// it: on SQLite an FTS5 table that is part of the transaction flushes its
+// pending terms at every later statement that opens a savepoint (multi-row
+// inserts and upserts do), which made the index most of the writer's work.
+struct PendingIndexRows
+{
+    QVector<IndexRow> rows;
+
+    static void write(StoreWriter::Batch &b, PendingIndexRows &pending)
+    {
+        const SearchIndex &searchIndex = SqlDialect::of(b.db()).searchIndex();
+        const QVector<IndexRow> &rows = pending.rows;
+        qsizetype next = 0;
+        while (next < rows.size()) {
+            const int count = SqlQueries::rowsPerStatement(rows.size() - next, kMaxIndexRowsPerStatement);
+            const QString manySql = count > 1 ? searchIndex.addRowsStatement(count) : QString();
+            QSqlQuery &index
+                = b.prepared(manySql.isEmpty() ? searchIndex.addStatement() : manySql);
+            const int bound = manySql.isEmpty() ? 1 : count;
+            for (int r = 0; r < bound; ++r) {
+                index.bindValue(SqlQueries::placeholder(2 * r), rows.at(next + r).rowId);
+                index.bindValue(SqlQueries::placeholder(2 * r + 1), rows.at(next + r).text);
+            }
+            if (!index.exec()) {
+                b.fail(QStringLiteral("index message"), index);
+                if (b.storageFailed())
+                    return;
+            }
+            next += bound;
+        }
+    }
 };
 
 } // namespace
@@ -187,124 +141,31 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
                                QVector<Message> *stored)
 {
     const SqlDialect &dialect = SqlDialect::of(b.db());
-    const SearchIndex &searchIndex = dialect.searchIndex();
+    QSqlQuery &insert = b.prepared(
+        QStringLiteral(
+            "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
+            " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, "
+            "outbox_id,"
+            " duplicate_of, system_event)"
+            // Named placeholders: Qt's positional bindValue(int) formats a
+            // ":N" name per call, a third of the writer's time under a flood.
+            " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
+            ":p13, :p14, :p15)"
+            // Only the message id conflict is ignored: any other constraint
+            // failure must be an error, not a silently dropped message.
+            " ON CONFLICT (account_id, msg_id) DO NOTHING")
+        + dialect.returningId());
+    static const QString p[]
+        = {QStringLiteral(":p0"),  QStringLiteral(":p1"),  QStringLiteral(":p2"),
+           QStringLiteral(":p3"),  QStringLiteral(":p4"),  QStringLiteral(":p5"),
+           QStringLiteral(":p6"),  QStringLiteral(":p7"),  QStringLiteral(":p8"),
+           QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
+           QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14"),
+           QStringLiteral(":p15")};
+    QVector<IndexRow> indexRows; // new messages' text, written last (PendingIndexRows)
     QSqlQuery &link
         = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
                                     "? AND msg_id = ? AND outbox_id <> ?"));
-    QHash<QString, QStringList> journaled; // account -> ids stored or seen before
-    QVector<IndexRow> indexRows; // new messages' text, added after the inserts
-
-    struct Latest
-    {
-        const Message *message = nullptr;
-        qint64 rowId = 0;
-        int unread = 0;
-    };
-    QHash<QPair<QString, QString>, Latest> latest;
-    stored->reserve(stored->size() + messages.size());
-
-    // What happens to one message once its row is written (rowId) or found
-    // there already (rowId 0).
-    auto settle = [&](const Message &m, qint64 rowId) {
-        journaled[m.accountId].append(m.id);
-        if (rowId == 0) {
-            // Seen before. Our own echo may arrive before the send result:
-            // remember which outbox entry it came from.
-            if (m.outboxId != 0) {
-                link.bindValue(0, m.outboxId);
-                link.bindValue(1, str(m.accountId));
-                link.bindValue(2, str(m.id));
-                link.bindValue(3, m.outboxId);
-                if (!link.exec()) {
-                    b.fail(QStringLiteral("link message to outbox"), link);
-                    if (b.storageFailed())
-                        return false;
-                }
-            }
-            return true;
-        }
-        if (!m.duplicateOf.isEmpty())
-            return true; // kept, but out of the index, the feed signal and the counts
-        if (!m.text.isEmpty())
-            indexRows.append({rowId, searchIndex.indexedText(m.text)});
-        stored->append(m);
-        stored->last().rowId = rowId;
-
-        Latest &l = latest[{m.accountId, m.conversationId()}];
-        if (!l.message || m.timestampMs >= l.message->timestampMs) {
-            l.message = &m;
-            l.rowId = rowId;
-        }
-        if (!m.fromSelf)
-            ++l.unread;
-        return true;
-    };
-
-    // Messages go in a few rows a statement (a statement per message was
-    // most of the writer's work in a burst); a row whose statement fails for
-    // a reason of its own is tried alone, so only that one is lost.
-    qsizetype from = 0;
-    while (from < messages.size()) {
-        const int rows = rowsPerStatement(messages.size() - from);
-        QSqlQuery &insert = b.prepared(insertMessagesSql(rows));
-        for (int r = 0; r < rows; ++r)
-            bindMessage(insert, r, messages.at(from + r));
-        if (!insert.exec()) {
-            if (StorageFaults::of(insert.lastError()) != StorageFault::None || rows == 1) {
-                b.fail(QStringLiteral("insert message"), insert);
-                if (b.storageFailed())
-                    return false;
-                ++from; // this message alone failed: reported, the others go on
-                continue;
-            }
-            QSqlQuery &single = b.prepared(insertMessagesSql(1));
-            for (int r = 0; r < rows; ++r) {
-                const Message &m = messages.at(from + r);
-                bindMessage(single, 0, m);
-                if (!single.exec()) {
-                    b.fail(QStringLiteral("insert message"), single);
-                    if (b.storageFailed())
-                        return false;
-                    continue;
-                }
-                const QHash<QString, qint64> inserted = insertedRows(single);
-                if (!settle(m, inserted.value(rowKey(m.accountId, m.id))))
-                    return false;
-            }
-            from += rows;
-            continue;
-        }
-        // The rows written, by account and message id; a message whose id
-        // is not among them was stored before (or earlier in this statement).
-        QHash<QString, qint64> inserted = insertedRows(insert);
-        for (int r = 0; r < rows; ++r) {
-            const Message &m = messages.at(from + r);
-            if (!settle(m, inserted.take(rowKey(m.accountId, m.id))))
-                return false;
-        }
-        from += rows;
-    }
-
-    // The new texts into the search index, several a statement where the
-    // index allows it.
-    qsizetype next = 0;
-    while (next < indexRows.size()) {
-        const int rows = rowsPerStatement(indexRows.size() - next);
-        const QString manySql = rows > 1 ? searchIndex.addRowsStatement(rows) : QString();
-        QSqlQuery &index = b.prepared(manySql.isEmpty() ? searchIndex.addStatement() : manySql);
-        const int bound = manySql.isEmpty() ? 1 : rows;
-        for (int r = 0; r < bound; ++r) {
-            index.bindValue(placeholder(2 * r), indexRows.at(next + r).rowId);
-            index.bindValue(placeholder(2 * r + 1), indexRows.at(next + r).text);
-        }
-        if (!index.exec()) {
-            b.fail(QStringLiteral("index message"), index);
-            if (b.storageFailed())
-                return false;
-        }
-        next += bound;
-    }
-
     // Stored (or stored before): out of the journal, in this transaction,
     // kUnjournalChunk ids a statement (one per message was a tenth of the
     // writer's work in a burst); unused places repeat the last id.
@@ -322,14 +183,91 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
             names.append(QStringLiteral(":m%1").arg(i));
         return names;
     }();
+    QHash<QString, QStringList> journaled; // account -> ids stored or seen before
+
+    struct Latest
+    {
+        const Message *message = nullptr;
+        qint64 rowId = 0;
+        int unread = 0;
+    };
+    QHash<QPair<QString, QString>, Latest> latest;
+    stored->reserve(stored->size() + messages.size());
+
+    for (const Message &m : messages) {
+        const QString conversationId = m.conversationId();
+        insert.bindValue(p[0], str(m.accountId));
+        insert.bindValue(p[1], str(m.id));
+        insert.bindValue(p[2], str(conversationId));
+        insert.bindValue(p[3], str(m.roomId));
+        insert.bindValue(p[4], str(m.talkerId));
+        insert.bindValue(p[5], str(m.talkerName));
+        insert.bindValue(p[6], str(m.listenerId));
+        insert.bindValue(p[7], int(m.kind));
+        insert.bindValue(p[8], str(m.text));
+        insert.bindValue(p[9], str(m.filename));
+        insert.bindValue(p[10], m.timestampMs);
+        insert.bindValue(p[11], int(m.fromSelf));
+        insert.bindValue(p[12], str(m.mentionIds.join(QLatin1Char(' '))));
+        insert.bindValue(p[13], m.outboxId);
+        insert.bindValue(p[14], str(m.duplicateOf));
+        insert.bindValue(p[15], str(m.systemEvent));
+        if (!insert.exec()) {
+            b.fail(QStringLiteral("insert message"), insert);
+            if (b.storageFailed())
+                return false;
+            continue;
+        }
+        // Read before the next statement: both are the connection's.
+        const bool isNew = insert.numRowsAffected() == 1;
+        const qint64 rowId = isNew ? dialect.insertedId(insert) : 0;
+        journaled[m.accountId].append(m.id);
+        if (!isNew) {
+            // Seen before. Our own echo may arrive before the send result:
+            // remember which outbox entry it came from.
+            if (m.outboxId != 0) {
+                link.bindValue(0, m.outboxId);
+                link.bindValue(1, str(m.accountId));
+                link.bindValue(2, str(m.id));
+                link.bindValue(3, m.outboxId);
+                if (!link.exec()) {
+                    b.fail(QStringLiteral("link message to outbox"), link);
+                    if (b.storageFailed())
+                        return false;
+                }
+            }
+            continue;
+        }
+        if (!m.duplicateOf.isEmpty())
+            continue; // kept, but out of the index, the feed signal and the counts
+        if (!m.text.isEmpty())
+            indexRows.append({rowId, dialect.searchIndex().indexedText(m.text)});
+        stored->append(m);
+        stored->last().rowId = rowId;
+
+        Latest &l = latest[{m.accountId, conversationId}];
+        if (!l.message || m.timestampMs >= l.message->timestampMs) {
+            l.message = &m;
+            l.rowId = rowId;
+        }
+        if (!m.fromSelf)
+            ++l.unread;
+    }
+
+    if (!indexRows.isEmpty()) {
+        PendingIndexRows &pending
+            = b.perBatch<PendingIndexRows>(&PendingIndexRows::write, /*last=*/true);
+        pending.rows += indexRows;
+    }
+
     QSqlQuery &unjournal = b.prepared(unjournalSql);
     for (auto it = journaled.cbegin(); it != journaled.cend(); ++it) {
         const QStringList &ids = it.value();
-        for (qsizetype first = 0; first < ids.size(); first += kUnjournalChunk) {
+        for (qsizetype from = 0; from < ids.size(); from += kUnjournalChunk) {
             unjournal.bindValue(QStringLiteral(":a"), str(it.key()));
             for (int i = 0; i < kUnjournalChunk; ++i)
                 unjournal.bindValue(unjournalNames[i],
-                                    str(ids.at(std::min(first + i, ids.size() - 1))));
+                                    str(ids.at(std::min(from + i, ids.size() - 1))));
             if (!unjournal.exec()) {
                 b.fail(QStringLiteral("remove messages from the journal"), unjournal);
                 if (b.storageFailed())
@@ -368,14 +306,14 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
                            QStringLiteral("excluded.last_ms")));
     for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
         const Message &m = *it->message;
-        summary.bindValue(placeholder(0), str(it.key().first));
-        summary.bindValue(placeholder(1), str(it.key().second));
-        summary.bindValue(placeholder(2), m.timestampMs);
-        summary.bindValue(placeholder(3), it->rowId);
-        summary.bindValue(placeholder(4), str(previewOf(m)));
-        summary.bindValue(placeholder(5), str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
-        summary.bindValue(placeholder(6), int(m.kind));
-        summary.bindValue(placeholder(7), it->unread);
+        summary.bindValue(p[0], str(it.key().first));
+        summary.bindValue(p[1], str(it.key().second));
+        summary.bindValue(p[2], m.timestampMs);
+        summary.bindValue(p[3], it->rowId);
+        summary.bindValue(p[4], str(previewOf(m)));
+        summary.bindValue(p[5], str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
+        summary.bindValue(p[6], int(m.kind));
+        summary.bindValue(p[7], it->unread);
         if (!summary.exec()) {
             b.fail(QStringLiteral("update conversation summary"), summary);
             if (b.storageFailed())

@@ -6,6 +6,8 @@
 
 #include "BenchUtil.h"
 
+#include <QDir>
+#include <QMap>
 #include <QProcess>
 #include <QStringList>
 
@@ -75,6 +77,29 @@ inline double processCpuSeconds(qint64 pid)
     if (fields.size() < 13)
         return -1;
     return (fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+
+// CPU seconds of a process's threads, summed by thread name (gRPC's, the
+// session's, the store writer's...); empty when it is gone.
+inline QMap<QString, double> threadCpuSeconds(qint64 pid)
+{
+    QMap<QString, double> out;
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        const qsizetype open = stat.indexOf('(');
+        const qsizetype close = stat.lastIndexOf(')');
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (open < 0 || close < 0 || fields.size() < 13)
+            continue;
+        out[QString::fromUtf8(stat.mid(open + 1, close - open - 1))]
+            += (fields.at(11).toLongLong() + fields.at(12).toLongLong())
+            / double(sysconf(_SC_CLK_TCK));
+    }
+    return out;
 }
 
 inline QString loadAverage()

@@ -181,6 +181,7 @@ struct AppRun
     double seconds = 0; // process start -> last commit
     double syncSeconds = -1;
     double appCpuS = -1;
+    QMap<QString, double> appThreads; // CPU seconds by thread name
     double simCpuS = -1;
     double exitSeconds = -1;
     int exitCode = -1;
@@ -275,6 +276,7 @@ AppRun runGroupDesk(const QString &dir, int rooms, int messages, bool verbose)
             },
             3600000, 20);
         run.appCpuS = processCpuSeconds(run.log.pid);
+        run.appThreads = threadCpuSeconds(run.log.pid);
         run.simCpuS = processCpuSeconds(sim.process.processId());
         // Anything beyond N (a message stored twice) would show up now.
         waitUntil([] { return false; }, 1000);
@@ -412,6 +414,14 @@ int main(int argc, char *argv[])
             c.rows, c.distinct, c.repeats, c.journal, c.unnamed, c.indexed, c.notRepeats,
             gd.exitSeconds, gd.exitCode, gd.log.lines, gd.log.debugLines);
 
+    QJsonObject threads;
+    for (auto it = gd.appThreads.cbegin(); it != gd.appThreads.cend(); ++it) {
+        if (it.value() >= 0.05)
+            threads.insert(it.key(), qRound(it.value() * 100) / 100.0);
+    }
+    fprintf(stderr, "# app CPU by thread: %s\n",
+            QJsonDocument(threads).toJson(QJsonDocument::Compact).constData());
+
     const QString suffix = smoke ? QStringLiteral("_smoke_%1msgs").arg(messages) : QString();
     printJson(QStringLiteral("login_burst_ingest") + suffix, rate, QStringLiteral("messages/s"),
               smoke ? QStringLiteral("exactly once") : QStringLiteral(">= 20000"),
@@ -427,6 +437,7 @@ int main(int argc, char *argv[])
                {QStringLiteral("seconds"), gd.seconds},
                {QStringLiteral("app_cpu_s"), gd.appCpuS},
                {QStringLiteral("sim_cpu_s"), gd.simCpuS},
+               {QStringLiteral("app_cpu_s_by_thread"), threads},
                {QStringLiteral("exit_s"), gd.exitSeconds},
                {QStringLiteral("exit_code"), gd.exitCode},
                {QStringLiteral("log_lines"), gd.log.lines},
