@@ -1,9 +1,6 @@
 #include "store/Fts5BigramIndex.h"
 
 #include "store/SearchTokenizer.h"
-#include "store/SqlQueries.h"
-
-#include <QVector>
 
 namespace gd {
 
@@ -16,24 +13,6 @@ const SearchIndex &SearchIndex::fts5()
 QString Fts5BigramIndex::addStatement() const
 {
     return QStringLiteral("INSERT INTO message_index (rowid, body) VALUES (:p0, :p1)");
-}
-
-QString Fts5BigramIndex::addRowsStatement(int rows) const
-{
-    auto build = [](int count) {
-        return QStringLiteral("INSERT INTO message_index (rowid, body) VALUES ")
-            + SqlQueries::valuesRows(count, 2);
-    };
-    // The writer asks for the same few sizes again and again.
-    static const QVector<QString> made = [&build] {
-        QVector<QString> out;
-        for (int count = 0; count <= 64; ++count)
-            out.append(build(count));
-        return out;
-    }();
-    if (rows <= 0)
-        return QString();
-    return rows < made.size() ? made.at(rows) : build(rows);
 }
 
 QString Fts5BigramIndex::indexedText(const QString &text) const

@@ -11,7 +11,6 @@ class Fts5BigramIndex : public SearchIndex
 {
 public:
     QString addStatement() const override;
-    QString addRowsStatement(int rows) const override;
     QString indexedText(const QString &text) const override;
     bool answers(const QString &text) const override;
     QString candidatesQuery(const QString &columns, const QString &filters) const override;

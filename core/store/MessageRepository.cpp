@@ -57,51 +57,6 @@ qint64 countOf(const QSqlDatabase &db, const QString &sql, const QVariantList &b
     return run(q, sql, binds) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-// --- the search index rows of a batch -------------------------------------------
-
-// Index rows a statement at most; statements are prepared for 1, 2, 4, ...
-// rows and reused.
-constexpr int kMaxIndexRowsPerStatement = 64;
-
-struct IndexRow
-{
-    qint64 rowId = 0;
-    QString text;
-};
-
-// The search index rows of a writer batch, written after everything else in
-// it: on SQLite an FTS5 table that is part of the transaction flushes its
-// pending terms at every later statement that opens a savepoint (multi-row
-// inserts and upserts do), which made the index most of the writer's work.
-struct PendingIndexRows
-{
-    QVector<IndexRow> rows;
-
-    static void write(StoreWriter::Batch &b, PendingIndexRows &pending)
-    {
-        const SearchIndex &searchIndex = SqlDialect::of(b.db()).searchIndex();
-        const QVector<IndexRow> &rows = pending.rows;
-        qsizetype next = 0;
-        while (next < rows.size()) {
-            const int count = SqlQueries::rowsPerStatement(rows.size() - next, kMaxIndexRowsPerStatement);
-            const QString manySql = count > 1 ? searchIndex.addRowsStatement(count) : QString();
-            QSqlQuery &index
-                = b.prepared(manySql.isEmpty() ? searchIndex.addStatement() : manySql);
-            const int bound = manySql.isEmpty() ? 1 : count;
-            for (int r = 0; r < bound; ++r) {
-                index.bindValue(SqlQueries::placeholder(2 * r), rows.at(next + r).rowId);
-                index.bindValue(SqlQueries::placeholder(2 * r + 1), rows.at(next + r).text);
-            }
-            if (!index.exec()) {
-                b.fail(QStringLiteral("index message"), index);
-                if (b.storageFailed())
-                    return;
-            }
-            next += bound;
-        }
-    }
-};
-
 } // namespace
 
 QString MessageRepository::columns()
@@ -162,7 +117,7 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
            QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
            QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14"),
            QStringLiteral(":p15")};
-    QVector<IndexRow> indexRows; // new messages' text, written last (PendingIndexRows)
+    QSqlQuery &index = b.prepared(dialect.searchIndex().addStatement());
     QSqlQuery &link
         = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
                                     "? AND msg_id = ? AND outbox_id <> ?"));
@@ -240,8 +195,15 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         }
         if (!m.duplicateOf.isEmpty())
             continue; // kept, but out of the index, the feed signal and the counts
-        if (!m.text.isEmpty())
-            indexRows.append({rowId, dialect.searchIndex().indexedText(m.text)});
+        if (!m.text.isEmpty()) {
+            index.bindValue(p[0], rowId);
+            index.bindValue(p[1], dialect.searchIndex().indexedText(m.text));
+            if (!index.exec()) {
+                b.fail(QStringLiteral("index message"), index);
+                if (b.storageFailed())
+                    return false;
+            }
+        }
         stored->append(m);
         stored->last().rowId = rowId;
 
@@ -252,12 +214,6 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         }
         if (!m.fromSelf)
             ++l.unread;
-    }
-
-    if (!indexRows.isEmpty()) {
-        PendingIndexRows &pending
-            = b.perBatch<PendingIndexRows>(&PendingIndexRows::write, /*last=*/true);
-        pending.rows += indexRows;
     }
 
     QSqlQuery &unjournal = b.prepared(unjournalSql);

@@ -23,14 +23,6 @@ public:
     // The statement adding one message: binds :p0 (the message's row id)
     // and :p1 (indexedText of its text).
     virtual QString addStatement() const = 0;
-    // The statement adding `rows` messages at once (:p0, :p1 for the first,
-    // :p2, :p3 for the second, ...), or empty when the index takes one
-    // message a statement only.
-    virtual QString addRowsStatement(int rows) const
-    {
-        Q_UNUSED(rows)
-        return QString();
-    }
     virtual QString indexedText(const QString &text) const = 0;
 
     // --- search ---

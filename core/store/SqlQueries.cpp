@@ -1,7 +1,5 @@
 #include "store/SqlQueries.h"
 
-#include <QVector>
-
 #include "util/Log.h"
 
 #include <QSqlError>
@@ -48,41 +46,6 @@ bool SqlQueries::execNamed(QSqlQuery &q, const QString &sql, const QVariantMap &
     if (!q.exec())
         return failed(q, "query failed:", sql, error);
     return true;
-}
-
-const QString &SqlQueries::placeholder(int i)
-{
-    static const QVector<QString> names = [] {
-        QVector<QString> out;
-        out.reserve(kMaxPlaceholders);
-        for (int n = 0; n < kMaxPlaceholders; ++n)
-            out.append(QStringLiteral(":p%1").arg(n));
-        return out;
-    }();
-    return names.at(i);
-}
-
-int SqlQueries::rowsPerStatement(qsizetype left, int maxRows)
-{
-    int rows = 1;
-    while (rows * 2 <= left && rows * 2 <= maxRows)
-        rows *= 2;
-    return rows;
-}
-
-QString SqlQueries::valuesRows(int rows, int columns)
-{
-    QString sql;
-    for (int r = 0; r < rows; ++r) {
-        sql += r == 0 ? QStringLiteral("(") : QStringLiteral(", (");
-        for (int c = 0; c < columns; ++c) {
-            if (c > 0)
-                sql += QStringLiteral(", ");
-            sql += placeholder(r * columns + c);
-        }
-        sql += QLatin1Char(')');
-    }
-    return sql;
 }
 
 QVariant SqlQueries::text(const QString &s)

@@ -33,17 +33,6 @@ public:
     // A value as exec() binds it: a QVariant holding a null QString becomes
     // '', anything else (an invalid QVariant too, for a real NULL) as it is.
     static QVariant bindable(const QVariant &value);
-    // --- statements writing many rows at once (prepared per size, reused) ---
-    // ":p0", ":p1", ...: named placeholders, made once (i < kMaxPlaceholders).
-    // Named rather than positional: Qt formats a ":N" name for every
-    // positional bind.
-    static constexpr int kMaxPlaceholders = 4096;
-    static const QString &placeholder(int i);
-    // The rows the next statement takes: the largest power of two not above
-    // `left` nor `maxRows`, so a writer prepares a handful of sizes only.
-    static int rowsPerStatement(qsizetype left, int maxRows);
-    // "(:p0, :p1), (:p2, :p3)" for rows = 2, columns = 2.
-    static QString valuesRows(int rows, int columns);
     // The first column of every row (empty on failure).
     static QStringList strings(const QSqlDatabase &db, const QString &sql,
                                const QVariantList &binds);

@@ -563,34 +563,20 @@ void Store::journalMessageIds(const QString &accountId, const QStringList &ids, 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     d->writer->submit(
         [accountId, ids, now, guard, committed](StoreWriter::Batch &b) {
-            // Several ids a statement (one each was a good part of the
-            // writer's work in a burst), in statements of a few sizes.
-            constexpr int kMaxRows = 128;
-            static const QVector<QString> statements = [] {
-                QVector<QString> out;
-                for (int rows = 1; rows <= kMaxRows; rows *= 2)
-                    out.append(QStringLiteral("INSERT INTO message_journal (account_id, msg_id, "
-                                              "seen_ms) VALUES ")
-                               + SqlQueries::valuesRows(rows, 3)
-                               + QStringLiteral(" ON CONFLICT (account_id, msg_id) DO NOTHING"));
-                return out;
-            }();
-            const QString account = str(accountId).toString();
-            qsizetype from = 0;
-            while (from < ids.size()) {
-                const int rows = SqlQueries::rowsPerStatement(ids.size() - from, kMaxRows);
-                QSqlQuery &q = b.prepared(statements.at(qCountTrailingZeroBits(quint32(rows))));
-                for (int r = 0; r < rows; ++r) {
-                    q.bindValue(SqlQueries::placeholder(3 * r), account);
-                    q.bindValue(SqlQueries::placeholder(3 * r + 1), str(ids.at(from + r)));
-                    q.bindValue(SqlQueries::placeholder(3 * r + 2), now);
-                }
+            QSqlQuery &q = b.prepared(QStringLiteral(
+                "INSERT INTO message_journal (account_id, msg_id, seen_ms)"
+                " VALUES (:p0, :p1, :p2) ON CONFLICT (account_id, msg_id) DO NOTHING"));
+            static const QString p0 = QStringLiteral(":p0"), p1 = QStringLiteral(":p1"),
+                                 p2 = QStringLiteral(":p2");
+            for (const QString &id : ids) {
+                q.bindValue(p0, str(accountId));
+                q.bindValue(p1, str(id));
+                q.bindValue(p2, now);
                 if (!q.exec()) {
                     b.fail(QStringLiteral("journal message id"), q);
                     if (b.storageFailed())
                         return;
                 }
-                from += rows;
             }
             b.afterCommit([guard, committed] {
                 if (guard)

@@ -54,24 +54,14 @@ public:
         // made by the first job that asks, whose `write` then runs after the
         // batch's last job and before its commit (it reports a failed
         // statement through fail()). A batch run again starts a new one.
-        // `last`: after the other kinds' writes (the search index: on SQLite
-        // an FTS5 table in the transaction flushes what it holds at every
-        // statement that opens a savepoint, and multi-row statements do).
-        template<typename T> T &perBatch(std::function<void(Batch &, T &)> write, bool last = false)
+        template<typename T> T &perBatch(std::function<void(Batch &, T &)> write)
         {
             std::shared_ptr<void> &slot = m_perBatch[std::type_index(typeid(T))];
             if (!slot) {
                 auto made = std::make_shared<T>();
                 slot = made;
-                std::function<void(Batch &)> run
-                    = [made, write = std::move(write)](Batch &b) { write(b, *made); };
-                if (last) {
-                    m_beforeCommit.push_back(std::move(run));
-                    ++m_lastBeforeCommit;
-                } else {
-                    m_beforeCommit.insert(m_beforeCommit.end() - m_lastBeforeCommit,
-                                          std::move(run));
-                }
+                m_beforeCommit.push_back(
+                    [made, write = std::move(write)](Batch &b) { write(b, *made); });
             }
             return *static_cast<T *>(slot.get());
         }
@@ -89,7 +79,6 @@ public:
         QSqlDatabase m_db;
         std::vector<std::function<void()>> m_afterCommit;
         std::vector<std::function<void(Batch &)>> m_beforeCommit;
-        std::ptrdiff_t m_lastBeforeCommit = 0; // at the end of m_beforeCommit
         std::unordered_map<std::type_index, std::shared_ptr<void>> m_perBatch;
         StorageFault m_fault = StorageFault::None;
         QString m_faultText;
