@@ -116,10 +116,9 @@ private slots:
 
     void aLargeBatchStoresEachMessageOnceWithItsOwnRowAndIndexEntry()
     {
-        // 150 messages go in statements of several rows (64 + 64 + 16 + 4 +
-        // 2): the row ids handed back, the repeats inside and across
-        // statements, and the search index rows must still match message
-        // for message.
+        // A batch far larger than the writer's usual ones, with repeats near
+        // each other and far apart: the row ids handed back, the repeats and
+        // the search index rows must match message for message.
         Store store;
         QString error;
         QVERIFY2(store.open(m_path, &error), qPrintable(error));
