@@ -1,7 +1,5 @@
 #include "engine/DuplicateDetector.h"
 
-#include <QCryptographicHash>
-
 #include <cstdlib>
 
 namespace gd {
@@ -16,14 +14,9 @@ QString DuplicateDetector::check(const Message &message)
         || message.kind == MessageKind::System || message.talkerId.isEmpty()) {
         return {};
     }
-    // A hash keeps the key small however long the text is.
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    hash.addData(message.conversationId().toUtf8());
-    hash.addData(QByteArrayView("\x1f", 1));
-    hash.addData(message.talkerId.toUtf8());
-    hash.addData(QByteArrayView("\x1f", 1));
-    hash.addData(message.text.toUtf8());
-    const QString key = QString::fromLatin1(hash.result().toBase64());
+    // The key holds the text itself (shared with the message, not copied):
+    // hashing it is cheaper than a digest, and equal keys are really equal.
+    const Key key{message.conversationId(), message.talkerId, message.text};
 
     const qint64 ts = message.timestampMs;
     auto it = m_seen.find(key);

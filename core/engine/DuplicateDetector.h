@@ -10,6 +10,7 @@
 #include "model/Types.h"
 
 #include <QHash>
+#include <QHashFunctions>
 
 #include <deque>
 
@@ -33,6 +34,23 @@ public:
     int remembered() const { return int(m_seen.size()); }
 
 private:
+    // What makes two messages the same, compared exactly. The strings share
+    // the messages' data (no copy of the text is made).
+    struct Key
+    {
+        QString conversationId;
+        QString talkerId;
+        QString text;
+        bool operator==(const Key &other) const
+        {
+            return text == other.text && talkerId == other.talkerId
+                && conversationId == other.conversationId;
+        }
+    };
+    friend size_t qHash(const Key &key, size_t seed) noexcept
+    {
+        return qHashMulti(seed, key.conversationId, key.talkerId, key.text);
+    }
     struct Seen
     {
         QString id;
@@ -43,8 +61,8 @@ private:
     qint64 m_windowMs;
     qint64 m_found = 0;
     qint64 m_newestMs = 0;
-    QHash<QString, Seen> m_seen; // key: conversation, talker, text
-    std::deque<std::pair<qint64, QString>> m_order; // (timestamp, key), oldest first
+    QHash<Key, Seen> m_seen;
+    std::deque<std::pair<qint64, Key>> m_order; // (timestamp, key), oldest first
 };
 
 } // namespace gd

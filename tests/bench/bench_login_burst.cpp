@@ -27,6 +27,7 @@
 //   --keep             keep the temporary folder (database, logs) and print it
 
 #include "BenchJson.h"
+#include "BenchSimProcess.h"
 #include "BenchUtil.h"
 
 #include <QCoreApplication>
@@ -56,77 +57,6 @@ using namespace gd::bench;
 namespace {
 
 const QString kToken = QStringLiteral("insecure_groupdesk_bench"); // Wechaty wants the prefix
-
-QString loadAverage()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QString::fromLatin1(f.readAll()).section(QLatin1Char(' '), 0, 2);
-}
-
-// utime + stime of a process, in seconds; -1 when it is gone.
-double cpuSeconds(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (pid <= 0 || !f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    // Fields after the command name (which may hold spaces) in parentheses.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return (fields.at(11).toLongLong() + fields.at(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
-}
-
-// A groupdesk-sim process serving the burst; the port comes from its first line.
-struct SimProcess
-{
-    QProcess process;
-    quint16 port = 0;
-
-    bool start(int rooms, int messages)
-    {
-        process.setStandardErrorFile(QProcess::nullDevice());
-        process.start(builtProgram(QStringLiteral("sim/groupdesk-sim")),
-                      {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token"),
-                       kToken, QStringLiteral("--auto-login"), QStringLiteral("--rate"),
-                       QStringLiteral("0"), QStringLiteral("--image-every"), QStringLiteral("0"),
-                       QStringLiteral("--room-events"), QStringLiteral("off"),
-                       QStringLiteral("--rooms"), QString::number(rooms), QStringLiteral("--burst"),
-                       QString::number(messages)});
-        if (!process.waitForStarted(10000)) {
-            fprintf(stderr, "groupdesk-sim did not start\n");
-            return false;
-        }
-        QByteArray out;
-        waitUntil(
-            [&] {
-                out += process.readAllStandardOutput();
-                return out.contains('\n') || process.state() != QProcess::Running;
-            },
-            30000, 5);
-        const QByteArray line = out.left(out.indexOf('\n')).trimmed();
-        port = quint16(line.mid(line.lastIndexOf(':') + 1).toUInt());
-        if (port == 0) {
-            fprintf(stderr, "groupdesk-sim did not say its port: %s\n", line.constData());
-            return false;
-        }
-        return true;
-    }
-
-    void stop()
-    {
-        if (process.state() == QProcess::NotRunning)
-            return;
-        process.terminate();
-        if (!process.waitForFinished(15000))
-            process.kill();
-        process.waitForFinished(5000);
-    }
-
-    ~SimProcess() { stop(); }
-};
 
 // The app's stderr, line by line: the exec marker of the keychain wrapper and
 // the sync lines, with the log's own timestamps.
@@ -251,6 +181,7 @@ struct AppRun
     double seconds = 0; // process start -> last commit
     double syncSeconds = -1;
     double appCpuS = -1;
+    QMap<QString, double> appThreads; // CPU seconds by thread name
     double simCpuS = -1;
     double exitSeconds = -1;
     int exitCode = -1;
@@ -261,8 +192,8 @@ struct AppRun
 AppRun runGroupDesk(const QString &dir, int rooms, int messages, bool verbose)
 {
     AppRun run;
-    SimProcess sim;
-    if (!sim.start(rooms, messages))
+    BenchSimProcess sim;
+    if (!sim.start(kToken, rooms, messages))
         return run;
     const QString dbPath = dir + QStringLiteral("/groupdesk.sqlite");
     const QString tokenFile = dir + QStringLiteral("/token");
@@ -344,8 +275,9 @@ AppRun runGroupDesk(const QString &dir, int rooms, int messages, bool verbose)
                 return seen >= messages || stall.elapsed() > 60000;
             },
             3600000, 20);
-        run.appCpuS = cpuSeconds(run.log.pid);
-        run.simCpuS = cpuSeconds(sim.process.processId());
+        run.appCpuS = processCpuSeconds(run.log.pid);
+        run.appThreads = threadCpuSeconds(run.log.pid);
+        run.simCpuS = processCpuSeconds(sim.process.processId());
         // Anything beyond N (a message stored twice) would show up now.
         waitUntil([] { return false; }, 1000);
         db.close();
@@ -399,8 +331,8 @@ WechatyRun runWechaty(const QString &dir, int rooms, int messages)
                 qPrintable(interop));
         return run;
     }
-    SimProcess sim;
-    if (!sim.start(rooms, messages))
+    BenchSimProcess sim;
+    if (!sim.start(kToken, rooms, messages))
         return run;
     run.ran = true;
     QProcess process;
@@ -482,6 +414,14 @@ int main(int argc, char *argv[])
             c.rows, c.distinct, c.repeats, c.journal, c.unnamed, c.indexed, c.notRepeats,
             gd.exitSeconds, gd.exitCode, gd.log.lines, gd.log.debugLines);
 
+    QJsonObject threads;
+    for (auto it = gd.appThreads.cbegin(); it != gd.appThreads.cend(); ++it) {
+        if (it.value() >= 0.05)
+            threads.insert(it.key(), qRound(it.value() * 100) / 100.0);
+    }
+    fprintf(stderr, "# app CPU by thread: %s\n",
+            QJsonDocument(threads).toJson(QJsonDocument::Compact).constData());
+
     const QString suffix = smoke ? QStringLiteral("_smoke_%1msgs").arg(messages) : QString();
     printJson(QStringLiteral("login_burst_ingest") + suffix, rate, QStringLiteral("messages/s"),
               smoke ? QStringLiteral("exactly once") : QStringLiteral(">= 20000"),
@@ -497,6 +437,7 @@ int main(int argc, char *argv[])
                {QStringLiteral("seconds"), gd.seconds},
                {QStringLiteral("app_cpu_s"), gd.appCpuS},
                {QStringLiteral("sim_cpu_s"), gd.simCpuS},
+               {QStringLiteral("app_cpu_s_by_thread"), threads},
                {QStringLiteral("exit_s"), gd.exitSeconds},
                {QStringLiteral("exit_code"), gd.exitCode},
                {QStringLiteral("log_lines"), gd.log.lines},

@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <optional>
 #include <thread>
@@ -111,6 +112,81 @@ private slots:
         store.flush();
         QCOMPARE(reader->messageCount(), 4);
         QCOMPARE(storedIn(stored).size(), 4);
+    }
+
+    void aLargeBatchStoresEachMessageOnceWithItsOwnRowAndIndexEntry()
+    {
+        // A batch far larger than the writer's usual ones, with repeats near
+        // each other and far apart: the row ids handed back, the repeats and
+        // the search index rows must match message for message.
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+        QSignalSpy stored(&store, &Store::messagesStored);
+        store.insertMessages({makeMessage("k7", "r1@chatroom", 500, "早就存过的")});
+        store.flush();
+
+        QVector<Message> batch;
+        for (int i = 0; i < 140; ++i) {
+            const QString text = QStringLiteral("订单%1号退款").arg(i, 3, 10, QLatin1Char('0'));
+            batch.append(makeMessage(QStringLiteral("k%1").arg(i), QStringLiteral("r%1@chatroom")
+                                                                       .arg(i % 7),
+                                     1000 + i, text, false,
+                                     i % 2 ? QStringLiteral("acc") : QStringLiteral("acc2")));
+        }
+        // Repeats: of a message earlier in the same statement, of one in an
+        // earlier statement, and of one stored before (k7 of "acc").
+        batch.insert(10, makeMessage("k3", "r3@chatroom", 1003, "重复一", false, "acc"));
+        batch.insert(100, makeMessage("k20", "r6@chatroom", 1020, "重复二", false, "acc2"));
+        batch.append(makeMessage("k7", "r0@chatroom", 1007, "重复三", false, "acc"));
+        // The same id under the other account is another message.
+        batch.append(makeMessage("k7", "r0@chatroom", 1007, "另一个账号的k7", false, "acc2"));
+        QCOMPARE(batch.size(), 144);
+        store.insertMessages(batch);
+        store.flush();
+
+        // k7 of "acc" (the generated one, the repeat) was stored before;
+        // k7 of "acc2" is new.
+        const QVector<Message> all = storedIn(stored);
+        QCOMPARE(all.size(), 1 + 139 + 1);
+        auto reader = store.createReader();
+        QCOMPARE(reader->messageCount(), 141);
+        QSet<qint64> rowIds;
+        for (const Message &m : all) {
+            QVERIFY(!rowIds.contains(m.rowId));
+            rowIds.insert(m.rowId);
+            // The row id handed back is this message's row.
+            const QVector<Message> page = reader->messagesBefore(
+                m.accountId, m.roomId, FeedCursor{m.timestampMs + 1, 0}, 1);
+            QCOMPARE(page.size(), 1);
+            QCOMPARE(page.first().rowId, m.rowId);
+            QCOMPARE(page.first().id, m.id);
+            QCOMPARE(page.first().text, m.text);
+        }
+        QCOMPARE(rowIds.size(), all.size());
+        // The first copy of a repeat is the one kept.
+        const auto k3 = std::find_if(all.cbegin(), all.cend(), [](const Message &m) {
+            return m.id == QStringLiteral("k3");
+        });
+        QVERIFY(k3 != all.cend());
+        QCOMPARE(k3->text, QStringLiteral("订单003号退款"));
+
+        // Every text found through the index, under its own row.
+        SearchQuery q;
+        q.scanWindow = 0;
+        q.limit = 500;
+        q.text = QStringLiteral("退款");
+        QCOMPARE(reader->search(q).size(), 139);
+        for (int i : {0, 1, 62, 63, 64, 65, 127, 128, 139}) {
+            q.text = QStringLiteral("订单%1号").arg(i, 3, 10, QLatin1Char('0'));
+            const QVector<SearchHit> hits = reader->search(q);
+            QCOMPARE(hits.size(), 1);
+            QCOMPARE(hits.first().message.id, QStringLiteral("k%1").arg(i));
+        }
+        q.text = QStringLiteral("重复");
+        QCOMPARE(reader->search(q).size(), 0);
+        q.text = QStringLiteral("另一个账号");
+        QCOMPARE(reader->search(q).size(), 1);
     }
 
     void ownEchoWithOutboxIdLinksTheRowWithoutReemitting()
