@@ -20,6 +20,7 @@
 #include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
 #include "store/DatabaseAddress.h"
+#include "store/ServerArchive.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -55,13 +56,15 @@ QString AppRuntime::databaseLocation() const
     return sharedArchive() ? m_options.database : databasePath();
 }
 
+void AppRuntime::useLocalArchive()
+{
+    m_options.database.clear();
+    m_options.console = false;
+}
+
 QString AppRuntime::databasePasswordKey(const QString &location)
 {
-    const DatabaseAddress address = DatabaseAddress::parse(location);
-    QString server = address.user() + QLatin1Char('@') + address.host();
-    if (address.port())
-        server += QLatin1Char(':') + QString::number(address.port());
-    return QStringLiteral("database-password/") + server + QLatin1Char('/') + address.database();
+    return ServerArchive::passwordKey(location);
 }
 
 bool AppRuntime::waitForKeychain(const std::function<void(std::function<void()>)> &start)

@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTextStream>
@@ -181,6 +182,32 @@ bool recoverStore(gd::AppRuntime &runtime, const QString &reason)
     return false;
 }
 
+// The team's archive chosen in the settings did not open (the server is
+// down, the password changed): try again, or work on this computer's
+// archive this time. Returns false when the user quits.
+bool recoverSharedArchive(gd::AppRuntime &runtime, const QString &reason)
+{
+    QMessageBox box(
+        QMessageBox::Warning, QCoreApplication::translate("main", "GroupDesk"),
+        QCoreApplication::translate("main", "The team's shared archive could not be opened."));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(reason); // the server's address and words: plain text
+    QPushButton *retry
+        = box.addButton(QCoreApplication::translate("main", "Try again"), QMessageBox::AcceptRole);
+    QPushButton *local
+        = box.addButton(QCoreApplication::translate("main", "Use the archive on this computer"),
+                        QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Close);
+    box.setDefaultButton(retry);
+    box.exec();
+    if (box.clickedButton() == local) {
+        // This run only; Settings > Shared archive changes it for good.
+        runtime.useLocalArchive();
+        return true;
+    }
+    return box.clickedButton() == retry;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -225,7 +252,10 @@ int main(int argc, char *argv[])
             printError(error);
             return 1;
         }
-        if (!recoverStore(runtime, error))
+        const bool again = runtime.sharedArchive() && options.databaseFromSettings
+            ? recoverSharedArchive(runtime, error)
+            : recoverStore(runtime, error);
+        if (!again)
             return 1;
     }
     return headless ? runHeadless(runtime) : runGui(runtime, options);
