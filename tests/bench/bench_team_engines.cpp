@@ -41,6 +41,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointF>
@@ -156,6 +157,9 @@ int main(int argc, char **argv)
           QStringLiteral("300")},
          {QStringLiteral("consoles"), QStringLiteral("gd-console-probe processes"),
           QStringLiteral("n"), QStringLiteral("2")},
+         {QStringLiteral("send-every"),
+          QStringLiteral("each console queues a send every this many seconds (0: none)"),
+          QStringLiteral("s"), QStringLiteral("2")},
          {QStringLiteral("keep"), QStringLiteral("keep the engines' logs in this directory"),
           QStringLiteral("dir")},
          {QStringLiteral("quick"), QStringLiteral("3 x 30 rooms, 90/s, 30 s")},
@@ -166,6 +170,7 @@ int main(int argc, char **argv)
     double rate = parser.value(QStringLiteral("rate")).toDouble();
     int seconds = parser.value(QStringLiteral("seconds")).toInt();
     const int consoleCount = parser.value(QStringLiteral("consoles")).toInt();
+    const double sendEveryS = parser.value(QStringLiteral("send-every")).toDouble();
     QString suffix;
     if (parser.isSet(QStringLiteral("quick"))) {
         engines = 3, rooms = 30, rate = 90, seconds = 30;
@@ -261,7 +266,13 @@ int main(int argc, char **argv)
     std::vector<std::unique_ptr<ConsoleProbe>> consoles;
     for (int c = 0; c < consoleCount; ++c) {
         auto probe = std::make_unique<ConsoleProbe>();
-        if (!probe->start(probeProgram, url, {}, &error)) {
+        QStringList sends;
+        if (sendEveryS > 0) // to one account per console, below its pacer's rate
+            sends
+                = {QStringLiteral("--send"),
+                   QStringLiteral("bench-%1/1001@chatroom/控制台%2的回复").arg(c % engines).arg(c),
+                   QStringLiteral("--send-every"), QString::number(sendEveryS)};
+        if (!probe->start(probeProgram, url, sends, &error)) {
             note(error);
             return 1;
         }
@@ -389,6 +400,38 @@ int main(int argc, char **argv)
             return true;
         },
         10000, 50);
+    // The consoles' sends, from "queued" to the gateway (the simulators'
+    // texts and their arrival times, in one order).
+    QHash<QString, QList<qint64>> receivedAt;
+    for (const QString &file : std::as_const(statsFiles)) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray texts = o.value(QStringLiteral("received_texts")).toArray();
+        const QJsonArray times = o.value(QStringLiteral("text_received_ms")).toArray();
+        for (qsizetype i = 0; i < texts.size() && i < times.size(); ++i)
+            receivedAt[texts.at(i).toString()].append(times.at(i).toInteger());
+    }
+    QVector<double> sendDelays;
+    int sendsLost = 0;
+    int sendsRepeated = 0;
+    const qint64 middleFromMs = firstMs + qint64(seconds * 250);
+    const qint64 middleToMs = firstMs + qint64(seconds * 750);
+    for (auto &c : consoles) {
+        for (const QStringList &queued : c->linesOf(QStringLiteral("queued"))) {
+            const qint64 queuedMs = queued.value(0).toLongLong();
+            const QList<qint64> got = receivedAt.value(queued.value(2));
+            sendsRepeated += got.size() > 1;
+            if (queuedMs < middleFromMs || queuedMs > middleToMs)
+                continue; // before its account ran, or near the engines' stop
+            if (got.isEmpty())
+                ++sendsLost;
+            else
+                sendDelays.append(double(got.first() - queuedMs));
+        }
+    }
+
     QVector<double> delays;
     qint64 missedAtConsoles = 0;
     qint64 repeatedAtConsoles = 0;
@@ -467,6 +510,14 @@ int main(int argc, char **argv)
                   QStringLiteral("<= 5"), extra);
         printJson(QStringLiteral("team_engines_cpu") + suffix, engineCores, QStringLiteral("cores"),
                   QStringLiteral("for information"), extra);
+        for (const double p : {50.0, 95.0, 100.0}) {
+            const QString name = p == 100.0 ? QStringLiteral("team_send_latency_max")
+                                            : QStringLiteral("team_send_latency_p%1").arg(int(p));
+            QJsonObject sendExtra = extra;
+            sendExtra.insert(QStringLiteral("sends"), int(sendDelays.size()));
+            printJson(name + suffix, percentile(sendDelays, p), QStringLiteral("ms"),
+                      QStringLiteral("for information (console queued -> gateway)"), sendExtra);
+        }
         for (const double p : {50.0, 95.0, 99.0, 100.0}) {
             const QString name = p == 100.0
                 ? QStringLiteral("team_console_latency_max")
@@ -502,6 +553,19 @@ int main(int argc, char **argv)
              .arg(repeatedAtConsoles));
     if (emitted <= 0 || final.stored != emitted || final.distinct != final.stored) {
         note(QStringLiteral("FAIL: every emitted message must be stored exactly once"));
+        return 1;
+    }
+    note(QStringLiteral("console sends: %1 in the middle half, console -> gateway p50 %2 ms, p95 "
+                        "%3, max %4; lost %5, sent twice %6")
+             .arg(sendDelays.size())
+             .arg(percentile(sendDelays, 50))
+             .arg(percentile(sendDelays, 95))
+             .arg(percentile(sendDelays, 100))
+             .arg(sendsLost)
+             .arg(sendsRepeated));
+    if (sendsLost > 0 || sendsRepeated > 0
+        || (sendEveryS > 0 && consoleCount > 0 && sendDelays.isEmpty())) {
+        note(QStringLiteral("FAIL: every console send must reach the gateway exactly once"));
         return 1;
     }
     if (committedAt.isEmpty() || missedAtConsoles > 0 || repeatedAtConsoles > 0) {
