@@ -212,6 +212,8 @@ bool AppRuntime::open(QString *error)
         // once more; they are not started here.
         qCInfo(lcUi) << "engine on a shared archive: automation, API, reports and pushes are"
                         " not run by this process";
+        if (m_options.console)
+            startConsole();
         return true;
     }
     // Welcomes and auto-replies answer in every mode (headless too).

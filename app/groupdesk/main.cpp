@@ -75,18 +75,26 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     alertContext.signalSource = gd::AppRuntime::signalSourceFactory();
     auto *alertDesk = new gd::AlertDesk(&window, runtime.alertMonitor(), alertContext);
     alertDesk->setMail(runtime.alertMailer(), runtime.secretStore());
-    // Integrations: the local HTTP API's apps and webhooks, before Help.
-    auto *integrations = new QMenu(QCoreApplication::translate("main", "&Integrations"), &window);
-    const QList<QAction *> menus = window.menuBar()->actions();
-    window.menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), integrations);
-    integrations->addAction(QCoreApplication::translate("main", "HTTP API and webhooks…"), &window,
-                            [&runtime, &window] {
-                                gd::ApiAppsDialog dialog(runtime.apiServer(), &window);
-                                dialog.exec();
-                            });
-    new gd::PushDesk(&window, runtime.pushService());
-    new gd::OpsDesk(&window, runtime.store(), runtime.opsStore(), runtime.engine(),
-                    runtime.opsAutomation());
+    // On a shared archive (a team console) the HTTP API, pushes and group
+    // operations do not run in this process (AppRuntime::open): no menus
+    // for them.
+    if (runtime.apiServer()) {
+        // Integrations: the local HTTP API's apps and webhooks, before Help.
+        auto *integrations
+            = new QMenu(QCoreApplication::translate("main", "&Integrations"), &window);
+        const QList<QAction *> menus = window.menuBar()->actions();
+        window.menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), integrations);
+        integrations->addAction(QCoreApplication::translate("main", "HTTP API and webhooks…"),
+                                &window, [&runtime, &window] {
+                                    gd::ApiAppsDialog dialog(runtime.apiServer(), &window);
+                                    dialog.exec();
+                                });
+    }
+    if (runtime.pushService())
+        new gd::PushDesk(&window, runtime.pushService());
+    if (runtime.opsStore())
+        new gd::OpsDesk(&window, runtime.store(), runtime.opsStore(), runtime.engine(),
+                        runtime.opsAutomation());
     QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime,
                      &gd::AppRuntime::addAccount);
     QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,

@@ -81,7 +81,7 @@ private slots:
         const ServerArchive::Check noDatabase
             = ServerArchive::check(m_server.url(QStringLiteral("gd_not_there")), QString());
         QVERIFY(!noDatabase.ok);
-        QVERIFY2(noDatabase.message.contains(QLatin1String("no database “gd_not_there”")),
+        QVERIFY2(noDatabase.message.contains(QStringLiteral("no database “gd_not_there”")),
                  qPrintable(noDatabase.message));
 
         // Nothing listens on that port of the socket directory.

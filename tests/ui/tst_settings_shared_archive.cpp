@@ -137,6 +137,7 @@ private slots:
         QTcpServer silent;
         QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
         AppSettings settings;
+        settings.setSharedArchive(QString());
         SettingsDialog dialog(&settings);
         dialog.show();
         dialog.sharedArchiveEdit()->setText(
