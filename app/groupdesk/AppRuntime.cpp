@@ -20,6 +20,7 @@
 #include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
 #include "store/DatabaseAddress.h"
+#include "store/LiveUpdates.h"
 #include "store/ServerArchive.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
@@ -155,6 +156,10 @@ bool AppRuntime::open(QString *error)
     if (sharedArchive() && !loadDatabasePassword(&noPassword))
         qCInfo(lcStore).noquote() << "no database password in the keychain (" << noPassword
                                   << "): connecting without one";
+    // A headless engine shows no messages: on a shared archive it leaves
+    // out the rows the other engines store (ten engines would each read
+    // all of them).
+    LiveUpdates::setFollowOtherProgramsMessages(!m_options.headless);
     m_store = std::make_unique<Store>();
     QString storeError;
     if (!m_store->open(databaseLocation(), &storeError)) {

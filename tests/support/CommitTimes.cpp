@@ -16,7 +16,7 @@ QHash<qint64, qint64> messageCommitTimes(const QSqlDatabase &db, QString *error)
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
             "SELECT id, floor(extract(epoch FROM pg_xact_commit_timestamp(xmin)) * 1000)::bigint"
-            " FROM messages"))) {
+            " FROM messages WHERE duplicate_of = ''"))) {
         *error = q.lastError().text();
         return {};
     }

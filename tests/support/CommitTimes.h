@@ -12,8 +12,10 @@ class QSqlDatabase;
 
 namespace gd::test {
 
-// Row id -> commit time (ms since the epoch) of every row of `messages`;
-// empty with *error when the server keeps no commit times.
+// Row id -> commit time (ms since the epoch) of every row of `messages`
+// that is not a repeat of another (repeats are not announced: the
+// consoles never show them); empty with *error when the server keeps no
+// commit times.
 QHash<qint64, qint64> messageCommitTimes(const QSqlDatabase &db, QString *error);
 
 // The p-th percentile (0..100) of `values` (nearest rank; 0 when empty).
