@@ -97,6 +97,7 @@ struct Emitted
 {
     qint64 count = -1;
     qint64 atMs = 0;
+    bool trafficEnded = false;
 };
 
 Emitted readEmitted(const QString &statsFile)
@@ -105,9 +106,11 @@ Emitted readEmitted(const QString &statsFile)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     const qint64 at = QFileInfo(f).lastModified().toMSecsSinceEpoch();
-    const QJsonValue v
-        = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("messages_emitted"));
-    return v.isUndefined() ? Emitted{} : Emitted{v.toInteger(), at};
+    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+    const QJsonValue v = o.value(QStringLiteral("messages_emitted"));
+    return v.isUndefined()
+        ? Emitted{}
+        : Emitted{v.toInteger(), at, o.value(QStringLiteral("traffic_ended")).toBool()};
 }
 
 // The least-squares slope of (x, y) points: a rate, robust to the one-second
@@ -325,6 +328,8 @@ int main(int argc, char **argv)
     qint64 firstMs = -1; // on the epoch clock
     qint64 lastChangeMs = 0;
     qint64 last = 0;
+    bool allEnded = false; // every simulator's traffic is over
+    qint64 emittedSoFar = 0;
     double engineCpuAtStart = -1;
     double engineCpuAtEnd = -1;
     double cpuFromS = 0;
@@ -345,6 +350,7 @@ int main(int argc, char **argv)
             qint64 emitted = 0;
             double atSum = 0;
             int files = 0;
+            int ended = 0;
             for (const QString &file : std::as_const(statsFiles)) {
                 const Emitted e = readEmitted(file);
                 if (e.count < 0)
@@ -352,7 +358,10 @@ int main(int argc, char **argv)
                 emitted += e.count;
                 atSum += double(e.atMs);
                 ++files;
+                ended += e.trafficEnded;
             }
+            allEnded = ended == engines;
+            emittedSoFar = emitted;
             const double s = (nowMs - firstMs) / 1000.0;
             samples.append(
                 {s, c.stored, files ? (atSum / files - double(firstMs)) / 1000.0 : s, emitted});
@@ -370,13 +379,22 @@ int main(int argc, char **argv)
             last = c.stored;
             lastChangeMs = clock.elapsed();
         }
-        // Done: past the traffic and quiet for 5 s.
+        // Done: every simulator's traffic is over and all of it is stored,
+        // or nothing came for 30 s (what is missing then is reported).
         if (firstMs >= 0
             && QDateTime::currentMSecsSinceEpoch() - firstMs > qint64(seconds) * 1000 + 2000
-            && clock.elapsed() - lastChangeMs > 5000)
+            && ((allEnded && c.stored >= emittedSoFar && clock.elapsed() - lastChangeMs > 2000)
+                || clock.elapsed() - lastChangeMs > 30000))
             break;
     }
     const double load = loadAverage();
+    // Accounts an engine stopped while it ran (its lease not renewed in
+    // time, or lost): each is a gap in that account's traffic.
+    int leaseLosses = 0;
+    for (const auto &engine : running) {
+        for (const EngineProcess::LeaseEvent &e : engine->leaseEvents())
+            leaseLosses += !e.took;
+    }
     for (auto &engine : running)
         engine->stop(30000);
     qint64 emitted = 0;
@@ -510,6 +528,8 @@ int main(int argc, char **argv)
                   QStringLiteral("<= 5"), extra);
         printJson(QStringLiteral("team_engines_cpu") + suffix, engineCores, QStringLiteral("cores"),
                   QStringLiteral("for information"), extra);
+        printJson(QStringLiteral("team_lease_losses") + suffix, leaseLosses,
+                  QStringLiteral("accounts stopped"), QStringLiteral("0"), extra);
         for (const double p : {50.0, 95.0, 100.0}) {
             const QString name = p == 100.0 ? QStringLiteral("team_send_latency_max")
                                             : QStringLiteral("team_send_latency_p%1").arg(int(p));
@@ -529,7 +549,8 @@ int main(int argc, char **argv)
     }
     note(QStringLiteral("emitted %1, stored %2, distinct %3; simulators %4/s, committed %5/s, "
                         "backlog growth %6/s (middle half); mean %7/s, slowest 5 s %8/s, drained "
-                        "%9 s after the traffic; engines %10 cores; load %11")
+                        "%9 s after the traffic; engines %10 cores; %11 accounts stopped while "
+                        "running (lease); load %12")
              .arg(emitted)
              .arg(final.stored)
              .arg(final.distinct)
@@ -540,6 +561,7 @@ int main(int argc, char **argv)
              .arg(slowestWindow, 0, 'f', 1)
              .arg(drainS, 0, 'f', 1)
              .arg(engineCores, 0, 'f', 2)
+             .arg(leaseLosses)
              .arg(load));
     note(QStringLiteral("consoles: %1 rows x %2, latency p50 %3 ms, p95 %4, p99 %5, max %6; "
                         "missed %7, repeated %8")
