@@ -17,6 +17,7 @@ const QString kState = QStringLiteral("window/state");
 const QString kRate = QStringLiteral("pacer/messagesPerSecond");
 const QString kBurst = QStringLiteral("pacer/burst");
 const QString kJitter = QStringLiteral("pacer/jitterMs");
+const QString kSharedArchive = QStringLiteral("team/database");
 
 QString watchKey(const QString &accountId, const QString &roomId)
 {
@@ -150,6 +151,16 @@ void AppSettings::saveWindow(const QByteArray &geometry, const QByteArray &state
     // Not a preference change: nobody needs to re-apply anything.
     m_settings.setValue(kGeometry, geometry);
     m_settings.setValue(kState, state);
+}
+
+QString AppSettings::sharedArchive() const
+{
+    return m_settings.value(kSharedArchive).toString().trimmed();
+}
+
+void AppSettings::setSharedArchive(const QString &location)
+{
+    set(kSharedArchive, location.trimmed());
 }
 
 } // namespace gd

@@ -1,8 +1,8 @@
 #pragma once
 // The user's preferences, in QSettings (the same store AppRuntime reads the
 // send pacing from): language, theme, font size, notifications, close to
-// tray, and the window's geometry. One object per window; changed() tells
-// the window, the tray and the notifier to apply what changed.
+// tray, the shared archive's address, and the window's geometry. One object per window; changed()
+// tells the window, the tray and the notifier to apply what changed.
 
 #include "Theme.h"
 
@@ -45,6 +45,13 @@ public:
     int sendBurst() const;
     int sendJitterMs() const;
     void setSendPacing(double perSecond, int burst, int jitterMs);
+
+    // Team mode (issue 18): the postgresql:// address of the archive the
+    // team shares (no password: that is in the keychain, under
+    // ServerArchive::passwordKey). When set, GroupDesk starts as a team
+    // console on it; empty: the archive file on this computer.
+    QString sharedArchive() const;
+    void setSharedArchive(const QString &location);
 
     QByteArray windowGeometry() const;
     QByteArray windowState() const;

@@ -1,6 +1,8 @@
 #include "SettingsDialog.h"
 
 #include "AppSettings.h"
+#include "store/DatabaseAddress.h"
+#include "util/SecretStore.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -8,10 +10,13 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 namespace gd {
 
@@ -39,6 +44,11 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     , m_rate(new QDoubleSpinBox(this))
     , m_burst(new QSpinBox(this))
     , m_jitter(new QSpinBox(this))
+    , m_archive(new QLineEdit(this))
+    , m_archivePassword(new QLineEdit(this))
+    , m_testConnection(new QPushButton(tr("Test connection"), this))
+    , m_connection(new QLabel(this))
+    , m_secrets(new SecretStore(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -103,19 +113,54 @@ SettingsDialog::SettingsDialog(AppSettings *settings, QWidget *parent)
     windowLayout->addWidget(m_closeToTray);
     windowLayout->addWidget(note(tr("Quit from the File menu or the tray icon's menu."), window));
 
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        apply();
-        accept();
+    // Team mode: the archive the team shares, on a PostgreSQL server.
+    m_archive->setObjectName(QStringLiteral("sharedArchiveEdit"));
+    m_archive->setText(settings->sharedArchive());
+    m_archive->setPlaceholderText(
+        QStringLiteral("postgresql://user@host:5432/groupdesk?sslmode=verify-full"));
+    m_archive->setClearButtonEnabled(true);
+    m_archivePassword->setObjectName(QStringLiteral("archivePasswordEdit"));
+    m_archivePassword->setEchoMode(QLineEdit::Password);
+    m_archivePassword->setPlaceholderText(tr("Leave empty to keep the saved password"));
+    m_testConnection->setObjectName(QStringLiteral("testConnectionButton"));
+    m_connection->setObjectName(QStringLiteral("connectionLabel"));
+    m_connection->setTextFormat(Qt::PlainText); // the server's name and words come from outside
+    m_connection->setWordWrap(true);
+    m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_testConnection, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    connect(&m_check, &QFutureWatcher<ServerArchive::Check>::finished, this, [this] {
+        const ServerArchive::Check result = m_check.result();
+        m_testConnection->setEnabled(true);
+        showConnection(result.message);
     });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *team = new QGroupBox(tr("Shared archive (team)"), this);
+    auto *teamForm = new QFormLayout(team);
+    teamForm->addRow(tr("Server address:"), m_archive);
+    teamForm->addRow(tr("Password:"), m_archivePassword);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testConnection);
+    testRow->addWidget(m_connection, 1);
+    teamForm->addRow(QString(), testRow);
+    teamForm->addRow(QString(),
+                     note(tr("With an address, GroupDesk opens the team's archive when it starts "
+                             "again, as a team console: the engines (groupdesk --headless) run the "
+                             "accounts. Leave it empty to keep the archive on this computer. The "
+                             "password is kept in the system keychain; sslmode=verify-full checks "
+                             "the server's certificate."),
+                          team));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
+    m_ok->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(look);
     layout->addWidget(notify);
     layout->addWidget(pacing);
     layout->addWidget(window);
+    layout->addWidget(team);
     layout->addStretch(1);
     layout->addWidget(buttons);
 }
@@ -135,8 +180,93 @@ void SettingsDialog::apply()
             || m_burst->value() != m_settings->sendBurst()
             || m_jitter->value() != m_settings->sendJitterMs())
             m_settings->setSendPacing(m_rate->value(), m_burst->value(), m_jitter->value());
+        m_settings->setSharedArchive(m_archive->text());
     }
     emit m_settings->changed();
+}
+
+void SettingsDialog::save()
+{
+    if (m_savingPassword)
+        return;
+    const QString location = m_archive->text().trimmed();
+    const QString password = m_archivePassword->text();
+    if (!location.isEmpty()) {
+        QString why;
+        const DatabaseAddress address = DatabaseAddress::parse(location, &why);
+        if (!address.isServer()) {
+            showConnection(
+                address.isValid() ? tr("The shared archive needs a postgresql:// address.") : why);
+            m_archive->setFocus();
+            return;
+        }
+    } else if (!password.isEmpty()) {
+        showConnection(tr("Enter the server address the password belongs to."));
+        m_archive->setFocus();
+        return;
+    }
+    if (password.isEmpty()) {
+        apply();
+        accept();
+        return;
+    }
+    // The keychain answers later: the dialog waits for it, so a failure
+    // can still be shown here.
+    m_savingPassword = true;
+    m_ok->setEnabled(false);
+    showConnection(tr("Keeping the password in the keychain…"));
+    m_secrets->writeSecret(
+        ServerArchive::passwordKey(location), password, [this](bool ok, const QString &error) {
+            m_savingPassword = false;
+            m_ok->setEnabled(true);
+            if (!ok) {
+                showConnection(tr("The password could not be kept in the keychain: %1").arg(error));
+                return;
+            }
+            m_archivePassword->clear();
+            apply();
+            accept();
+        });
+}
+
+void SettingsDialog::reject()
+{
+    if (!m_savingPassword) // the keychain's answer comes back to this dialog
+        QDialog::reject();
+}
+
+void SettingsDialog::testConnection()
+{
+    const QString location = m_archive->text().trimmed();
+    QString why;
+    const DatabaseAddress address = DatabaseAddress::parse(location, &why);
+    if (!address.isServer()) {
+        showConnection(address.isValid() ? tr("The shared archive needs a postgresql:// address.")
+                                         : why);
+        return;
+    }
+    m_testConnection->setEnabled(false);
+    showConnection(tr("Connecting to %1…").arg(address.displayName()));
+    if (const QString typed = m_archivePassword->text(); !typed.isEmpty()) {
+        runCheck(location, typed);
+        return;
+    }
+    // None typed: the one saved for this server, if any.
+    m_secrets->readSecret(ServerArchive::passwordKey(location),
+                          [this, location](bool ok, const QString &saved, const QString &) {
+                              runCheck(location, ok ? saved : QString());
+                          });
+}
+
+void SettingsDialog::runCheck(const QString &location, const QString &password)
+{
+    m_check.setFuture(QtConcurrent::run(
+        [location, password] { return ServerArchive::check(location, password); }));
+}
+
+void SettingsDialog::showConnection(const QString &text)
+{
+    m_connection->setText(text);
 }
 
 } // namespace gd

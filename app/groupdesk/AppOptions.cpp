@@ -1,5 +1,6 @@
 #include "AppOptions.h"
 
+#include "AppSettings.h"
 #include "store/DatabaseAddress.h"
 
 #include <QCommandLineParser>
@@ -170,6 +171,18 @@ bool AppOptions::parse(const QStringList &arguments, QString *error)
     if (demo && !connectEndpoint.isEmpty()) {
         *error = tr("Use either --demo or --connect, not both.");
         return false;
+    }
+    // The team's shared archive chosen in the settings: a window started
+    // without --database, --demo or --connect opens it as a team console.
+    // (The dialog saves only addresses that parse; anything else is left
+    // alone here, so the window still starts and the setting can be fixed.)
+    if (!parser.isSet(databaseOption) && !headless && !demo && connectEndpoint.isEmpty()) {
+        const QString saved = AppSettings().sharedArchive();
+        if (!saved.isEmpty() && DatabaseAddress::parse(saved).isServer()) {
+            database = saved;
+            console = true;
+            databaseFromSettings = true;
+        }
     }
     if (parser.isSet(databaseOption)) {
         QString why;

@@ -29,6 +29,10 @@ public:
     // --database: the archive on a PostgreSQL server (team mode, issue 18)
     // instead of the SQLite file in dataDir. Its password is in the keychain.
     QString database;
+    // The address came from the settings (AppSettings::sharedArchive), not
+    // the command line: when it cannot be opened the window offers the
+    // archive on this computer instead.
+    bool databaseFromSettings = false;
     // --store-database-password: read one line from stdin into the keychain
     // as the password of --database, then exit.
     bool storeDatabasePassword = false;

@@ -20,6 +20,8 @@
 #include "monitor/SignalSources.h"
 #include "sim/Simulator.h"
 #include "store/DatabaseAddress.h"
+#include "store/LiveUpdates.h"
+#include "store/ServerArchive.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "util/Log.h"
@@ -55,13 +57,15 @@ QString AppRuntime::databaseLocation() const
     return sharedArchive() ? m_options.database : databasePath();
 }
 
+void AppRuntime::useLocalArchive()
+{
+    m_options.database.clear();
+    m_options.console = false;
+}
+
 QString AppRuntime::databasePasswordKey(const QString &location)
 {
-    const DatabaseAddress address = DatabaseAddress::parse(location);
-    QString server = address.user() + QLatin1Char('@') + address.host();
-    if (address.port())
-        server += QLatin1Char(':') + QString::number(address.port());
-    return QStringLiteral("database-password/") + server + QLatin1Char('/') + address.database();
+    return ServerArchive::passwordKey(location);
 }
 
 bool AppRuntime::waitForKeychain(const std::function<void(std::function<void()>)> &start)
@@ -152,6 +156,10 @@ bool AppRuntime::open(QString *error)
     if (sharedArchive() && !loadDatabasePassword(&noPassword))
         qCInfo(lcStore).noquote() << "no database password in the keychain (" << noPassword
                                   << "): connecting without one";
+    // A headless engine shows no messages: on a shared archive it leaves
+    // out the rows the other engines store (ten engines would each read
+    // all of them).
+    LiveUpdates::setFollowOtherProgramsMessages(!m_options.headless);
     m_store = std::make_unique<Store>();
     QString storeError;
     if (!m_store->open(databaseLocation(), &storeError)) {
@@ -209,6 +217,8 @@ bool AppRuntime::open(QString *error)
         // once more; they are not started here.
         qCInfo(lcUi) << "engine on a shared archive: automation, API, reports and pushes are"
                         " not run by this process";
+        if (m_options.console)
+            startConsole();
         return true;
     }
     // Welcomes and auto-replies answer in every mode (headless too).

@@ -47,6 +47,9 @@ public:
     // May be called again after a failure (another data dir, the file moved).
     bool open(QString *error);
     void setDataDir(const QString &dataDir) { m_options.dataDir = dataDir; }
+    // Opens the archive file in the data dir instead of the shared one
+    // (a window whose saved server address did not open), as a normal window.
+    void useLocalArchive();
     // --demo, --connect, or the accounts of the last run.
     bool startAccounts(QString *error);
 

@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTextStream>
@@ -74,18 +75,26 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     alertContext.signalSource = gd::AppRuntime::signalSourceFactory();
     auto *alertDesk = new gd::AlertDesk(&window, runtime.alertMonitor(), alertContext);
     alertDesk->setMail(runtime.alertMailer(), runtime.secretStore());
-    // Integrations: the local HTTP API's apps and webhooks, before Help.
-    auto *integrations = new QMenu(QCoreApplication::translate("main", "&Integrations"), &window);
-    const QList<QAction *> menus = window.menuBar()->actions();
-    window.menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), integrations);
-    integrations->addAction(QCoreApplication::translate("main", "HTTP API and webhooks…"), &window,
-                            [&runtime, &window] {
-                                gd::ApiAppsDialog dialog(runtime.apiServer(), &window);
-                                dialog.exec();
-                            });
-    new gd::PushDesk(&window, runtime.pushService());
-    new gd::OpsDesk(&window, runtime.store(), runtime.opsStore(), runtime.engine(),
-                    runtime.opsAutomation());
+    // On a shared archive (a team console) the HTTP API, pushes and group
+    // operations do not run in this process (AppRuntime::open): no menus
+    // for them.
+    if (runtime.apiServer()) {
+        // Integrations: the local HTTP API's apps and webhooks, before Help.
+        auto *integrations
+            = new QMenu(QCoreApplication::translate("main", "&Integrations"), &window);
+        const QList<QAction *> menus = window.menuBar()->actions();
+        window.menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), integrations);
+        integrations->addAction(QCoreApplication::translate("main", "HTTP API and webhooks…"),
+                                &window, [&runtime, &window] {
+                                    gd::ApiAppsDialog dialog(runtime.apiServer(), &window);
+                                    dialog.exec();
+                                });
+    }
+    if (runtime.pushService())
+        new gd::PushDesk(&window, runtime.pushService());
+    if (runtime.opsStore())
+        new gd::OpsDesk(&window, runtime.store(), runtime.opsStore(), runtime.engine(),
+                        runtime.opsAutomation());
     QObject::connect(&window, &gd::MainWindow::accountRequested, &runtime,
                      &gd::AppRuntime::addAccount);
     QObject::connect(&window, &gd::MainWindow::accountRemovalRequested, &runtime,
@@ -181,6 +190,32 @@ bool recoverStore(gd::AppRuntime &runtime, const QString &reason)
     return false;
 }
 
+// The team's archive chosen in the settings did not open (the server is
+// down, the password changed): try again, or work on this computer's
+// archive this time. Returns false when the user quits.
+bool recoverSharedArchive(gd::AppRuntime &runtime, const QString &reason)
+{
+    QMessageBox box(
+        QMessageBox::Warning, QCoreApplication::translate("main", "GroupDesk"),
+        QCoreApplication::translate("main", "The team's shared archive could not be opened."));
+    box.setTextFormat(Qt::PlainText);
+    box.setInformativeText(reason); // the server's address and words: plain text
+    QPushButton *retry
+        = box.addButton(QCoreApplication::translate("main", "Try again"), QMessageBox::AcceptRole);
+    QPushButton *local
+        = box.addButton(QCoreApplication::translate("main", "Use the archive on this computer"),
+                        QMessageBox::ActionRole);
+    box.addButton(QMessageBox::Close);
+    box.setDefaultButton(retry);
+    box.exec();
+    if (box.clickedButton() == local) {
+        // This run only; Settings > Shared archive changes it for good.
+        runtime.useLocalArchive();
+        return true;
+    }
+    return box.clickedButton() == retry;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -225,7 +260,10 @@ int main(int argc, char *argv[])
             printError(error);
             return 1;
         }
-        if (!recoverStore(runtime, error))
+        const bool again = runtime.sharedArchive() && options.databaseFromSettings
+            ? recoverSharedArchive(runtime, error)
+            : recoverStore(runtime, error);
+        if (!again)
             return 1;
     }
     return headless ? runHeadless(runtime) : runGui(runtime, options);

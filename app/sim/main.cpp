@@ -1,5 +1,7 @@
 // groupdesk-sim: serves the scripted wechaty.Puppet world on a port until
-// SIGTERM/SIGINT, then writes its statistics (see --stats-file).
+// SIGTERM/SIGINT, then writes its statistics (see --stats-file; with
+// --stats-every also while it runs, for a benchmark that follows how many
+// messages it has emitted so far).
 
 #include "sim/SimCommandLine.h"
 #include "sim/Simulator.h"
@@ -43,7 +45,23 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     gd::sim::addSimulatorOptions(parser);
+    const QCommandLineOption statsEveryOption(
+        QStringLiteral("stats-every"),
+        QCoreApplication::translate(
+            "main",
+            "Also write --stats-file every this many seconds while running (default 0: "
+            "only on exit)."),
+        QCoreApplication::translate("main", "seconds"), QStringLiteral("0"));
+    parser.addOption(statsEveryOption);
     parser.process(app);
+    bool statsEveryOk = false;
+    const double statsEveryS = parser.value(statsEveryOption).toDouble(&statsEveryOk);
+    if (!statsEveryOk || statsEveryS < 0) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "Invalid --stats-every: %1")
+                                    .arg(parser.value(statsEveryOption))));
+        return 2;
+    }
 
     gd::sim::SimulatorOptions options;
     QString error;
@@ -82,6 +100,16 @@ int main(int argc, char *argv[])
     if (options.faultExitAfterS > 0) {
         // Fault: die like a crashed gateway, without goodbyes or stats.
         QTimer::singleShot(options.faultExitAfterS * 1000, [] { std::_Exit(70); });
+    }
+
+    QTimer statsTimer;
+    if (statsEveryS > 0 && !options.statsFile.isEmpty()) {
+        QObject::connect(&statsTimer, &QTimer::timeout, &app, [&simulator, &options] {
+            QString why;
+            if (!simulator.writeStatsFile(options.statsFile, &why))
+                std::fprintf(stderr, "%s\n", qPrintable(why));
+        });
+        statsTimer.start(int(statsEveryS * 1000));
     }
 
     const int rc = app.exec();

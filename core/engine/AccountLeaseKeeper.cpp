@@ -230,11 +230,17 @@ void AccountLeaseKeeper::heartbeat()
     if (!m_running)
         return;
     for (auto it = m_held.begin(); it != m_held.end(); ++it) {
-        if (it->renewing)
-            continue; // the last one has not come back (the database is slow or gone)
+        // The last one has not come back (the database is slow or gone):
+        // another goes out once it has waited about a heartbeat, so a slow
+        // writer (seconds per commit under load) does not let the lease
+        // run out between one late answer and the next renewal; the
+        // database being gone still bounds them (one per heartbeat).
+        if (it->renewing && m_clock.elapsed() - it->renewSentMs < m_timing.heartbeatMs * 3 / 4)
+            continue;
         it->renewing = true;
         const QString &accountId = it.key();
         const qint64 sentMs = m_clock.elapsed();
+        it->renewSentMs = sentMs;
         m_leases->renew(
             accountId, m_identity.id, m_timing.ttlMs, this, [this, accountId, sentMs](bool held) {
                 const auto found = m_held.find(accountId);
@@ -245,6 +251,12 @@ void AccountLeaseKeeper::heartbeat()
                     return;
                 }
                 found->renewing = false;
+                // A slow renewal is the warning before an account stops
+                // (the writer's queue or the server is behind).
+                if (const qint64 took = m_clock.elapsed() - sentMs; took > m_timing.heartbeatMs)
+                    log(QStringLiteral("renewing the lease of %1 took %2 ms")
+                            .arg(accountId)
+                            .arg(took));
                 if (!held) {
                     giveUp(accountId, QStringLiteral("its lease was lost"));
                     return;
@@ -257,13 +269,18 @@ void AccountLeaseKeeper::heartbeat()
 void AccountLeaseKeeper::checkDeadlines()
 {
     const qint64 now = m_clock.elapsed();
-    QStringList late;
+    QHash<QString, qint64> late; // account -> how long its renewal has waited (-1: none out)
     for (auto it = m_held.cbegin(); it != m_held.cend(); ++it) {
         if (now >= it->validUntilMs - m_timing.safetyMarginMs)
-            late.append(it.key());
+            late.insert(it.key(), it->renewing ? now - it->renewSentMs : -1);
     }
-    for (const QString &id : std::as_const(late))
-        giveUp(id, QStringLiteral("its lease could not be renewed in time"));
+    for (auto it = late.cbegin(); it != late.cend(); ++it) {
+        giveUp(it.key(),
+               it.value() < 0 ? QStringLiteral("its lease could not be renewed in time")
+                              : QStringLiteral("its lease could not be renewed in time (the "
+                                               "renewal has waited %1 ms)")
+                                    .arg(it.value()));
+    }
 }
 
 void AccountLeaseKeeper::giveUp(const QString &accountId, const QString &reason)

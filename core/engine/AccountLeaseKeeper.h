@@ -85,6 +85,7 @@ private:
     {
         qint64 validUntilMs = 0; // on m_clock: the lease surely holds until then
         bool renewing = false;
+        qint64 renewSentMs = 0; // on m_clock: when the renewal on its way was queued
     };
 
     void scan();

@@ -123,7 +123,8 @@ OutboxRepository::OutboxRepository(Store *store)
     qRegisterMetaType<gd::Campaign>();
     // A shared server archive: rows other programs queue or change (the
     // consoles' sends, the engines' states) come as the store's
-    // outboxChanged too, for its change feed (not as entryChanged).
+    // outboxChanged too, for its change feed, and as changedElsewhere (not
+    // as entryChanged).
     ChangeSource others;
     others.kind = QStringLiteral("outbox");
     others.table = QStringLiteral("outbox");
@@ -133,9 +134,11 @@ OutboxRepository::OutboxRepository(Store *store)
     others.columnCount = int(others.columns.count(QLatin1Char(','))) + 1;
     auto taken = std::make_shared<QVector<OutboxEntry>>();
     others.take = [taken](const QSqlQuery &row) { taken->append(OutboxRowMapper::fromQuery(row)); };
-    others.deliver = [store, taken] {
-        for (const OutboxEntry &entry : std::exchange(*taken, {}))
+    others.deliver = [this, store, taken] {
+        for (const OutboxEntry &entry : std::exchange(*taken, {})) {
             emit store->outboxChanged(entry);
+            emit changedElsewhere(entry);
+        }
     };
     store->watchChanges(others);
 }

@@ -98,6 +98,10 @@ signals:
     // A row was queued or changed state (after commit; writer thread).
     void entryChanged(const gd::OutboxEntry &entry);
     void campaignChanged(const gd::Campaign &campaign);
+    // A shared server archive: another program (a console, another engine)
+    // queued or changed a row; the live updates' thread, moments after its
+    // commit. An engine's sender wakes on it instead of polling.
+    void changedElsewhere(const gd::OutboxEntry &entry);
 
 private:
     explicit OutboxRepository(Store *store);

@@ -58,6 +58,14 @@ OutboxSender::OutboxSender(const QString &accountId, Store *store, PuppetClient 
     if (m_repo) {
         connect(m_repo, &OutboxRepository::entryChanged, this, &OutboxSender::onEntryChanged);
         connect(m_repo, &OutboxRepository::campaignChanged, this, &OutboxSender::onCampaignChanged);
+        // Team mode: a console queued a send for this account. A fresh read
+        // (not the row as announced) keeps one way in for every row.
+        connect(m_repo, &OutboxRepository::changedElsewhere, this,
+                [this](const OutboxEntry &entry) {
+                    if (m_running && !m_leaseHolder.isEmpty() && entry.accountId == m_accountId
+                        && entry.state == OutboxState::Queued && m_session.canSend())
+                        load();
+                });
     }
 }
 

@@ -54,11 +54,12 @@ public:
                  const SendPacer &pacer, QObject *parent = nullptr);
 
     // Team mode (several engines on one server archive): claims only while
-    // this engine (`engineId`) holds the account's lease, and looks for new
-    // rows every kSharedPollMs, since rows other processes queue are not
-    // announced here. Call before start().
+    // this engine (`engineId`) holds the account's lease, and reads the
+    // account's rows again as soon as the live updates say another program
+    // queued one (LISTEN/NOTIFY), and every kSharedPollMs besides, in case
+    // a notification was lost with the connection. Call before start().
     void setLeaseHolder(const QString &engineId);
-    static constexpr int kSharedPollMs = 1000;
+    static constexpr int kSharedPollMs = 10000;
 
     void start();
     void stop();
@@ -109,7 +110,7 @@ private:
     EchoMatcher m_echoes;
     Counters m_counters;
     QTimer m_timer; // the pacer's wait or the next due time
-    QTimer m_poll; // team mode: rows queued by other processes
+    QTimer m_poll; // team mode: rows queued by other processes, if unannounced
     QString m_leaseHolder; // team mode: this engine's id
     bool m_loading = false; // a load() read is on its way
     bool m_loadAgain = false; // load() was asked for meanwhile

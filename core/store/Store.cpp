@@ -3,6 +3,7 @@
 #include "stats/StatsCounters.h"
 #include "store/AccountRepository.h"
 #include "store/ChangeListener.h"
+#include "store/LiveUpdates.h"
 #include "store/DatabaseAddress.h"
 #include "store/DirectoryRepository.h"
 #include "store/MessageRepository.h"
@@ -154,7 +155,8 @@ void Store::startListening()
     d->listenerThread->start();
 
     // New messages other programs stored, as messagesStored (duplicates
-    // are not announced, like the writer's).
+    // are not announced, like the writer's); not in a headless engine
+    // (LiveUpdates), which shows none.
     ChangeSource messages;
     messages.kind = QStringLiteral("messages");
     messages.table = QStringLiteral("messages m");
@@ -168,11 +170,13 @@ void Store::startListening()
         = [taken](const QSqlQuery &row) { taken->append(MessageRepository::fromRow(row)); };
     messages.deliver = [this, taken] { emit messagesStored(std::exchange(*taken, {})); };
     ChangeListener *listener = d->listener;
+    const bool followMessages = LiveUpdates::followsOtherProgramsMessages();
     QMetaObject::invokeMethod(
         listener,
-        [listener, messages] {
+        [listener, messages, followMessages] {
             listener->start();
-            listener->addSource(messages);
+            if (followMessages)
+                listener->addSource(messages);
         },
         Qt::BlockingQueuedConnection);
 }

@@ -5,6 +5,7 @@
 // within a second of its commit. A console's send goes into the shared
 // outbox and reaches the engine's store. Real server, real processes.
 
+#include "ConsoleProbe.h"
 #include "PgTestServer.h"
 #include "outbox/OutboxRepository.h"
 #include "store/Store.h"
@@ -12,13 +13,11 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QMap>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
-#include <memory>
-
 using namespace gd;
+using gd::test::ConsoleProbe;
 using gd::test::PgTestServer;
 
 namespace {
@@ -27,45 +26,6 @@ QString probePath()
 {
     return QStringLiteral(GD_BINARY_DIR "/tests/gd-console-probe");
 }
-
-// A running probe and the lines it printed so far.
-struct Console
-{
-    std::unique_ptr<QProcess> process = std::make_unique<QProcess>();
-    QStringList lines;
-    QString partial;
-
-    void read()
-    {
-        partial += QString::fromUtf8(process->readAllStandardOutput());
-        const int end = int(partial.lastIndexOf(QLatin1Char('\n')));
-        if (end < 0)
-            return;
-        lines += partial.left(end).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        partial.remove(0, end + 1);
-    }
-    // message id -> the times it was seen
-    QMap<QString, QList<qint64>> seenMessages()
-    {
-        read();
-        QMap<QString, QList<qint64>> seen;
-        for (const QString &line : std::as_const(lines)) {
-            const QStringList f = line.split(QLatin1Char('\t'));
-            if (f.size() == 7 && f[0] == QLatin1String("message"))
-                seen[f[5]].append(f[1].toLongLong());
-        }
-        return seen;
-    }
-    bool has(const QString &kind)
-    {
-        read();
-        for (const QString &line : std::as_const(lines)) {
-            if (line.startsWith(kind + QLatin1Char('\t')))
-                return true;
-        }
-        return false;
-    }
-};
 
 } // namespace
 
@@ -89,12 +49,10 @@ private slots:
         Store engine; // creates the schema
         QVERIFY2(engine.open(m_server.url(name), &error), qPrintable(error));
 
-        Console consoles[2];
-        for (Console &c : consoles) {
-            c.process->start(probePath(), {QStringLiteral("--database"), m_server.url(name)});
-            QVERIFY(c.process->waitForStarted(5000));
-        }
-        for (Console &c : consoles)
+        ConsoleProbe consoles[2];
+        for (ConsoleProbe &c : consoles)
+            QVERIFY2(c.start(probePath(), m_server.url(name), {}, &error), qPrintable(error));
+        for (ConsoleProbe &c : consoles)
             QTRY_VERIFY_WITH_TIMEOUT(c.has(QStringLiteral("ready")), 10000);
 
         // Five batches, a moment apart; each batch's commit time noted.
@@ -119,12 +77,12 @@ private slots:
                 committedAt.insert(m.id, committed);
             QTest::qWait(150);
         }
-        for (Console &c : consoles)
-            QTRY_COMPARE_WITH_TIMEOUT(c.seenMessages().size(), 40, 3000);
+        for (ConsoleProbe &c : consoles)
+            QTRY_COMPARE_WITH_TIMEOUT(c.seenByMessageId().size(), 40, 3000);
 
         qint64 worst = 0;
-        for (Console &c : consoles) {
-            const QMap<QString, QList<qint64>> seen = c.seenMessages();
+        for (ConsoleProbe &c : consoles) {
+            const QHash<QString, QList<qint64>> seen = c.seenByMessageId();
             for (auto it = committedAt.cbegin(); it != committedAt.cend(); ++it) {
                 QCOMPARE(seen.value(it.key()).size(), 1); // once
                 worst = std::max(worst, seen.value(it.key()).first() - it.value());
@@ -136,12 +94,13 @@ private slots:
         // A console's send lands in the shared outbox; the engine hears of it.
         OutboxRepository::of(&engine); // an engine follows the shared outbox
         QSignalSpy outbox(&engine, &Store::outboxChanged);
-        Console sender;
-        sender.process->start(probePath(),
-                              {QStringLiteral("--database"), m_server.url(name),
-                               QStringLiteral("--send"),
+        ConsoleProbe sender;
+        QVERIFY2(sender.start(probePath(), m_server.url(name),
+                              {QStringLiteral("--send"),
                                QStringLiteral("acc1/room1@chatroom/马上为您处理"),
-                               QStringLiteral("--seconds"), QStringLiteral("5")});
+                               QStringLiteral("--seconds"), QStringLiteral("5")},
+                              &error),
+                 qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(sender.has(QStringLiteral("queued")), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!outbox.isEmpty(), 1000);
         const OutboxEntry queued = outbox.first().at(0).value<OutboxEntry>();
@@ -149,13 +108,11 @@ private slots:
         QCOMPARE(queued.origin, QStringLiteral("console"));
         QCOMPARE(queued.state, OutboxState::Queued);
         // The other consoles see it queued too.
-        for (Console &c : consoles)
+        for (ConsoleProbe &c : consoles)
             QTRY_VERIFY_WITH_TIMEOUT(c.has(QStringLiteral("outbox")), 1000);
 
-        for (Console *c : {&consoles[0], &consoles[1], &sender}) {
-            c->process->terminate();
-            c->process->waitForFinished(5000);
-        }
+        for (ConsoleProbe *c : {&consoles[0], &consoles[1], &sender})
+            c->stop();
     }
 
 private:

@@ -4,8 +4,10 @@
 // stops with a sentence saying which, and how to store it
 // (--store-database-password, one line on standard input); with the right
 // one it runs. The password never shows in an output or a log. Bad command
-// lines are refused before anything starts. Needs the keychain (run under
-// dbus-run-session with gnome-keyring, as ctest's keychain tests are).
+// lines are refused before anything starts. An address saved in the
+// settings opens the shared archive as a team console. Needs the keychain
+// (run under dbus-run-session with gnome-keyring, as ctest's keychain
+// tests are).
 
 #include "PgTestServer.h"
 
@@ -14,6 +16,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -170,6 +173,65 @@ private slots:
         }
         QVERIFY(everything.contains(QLatin1String("gd_test"))); // the logs were read
         QVERIFY(!everything.contains(password));
+    }
+
+    // Settings > Shared archive saved an address: the window started
+    // without --database opens that archive, as a team console.
+    void savedSharedArchiveOpensAsConsole()
+    {
+        QVERIFY2(QFile::exists(groupdeskBinary()), "groupdesk is not built");
+        PgTestServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString name = server.createFreshDatabase(&error);
+        QVERIFY2(!name.isEmpty(), qPrintable(error));
+
+        // The settings file of a groupdesk whose XDG_CONFIG_HOME is here
+        // (no organization name: Qt files it under "Unknown Organization").
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
+        {
+            QSettings saved(config.filePath(QStringLiteral("Unknown Organization/GroupDesk.conf")),
+                            QSettings::IniFormat);
+            saved.setValue(QStringLiteral("team/database"), server.url(name));
+            saved.sync();
+            QCOMPARE(saved.status(), QSettings::NoError);
+        }
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("desk"));
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        p.setProcessEnvironment(env);
+        // --counters-log-ms: a log line every 100 ms once the window runs.
+        p.start(groupdeskBinary(),
+                {QStringLiteral("--data-dir"), data, QStringLiteral("--counters-log-ms"),
+                 QStringLiteral("100")});
+        QVERIFY(p.waitForStarted(10000));
+        // The window runs (its notice waits for a click): the log says
+        // what it opened.
+        QByteArray text;
+        QElapsedTimer t;
+        t.start();
+        while (!text.contains("object counters:") && t.elapsed() < 30000
+               && p.state() == QProcess::Running) {
+            p.waitForReadyRead(200);
+            p.readAll();
+            QFile log(data + QStringLiteral("/groupdesk.log"));
+            if (log.open(QIODevice::ReadOnly))
+                text = log.readAll();
+        }
+        QVERIFY2(p.state() == QProcess::Running, text.constData()); // it did not crash
+        p.kill();
+        p.waitForFinished(10000);
+        QVERIFY2(text.contains("console mode: no engine runs here"), text.constData());
+        QVERIFY(text.contains("opened \"postgresql://"));
+        // It set the server's archive up, and made no file of its own.
+        QVERIFY2(server.exec(name, QStringLiteral("SELECT 1 FROM gd_schema_version"), &error),
+                 qPrintable(error));
+        QVERIFY(!QFile::exists(data + QStringLiteral("/groupdesk.sqlite")));
     }
 };
 

@@ -1,17 +1,24 @@
-// Issue 18, "what it must show" 1 (the engine side): one PostgreSQL server,
-// one groupdesk-sim process, three `groupdesk --headless --database ...`
-// engine processes sharing six accounts (and a seventh whose token no
-// engine has). Every account runs on exactly one engine at a time; one
-// engine is killed with SIGKILL and its accounts run on another engine
-// within 30 s; every send a test client queues in the shared outbox
-// (through Store/OutboxRepository on the same database) reaches the
-// simulator exactly once, also across the kill: a send the killed engine
-// had with the gateway is marked Unknown (with a reason) and never sent
-// again. On a clean stop the engines give their leases back.
+// Issue 18, "what it must show" 1: one PostgreSQL server, one
+// groupdesk-sim process, three `groupdesk --headless --database ...` engine
+// processes sharing six accounts (and a seventh whose token no engine has),
+// and two consoles (gd-console-probe processes, no engine) following the
+// archive. Every account runs on exactly one engine at a time; every
+// message an engine commits reaches each console exactly once within 1 s
+// of its commit (the server's commit timestamp against the time the
+// console printed it); one engine is killed with SIGKILL and its accounts
+// run on another engine within 30 s; every send queued in the shared
+// outbox (by a test client through Store/OutboxRepository, and by each
+// console) reaches the simulator exactly once, also across the kill: a
+// send the killed engine had with the gateway is marked Unknown (with a
+// reason) and never sent again. On a clean stop the engines give their
+// leases back.
 // Real processes, real gRPC, a real server; the keychain of the test's
 // dbus session holds the gateway tokens (no database password: the test
 // server trusts local connections).
 
+#include "CommitTimes.h"
+#include "ConsoleProbe.h"
+#include "EngineProcess.h"
 #include "GatewayTestSupport.h"
 #include "PgTestServer.h"
 #include "outbox/OutboxRepository.h"
@@ -25,9 +32,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QRegularExpression>
 #include <QSet>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -36,6 +42,8 @@
 
 using namespace gd;
 using namespace gd::testsupport;
+using gd::test::ConsoleProbe;
+using gd::test::EngineProcess;
 using gd::test::PgTestServer;
 
 namespace {
@@ -45,45 +53,22 @@ constexpr int kEngines = 3;
 constexpr int kRowsPerAccountBefore = 5;
 constexpr int kRowsPerAccountAfter = 4;
 constexpr qint64 kFailoverLimitMs = 30000;
+constexpr int kConsoles = 2;
+constexpr qint64 kConsoleLatencyLimitMs = 1000;
 
 QString groupdeskBinary()
 {
     return QStringLiteral(GD_BINARY_DIR "/app/groupdesk/groupdesk");
 }
 
+QString probeBinary()
+{
+    return QStringLiteral(GD_BINARY_DIR "/tests/gd-console-probe");
+}
+
 QString accountId(int i)
 {
     return QStringLiteral("team-%1").arg(i);
-}
-
-// "took account X" / "stopped account X" lines of one engine's log, with
-// their times (ms since epoch).
-struct LeaseEvent
-{
-    qint64 ms = 0;
-    int engine = 0;
-    bool took = false;
-    QString accountId;
-};
-
-QVector<LeaseEvent> leaseEvents(const QString &logPath, int engine)
-{
-    static const QRegularExpression line(
-        QStringLiteral("^(\\S+) \\S+ \\S+: engine \\S+ (took|stopped) account (\\S+?)(?::| |$)"));
-    QVector<LeaseEvent> out;
-    QFile f(logPath);
-    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
-        return out;
-    while (!f.atEnd()) {
-        const QString text = QString::fromUtf8(f.readLine()).trimmed();
-        const QRegularExpressionMatch m = line.match(text);
-        if (!m.hasMatch())
-            continue;
-        const QDateTime at = QDateTime::fromString(m.captured(1), Qt::ISODateWithMs);
-        out.append({at.toMSecsSinceEpoch(), engine, m.captured(2) == QLatin1String("took"),
-                    m.captured(3)});
-    }
-    return out;
 }
 
 } // namespace
@@ -93,14 +78,17 @@ class TestTeamEnginesPostgres : public QObject
     Q_OBJECT
 
 private slots:
-    void enginesShareAccountsFailOverAndSendEachRowOnce()
+    void threeEnginesAndTwoConsolesShareOneArchive()
     {
         QVERIFY2(QFile::exists(simBinary()), "groupdesk-sim is not built");
         QVERIFY2(QFile::exists(groupdeskBinary()), "groupdesk is not built");
+        QVERIFY2(QFile::exists(probeBinary()), "gd-console-probe is not built");
         QElapsedTimer wall;
         wall.start();
 
         PgTestServer server;
+        // Each row's commit time, to measure from it to every console.
+        server.addSetting(QStringLiteral("track_commit_timestamp"), QStringLiteral("on"));
         QString error;
         QVERIFY2(server.start(&error), qPrintable(error));
         const QString name = server.createFreshDatabase(&error);
@@ -129,7 +117,7 @@ private slots:
         const quint16 port = freePort();
         QVERIFY2(
             sim.start({QStringLiteral("--port"), QString::number(port), QStringLiteral("--rate"),
-                       QStringLiteral("1"), QStringLiteral("--auto-login"),
+                       QStringLiteral("2"), QStringLiteral("--auto-login"),
                        QStringLiteral("--stats-file"), statsFile},
                       &error),
             qPrintable(error));
@@ -180,21 +168,33 @@ private slots:
         }
         store.flush();
 
+        // Two consoles follow the archive from before the first message;
+        // each queues one send of its own (any console can send).
+        QHash<qint64, QString> textOf;
+        ConsoleProbe consoles[kConsoles];
+        for (int c = 0; c < kConsoles; ++c) {
+            const QString text = QStringLiteral("控制台%1 马上为您处理").arg(c);
+            QVERIFY2(consoles[c].start(
+                         probeBinary(), url,
+                         {QStringLiteral("--send"),
+                          QStringLiteral("%1/1001@chatroom/%2").arg(accountId(c + 1), text)},
+                         &error),
+                     qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(consoles[c].has(QStringLiteral("queued")), 10000);
+            const qint64 id
+                = consoles[c].linesOf(QStringLiteral("queued")).first().value(1).toLongLong();
+            QVERIFY(id > 0);
+            textOf.insert(id, text);
+        }
+
         // Three engines.
-        std::vector<std::unique_ptr<QProcess>> engines;
-        QStringList logs;
+        EngineProcess engines[kEngines];
         for (int e = 0; e < kEngines; ++e) {
-            auto process = std::make_unique<QProcess>();
-            process->setProcessChannelMode(QProcess::MergedChannels);
-            process->setStandardOutputFile(dir.filePath(QStringLiteral("engine%1.out").arg(e)));
-            const QString dataDir = dir.filePath(QStringLiteral("engine%1").arg(e));
-            logs << dataDir + QStringLiteral("/groupdesk.log");
-            process->start(groupdeskBinary(),
-                           {QStringLiteral("--headless"), QStringLiteral("--database"), url,
-                            QStringLiteral("--data-dir"), dataDir, QStringLiteral("--engine-name"),
-                            QStringLiteral("e%1").arg(e)});
-            QVERIFY2(process->waitForStarted(10000), qPrintable(process->errorString()));
-            engines.push_back(std::move(process));
+            QVERIFY2(engines[e].start(groupdeskBinary(), url,
+                                      dir.filePath(QStringLiteral("engine%1").arg(e)),
+                                      QStringLiteral("e%1").arg(e),
+                                      dir.filePath(QStringLiteral("engine%1.out").arg(e)), &error),
+                     qPrintable(error));
         }
 
         auto leases = [&reader] {
@@ -211,7 +211,6 @@ private slots:
         qInfo() << "all accounts held after" << wall.elapsed() << "ms";
 
         // Sends queued by the client, 5 per account, to the simulator's groups.
-        QHash<qint64, QString> textOf;
         auto queue = [&](int perAccount, const QString &tag) {
             for (int i = 1; i <= kAccounts; ++i) {
                 for (int n = 0; n < perAccount; ++n) {
@@ -251,8 +250,8 @@ private slots:
         qInfo() << "engines hold" << byEngine.size() << "sets; killing" << victim << "with"
                 << moved;
         const qint64 killedAtMs = QDateTime::currentMSecsSinceEpoch();
-        engines[std::size_t(victimIndex)]->kill();
-        QVERIFY(engines[std::size_t(victimIndex)]->waitForFinished(10000));
+        engines[victimIndex].kill();
+        QVERIFY(!engines[victimIndex].isRunning());
         queue(kRowsPerAccountAfter, QStringLiteral("after"));
         if (QTest::currentTestFailed())
             return;
@@ -277,22 +276,98 @@ private slots:
                  "the killed engine's accounts did not move within 30 s");
 
         // Every row ends Sent, or Unknown when it was with the killed engine.
-        const int total = kAccounts * (kRowsPerAccountBefore + kRowsPerAccountAfter + 1);
+        const int total
+            = kAccounts * (kRowsPerAccountBefore + kRowsPerAccountAfter + 1) + kConsoles;
         QTRY_VERIFY_WITH_TIMEOUT(countIn({OutboxState::Sent, OutboxState::Unknown}) == total,
                                  30000);
         QCOMPARE(countIn({OutboxState::Queued, OutboxState::Sending, OutboxState::Failed}), 0);
 
+        // A send queued now, with nothing else waiting, goes out within
+        // moments: its engine hears of the row (LISTEN/NOTIFY) instead of
+        // finding it with its 10 s fallback read.
+        {
+            SendRequest request;
+            request.accountId = moved.first();
+            request.conversationId = QStringLiteral("1002@chatroom");
+            request.text = QStringLiteral("最后一条 %1").arg(moved.first());
+            const int sentBefore = countIn({OutboxState::Sent});
+            QElapsedTimer sinceQueued;
+            sinceQueued.start();
+            const SubmitResult r = outbox->submit(request).result();
+            QVERIFY2(r.id > 0, qPrintable(r.error));
+            textOf.insert(r.id, request.text);
+            QTRY_VERIFY_WITH_TIMEOUT(countIn({OutboxState::Sent}) == sentBefore + 1, 4000);
+            qInfo() << "a send queued with nothing waiting was sent after" << sinceQueued.elapsed()
+                    << "ms";
+        }
+
         // A clean stop gives the leases back at once.
         for (int e = 0; e < kEngines; ++e) {
-            if (e == victimIndex)
-                continue;
-            engines[std::size_t(e)]->terminate();
-            QVERIFY(engines[std::size_t(e)]->waitForFinished(20000));
-            QCOMPARE(engines[std::size_t(e)]->exitStatus(), QProcess::NormalExit);
-            QCOMPARE(engines[std::size_t(e)]->exitCode(), 0);
+            if (e != victimIndex)
+                QVERIFY2(engines[e].stop(20000), qPrintable(engines[e].name()));
         }
         QVERIFY(leases().empty());
         QVERIFY(sim.terminate());
+
+        // Every message row committed (incoming, and the sends' own
+        // records) reached each console once, within 1 s of its commit.
+        const QHash<qint64, qint64> committedAt
+            = test::messageCommitTimes(reader->database(), &error);
+        QVERIFY2(!committedAt.isEmpty(), qPrintable(error));
+        for (int c = 0; c < kConsoles; ++c) {
+            // Every committed row arrives (a row marked a repeat after it
+            // was shown is no longer among them, and may have been seen).
+            const auto missing = [&] {
+                const QHash<qint64, QList<qint64>> seen = consoles[c].seenByRow();
+                int n = 0;
+                for (auto it = committedAt.cbegin(); it != committedAt.cend(); ++it)
+                    n += !seen.contains(it.key());
+                return n;
+            };
+            QTRY_COMPARE_WITH_TIMEOUT(missing(), 0, 5000);
+            if (QTest::currentTestFailed()) {
+                const QHash<qint64, QList<qint64>> seen = consoles[c].seenByRow();
+                for (auto it = committedAt.cbegin(); it != committedAt.cend(); ++it) {
+                    if (seen.contains(it.key()))
+                        continue;
+                    QSqlQuery q(reader->database());
+                    q.exec(QStringLiteral("SELECT id, account_id, msg_id, from_self, kind, "
+                                          "change_origin, ts_ms FROM messages WHERE id = %1")
+                               .arg(it.key()));
+                    if (q.next())
+                        qWarning()
+                            << "console" << c << "never showed row" << q.value(0) << q.value(1)
+                            << q.value(2) << "from_self" << q.value(3) << "kind" << q.value(4)
+                            << "origin" << q.value(5) << "committed" << it.value();
+                }
+                return;
+            }
+            const QHash<qint64, QList<qint64>> seen = consoles[c].seenByRow();
+            QVector<qint64> delays;
+            for (auto it = committedAt.cbegin(); it != committedAt.cend(); ++it) {
+                const QList<qint64> times = seen.value(it.key());
+                QVERIFY2(times.size() == 1,
+                         qPrintable(QStringLiteral("console %1 saw row %2 %3 times")
+                                        .arg(c)
+                                        .arg(it.key())
+                                        .arg(times.size())));
+                delays.append(times.first() - it.value());
+            }
+            const qint64 worst = test::percentile(delays, 100);
+            qInfo().noquote() << QStringLiteral("{\"console\": %1, \"rows\": %2, \"p50_ms\": %3, "
+                                                "\"p99_ms\": %4, \"max_ms\": %5}")
+                                     .arg(c)
+                                     .arg(delays.size())
+                                     .arg(test::percentile(delays, 50))
+                                     .arg(test::percentile(delays, 99))
+                                     .arg(worst);
+            QVERIFY2(worst <= kConsoleLatencyLimitMs,
+                     qPrintable(QStringLiteral("console %1 saw a row %2 ms after its commit")
+                                    .arg(c)
+                                    .arg(worst)));
+            consoles[c].stop();
+        }
+        QVERIFY(committedAt.size() > kAccounts * 10); // the traffic ran meanwhile
 
         // What the simulator received: each Sent row exactly once, an Unknown
         // row at most once, nothing else and nothing twice.
@@ -335,7 +410,7 @@ private slots:
         }
         for (auto it = times.cbegin(); it != times.cend(); ++it)
             QVERIFY2(it.value() == 1, qPrintable(it.key()));
-        QCOMPARE(sent + unknown, total);
+        QCOMPARE(sent + unknown, total + 1);
         QVERIFY(unknown >= kAccounts);
         qInfo().noquote() << QStringLiteral("{\"rows\": %1, \"sent\": %2, \"unknown\": %3, "
                                             "\"received\": %4, \"failover_ms\": %5, "
@@ -350,9 +425,15 @@ private slots:
         // One engine per account at any time, from the engines' own logs:
         // an engine takes an account only after the one before stopped it
         // or was killed.
+        struct LeaseEvent : EngineProcess::LeaseEvent
+        {
+            int engine = 0;
+        };
         QVector<LeaseEvent> events;
-        for (int e = 0; e < kEngines; ++e)
-            events += leaseEvents(logs[e], e);
+        for (int e = 0; e < kEngines; ++e) {
+            for (const EngineProcess::LeaseEvent &ev : engines[e].leaseEvents())
+                events.append({ev, e});
+        }
         std::sort(events.begin(), events.end(),
                   [](const LeaseEvent &a, const LeaseEvent &b) { return a.ms < b.ms; });
         QHash<QString, int> runningOn; // account -> engine, -1 none
@@ -378,7 +459,7 @@ private slots:
         QVERIFY(!runningOn.contains(noToken));
         // The engines said why they left that account alone; no token in any log.
         for (int e = 0; e < kEngines; ++e) {
-            QFile log(logs[e]);
+            QFile log(engines[e].logPath());
             QVERIFY(log.open(QIODevice::ReadOnly));
             const QByteArray text = log.readAll();
             if (e != victimIndex) // it may have died before it looked

@@ -193,6 +193,7 @@ bool PgTestServer::start(QString *error, bool tcp)
                          " -c max_connections=200")
               .arg(tcp ? QStringLiteral("127.0.0.1") : QString(), socketDir())
               .arg(m_port)
+        + m_extraSettings
         // Extra server settings for a diagnosis (auto_explain, logging).
         + QLatin1Char(' ') + QString::fromLocal8Bit(qgetenv("GD_PG_SERVER_OPTIONS"));
     // GD_PG_LOG: keep the server's log there (default: in the data dir, removed).
@@ -214,6 +215,11 @@ bool PgTestServer::start(QString *error, bool tcp)
     }
     m_running = true;
     return true;
+}
+
+void PgTestServer::addSetting(const QString &name, const QString &value)
+{
+    m_extraSettings += QStringLiteral(" -c %1='%2'").arg(name, value);
 }
 
 bool PgTestServer::restart(QString *error, int downMs)

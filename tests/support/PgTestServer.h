@@ -24,6 +24,10 @@ public:
     // initdb + pg_ctl start; false with the reason (the tool's output).
     // `tcp`: also listen on 127.0.0.1 (the port is free at start).
     bool start(QString *error, bool tcp = false);
+    // A server setting (`name` = `value`, as for postgres -c) for start()
+    // and restart(); call before start(). The team-mode tests turn on
+    // track_commit_timestamp to measure from each row's commit.
+    void addSetting(const QString &name, const QString &value);
     bool isRunning() const { return m_running; }
     // Stops the server (fast shutdown: every connection is cut), waits
     // `downMs`, and starts it again on the same port with the same data:
@@ -60,6 +64,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_socketRoot;
     int m_port = 0;
     QString m_serverOptions; // pg_ctl -o, kept for restart()
+    QString m_extraSettings; // addSetting(): " -c name='value'" each
     QString m_logFile;
     bool m_running = false;
     bool m_asPostgres = false;

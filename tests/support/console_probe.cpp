@@ -8,8 +8,10 @@
 //   ready <ms>                  (listening; printed once at start)
 // With --send account/conversation/text it also submits one send into the
 // shared outbox (an engine owning the account sends it) and prints
-//   queued <ms> <outbox id>
-// It stops after --seconds (default: runs until killed).
+//   queued <ms> <outbox id> <text>
+// With --send-every S as well it queues another such send every S seconds,
+// the text numbered (" #2", " #3", ...): a benchmark measures from "queued"
+// to the gateway. It stops after --seconds (default: runs until killed).
 
 #include "model/Types.h"
 #include "outbox/OutboxRepository.h"
@@ -53,7 +55,10 @@ int main(int argc, char **argv)
     const QCommandLineOption sendOption(
         QStringLiteral("send"), QStringLiteral("Queue one send: account/conversation/text."),
         QStringLiteral("send"));
-    parser.addOptions({databaseOption, secondsOption, sendOption});
+    const QCommandLineOption sendEveryOption(
+        QStringLiteral("send-every"), QStringLiteral("Repeat --send every this many seconds."),
+        QStringLiteral("s"));
+    parser.addOptions({databaseOption, secondsOption, sendOption, sendEveryOption});
     parser.process(app);
     if (!parser.isSet(databaseOption)) {
         std::fputs("gd-console-probe: --database is required\n", stderr);
@@ -99,10 +104,23 @@ int main(int argc, char **argv)
         request.conversationId = parts[1];
         request.text = parts.mid(2).join(QLatin1Char('/'));
         request.origin = QStringLiteral("console");
-        const SubmitResult result = OutboxRepository::of(&store)->submit(request).result();
-        printLine(QStringLiteral("queued\t%1\t%2")
-                      .arg(QDateTime::currentMSecsSinceEpoch())
-                      .arg(result.id));
+        const auto queue = [&store](const SendRequest &r) {
+            const SubmitResult result = OutboxRepository::of(&store)->submit(r).result();
+            printLine(QStringLiteral("queued\t%1\t%2\t%3")
+                          .arg(QDateTime::currentMSecsSinceEpoch())
+                          .arg(result.id)
+                          .arg(r.text));
+        };
+        queue(request);
+        if (parser.isSet(sendEveryOption)) {
+            auto *every = new QTimer(&app);
+            QObject::connect(every, &QTimer::timeout, &app, [queue, request, n = 1]() mutable {
+                SendRequest next = request;
+                next.text += QStringLiteral(" #%1").arg(++n);
+                queue(next);
+            });
+            every->start(int(parser.value(sendEveryOption).toDouble() * 1000));
+        }
     }
     if (parser.isSet(secondsOption))
         QTimer::singleShot(int(parser.value(secondsOption).toDouble() * 1000), &app,

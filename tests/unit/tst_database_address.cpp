@@ -154,6 +154,33 @@ private slots:
         QVERIFY(!error.contains(QStringLiteral("secret")));
     }
 
+    void everySslModeIsPassedToTheDriver_data()
+    {
+        QTest::addColumn<QString>("mode");
+        for (const char *mode :
+             {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"})
+            QTest::newRow(mode) << QString::fromLatin1(mode);
+    }
+
+    void everySslModeIsPassedToTheDriver()
+    {
+        QFETCH(QString, mode);
+        QString error;
+        const DatabaseAddress a = DatabaseAddress::parse(
+            QStringLiteral("postgresql://desk@db.example.com/team?sslmode=") + mode, &error);
+        QVERIFY2(a.isServer(), qPrintable(error));
+        QCOMPARE(a.sslMode(), mode);
+        QCOMPARE(a.connectOptions(), QStringLiteral("connect_timeout='10';sslmode='%1'").arg(mode));
+        // The name in the settings and the status bar keeps it.
+        QCOMPARE(a.displayName(),
+                 QStringLiteral("postgresql://desk@db.example.com/team?sslmode=") + mode);
+        QCOMPARE(DatabaseAddress::parse(a.displayName()).sslMode(), mode);
+        // Without one, libpq's default (prefer) applies: nothing is added.
+        QVERIFY(!DatabaseAddress::parse(QStringLiteral("postgresql://desk@db.example.com/team"))
+                     .connectOptions()
+                     .contains(QLatin1String("sslmode")));
+    }
+
     void passwordComesFromMemoryNotTheString()
     {
         const QString location = QStringLiteral("postgresql://desk@db/gd");
