@@ -17,7 +17,7 @@
         <translation>网关发送的文件格式 GroupDesk 无法读取。</translation>
     </message>
     <message>
-        <location filename="../core/outbox/OutboxSender.cpp" line="+248"/>
+        <location filename="../core/outbox/OutboxSender.cpp" line="+256"/>
         <source>The connection was lost while sending. Check the chat before retrying.</source>
         <translation>发送时连接中断。重试前请先查看聊天记录。</translation>
     </message>
@@ -563,7 +563,7 @@
 <context>
     <name>AppOptions</name>
     <message>
-        <location filename="../app/groupdesk/AppOptions.cpp" line="+30"/>
+        <location filename="../app/groupdesk/AppOptions.cpp" line="+31"/>
         <source>GroupDesk: a console for customer-service teams running WeChat bot accounts.</source>
         <translation>GroupDesk：为运营微信机器人账号的客服团队打造的工作台。</translation>
     </message>
@@ -639,7 +639,7 @@
         <translation>网关证书中应包含的 &lt;名称&gt;（参考网关为 insecure）。</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+118"/>
         <source>--database needs a postgresql:// address (the default archive is a file in the data directory).</source>
         <translation>--database 需要一个 postgresql:// 地址（默认存档是数据目录中的文件）。</translation>
     </message>
@@ -669,7 +669,7 @@
         <translation>--store-database-password 需要用 --database 指定服务器地址。</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-151"/>
         <location line="+10"/>
         <location line="+14"/>
         <source>name</source>
@@ -1968,22 +1968,22 @@
         <translation>数据库 %1 由更新版本的 GroupDesk 写入（结构版本 %2；当前版本最高支持 %3）。数据库未被打开，也未被修改；请升级 GroupDesk。</translation>
     </message>
     <message>
-        <location line="+439"/>
+        <location line="+491"/>
         <source>Cannot connect to the database %1: %2</source>
         <translation>无法连接数据库 %1：%2</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+51"/>
         <source>%1 is not a GroupDesk database.</source>
         <translation>%1 不是 GroupDesk 数据库。</translation>
     </message>
     <message>
-        <location filename="../core/store/Store.cpp" line="+221"/>
+        <location filename="../core/store/Store.cpp" line="+225"/>
         <source>Cannot rename %1 to %2: %3</source>
         <translation>无法将 %1 重命名为 %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/outbox/OutboxRepository.cpp" line="+315"/>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="+329"/>
         <source>The file could not be read or copied for sending.</source>
         <translation>无法读取或复制该文件，未能发送。</translation>
     </message>
@@ -2103,6 +2103,41 @@
         <location line="+1"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../core/store/ServerArchive.cpp" line="+29"/>
+        <source>The server refused the password. Enter the right one for user “%1”.</source>
+        <translation>服务器拒绝了该密码。请输入用户“%1”的正确密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server does not offer an encrypted connection (TLS), but the address asks for one (sslmode=%1).</source>
+        <translation>服务器不提供加密连接（TLS），但地址要求加密（sslmode=%1）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The encrypted connection could not be set up (sslmode=%1): check the server&apos;s certificate and sslrootcert.</source>
+        <translation>无法建立加密连接（sslmode=%1）：请检查服务器的证书和 sslrootcert。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server has no database “%1”.</source>
+        <translation>服务器上没有数据库“%1”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server has no user “%1”.</source>
+        <translation>服务器上没有用户“%1”。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server does not let this computer in (its pg_hba.conf).</source>
+        <translation>服务器不允许这台电脑连接（见服务器的 pg_hba.conf）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server could not be reached. Check the host, the port and the network.</source>
+        <translation>无法连接到服务器。请检查主机、端口和网络。</translation>
     </message>
 </context>
 <context>
@@ -2817,7 +2852,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::AppRuntime</name>
     <message>
-        <location filename="../app/groupdesk/AppRuntime.cpp" line="+97"/>
+        <location filename="../app/groupdesk/AppRuntime.cpp" line="+101"/>
         <source>the saved password is empty</source>
         <translation>保存的密码为空</translation>
     </message>
@@ -2843,7 +2878,7 @@ Scan a new QR code to log in again.</source>
         <translation>无法创建数据目录 %1。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Cannot open the database %1.</source>
         <translation>无法打开数据库 %1。</translation>
     </message>
@@ -2858,7 +2893,7 @@ Scan a new QR code to log in again.</source>
         <translation>钥匙串中没有此服务器的密码（%1）。请用以下命令保存：%2</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+84"/>
         <source>The HTTP API is not running: %1</source>
         <translation>HTTP API 未运行：%1</translation>
     </message>
@@ -5154,7 +5189,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::OutboxRepository</name>
     <message>
-        <location filename="../core/outbox/OutboxRepository.cpp" line="-129"/>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="-130"/>
         <source>No account was chosen to send from.</source>
         <translation>没有选择发送所用的账号。</translation>
     </message>
@@ -5170,7 +5205,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+176"/>
+        <location line="+177"/>
         <source>The archive is not open: nothing was queued.</source>
         <translation>存档未打开：没有加入发送队列。</translation>
     </message>
@@ -6471,9 +6506,32 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
+    <name>gd::ServerArchive</name>
+    <message>
+        <location filename="../core/store/ServerArchive.cpp" line="+21"/>
+        <source>A shared archive needs a postgresql:// address.</source>
+        <translation>共享存档需要 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Connected. The archive was made by a newer GroupDesk (version %1): update GroupDesk before using it.</source>
+        <translation>已连接。该存档由较新版本的 GroupDesk 创建（版本 %1）：请先更新 GroupDesk 再使用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Connected: a GroupDesk archive.</source>
+        <translation>已连接：这是一个 GroupDesk 存档。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected: an empty database. GroupDesk sets it up when it opens it.</source>
+        <translation>已连接：这是一个空数据库。GroupDesk 打开它时会完成初始化。</translation>
+    </message>
+</context>
+<context>
     <name>gd::SettingsDialog</name>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="+35"/>
+        <location filename="../ui/SettingsDialog.cpp" line="+40"/>
         <source>A message mentions the bot (@)</source>
         <translation>有消息提到机器人（@）</translation>
     </message>
@@ -6489,6 +6547,11 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
     <message>
         <location line="+6"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -6611,6 +6674,57 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <location line="+3"/>
         <source>Quit from the File menu or the tray icon&apos;s menu.</source>
         <translation>可从“文件”菜单或托盘图标的菜单退出。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Leave empty to keep the saved password</source>
+        <translation>留空则保留已保存的密码</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Shared archive (team)</source>
+        <translation>共享存档（团队）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With an address, GroupDesk opens the team&apos;s archive when it starts again, as a team console: the engines (groupdesk --headless) run the accounts. Leave it empty to keep the archive on this computer. The password is kept in the system keychain; sslmode=verify-full checks the server&apos;s certificate.</source>
+        <translation>填写地址后，GroupDesk 下次启动时会以团队控制台身份打开团队的存档：账号由引擎（groupdesk --headless）运行。留空则继续使用这台电脑上的存档。密码保存在系统钥匙串中；sslmode=verify-full 会校验服务器证书。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+45"/>
+        <source>The shared archive needs a postgresql:// address.</source>
+        <translation>共享存档需要 postgresql:// 地址。</translation>
+    </message>
+    <message>
+        <location line="-40"/>
+        <source>Enter the server address the password belongs to.</source>
+        <translation>请输入该密码所属的服务器地址。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Keeping the password in the keychain…</source>
+        <translation>正在把密码保存到钥匙串…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The password could not be kept in the keychain: %1</source>
+        <translation>密码无法保存到钥匙串：%1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
     </message>
 </context>
 <context>
@@ -7654,7 +7768,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::api::ApiService</name>
     <message>
-        <location filename="../core/api/ApiService.cpp" line="+162"/>
+        <location filename="../core/api/ApiService.cpp" line="+143"/>
         <source>The archive is not open.</source>
         <translation>存档未打开。</translation>
     </message>
@@ -7799,7 +7913,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+78"/>
+        <location filename="../app/groupdesk/main.cpp" line="+84"/>
         <source>&amp;Integrations</source>
         <translation>集成(&amp;I)</translation>
     </message>
@@ -7809,7 +7923,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>HTTP API 与 Webhook…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Demo gateway</source>
         <translation>演示网关</translation>
     </message>
@@ -7818,11 +7932,12 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <location line="+5"/>
         <location line="+56"/>
         <location line="+4"/>
+        <location line="+18"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="-34"/>
         <source>Choose a data folder for GroupDesk</source>
         <translation>为 GroupDesk 选择数据文件夹</translation>
     </message>
@@ -7832,14 +7947,44 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>旧存档已保留为 %1。现在开始使用新存档。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+18"/>
+        <source>The team&apos;s shared archive could not be opened.</source>
+        <translation>无法打开团队的共享存档。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the archive on this computer</source>
+        <translation>使用这台电脑上的存档</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>The database password is kept in the keychain.</source>
         <translation>数据库密码已保存在钥匙串中。</translation>
     </message>
     <message>
-        <location filename="../app/sim/main.cpp" line="+40"/>
+        <location filename="../app/sim/main.cpp" line="+42"/>
         <source>GroupDesk gateway simulator: a wechaty.Puppet gRPC server with a scripted world.</source>
         <translation>GroupDesk 网关模拟器：带脚本化模拟世界的 wechaty.Puppet gRPC 服务器。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Also write --stats-file every this many seconds while running (default 0: only on exit).</source>
+        <translation>运行期间每隔这么多秒也写一次 --stats-file（默认 0：仅在退出时写）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Invalid --stats-every: %1</source>
+        <translation>无效的 --stats-every：%1</translation>
     </message>
 </context>
 </TS>

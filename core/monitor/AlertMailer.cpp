@@ -186,7 +186,7 @@ void AlertMailer::sendBatch()
         send({});
         return;
     }
-    m_passwords([guard, send](bool ok, QString password, QString error) {
+    m_passwords([guard, send](bool ok, const QString &password, const QString &error) {
         if (!guard)
             return;
         if (!ok) {

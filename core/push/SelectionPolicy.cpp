@@ -27,7 +27,7 @@ PushChoice PushChoice::fromJson(const QJsonObject &o)
     c.fallback = o.value(QLatin1String("fallback")).toBool();
     c.updatedAgoMs = qint64(o.value(QLatin1String("age")).toDouble());
     c.lastPushedHereMs = qint64(o.value(QLatin1String("last")).toDouble());
-    for (const QJsonValue &v : o.value(QLatin1String("tags")).toArray())
+    for (const auto &v : o.value(QLatin1String("tags")).toArray())
         c.matchedTags << v.toString();
     c.clicks = qint64(o.value(QLatin1String("clicks")).toDouble());
     c.orders = qint64(o.value(QLatin1String("orders")).toDouble());

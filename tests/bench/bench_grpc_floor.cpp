@@ -167,22 +167,21 @@ private:
         call->ctx.AddMetadata("authorization", m_authorization);
         call->ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
         call->req.set_id(m_ids[i]);
-        m_stub->async()->MessagePayload(&call->ctx, &call->req, &call->resp,
-                                        [this, call](grpc::Status status) {
-                                            const bool good = status.ok()
-                                                && call->resp.id() == call->req.id();
-                                            delete call;
-                                            if (!good) {
-                                                std::lock_guard lock(m_mutex);
-                                                ++m_failed;
-                                            }
-                                            if (m_completed.fetch_add(1) + 1 >= m_ids.size()) {
-                                                std::lock_guard lock(m_mutex);
-                                                m_finished.notify_all();
-                                            } else {
-                                                launch();
-                                            }
-                                        });
+        m_stub->async()->MessagePayload(
+            &call->ctx, &call->req, &call->resp, [this, call](grpc::Status status) {
+                const bool good = status.ok() && call->resp.id() == call->req.id();
+                delete call;
+                if (!good) {
+                    std::lock_guard lock(m_mutex);
+                    ++m_failed;
+                }
+                if (m_completed.fetch_add(1) + 1 >= m_ids.size()) {
+                    std::lock_guard lock(m_mutex);
+                    m_finished.notify_all();
+                } else {
+                    launch();
+                }
+            });
     }
 
     wechaty::Puppet::Stub *m_stub;
@@ -225,8 +224,7 @@ struct Phase
     double simCpuS = 0;
 };
 
-template<typename Fn>
-Phase measure(qint64 simPid, Fn &&fn)
+template<typename Fn> Phase measure(qint64 simPid, Fn &&fn)
 {
     Phase p;
     const double own0 = ownCpuSeconds();
@@ -273,8 +271,8 @@ int main(int argc, char *argv[])
         const int i = int(args.indexOf(name));
         return i >= 0 && i + 1 < args.size() ? args.at(i + 1) : fallback;
     };
-    const int messages = arg(QStringLiteral("--messages"), quick ? QStringLiteral("20000")
-                                                                 : QStringLiteral("100000"))
+    const int messages = arg(QStringLiteral("--messages"),
+                             quick ? QStringLiteral("20000") : QStringLiteral("100000"))
                              .toInt();
     QVector<int> windows;
     for (const QString &w :
@@ -325,9 +323,9 @@ int main(int argc, char *argv[])
     bool allGood = true;
     for (int window : windows) {
         // One call in flight is slow: a tenth of the calls tells its rate.
-        const std::vector<std::string> some
-            = window == 1 ? std::vector<std::string>(ids.begin(), ids.begin() + ids.size() / 10)
-                          : ids;
+        const std::vector<std::string> some = window == 1
+            ? std::vector<std::string>(ids.begin(), ids.begin() + ids.size() / 10)
+            : ids;
         PayloadFetcher part(stub.get(), authorization, some);
         int failed = 0;
         const Phase p = measure(sim.pid(), [&] { failed = part.run(window); });

@@ -93,9 +93,9 @@ QStringList regexList(int count, const QStringList &words)
                     QStringLiteral("(投诉|举报|曝光).{0,10}(你们|商家|店)"),
                     QStringLiteral("\\d+\\s*(天|日|周)(了|都)?(还|也)?没")};
     for (int i = 0; out.size() < count; ++i) {
-        const QString a = words[(i * 7) % words.size()];
-        const QString b = words[(i * 13 + 1) % words.size()];
-        const QString c = words[(i * 17 + 2) % words.size()];
+        const QString &a = words[(i * 7) % words.size()];
+        const QString &b = words[(i * 13 + 1) % words.size()];
+        const QString &c = words[(i * 17 + 2) % words.size()];
         switch (i % 4) {
         case 0:
             out.append(QStringLiteral("%1.{0,4}%2").arg(a, b));

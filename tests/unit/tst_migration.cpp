@@ -139,7 +139,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("previous.db");
         const int previous = Store::kSchemaVersion - 1;
-        withConnection(path, [previous](QSqlDatabase &db) {
+        withConnection(path, [&](QSqlDatabase &db) {
             QString error;
             QVERIFY2(Schema::migrate(db, &error, previous), qPrintable(error));
             QCOMPARE(Schema::userVersion(db), previous);

@@ -129,10 +129,9 @@ private slots:
         QVector<Message> batch;
         for (int i = 0; i < 140; ++i) {
             const QString text = QStringLiteral("订单%1号退款").arg(i, 3, 10, QLatin1Char('0'));
-            batch.append(makeMessage(QStringLiteral("k%1").arg(i), QStringLiteral("r%1@chatroom")
-                                                                       .arg(i % 7),
-                                     1000 + i, text, false,
-                                     i % 2 ? QStringLiteral("acc") : QStringLiteral("acc2")));
+            batch.append(makeMessage(
+                QStringLiteral("k%1").arg(i), QStringLiteral("r%1@chatroom").arg(i % 7), 1000 + i,
+                text, false, i % 2 ? QStringLiteral("acc") : QStringLiteral("acc2")));
         }
         // Repeats: of a message earlier in the same statement, of one in an
         // earlier statement, and of one stored before (k7 of "acc").
@@ -165,9 +164,8 @@ private slots:
         }
         QCOMPARE(rowIds.size(), all.size());
         // The first copy of a repeat is the one kept.
-        const auto k3 = std::find_if(all.cbegin(), all.cend(), [](const Message &m) {
-            return m.id == QStringLiteral("k3");
-        });
+        const auto k3 = std::find_if(all.cbegin(), all.cend(),
+                                     [](const Message &m) { return m.id == QStringLiteral("k3"); });
         QVERIFY(k3 != all.cend());
         QCOMPARE(k3->text, QStringLiteral("订单003号退款"));
 
@@ -378,7 +376,7 @@ private slots:
 
         auto claimDue = [&](int limit) {
             std::optional<QVector<qint64>> got;
-            outbox->claimDue("acc", limit, this, [&got](QVector<qint64> ids) { got = ids; });
+            outbox->claimDue("acc", limit, this, [&got](const QVector<qint64> &ids) { got = ids; });
             [&] { QTRY_VERIFY(got.has_value()); }();
             return got.value_or(QVector<qint64>{-1});
         };
