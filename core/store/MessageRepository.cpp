@@ -495,7 +495,6 @@ QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const Searc
 
     QString sql;
     QVariantList binds;
-    int cursorBinds = 1; // how many times the row id to stay below is bound
     const bool oneConversation = !query.accountId.isEmpty() && !query.conversationId.isEmpty();
     const bool indexed = dialect.searchIndex().answers(query.text);
     if (talkerOnly) {
@@ -519,7 +518,6 @@ QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const Searc
             = dialect.searchIndex().candidates(kColumns, filters, query);
         sql = candidates.sql;
         binds = candidates.binds;
-        cursorBinds = candidates.cursorBinds;
     } else if (!query.conversationId.isEmpty()) {
         // Bounded scan of the conversation's newest messages.
         sql = QStringLiteral("SELECT %1 FROM (SELECT * FROM messages w"
@@ -550,8 +548,7 @@ QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const Searc
     qint64 cursor = query.beforeRowId > 0 ? query.beforeRowId : std::numeric_limits<qint64>::max();
     while (hits.size() < query.limit) {
         QVariantList all = binds;
-        for (int i = 0; i < cursorBinds; ++i)
-            all << cursor;
+        all << cursor;
         all += filterBinds;
         all << chunk;
         if (!run(q, sql, all))

@@ -96,48 +96,80 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
     const QueryTokens tokens = queryTokens(query.text);
     const bool oneConversation = !query.accountId.isEmpty() && !query.conversationId.isEmpty();
     Candidates c;
-    // Everything bound here comes before the row id to stay below: the
-    // joins (with their binds) first, then conditions with binds, then the
-    // row id for every posting list that may lead the join.
-    QString joins;
+    // Every value of the index's own comes in through one row, q, first in
+    // FROM: the planner folds its columns into the statement (a row without
+    // a table is pulled up), so it plans for these very tokens, and the row
+    // id to stay below (bound last, as the contract wants) bounds every list.
+    QStringList values;
+    auto value = [&](const QString &type, const QString &name, const QVariant &v) {
+        values << QStringLiteral("CAST(? AS %1) AS %2").arg(type, name);
+        c.binds << v;
+        return QStringLiteral("q.") + name;
+    };
+    const QString text = QStringLiteral("TEXT");
+    QString key;
+    if (oneConversation) {
+        const QString account = value(text, QStringLiteral("account"), query.accountId);
+        const QString conversation
+            = value(text, QStringLiteral("conversation"), query.conversationId);
+        key = QStringLiteral("gd_conversation_key(%1, %2)").arg(account, conversation);
+    }
+    QStringList joined;
     QStringList conditions;
-    QStringList below;
-    const qsizetype joined = std::min<qsizetype>(tokens.exact.size(), kJoinedTokens);
-    for (qsizetype i = 0; i < joined; ++i) {
+    const qsizetype joins = std::min<qsizetype>(tokens.exact.size(), kJoinedTokens);
+    for (qsizetype i = 0; i < tokens.exact.size(); ++i) {
+        const QString token = value(text, QStringLiteral("token%1").arg(i), tokens.exact.at(i));
+        if (i >= joins) {
+            conditions << QStringLiteral(
+                              "EXISTS (SELECT 1 FROM message_tokens x WHERE x.token = %1"
+                              " AND x.id = t0.id)")
+                              .arg(token);
+            continue;
+        }
         const QString t = QStringLiteral("t%1").arg(i);
-        joins += QStringLiteral(" JOIN message_tokens %1 ON %1.id = m.id AND %1.token = ?").arg(t);
-        c.binds << tokens.exact.at(i);
-        if (oneConversation && i == 0) {
-            joins += QStringLiteral(" AND t0.conversation_key = gd_conversation_key(?, ?)");
-            c.binds << query.accountId << query.conversationId;
-        } else if (oneConversation) {
-            // The planner carries the key over to every list (one class of equal values).
-            joins += QStringLiteral(" AND %1.conversation_key = t0.conversation_key").arg(t);
-        }
-        below << QStringLiteral("%1.id < ?").arg(t);
-    }
-    for (qsizetype i = joined; i < tokens.exact.size(); ++i) {
-        conditions << QStringLiteral(
-            "EXISTS (SELECT 1 FROM message_tokens x WHERE x.token = ? AND x.id = m.id)");
-        c.binds << tokens.exact.at(i);
-    }
-    for (const QString &prefix : tokens.prefixes) {
-        QString condition = QStringLiteral(
-            "m.id IN (SELECT p.id FROM message_tokens p WHERE p.token LIKE ?");
-        c.binds << likePrefix(prefix);
+        QString join = QStringLiteral(" JOIN message_tokens %1 ON %1.token = %2 AND %1.id < q.below")
+                           .arg(t, token);
+        if (i > 0)
+            join += QStringLiteral(" AND %1.id = t0.id").arg(t);
         if (oneConversation) {
-            condition += QStringLiteral(" AND p.conversation_key = gd_conversation_key(?, ?)");
-            c.binds << query.accountId << query.conversationId;
+            join += i == 0 ? QStringLiteral(" AND t0.conversation_key = ") + key
+                           // The planner carries the key over to every list
+                           // (one class of equal values).
+                           : QStringLiteral(" AND %1.conversation_key = t0.conversation_key").arg(t);
         }
-        conditions << condition + QLatin1Char(')');
+        joined << join;
+    }
+    // Rows of messages whose tokens start with the prefix (once each).
+    const QString id = joins > 0 ? QStringLiteral("t0.id") : QStringLiteral("m.id");
+    for (qsizetype i = 0; i < tokens.prefixes.size(); ++i) {
+        const QString pattern
+            = value(text, QStringLiteral("prefix%1").arg(i), likePrefix(tokens.prefixes.at(i)));
+        conditions << QStringLiteral("%1 IN (SELECT p.id FROM message_tokens p WHERE p.token LIKE %2%3)")
+                          .arg(id, pattern,
+                               oneConversation ? QStringLiteral(" AND p.conversation_key = ") + key
+                                               : QString());
     }
     if (tokens.isEmpty())
         conditions << QStringLiteral("FALSE"); // nothing to ask the index: no candidates
-    below << QStringLiteral("m.id < ?");
-    conditions += below;
-    c.cursorBinds = int(below.size());
-    c.sql = QStringLiteral("SELECT %1 FROM messages m%2 WHERE %3%4 ORDER BY m.id DESC LIMIT ?")
-                .arg(columns, joins, conditions.join(QStringLiteral(" AND ")), filters);
+    values << QStringLiteral("CAST(? AS BIGINT) AS below"); // the caller binds the row id
+    const QString from = QStringLiteral("(SELECT %1) q").arg(values.join(QStringLiteral(", ")));
+    const QString where = conditions.isEmpty()
+        ? QString()
+        : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
+    if (joins > 0) {
+        // Each candidate looks up its message (a lateral subquery the planner
+        // keeps as it is): the filters then cost one row each, where a merge
+        // with messages would read every message between two hits.
+        c.sql = QStringLiteral("SELECT %1 FROM %2%3 CROSS JOIN LATERAL (SELECT * FROM messages m"
+                               " WHERE m.id = t0.id%4 OFFSET 0) m%5"
+                               " ORDER BY t0.id DESC LIMIT ?")
+                    .arg(columns, from, joined.join(QString()), filters, where);
+    } else {
+        c.sql = QStringLiteral("SELECT %1 FROM %2 JOIN messages m ON m.id < q.below%3%4"
+                               " ORDER BY m.id DESC LIMIT ?")
+                    .arg(columns, from, where.isEmpty() ? QStringLiteral(" WHERE TRUE") : where,
+                         filters);
+    }
     return c;
 }
 

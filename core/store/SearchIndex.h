@@ -38,11 +38,9 @@ public:
     struct Candidates
     {
         QString sql;
-        // Binds in order: these, the row id to stay below (cursorBinds
-        // times), the binds of `filters` (" AND m.…" conditions), the row
-        // limit.
+        // Binds in order: these, the row id to stay below, the binds of
+        // `filters` (" AND m.…" conditions), the row limit.
         QVariantList binds;
-        int cursorBinds = 1;
     };
     virtual Candidates candidates(const QString &columns, const QString &filters,
                                   const SearchQuery &query) const = 0;
