@@ -156,14 +156,23 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
     const QString where = conditions.isEmpty()
         ? QString()
         : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
-    if (joins > 0) {
+    // Narrowed by more than the room: the planner may start from the
+    // messages (one sender's, a few days') and look their tokens up.
+    const bool narrowed = !query.talkerId.isEmpty() || query.fromMs > 0 || query.toMs > 0
+        || !query.kinds.isEmpty();
+    if (joins > 0 && !narrowed) {
         // Each candidate looks up its message (a lateral subquery the planner
-        // keeps as it is): the filters then cost one row each, where a merge
-        // with messages would read every message between two hits.
+        // keeps as it is): a merge with messages instead reads every message
+        // between two hits, and the planner cannot tell the two apart.
         c.sql = QStringLiteral("SELECT %1 FROM %2%3 CROSS JOIN LATERAL (SELECT * FROM messages m"
                                " WHERE m.id = t0.id%4 OFFSET 0) m%5"
                                " ORDER BY t0.id DESC LIMIT ?")
                     .arg(columns, from, joined.join(QString()), filters, where);
+    } else if (joins > 0) {
+        c.sql = QStringLiteral("SELECT %1 FROM %2%3 JOIN messages m ON m.id = t0.id%4%5"
+                               " ORDER BY t0.id DESC LIMIT ?")
+                    .arg(columns, from, joined.join(QString()),
+                         where.isEmpty() ? QStringLiteral(" WHERE TRUE") : where, filters);
     } else {
         c.sql = QStringLiteral("SELECT %1 FROM %2 JOIN messages m ON m.id < q.below%3%4"
                                " ORDER BY m.id DESC LIMIT ?")
