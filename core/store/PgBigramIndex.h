@@ -10,7 +10,9 @@
 // search's own conditions on messages keep them out.
 // A query joins the postings of its exact tokens on the message id (the
 // planner starts from the rarest; its statistics know them), and asks for
-// prefix tokens (a latin word being typed, "tok*") by range. Without
+// prefix tokens (a latin word being typed, "tok*") by range. Each candidate
+// then looks its message up, unless the search is narrowed by sender, dates
+// or kinds (the planner may start from those messages instead). Without
 // positions the index over-approximates phrases, and the search verifies
 // every candidate against the real text (the same contract as
 // Fts5BigramIndex).
