@@ -140,17 +140,25 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
         joined << join;
     }
     // Rows of messages whose tokens start with the prefix (once each).
-    const QString id = joins > 0 ? QStringLiteral("t0.id") : QStringLiteral("m.id");
     for (qsizetype i = 0; i < tokens.prefixes.size(); ++i) {
         const QString pattern
             = value(text, QStringLiteral("prefix%1").arg(i), likePrefix(tokens.prefixes.at(i)));
-        conditions << QStringLiteral("%1 IN (SELECT p.id FROM message_tokens p WHERE p.token LIKE %2%3)")
-                          .arg(id, pattern,
-                               oneConversation ? QStringLiteral(" AND p.conversation_key = ") + key
-                                               : QString());
+        const QString scope = oneConversation
+            ? QStringLiteral(" AND p.conversation_key = ") + key
+            : QString();
+        if (joined.isEmpty()) {
+            // Only prefixes: the first one's messages lead, collected and
+            // sorted (a range holds many tokens, so no one list is in order).
+            joined << QStringLiteral(" CROSS JOIN LATERAL (SELECT DISTINCT p.id FROM message_tokens"
+                                     " p WHERE p.token LIKE %1 AND p.id < q.below%2"
+                                     " ORDER BY p.id DESC) t0")
+                          .arg(pattern, scope);
+        } else {
+            conditions << QStringLiteral(
+                              "t0.id IN (SELECT p.id FROM message_tokens p WHERE p.token LIKE %1%2)")
+                              .arg(pattern, scope);
+        }
     }
-    if (tokens.isEmpty())
-        conditions << QStringLiteral("FALSE"); // nothing to ask the index: no candidates
     values << QStringLiteral("CAST(? AS BIGINT) AS below"); // the caller binds the row id
     const QString from = QStringLiteral("(SELECT %1) q").arg(values.join(QStringLiteral(", ")));
     const QString where = conditions.isEmpty()
@@ -160,7 +168,12 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
     // messages (one sender's, a few days') and look their tokens up.
     const bool narrowed = !query.talkerId.isEmpty() || query.fromMs > 0 || query.toMs > 0
         || !query.kinds.isEmpty();
-    if (joins > 0 && !narrowed) {
+    if (joined.isEmpty()) {
+        // Nothing to ask the index: no candidates.
+        c.sql = QStringLiteral("SELECT %1 FROM %2 JOIN messages m ON m.id < q.below WHERE FALSE%3"
+                               " ORDER BY m.id DESC LIMIT ?")
+                    .arg(columns, from, filters);
+    } else if (!narrowed) {
         // Each candidate looks up its message (a lateral subquery the planner
         // keeps as it is): a merge with messages instead reads every message
         // between two hits, and the planner cannot tell the two apart.
@@ -168,16 +181,11 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
                                " WHERE m.id = t0.id%4 OFFSET 0) m%5"
                                " ORDER BY t0.id DESC LIMIT ?")
                     .arg(columns, from, joined.join(QString()), filters, where);
-    } else if (joins > 0) {
+    } else {
         c.sql = QStringLiteral("SELECT %1 FROM %2%3 JOIN messages m ON m.id = t0.id%4%5"
                                " ORDER BY t0.id DESC LIMIT ?")
                     .arg(columns, from, joined.join(QString()),
                          where.isEmpty() ? QStringLiteral(" WHERE TRUE") : where, filters);
-    } else {
-        c.sql = QStringLiteral("SELECT %1 FROM %2 JOIN messages m ON m.id < q.below%3%4"
-                               " ORDER BY m.id DESC LIMIT ?")
-                    .arg(columns, from, where.isEmpty() ? QStringLiteral(" WHERE TRUE") : where,
-                         filters);
     }
     return c;
 }
