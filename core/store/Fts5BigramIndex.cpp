@@ -1,6 +1,7 @@
 #include "store/Fts5BigramIndex.h"
 
 #include "store/SearchTokenizer.h"
+#include "store/SearchTypes.h"
 
 namespace gd {
 
@@ -25,19 +26,19 @@ bool Fts5BigramIndex::answers(const QString &text) const
     return !SearchTokenizer::plan(text).match.isEmpty();
 }
 
-QString Fts5BigramIndex::candidatesQuery(const QString &columns, const QString &filters) const
+SearchIndex::Candidates Fts5BigramIndex::candidates(const QString &columns,
+                                                    const QString &filters,
+                                                    const SearchQuery &query) const
 {
     // Newest row first (FTS5 walks its rowids backwards, no sort); CROSS
     // JOIN keeps SQLite from driving the join from messages.
-    return QStringLiteral("SELECT %1 FROM message_index f CROSS JOIN messages m ON m.id = f.rowid"
-                          " WHERE message_index MATCH ? AND f.rowid < ?%2"
-                          " ORDER BY f.rowid DESC LIMIT ?")
-        .arg(columns, filters);
-}
-
-QVariant Fts5BigramIndex::matchArgument(const QString &text) const
-{
-    return SearchTokenizer::plan(text).match;
+    Candidates c;
+    c.sql = QStringLiteral("SELECT %1 FROM message_index f CROSS JOIN messages m ON m.id = f.rowid"
+                           " WHERE message_index MATCH ? AND f.rowid < ?%2"
+                           " ORDER BY f.rowid DESC LIMIT ?")
+                .arg(columns, filters);
+    c.binds << SearchTokenizer::plan(query.text).match;
+    return c;
 }
 
 } // namespace gd

@@ -13,8 +13,8 @@ public:
     QString addStatement() const override;
     QString indexedText(const QString &text) const override;
     bool answers(const QString &text) const override;
-    QString candidatesQuery(const QString &columns, const QString &filters) const override;
-    QVariant matchArgument(const QString &text) const override;
+    Candidates candidates(const QString &columns, const QString &filters,
+                          const SearchQuery &query) const override;
 };
 
 } // namespace gd

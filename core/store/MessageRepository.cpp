@@ -514,8 +514,10 @@ QVector<SearchHit> MessageRepository::search(const QSqlDatabase &db, const Searc
         filterBinds += termBinds;
     } else if (indexed) {
         // From the index, newest row first.
-        sql = dialect.searchIndex().candidatesQuery(kColumns, filters);
-        binds << dialect.searchIndex().matchArgument(query.text);
+        const SearchIndex::Candidates candidates
+            = dialect.searchIndex().candidates(kColumns, filters, query);
+        sql = candidates.sql;
+        binds = candidates.binds;
     } else if (!query.conversationId.isEmpty()) {
         // Bounded scan of the conversation's newest messages.
         sql = QStringLiteral("SELECT %1 FROM (SELECT * FROM messages w"

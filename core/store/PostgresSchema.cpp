@@ -73,7 +73,7 @@ const QStringList &baseline()
                        " WHERE idempotency_key <> ''"),
         QStringLiteral("CREATE INDEX outbox_by_campaign ON outbox (campaign_id, state)"
                        " WHERE campaign_id <> 0"),
-        // v2: the search index (PgBigramIndex).
+        // v2: the search index (replaced by step 19's posting lists, PgBigramIndex).
         QStringLiteral(
             "CREATE TABLE message_index (id BIGINT PRIMARY KEY, tokens TSVECTOR NOT NULL)"),
         QStringLiteral("CREATE INDEX message_index_tokens ON message_index USING GIN (tokens)"),

@@ -1,6 +1,7 @@
 #include "store/Schema.h"
 
 #include "stats/StatsCounters.h"
+#include "store/PgBigramIndex.h"
 #include "store/PostgresSchema.h"
 #include "store/SearchTokenizer.h"
 #include "store/SqlDialect.h"
@@ -685,6 +686,45 @@ bool addLiveChangesV18(QSqlDatabase &db, QString *error)
     return execAll(db, statements, error);
 }
 
+// v19 (issue 18, search over a million messages on a server): the search
+// index on PostgreSQL becomes a posting table (PgBigramIndex): one row per
+// token and message, keyed (token, id), plus (token, conversation_key, id)
+// for a search within one room, so a query reads a token's newest messages
+// off a B-tree instead of collecting every message holding it (a GIN index
+// over a tsvector per message gives them in no order). Existing tokens move
+// over as they are; the tsvector table goes. The conversation key is a
+// function of the database so the writer, this step and the search compute
+// it alike. On SQLite (FTS5) nothing changes.
+bool addSearchPostingsV19(QSqlDatabase &db, QString *error)
+{
+    if (!SqlDialect::of(db).isPostgreSql())
+        return true;
+    return execAll(
+        db,
+        {
+            QStringLiteral("CREATE FUNCTION gd_conversation_key(account TEXT, conversation TEXT)"
+                           " RETURNS INTEGER LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS"
+                           " $$ SELECT ('x' || left(md5(account || chr(1) || conversation), 8))"
+                           "::bit(32)::integer $$"),
+            // "C": byte order, so a prefix is a range of the index.
+            QStringLiteral("CREATE TABLE message_tokens (token TEXT COLLATE \"C\" NOT NULL,"
+                           " conversation_key INTEGER NOT NULL, id BIGINT NOT NULL)"),
+            PgBigramIndex::addFromStatement(
+                QStringLiteral("(SELECT id, array_to_string(tsvector_to_array(tokens), ' ')"
+                               " AS tokens FROM message_index) AS s")),
+            QStringLiteral("DROP TABLE message_index"),
+            // Indexes after the rows: one sort each instead of a million inserts.
+            QStringLiteral("ALTER TABLE message_tokens ADD PRIMARY KEY (token, id)"),
+            QStringLiteral("CREATE INDEX message_tokens_by_conversation"
+                           " ON message_tokens (token, conversation_key, id)"),
+            // Statistics on ten times the usual number of tokens: the planner
+            // then knows which token of a query is the rare one to start from.
+            QStringLiteral("ALTER TABLE message_tokens ALTER COLUMN token SET STATISTICS 1000"),
+            QStringLiteral("ANALYZE message_tokens"),
+        },
+        error);
+}
+
 const std::vector<Step> &steps()
 {
     static const std::vector<Step> list = {
@@ -706,6 +746,7 @@ const std::vector<Step> &steps()
         addAccountLeasesV16, // 15 -> 16: runs on PostgreSQL too
         noChangeV17, // 16 -> 17: nothing (see above)
         addLiveChangesV18, // 17 -> 18
+        addSearchPostingsV19, // 18 -> 19: PostgreSQL only
     };
     return list;
 }

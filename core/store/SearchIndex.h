@@ -8,8 +8,11 @@
 
 #include <QString>
 #include <QVariant>
+#include <QVariantList>
 
 namespace gd {
+
+struct SearchQuery;
 
 class SearchIndex
 {
@@ -29,11 +32,18 @@ public:
     // Whether `text` is answered from the index (else the search scans a
     // bounded window of messages).
     virtual bool answers(const QString &text) const = 0;
-    // The candidates, newest row first: selects `columns` (of messages AS
-    // m). Binds in order: matchArgument(text), the row id to stay below,
-    // the binds of `filters` (" AND m.…" conditions), the row limit.
-    virtual QString candidatesQuery(const QString &columns, const QString &filters) const = 0;
-    virtual QVariant matchArgument(const QString &text) const = 0;
+    // The candidates of a query, newest row first: selects `columns` (of
+    // messages AS m) of rows holding the query text's tokens (and in its
+    // conversation, where the index can narrow by one itself).
+    struct Candidates
+    {
+        QString sql;
+        // Binds in order: these, the row id to stay below, the binds of
+        // `filters` (" AND m.…" conditions), the row limit.
+        QVariantList binds;
+    };
+    virtual Candidates candidates(const QString &columns, const QString &filters,
+                                  const SearchQuery &query) const = 0;
 };
 
 } // namespace gd

@@ -35,8 +35,9 @@ public:
     // campaigns, origins and idempotency keys; system events as data;
     // 13: statistics counters; 14: API nonces; 15: rollups of the statistics
     // counters and indexes by conversation; 16: account leases (team mode);
-    // 18: change numbers and origins for live updates, presence.
-    static constexpr int kSchemaVersion = 18;
+    // 18: change numbers and origins for live updates, presence; 19: the
+    // search index on PostgreSQL as posting lists (none on SQLite).
+    static constexpr int kSchemaVersion = 19;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads

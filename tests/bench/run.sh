@@ -26,6 +26,9 @@ fi
 
 echo "# machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -srm)" >&2
 "$bin/bench_archive" "${archive_args[@]}"
+# The same archive on a throw-away PostgreSQL server (issue 18: 1,000,000
+# messages in the full run).
+"$bin/bench_archive" "${archive_args[@]}" --postgres
 for extra in "$bin"/bench_*; do
   case "$(basename "$extra")" in bench_archive|*_autogen) continue ;; esac
   [ -f "$extra" ] && [ -x "$extra" ] || continue

@@ -207,6 +207,8 @@ private slots:
         QTest::newRow("退款到账") << "退款到账" << true;
         QTest::newRow("要退款发") << "要退款发" << true;
         QTest::newRow("退款退款") << "退款退款" << true;
+        QTest::newRow("five tokens") << "退款到账了吗" << true;
+        QTest::newRow("five tokens, two pieces") << "什么时候发货" << true;
         QTest::newRow("two terms") << "退款 发票" << true;
         QTest::newRow("term with punctuation") << "退款，" << true;
         QTest::newRow("punctuation inside") << "，退款，" << true;
