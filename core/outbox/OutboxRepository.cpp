@@ -210,174 +210,181 @@ QFuture<SubmitResult> OutboxRepository::submit(const SendRequest &request)
     const qint64 created = nowMs();
     const QString dir
         = QFileInfo(m_store->path()).absoluteDir().filePath(QStringLiteral("outbox-files"));
-    const bool queued = m_store->submitWrite([this, req, keyFromCaller, created, dir,
-                                              promise](StoreWriter::Batch &b) {
-        auto refused = [&b, promise](const QString &why) {
-            SubmitResult r;
-            r.error = why;
-            b.afterCommit([promise, r] { fulfil(promise, r); });
-        };
-        // Asked before (or this very batch committed before its connection
-        // was lost): answer with what was queued then, queue nothing.
-        {
-            QSqlQuery &known = b.prepared(
-                QStringLiteral("SELECT id FROM outbox WHERE origin = ? AND idempotency_key = ?"
-                               " AND idempotency_key <> '' ORDER BY request_part"));
-            known.bindValue(0, req.origin);
-            known.bindValue(1, req.idempotencyKey);
-            if (!known.exec()) {
-                b.fail(QStringLiteral("look up idempotency key"), known);
-                if (!b.storageFailed())
-                    refused(tr("The send could not be queued (database error)."));
-                return;
-            }
-            SubmitResult r;
-            while (known.next())
-                r.ids.append(known.value(0).toLongLong());
-            known.finish();
-            if (!r.ids.isEmpty()) {
-                r.id = r.ids.first();
-                r.existing = keyFromCaller;
+    // A send due now, on its own, goes out as soon as its row commits: no
+    // pause for the batch to fill. A broadcast's many rows are batched.
+    const bool sendsNow = req.campaignId == 0 && req.dueMs <= created;
+    const bool queued = m_store->submitWrite(
+        [this, req, keyFromCaller, created, dir, promise](StoreWriter::Batch &b) {
+            auto refused = [&b, promise](const QString &why) {
+                SubmitResult r;
+                r.error = why;
                 b.afterCommit([promise, r] { fulfil(promise, r); });
-                return;
-            }
-        }
-        if (req.campaignId != 0) {
-            QSqlQuery &c = b.prepared(QStringLiteral("SELECT state FROM campaigns WHERE id = ?"));
-            c.bindValue(0, req.campaignId);
-            if (!c.exec()) {
-                b.fail(QStringLiteral("look up campaign"), c);
-                if (!b.storageFailed())
-                    refused(tr("The send could not be queued (database error)."));
-                return;
-            }
-            const bool found = c.next();
-            const auto state = found ? CampaignState(c.value(0).toInt()) : CampaignState::Active;
-            c.finish();
-            if (!found) {
-                refused(tr("The broadcast this send belongs to does not exist."));
-                return;
-            }
-            if (state == CampaignState::Cancelled) {
-                refused(tr("The broadcast was cancelled: nothing was queued."));
-                return;
-            }
-        }
-
-        QSqlQuery &insert = b.prepared(QStringLiteral(
-            "INSERT INTO outbox (account_id, conversation_id, text, state, error, message_id,"
-            " created_ms, updated_ms, attempts, kind, file_path, file_name, file_size, mime,"
-            " mention_ids, due_ms, campaign_id, origin, idempotency_key, request_part)"
-            " VALUES (?, ?, ?, ?, '', '', ?, ?, 0, ?, '', ?, 0, '', ?, ?, ?, ?, ?, ?)"
-            " RETURNING id"));
-        auto insertRow = [&b, &insert](OutboxEntry &e, int part) {
-            insert.bindValue(0, str(e.accountId));
-            insert.bindValue(1, str(e.conversationId));
-            insert.bindValue(2, str(e.text));
-            insert.bindValue(3, int(e.state));
-            insert.bindValue(4, e.createdMs);
-            insert.bindValue(5, e.updatedMs);
-            insert.bindValue(6, int(e.kind));
-            insert.bindValue(7, str(e.fileName));
-            insert.bindValue(8, str(e.mentionIds.join(QLatin1Char(' '))));
-            insert.bindValue(9, e.dueMs);
-            insert.bindValue(10, e.campaignId);
-            insert.bindValue(11, str(e.origin));
-            insert.bindValue(12, str(e.idempotencyKey));
-            insert.bindValue(13, part);
-            if (!insert.exec() || !insert.next()) {
-                b.fail(QStringLiteral("enqueue outbox entry"), insert);
-                return false;
-            }
-            e.id = insert.value(0).toLongLong();
-            insert.finish();
-            return e.id > 0;
-        };
-
-        OutboxEntry base;
-        base.accountId = req.accountId;
-        base.conversationId = req.conversationId;
-        base.state = OutboxState::Queued;
-        base.createdMs = created;
-        base.updatedMs = created;
-        base.dueMs = req.dueMs > 0 ? req.dueMs : created;
-        base.campaignId = req.campaignId;
-        base.origin = req.origin;
-        base.idempotencyKey = req.idempotencyKey;
-
-        QVector<OutboxEntry> rows;
-        if (!req.filePath.isEmpty()) {
-            OutboxEntry e = base;
-            e.kind = OutboxKind::File;
-            e.fileName = req.fileName.isEmpty() ? QFileInfo(req.filePath).fileName() : req.fileName;
-            e.text = e.fileName; // what lists and the echo matcher show for the entry
-            if (!insertRow(e, int(rows.size()))) {
-                if (!b.storageFailed())
-                    refused(tr("The send could not be queued (database error)."));
-                return;
-            }
-            // The copy runs here, on the writer thread, never on the GUI
-            // thread; named <id>-<name> with path separators taken out.
-            QString safeName = e.fileName;
-            safeName.replace(QLatin1Char('/'), QLatin1Char('_'))
-                .replace(QLatin1Char('\\'), QLatin1Char('_'));
-            e.filePath = QDir(dir).filePath(QStringLiteral("%1-%2").arg(e.id).arg(safeName));
-            QFile::remove(e.filePath); // a leftover of a batch that was rolled back
-            if (!QDir().mkpath(dir) || !QFile::copy(req.filePath, e.filePath)) {
-                qCWarning(lcStore) << "cannot copy" << req.filePath << "into the outbox";
-                e.state = OutboxState::Failed;
-                e.error = QCoreApplication::translate(
-                    "Store", "The file could not be read or copied for sending.");
-                e.fileSize = 0;
-            } else {
-                e.fileSize = QFileInfo(e.filePath).size();
-                QFile copy(e.filePath);
-                if (copy.open(QIODevice::ReadOnly)) {
-                    e.mime = FileCheck::mimeFromContent(copy.read(4096));
-                    if (FileCheck::isImageMime(e.mime))
-                        e.kind = OutboxKind::Image;
+            };
+            // Asked before (or this very batch committed before its connection
+            // was lost): answer with what was queued then, queue nothing.
+            {
+                QSqlQuery &known = b.prepared(
+                    QStringLiteral("SELECT id FROM outbox WHERE origin = ? AND idempotency_key = ?"
+                                   " AND idempotency_key <> '' ORDER BY request_part"));
+                known.bindValue(0, req.origin);
+                known.bindValue(1, req.idempotencyKey);
+                if (!known.exec()) {
+                    b.fail(QStringLiteral("look up idempotency key"), known);
+                    if (!b.storageFailed())
+                        refused(tr("The send could not be queued (database error)."));
+                    return;
+                }
+                SubmitResult r;
+                while (known.next())
+                    r.ids.append(known.value(0).toLongLong());
+                known.finish();
+                if (!r.ids.isEmpty()) {
+                    r.id = r.ids.first();
+                    r.existing = keyFromCaller;
+                    b.afterCommit([promise, r] { fulfil(promise, r); });
+                    return;
                 }
             }
-            QSqlQuery &file = b.prepared(QStringLiteral(
-                "UPDATE outbox SET kind = ?, file_path = ?, file_size = ?, mime = ?, state = ?,"
-                " error = ? WHERE id = ?"));
-            file.bindValue(0, int(e.kind));
-            file.bindValue(1, str(e.filePath));
-            file.bindValue(2, e.fileSize);
-            file.bindValue(3, str(e.mime));
-            file.bindValue(4, int(e.state));
-            file.bindValue(5, str(e.error));
-            file.bindValue(6, e.id);
-            if (!file.exec()) {
-                b.fail(QStringLiteral("enqueue outbox file"), file);
-                if (!b.storageFailed())
-                    refused(tr("The send could not be queued (database error)."));
-                return;
+            if (req.campaignId != 0) {
+                QSqlQuery &c
+                    = b.prepared(QStringLiteral("SELECT state FROM campaigns WHERE id = ?"));
+                c.bindValue(0, req.campaignId);
+                if (!c.exec()) {
+                    b.fail(QStringLiteral("look up campaign"), c);
+                    if (!b.storageFailed())
+                        refused(tr("The send could not be queued (database error)."));
+                    return;
+                }
+                const bool found = c.next();
+                const auto state
+                    = found ? CampaignState(c.value(0).toInt()) : CampaignState::Active;
+                c.finish();
+                if (!found) {
+                    refused(tr("The broadcast this send belongs to does not exist."));
+                    return;
+                }
+                if (state == CampaignState::Cancelled) {
+                    refused(tr("The broadcast was cancelled: nothing was queued."));
+                    return;
+                }
             }
-            rows.append(e);
-        }
-        if (!req.text.isEmpty()) {
-            OutboxEntry e = base;
-            e.kind = OutboxKind::Text;
-            e.text = req.text;
-            e.mentionIds = req.mentionIds;
-            if (!insertRow(e, int(rows.size()))) {
-                if (!b.storageFailed())
-                    refused(tr("The send could not be queued (database error)."));
-                return;
+
+            QSqlQuery &insert = b.prepared(QStringLiteral(
+                "INSERT INTO outbox (account_id, conversation_id, text, state, error, message_id,"
+                " created_ms, updated_ms, attempts, kind, file_path, file_name, file_size, mime,"
+                " mention_ids, due_ms, campaign_id, origin, idempotency_key, request_part)"
+                " VALUES (?, ?, ?, ?, '', '', ?, ?, 0, ?, '', ?, 0, '', ?, ?, ?, ?, ?, ?)"
+                " RETURNING id"));
+            auto insertRow = [&b, &insert](OutboxEntry &e, int part) {
+                insert.bindValue(0, str(e.accountId));
+                insert.bindValue(1, str(e.conversationId));
+                insert.bindValue(2, str(e.text));
+                insert.bindValue(3, int(e.state));
+                insert.bindValue(4, e.createdMs);
+                insert.bindValue(5, e.updatedMs);
+                insert.bindValue(6, int(e.kind));
+                insert.bindValue(7, str(e.fileName));
+                insert.bindValue(8, str(e.mentionIds.join(QLatin1Char(' '))));
+                insert.bindValue(9, e.dueMs);
+                insert.bindValue(10, e.campaignId);
+                insert.bindValue(11, str(e.origin));
+                insert.bindValue(12, str(e.idempotencyKey));
+                insert.bindValue(13, part);
+                if (!insert.exec() || !insert.next()) {
+                    b.fail(QStringLiteral("enqueue outbox entry"), insert);
+                    return false;
+                }
+                e.id = insert.value(0).toLongLong();
+                insert.finish();
+                return e.id > 0;
+            };
+
+            OutboxEntry base;
+            base.accountId = req.accountId;
+            base.conversationId = req.conversationId;
+            base.state = OutboxState::Queued;
+            base.createdMs = created;
+            base.updatedMs = created;
+            base.dueMs = req.dueMs > 0 ? req.dueMs : created;
+            base.campaignId = req.campaignId;
+            base.origin = req.origin;
+            base.idempotencyKey = req.idempotencyKey;
+
+            QVector<OutboxEntry> rows;
+            if (!req.filePath.isEmpty()) {
+                OutboxEntry e = base;
+                e.kind = OutboxKind::File;
+                e.fileName
+                    = req.fileName.isEmpty() ? QFileInfo(req.filePath).fileName() : req.fileName;
+                e.text = e.fileName; // what lists and the echo matcher show for the entry
+                if (!insertRow(e, int(rows.size()))) {
+                    if (!b.storageFailed())
+                        refused(tr("The send could not be queued (database error)."));
+                    return;
+                }
+                // The copy runs here, on the writer thread, never on the GUI
+                // thread; named <id>-<name> with path separators taken out.
+                QString safeName = e.fileName;
+                safeName.replace(QLatin1Char('/'), QLatin1Char('_'))
+                    .replace(QLatin1Char('\\'), QLatin1Char('_'));
+                e.filePath = QDir(dir).filePath(QStringLiteral("%1-%2").arg(e.id).arg(safeName));
+                QFile::remove(e.filePath); // a leftover of a batch that was rolled back
+                if (!QDir().mkpath(dir) || !QFile::copy(req.filePath, e.filePath)) {
+                    qCWarning(lcStore) << "cannot copy" << req.filePath << "into the outbox";
+                    e.state = OutboxState::Failed;
+                    e.error = QCoreApplication::translate(
+                        "Store", "The file could not be read or copied for sending.");
+                    e.fileSize = 0;
+                } else {
+                    e.fileSize = QFileInfo(e.filePath).size();
+                    QFile copy(e.filePath);
+                    if (copy.open(QIODevice::ReadOnly)) {
+                        e.mime = FileCheck::mimeFromContent(copy.read(4096));
+                        if (FileCheck::isImageMime(e.mime))
+                            e.kind = OutboxKind::Image;
+                    }
+                }
+                QSqlQuery &file = b.prepared(QStringLiteral(
+                    "UPDATE outbox SET kind = ?, file_path = ?, file_size = ?, mime = ?, state = ?,"
+                    " error = ? WHERE id = ?"));
+                file.bindValue(0, int(e.kind));
+                file.bindValue(1, str(e.filePath));
+                file.bindValue(2, e.fileSize);
+                file.bindValue(3, str(e.mime));
+                file.bindValue(4, int(e.state));
+                file.bindValue(5, str(e.error));
+                file.bindValue(6, e.id);
+                if (!file.exec()) {
+                    b.fail(QStringLiteral("enqueue outbox file"), file);
+                    if (!b.storageFailed())
+                        refused(tr("The send could not be queued (database error)."));
+                    return;
+                }
+                rows.append(e);
             }
-            rows.append(e);
-        }
-        SubmitResult r;
-        for (const OutboxEntry &e : std::as_const(rows))
-            r.ids.append(e.id);
-        r.id = r.ids.value(0);
-        b.afterCommit([this, promise, r, rows] {
-            for (const OutboxEntry &e : rows)
-                announce(e);
-            fulfil(promise, r);
-        });
-    });
+            if (!req.text.isEmpty()) {
+                OutboxEntry e = base;
+                e.kind = OutboxKind::Text;
+                e.text = req.text;
+                e.mentionIds = req.mentionIds;
+                if (!insertRow(e, int(rows.size()))) {
+                    if (!b.storageFailed())
+                        refused(tr("The send could not be queued (database error)."));
+                    return;
+                }
+                rows.append(e);
+            }
+            SubmitResult r;
+            for (const OutboxEntry &e : std::as_const(rows))
+                r.ids.append(e.id);
+            r.id = r.ids.value(0);
+            b.afterCommit([this, promise, r, rows] {
+                for (const OutboxEntry &e : rows)
+                    announce(e);
+                fulfil(promise, r);
+            });
+        },
+        1, sendsNow ? StoreWriter::Commit::Promptly : StoreWriter::Commit::Batched);
     if (!queued)
         return refuse(tr("The archive is not open: nothing was queued."));
     return future;
@@ -418,7 +425,8 @@ void OutboxRepository::claim(qint64 outboxId, QObject *contextObject,
             if (claimed)
                 announceRow(this, b, outboxId);
             b.afterCommit([context, done, claimed] { answerIn(context, done, claimed); });
-        });
+        },
+        1, StoreWriter::Commit::Promptly); // the send waits for it
     if (!queued)
         answerIn(context, done, false);
 }

@@ -282,13 +282,13 @@ std::unique_ptr<StoreReader> Store::createReader() const
                                          QStringLiteral("gd-reader-%1").arg(++g_readerCounter));
 }
 
-bool Store::submitWrite(StoreWriter::Job job, int weight)
+bool Store::submitWrite(StoreWriter::Job job, int weight, StoreWriter::Commit commit)
 {
     if (!d->writer) {
         qCWarning(lcStore) << "write on a closed store dropped";
         return false;
     }
-    d->writer->submit(std::move(job), weight);
+    d->writer->submit(std::move(job), weight, 0, commit);
     return true;
 }
 

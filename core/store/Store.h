@@ -101,7 +101,8 @@ public:
     // Batch::afterCommit. Returns false (and drops the job) when the store is
     // closed. Like every job it may run again: a batch that hits a storage
     // fault is rolled back and retried (stop at Batch::storageFailed()).
-    bool submitWrite(StoreWriter::Job job, int weight = 1);
+    bool submitWrite(StoreWriter::Job job, int weight = 1,
+                     StoreWriter::Commit commit = StoreWriter::Commit::Batched);
 
     // Blocks until everything submitted before this call is committed (while
     // the storage fails: until it works again).

@@ -125,10 +125,13 @@ bool StoreWriter::start(const QString &path, QString *error)
     return true;
 }
 
-void StoreWriter::submit(Job job, int weight, int messages)
+void StoreWriter::submit(Job job, int weight, int messages, Commit commit)
 {
-    m_worker.post({std::move(job), weight, messages, {}},
-                  [this, weight] { m_queuedWeight += weight; });
+    m_worker.post({std::move(job), weight, messages, {}}, [this, weight, commit] {
+        m_queuedWeight += weight;
+        if (commit == Commit::Promptly)
+            m_barrierQueued = true; // the batch starts without the fill-up pause
+    });
     m_waitingRows += weight;
     m_waitingMessages += messages;
     if (!m_congested && m_waitingRows > m_congestionRows) {

@@ -92,11 +92,15 @@ public:
     // left in Sending into Unknown (SQLite only: on a shared server that is
     // done per account lease). Returns false (and stops) on failure.
     bool start(const QString &path, QString *error);
+    // When a job's commit may happen: after the batch had kBatchDelayMs to
+    // fill up (most writes), or at once, because someone waits for it now
+    // (a send that goes out after its claim commits).
+    enum class Commit { Batched, Promptly };
     // Queues a job; `weight` is roughly the number of rows it writes, of
     // which `messages` are messages (counted as waiting while not committed).
     // Jobs must be safe to run again: a batch that fails is rolled back and
     // run again until it commits.
-    void submit(Job job, int weight = 1, int messages = 0);
+    void submit(Job job, int weight = 1, int messages = 0, Commit commit = Commit::Batched);
     StoreWriteState state() const; // any thread
     bool congested() const { return m_congested; } // any thread
     // Past this many rows waiting, the state says congested (default 20000).
