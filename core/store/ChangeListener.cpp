@@ -67,8 +67,17 @@ void ChangeListener::addSource(const ChangeSource &source)
         return; // started when the connection is up
     bool started = false;
     {
+        // In one snapshot, as in a catch-up round.
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        started = startFollowing(db, m_followed.last());
+        QSqlQuery q(db);
+        Snapshot snapshot;
+        if (q.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+            && q.exec(QStringLiteral("SELECT pg_current_snapshot()::text")) && q.next()) {
+            snapshot = parseSnapshot(q.value(0).toString());
+        }
+        q.finish();
+        started = snapshot.valid && startFollowing(db, m_followed.last(), snapshot);
+        q.exec(started ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK"));
     }
     if (!started)
         connectionLost(QStringLiteral("cannot read where %1 stand").arg(source.kind));
@@ -247,7 +256,7 @@ QString ChangeListener::catchUpRound()
     bool ok = true;
     for (Followed &f : m_followed) {
         if (!f.started)
-            ok = startFollowing(db, f);
+            ok = startFollowing(db, f, snapshot);
         else if (f.dirty)
             ok = catchUpOne(db, f, snapshot);
         if (!ok)
@@ -261,17 +270,38 @@ QString ChangeListener::catchUpRound()
     return QString();
 }
 
-bool ChangeListener::startFollowing(QSqlDatabase &db, Followed &followed)
+bool ChangeListener::startFollowing(QSqlDatabase &db, Followed &followed, const Snapshot &snapshot)
 {
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT coalesce(max(%1), 0) FROM %2")
-                    .arg(followed.source.number, followed.source.table))
-        || !q.next()) {
+    // What is there now is not news. But a transaction running now may
+    // hold a number below the highest one and commit later: the cursor
+    // starts kStartLookBack below the highest, the rows visible now are
+    // marked seen, and the checkpoint moves the cursor up once the
+    // transactions running now have ended (catchUpOne).
+    const auto failed = [&followed](const QSqlQuery &q) {
         qCWarning(lcStore).noquote() << "live updates: cannot start following"
                                      << followed.source.kind << q.lastError().text();
         return false;
+    };
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT coalesce(max(%1), 0) FROM %2")
+                    .arg(followed.source.number, followed.source.table))
+        || !q.next()) {
+        return failed(q);
     }
-    followed.cursor = followed.highest = q.value(0).toLongLong();
+    const qint64 highest = q.value(0).toLongLong();
+    q.finish();
+    const qint64 from = std::max<qint64>(0, highest - kStartLookBack);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM %2 WHERE %1 > %3")
+                    .arg(followed.source.number, followed.source.table)
+                    .arg(from))) {
+        return failed(q);
+    }
+    while (q.next())
+        followed.seenAbove.insert(q.value(0).toLongLong());
+    followed.cursor = from;
+    followed.highest = highest;
+    followed.checkpoints.push_back({highest, snapshot.running});
     followed.started = true;
     followed.dirty = false;
     return true;

@@ -42,6 +42,9 @@ class ChangeListener : public QObject
 public:
     static constexpr int kSafetyCatchUpMs = 3000;
     static constexpr int kRowsPerQuery = 500;
+    // How far below the highest number the first rounds look for rows whose
+    // transactions were still running when following started.
+    static constexpr qint64 kStartLookBack = 5000;
 
     // `location`: the postgresql:// address. `ownOrigin`: the change origin
     // of this program's writer (DatabaseAddress::changeOrigin), whose rows
@@ -92,7 +95,7 @@ private:
     void scheduleCatchUp();
     void catchUp();
     QString catchUpRound(); // null, or why the connection failed
-    bool startFollowing(QSqlDatabase &db, Followed &followed);
+    bool startFollowing(QSqlDatabase &db, Followed &followed, const Snapshot &snapshot);
     bool catchUpOne(QSqlDatabase &db, Followed &followed, const Snapshot &snapshot);
     static Snapshot parseSnapshot(const QString &text);
 

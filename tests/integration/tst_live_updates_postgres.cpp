@@ -304,6 +304,54 @@ private slots:
         QSqlDatabase::removeDatabase(QStringLiteral("fast"));
     }
 
+    void aRowInFlightWhenAConsoleStartsIsNotSkipped()
+    {
+        QString error;
+        const QString name = m_server.createFreshDatabase(&error);
+        QVERIFY2(!name.isEmpty(), qPrintable(error));
+        {
+            Store setUp; // creates the schema
+            QVERIFY2(setUp.open(m_server.url(name), &error), qPrintable(error));
+        }
+        // An engine's transaction holds a lower number and is still open when
+        // the console starts; a newer row has committed before.
+        QSqlDatabase slow
+            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("slow2"));
+        QSqlDatabase fast
+            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fast2"));
+        for (QSqlDatabase *db : {&slow, &fast}) {
+            db->setHostName(m_server.socketDir());
+            db->setPort(m_server.port());
+            db->setUserName(m_server.user());
+            db->setDatabaseName(name);
+            QVERIFY2(db->open(), qPrintable(db->lastError().text()));
+        }
+        const QString insert = QStringLiteral(
+            "INSERT INTO messages (account_id, msg_id, conversation_id, text, ts_ms)"
+            " VALUES ('acc', '%1', 'r@chatroom', '%1', 1)");
+        QSqlQuery s(slow), f(fast);
+        QVERIFY(s.exec(QStringLiteral("BEGIN")));
+        QVERIFY2(s.exec(insert.arg(QStringLiteral("in-flight"))), qPrintable(s.lastError().text()));
+        QVERIFY2(f.exec(insert.arg(QStringLiteral("before"))), qPrintable(f.lastError().text()));
+
+        Store console;
+        QVERIFY2(console.open(m_server.url(name), &error), qPrintable(error));
+        QSignalSpy spy(&console, &Store::messagesStored);
+        QTest::qWait(1500); // the listener has started following
+        QVERIFY(s.exec(QStringLiteral("COMMIT")));
+        QTRY_VERIFY_WITH_TIMEOUT(seenIds(spy).contains(QStringLiteral("in-flight")), 4000);
+        QCOMPARE(seenIds(spy).value(QStringLiteral("in-flight")), 1);
+        // What had committed before the console started is not news.
+        QTest::qWait(ChangeListener::kSafetyCatchUpMs + 500);
+        QVERIFY(!seenIds(spy).contains(QStringLiteral("before")));
+        QCOMPARE(seenIds(spy).value(QStringLiteral("in-flight")), 1);
+        slow.close();
+        fast.close();
+        slow = fast = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("slow2"));
+        QSqlDatabase::removeDatabase(QStringLiteral("fast2"));
+    }
+
     void aServerRestartLosesNothing()
     {
         QString error;
