@@ -275,7 +275,7 @@ struct PuppetClient::Private
     // One unary call with the callback API. `convert` runs on the gRPC thread,
     // `done` in the client's thread.
     template<typename Req, typename Resp, typename T, typename Method, typename Convert>
-    void unary(std::shared_ptr<Private> self, const char *name, Method method, Req req,
+    void unary(const std::shared_ptr<Private> &self, const char *name, Method method, Req req,
                int deadlineSec, Convert convert, Callback<T> done)
     {
         struct Call
@@ -305,7 +305,7 @@ struct PuppetClient::Private
             active.insert(&call->ctx);
         }
         method(stub->async(), &call->ctx, &call->req, &call->resp,
-               [self, call, gen, name, convert, done](grpc::Status s) {
+               [self, call, gen, name, convert, done](const grpc::Status &s) {
                    const GatewayStatus st = toStatus(s);
                    T value{};
                    if (s.ok())
@@ -333,9 +333,9 @@ public:
         , m_gen(gen)
     {}
 
-    void begin(wechaty::Puppet::Stub *stub)
+    void begin(wechaty::Puppet::Stub *service)
     {
-        stub->async()->Event(&m_ctx, &m_req, this);
+        service->async()->Event(&m_ctx, &m_req, this);
         StartRead(&m_resp);
         StartCall();
     }
@@ -361,18 +361,18 @@ public:
     void OnDone(const grpc::Status &s) override
     {
         const GatewayStatus st = toStatus(s);
-        std::shared_ptr<Private> d = m_d; // keeps Private alive past `delete this`
-        std::lock_guard lock(d->mutex);
-        if (d->reader == this)
-            d->reader = nullptr;
-        d->active.erase(&m_ctx);
+        std::shared_ptr<Private> owner = m_d; // keeps Private alive past `delete this`
+        std::lock_guard lock(owner->mutex);
+        if (owner->reader == this)
+            owner->reader = nullptr;
+        owner->active.erase(&m_ctx);
         Private::StreamItem item; // after the events it delivered
         item.gen = m_gen;
         item.closed = true;
         item.status = st;
-        d->pushStreamLocked(std::move(item));
+        owner->pushStreamLocked(std::move(item));
         delete this;
-        d->idle.notify_all();
+        owner->idle.notify_all();
     }
 
 private:
@@ -753,9 +753,9 @@ public:
 
     grpc::ClientContext &context() { return m_ctx; }
 
-    void begin(wechaty::Puppet::Stub *stub)
+    void begin(wechaty::Puppet::Stub *service)
     {
-        stub->async()->Upload(&m_ctx, &m_resp, this);
+        service->async()->Upload(&m_ctx, &m_resp, this);
         AddHold(); // writes continue from OnWriteDone
         writeNext();
         StartCall();
@@ -784,15 +784,15 @@ public:
         if (!s.ok())
             qCDebug(lcGateway) << "Upload failed:" << st.code << st.message;
         const QString uuid = qs(m_resp.id());
-        std::shared_ptr<Private> d = m_d;
-        std::lock_guard lock(d->mutex);
-        d->active.erase(&m_ctx);
-        d->postLocked(m_gen, [done = m_done, st, uuid](PuppetClient *) {
+        std::shared_ptr<Private> owner = m_d;
+        std::lock_guard lock(owner->mutex);
+        owner->active.erase(&m_ctx);
+        owner->postLocked(m_gen, [done = m_done, st, uuid](PuppetClient *) {
             if (done)
                 done(st, uuid);
         });
         delete this;
-        d->idle.notify_all();
+        owner->idle.notify_all();
     }
 
 private:
@@ -834,10 +834,10 @@ public:
 
     grpc::ClientContext &context() { return m_ctx; }
 
-    void begin(wechaty::Puppet::Stub *stub, const QString &uuid)
+    void begin(wechaty::Puppet::Stub *service, const QString &uuid)
     {
         m_req.set_id(uuid.toStdString());
-        stub->async()->Download(&m_ctx, &m_req, this);
+        service->async()->Download(&m_ctx, &m_req, this);
         StartRead(&m_resp);
         StartCall();
     }
@@ -864,15 +864,15 @@ public:
                                QStringLiteral("the file is larger than %1 bytes").arg(m_maxBytes)};
         if (!st.ok())
             m_data.clear();
-        std::shared_ptr<Private> d = m_d;
-        std::lock_guard lock(d->mutex);
-        d->active.erase(&m_ctx);
-        d->postLocked(m_gen, [done = m_done, st, data = std::move(m_data)](PuppetClient *) {
+        std::shared_ptr<Private> owner = m_d;
+        std::lock_guard lock(owner->mutex);
+        owner->active.erase(&m_ctx);
+        owner->postLocked(m_gen, [done = m_done, st, data = std::move(m_data)](PuppetClient *) {
             if (done)
                 done(st, data);
         });
         delete this;
-        d->idle.notify_all();
+        owner->idle.notify_all();
     }
 
 private:

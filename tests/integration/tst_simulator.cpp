@@ -19,7 +19,6 @@ namespace {
 constexpr int kOk = 0;
 constexpr int kNotFound = 5;
 constexpr int kAlreadyExists = 6;
-constexpr int kUnimplemented = 12;
 constexpr int kUnauthenticated = 16;
 constexpr int kTimeout = 20000;
 

@@ -404,7 +404,7 @@ private slots:
 
         QVector<Alert> found;
         bool answered = false;
-        m_monitor->search(QStringLiteral("物流"), true, this, [&](QVector<Alert> r) {
+        m_monitor->search(QStringLiteral("物流"), true, this, [&](const QVector<Alert> &r) {
             found = r;
             answered = true;
         });
@@ -413,7 +413,7 @@ private slots:
         QCOMPARE(found.first().state, AlertState::Resolved);
         QCOMPARE(found.first().assignedTo, QStringLiteral("小王"));
         answered = false;
-        m_monitor->search(QStringLiteral("物流"), false, this, [&](QVector<Alert> r) {
+        m_monitor->search(QStringLiteral("物流"), false, this, [&](const QVector<Alert> &r) {
             found = r;
             answered = true;
         });
@@ -421,7 +421,7 @@ private slots:
         QVERIFY(found.isEmpty());
 
         Alert withHistory;
-        m_monitor->alertWithHistory(id, this, [&](Alert a) { withHistory = a; });
+        m_monitor->alertWithHistory(id, this, [&](const Alert &a) { withHistory = a; });
         QTRY_COMPARE(withHistory.id, id);
         QCOMPARE(withHistory.history.size(), 4);
         QCOMPARE(withHistory.history.at(0).action, AlertAction::Raised);

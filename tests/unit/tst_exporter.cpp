@@ -339,7 +339,7 @@ private slots:
         r.search.accountId = "acc";
         const QJsonArray arr = QJsonDocument::fromJson(exportBytes(r)).array();
         QCOMPARE(arr.size(), 2 + 250);
-        for (const QJsonValue &v : arr)
+        for (const auto &v : arr)
             QVERIFY(v.toObject().value("text").toString().contains("退款"));
     }
 

@@ -90,7 +90,7 @@ QString randomText(QRandomGenerator &rng)
     const int n = rng.bounded(1, 6);
     QString s;
     for (int i = 0; i < n; ++i) {
-        const QString piece = kPieces.at(rng.bounded(kPieces.size()));
+        const QString &piece = kPieces.at(rng.bounded(kPieces.size()));
         // Latin words written together are one word: keep them apart, as
         // people do, so a word-start match and a substring match agree.
         const bool glued

@@ -90,7 +90,7 @@ CatalogPage::CatalogPage(PushService *service, QWidget *parent)
             return;
         m_service->call<CatalogImportReport>(
             this, [path](PushWorkspace &w) { return w.importStatsFile(path); },
-            [this, path](CatalogImportReport r) {
+            [this, path](const CatalogImportReport &r) {
                 m_summary->setText(
                     r.fileError.isEmpty()
                         ? tr("%1: numbers for %n product(s) in groups, %2 bad row(s).", nullptr,
@@ -116,7 +116,7 @@ void CatalogPage::reload()
 {
     m_service->call<QVector<Product>>(
         this, [](PushWorkspace &w) { return w.products(); },
-        [this](QVector<Product> products) {
+        [this](const QVector<Product> &products) {
             m_filling = true;
             m_table->setRowCount(int(products.size()));
             for (int r = 0; r < products.size(); ++r) {
@@ -149,7 +149,7 @@ void CatalogPage::importFile(const QString &path)
     m_summary->setText(tr("Importing %1…").arg(QFileInfo(path).fileName()));
     m_service->call<CatalogImportReport>(
         this, [path](PushWorkspace &w) { return w.importCatalogFile(path); },
-        [this, path](CatalogImportReport report) {
+        [this, path](const CatalogImportReport &report) {
             showReport(QFileInfo(path).fileName(), report);
             reload();
             emit catalogChanged();
@@ -223,7 +223,7 @@ void CatalogPage::saveRow(int row)
             w.saveProduct(p, &error);
             return error;
         },
-        [this](QString error) {
+        [this](const QString &error) {
             if (!error.isEmpty())
                 QMessageBox::warning(this, tr("Product not saved"), error);
             reload();
@@ -239,7 +239,7 @@ void CatalogPage::showHistory()
     const QString id = m_table->item(row, CId)->text();
     m_service->call<QVector<ProductHistoryEntry>>(
         this, [id](PushWorkspace &w) { return w.productHistory(id); },
-        [this, id](QVector<ProductHistoryEntry> history) {
+        [this, id](const QVector<ProductHistoryEntry> &history) {
             QStringList lines;
             for (const ProductHistoryEntry &h : history) {
                 const QJsonObject changes
