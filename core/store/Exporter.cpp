@@ -36,7 +36,7 @@ public:
     QString conversationName(const Message &m)
     {
         load(m.accountId);
-        const QString id = m.conversationId();
+        QString id = m.conversationId(); // returned by move at the end
         const QString key = m.accountId + QLatin1Char('\n') + id;
         if (const auto it = m_rooms.constFind(key); it != m_rooms.constEnd() && !it->isEmpty())
             return *it;
@@ -78,7 +78,7 @@ private:
 QString exportText(const Message &m)
 {
     if (m.kind == MessageKind::System) {
-        const QString line = SystemEvent::fromJson(m.systemEvent).describe();
+        QString line = SystemEvent::fromJson(m.systemEvent).describe();
         if (!line.isEmpty())
             return line;
     }

@@ -73,7 +73,7 @@ QString PresenceBoard::agentFromSettings()
 {
     QSettings settings;
     for (const char *key : {"team/agentName", "monitor/deskUser"}) {
-        const QString name = settings.value(QLatin1String(key)).toString().trimmed();
+        QString name = settings.value(QLatin1String(key)).toString().trimmed();
         if (!name.isEmpty())
             return name;
     }

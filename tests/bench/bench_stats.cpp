@@ -27,6 +27,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 
@@ -199,7 +200,7 @@ int main(int argc, char **argv)
     // counted on the service's worker thread while this thread waits in an
     // event loop (as the GUI thread would).
     const double customerPerDay = double(total) * 2.0 / 3.0 / double(days);
-    const int wordDays = std::max(1, int(double(wordTarget) / customerPerDay + 0.5));
+    const int wordDays = std::max(1, int(std::lround(double(wordTarget) / customerPerDay)));
     StatsRequest words;
     words.to = lastDay;
     words.from = lastDay.addDays(1 - wordDays);
@@ -210,7 +211,7 @@ int main(int argc, char **argv)
         timer.restart();
         service.countWords(
             words, 200, &app, [&](qint64, qint64) { ++progressCalls; },
-            [&](WordFrequencyResult r, QString e) {
+            [&](WordFrequencyResult r, const QString &e) {
                 result = std::move(r);
                 error = e;
                 loop.quit();

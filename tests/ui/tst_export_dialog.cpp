@@ -81,7 +81,7 @@ private:
     static QSet<QString> idsIn(const QJsonArray &arr)
     {
         QSet<QString> ids;
-        for (const QJsonValue &v : arr)
+        for (const auto &v : arr)
             ids.insert(v.toObject().value(QStringLiteral("message_id")).toString());
         return ids;
     }

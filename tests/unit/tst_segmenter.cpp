@@ -159,6 +159,7 @@ private slots:
         const QStringList expected = m_segmenter.segment(text);
         std::atomic_int mismatches{0};
         std::vector<std::thread> threads;
+        threads.reserve(4);
         for (int t = 0; t < 4; ++t)
             threads.emplace_back([&] {
                 for (int i = 0; i < 2000; ++i)
