@@ -26,8 +26,7 @@ bool Fts5BigramIndex::answers(const QString &text) const
     return !SearchTokenizer::plan(text).match.isEmpty();
 }
 
-SearchIndex::Candidates Fts5BigramIndex::candidates(const QString &columns,
-                                                    const QString &filters,
+SearchIndex::Candidates Fts5BigramIndex::candidates(const QString &columns, const QString &filters,
                                                     const SearchQuery &query) const
 {
     // Newest row first (FTS5 walks its rowids backwards, no sort); CROSS

@@ -120,22 +120,23 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
     for (qsizetype i = 0; i < tokens.exact.size(); ++i) {
         const QString token = value(text, QStringLiteral("token%1").arg(i), tokens.exact.at(i));
         if (i >= joins) {
-            conditions << QStringLiteral(
-                              "EXISTS (SELECT 1 FROM message_tokens x WHERE x.token = %1"
-                              " AND x.id = t0.id)")
+            conditions << QStringLiteral("EXISTS (SELECT 1 FROM message_tokens x WHERE x.token = %1"
+                                         " AND x.id = t0.id)")
                               .arg(token);
             continue;
         }
         const QString t = QStringLiteral("t%1").arg(i);
-        QString join = QStringLiteral(" JOIN message_tokens %1 ON %1.token = %2 AND %1.id < q.below")
-                           .arg(t, token);
+        QString join
+            = QStringLiteral(" JOIN message_tokens %1 ON %1.token = %2 AND %1.id < q.below")
+                  .arg(t, token);
         if (i > 0)
             join += QStringLiteral(" AND %1.id = t0.id").arg(t);
         if (oneConversation) {
-            join += i == 0 ? QStringLiteral(" AND t0.conversation_key = ") + key
-                           // The planner carries the key over to every list
-                           // (one class of equal values).
-                           : QStringLiteral(" AND %1.conversation_key = t0.conversation_key").arg(t);
+            join += i == 0
+                ? QStringLiteral(" AND t0.conversation_key = ") + key
+                // The planner carries the key over to every list
+                // (one class of equal values).
+                : QStringLiteral(" AND %1.conversation_key = t0.conversation_key").arg(t);
         }
         joined << join;
     }
@@ -143,9 +144,8 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
     for (qsizetype i = 0; i < tokens.prefixes.size(); ++i) {
         const QString pattern
             = value(text, QStringLiteral("prefix%1").arg(i), likePrefix(tokens.prefixes.at(i)));
-        const QString scope = oneConversation
-            ? QStringLiteral(" AND p.conversation_key = ") + key
-            : QString();
+        const QString scope
+            = oneConversation ? QStringLiteral(" AND p.conversation_key = ") + key : QString();
         if (joined.isEmpty()) {
             // Only prefixes: the first one's messages lead, collected and
             // sorted (a range holds many tokens, so no one list is in order).
@@ -154,9 +154,10 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
                                      " ORDER BY p.id DESC) t0")
                           .arg(pattern, scope);
         } else {
-            conditions << QStringLiteral(
-                              "t0.id IN (SELECT p.id FROM message_tokens p WHERE p.token LIKE %1%2)")
-                              .arg(pattern, scope);
+            conditions
+                << QStringLiteral(
+                       "t0.id IN (SELECT p.id FROM message_tokens p WHERE p.token LIKE %1%2)")
+                       .arg(pattern, scope);
         }
     }
     values << QStringLiteral("CAST(? AS BIGINT) AS below"); // the caller binds the row id
@@ -166,8 +167,8 @@ SearchIndex::Candidates PgBigramIndex::candidates(const QString &columns, const 
         : QStringLiteral(" WHERE ") + conditions.join(QStringLiteral(" AND "));
     // Narrowed by more than the room: the planner may start from the
     // messages (one sender's, a few days') and look their tokens up.
-    const bool narrowed = !query.talkerId.isEmpty() || query.fromMs > 0 || query.toMs > 0
-        || !query.kinds.isEmpty();
+    const bool narrowed
+        = !query.talkerId.isEmpty() || query.fromMs > 0 || query.toMs > 0 || !query.kinds.isEmpty();
     if (joined.isEmpty()) {
         // Nothing to ask the index: no candidates.
         c.sql = QStringLiteral("SELECT %1 FROM %2 JOIN messages m ON m.id < q.below WHERE FALSE%3"

@@ -192,15 +192,14 @@ int main(int argc, char **argv)
 
     // On PostgreSQL the writer stores about a thousand messages a second:
     // the older messages go in bulk, the newest through the writer.
-    const qint64 written = server ? std::min<qint64>(total, std::max<qint64>(2000, total / 50))
-                                  : total;
+    const qint64 written
+        = server ? std::min<qint64>(total, std::max<qint64>(2000, total / 50)) : total;
     if (written < total) {
         QVector<Message> older = all.mid(0, total - written);
         QElapsedTimer timer;
         timer.start();
         QString why;
-        if (!gd::test::PgBulkLoader::append(*server, QUrl(location).path().mid(1), &older,
-                                            &why)) {
+        if (!gd::test::PgBulkLoader::append(*server, QUrl(location).path().mid(1), &older, &why)) {
             fprintf(stderr, "bulk load failed: %s\n", qPrintable(why));
             return 1;
         }

@@ -265,17 +265,10 @@ private slots:
         QSignalSpy spy(&console, &Store::messagesStored);
 
         // Two other writers: the first takes the lower id and commits last.
-        QSqlDatabase slow
-            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("slow"));
-        QSqlDatabase fast
-            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fast"));
-        for (QSqlDatabase *db : {&slow, &fast}) {
-            db->setHostName(m_server.socketDir());
-            db->setPort(m_server.port());
-            db->setUserName(m_server.user());
-            db->setDatabaseName(name);
-            QVERIFY2(db->open(), qPrintable(db->lastError().text()));
-        }
+        QSqlDatabase slow = plainConnection(name, QStringLiteral("slow"));
+        QSqlDatabase fast = plainConnection(name, QStringLiteral("fast"));
+        QVERIFY2(slow.isOpen(), qPrintable(slow.lastError().text()));
+        QVERIFY2(fast.isOpen(), qPrintable(fast.lastError().text()));
         const QString insert = QStringLiteral(
             "INSERT INTO messages (account_id, msg_id, conversation_id, text, ts_ms)"
             " VALUES ('acc', '%1', 'r@chatroom', '%1', 1) RETURNING id");
@@ -315,17 +308,10 @@ private slots:
         }
         // An engine's transaction holds a lower number and is still open when
         // the console starts; a newer row has committed before.
-        QSqlDatabase slow
-            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("slow2"));
-        QSqlDatabase fast
-            = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("fast2"));
-        for (QSqlDatabase *db : {&slow, &fast}) {
-            db->setHostName(m_server.socketDir());
-            db->setPort(m_server.port());
-            db->setUserName(m_server.user());
-            db->setDatabaseName(name);
-            QVERIFY2(db->open(), qPrintable(db->lastError().text()));
-        }
+        QSqlDatabase slow = plainConnection(name, QStringLiteral("slow2"));
+        QSqlDatabase fast = plainConnection(name, QStringLiteral("fast2"));
+        QVERIFY2(slow.isOpen(), qPrintable(slow.lastError().text()));
+        QVERIFY2(fast.isOpen(), qPrintable(fast.lastError().text()));
         const QString insert = QStringLiteral(
             "INSERT INTO messages (account_id, msg_id, conversation_id, text, ts_ms)"
             " VALUES ('acc', '%1', 'r@chatroom', '%1', 1)");
@@ -406,6 +392,18 @@ private slots:
     }
 
 private:
+    // Another program's plain connection to a test database.
+    QSqlDatabase plainConnection(const QString &database, const QString &connectionName)
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+        db.setHostName(m_server.socketDir());
+        db.setPort(m_server.port());
+        db.setUserName(m_server.user());
+        db.setDatabaseName(database);
+        db.open();
+        return db;
+    }
+
     // Two programs' stores on one new database.
     bool openOnFreshDatabase(std::initializer_list<Store *> stores, QString *error)
     {

@@ -29,8 +29,9 @@ using Columns = QMap<QString, QSet<QString>>; // table -> columns
 // Each database's own, outside the comparison.
 bool ownTable(const QString &table)
 {
-    return table.startsWith(QLatin1String("message_index")) || table == QLatin1String("message_tokens")
-        || table.startsWith(QLatin1String("sqlite_")) || table.startsWith(QLatin1String("gd_"));
+    return table.startsWith(QLatin1String("message_index"))
+        || table == QLatin1String("message_tokens") || table.startsWith(QLatin1String("sqlite_"))
+        || table.startsWith(QLatin1String("gd_"));
 }
 
 Columns sqliteColumns(const QSqlDatabase &db, QSet<QString> *indexes)

@@ -24,11 +24,11 @@ using gd::test::PgTestServer;
 namespace {
 
 const QStringList kPieces = {
-    "我要退款",   "退款到账了吗", "什么时候发货", "开发票",       "客服投诉电话",
-    "物流太慢",   "谢谢",         "好的",         "VIP客户",      "refund please",
-    "Refunds",    "order 12345",  "订单12345",    "👍",           "😀退款",
-    "，退款，",   "退款退款",     "款款",         "price",        "\"quoted\" {braces}",
-    "back\\slash", "a,b",         "まだですか",   "환불",         "售后服务",
+    "我要退款",    "退款到账了吗", "什么时候发货", "开发票",  "客服投诉电话",
+    "物流太慢",    "谢谢",         "好的",         "VIP客户", "refund please",
+    "Refunds",     "order 12345",  "订单12345",    "👍",       "😀退款",
+    "，退款，",    "退款退款",     "款款",         "price",   "\"quoted\" {braces}",
+    "back\\slash", "a,b",          "まだですか",   "환불",    "售后服务",
 };
 
 QString randomText(QRandomGenerator &rng)
@@ -113,8 +113,7 @@ private slots:
         m_pgName = m_server.createFreshDatabase(&error);
         QVERIFY2(!m_pgName.isEmpty(), qPrintable(error));
         QVERIFY2(m_pg.open(m_server.url(m_pgName), &error), qPrintable(error));
-        QVERIFY2(m_lite.open(m_dir.filePath(QStringLiteral("same.db")), &error),
-                 qPrintable(error));
+        QVERIFY2(m_lite.open(m_dir.filePath(QStringLiteral("same.db")), &error), qPrintable(error));
         const QVector<Message> messages = corpus();
         for (Store *store : {&m_lite, &m_pg}) {
             store->insertMessages(messages);

@@ -52,8 +52,7 @@ bool run(QSqlQuery &q, const QString &sql, const QStringList &binds, QString *er
     return true;
 }
 
-bool appendChunk(QSqlDatabase &db, Message *first, qsizetype count, qint64 firstId,
-                 QString *error)
+bool appendChunk(QSqlDatabase &db, Message *first, qsizetype count, qint64 firstId, QString *error)
 {
     QVector<qint64> ids, kinds, times, fromSelf, outboxIds;
     QStringList accounts, msgIds, conversations, rooms, talkers, talkerNames, listeners, texts,
@@ -93,23 +92,22 @@ bool appendChunk(QSqlDatabase &db, Message *first, qsizetype count, qint64 first
     QSqlQuery q(db);
     const bool ok
         = run(q,
-               QStringLiteral(
-                   "INSERT INTO messages (id, account_id, msg_id, conversation_id, room_id,"
-                   " talker_id, talker_name, listener_id, kind, text, filename, ts_ms, from_self,"
-                   " mention_ids, outbox_id, duplicate_of, system_event)"
-                   " SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[]),"
-                   " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
-                   " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]),"
-                   " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]),"
-                   " CAST(? AS INTEGER[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]),"
-                   " CAST(? AS TEXT[]), CAST(? AS TEXT[]))"),
-               {numberArray(ids), textArray(accounts), textArray(msgIds),
-                textArray(conversations), textArray(rooms), textArray(talkers),
-                textArray(talkerNames), textArray(listeners), numberArray(kinds),
-                textArray(texts), textArray(filenames), numberArray(times),
-                numberArray(fromSelf), textArray(mentions), numberArray(outboxIds),
-                textArray(duplicates), textArray(events)},
-               error)
+              QStringLiteral(
+                  "INSERT INTO messages (id, account_id, msg_id, conversation_id, room_id,"
+                  " talker_id, talker_name, listener_id, kind, text, filename, ts_ms, from_self,"
+                  " mention_ids, outbox_id, duplicate_of, system_event)"
+                  " SELECT * FROM unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[]),"
+                  " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),"
+                  " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]),"
+                  " CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]),"
+                  " CAST(? AS INTEGER[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]),"
+                  " CAST(? AS TEXT[]), CAST(? AS TEXT[]))"),
+              {numberArray(ids), textArray(accounts), textArray(msgIds), textArray(conversations),
+               textArray(rooms), textArray(talkers), textArray(talkerNames), textArray(listeners),
+               numberArray(kinds), textArray(texts), textArray(filenames), numberArray(times),
+               numberArray(fromSelf), textArray(mentions), numberArray(outboxIds),
+               textArray(duplicates), textArray(events)},
+              error)
         && run(q,
                PgBigramIndex::addFromStatement(QStringLiteral(
                    "unnest(CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS s (id, tokens)")),
@@ -151,9 +149,10 @@ bool PgBulkLoader::append(const PgTestServer &server, const QString &database,
                 next += count;
             }
             // The writer's next row comes after ours.
-            if (ok && !(ok = q.exec(QStringLiteral(
-                            "SELECT setval(pg_get_serial_sequence('messages', 'id'),"
-                            " (SELECT MAX(id) FROM messages))"))))
+            if (ok
+                && !(ok = q.exec(
+                         QStringLiteral("SELECT setval(pg_get_serial_sequence('messages', 'id'),"
+                                        " (SELECT MAX(id) FROM messages))"))))
                 *error = q.lastError().text();
         }
         db.close();
