@@ -96,6 +96,17 @@ qint64 indexCount(StoreReader &reader, const QString &term, qint64 fromMs,
     return total;
 }
 
+// One search, its time in milliseconds.
+double timedSearchMs(StoreReader &reader, const SearchQuery &q)
+{
+    QElapsedTimer t;
+    t.start();
+    const QVector<SearchHit> hits = reader.search(q);
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    Q_UNUSED(hits);
+    return ms;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -311,11 +322,7 @@ int main(int argc, char **argv)
                 q.accountId = QStringLiteral("bench");
                 q.fromMs = fromMs;
                 q.limit = 50;
-                QElapsedTimer t;
-                t.start();
-                const auto hits = reader->search(q);
-                ms.append(t.nsecsElapsed() / 1e6);
-                Q_UNUSED(hits);
+                ms.append(timedSearchMs(*reader, q));
             }
         }
         const QString goal
@@ -356,11 +363,7 @@ int main(int argc, char **argv)
                 q.accountId = QStringLiteral("bench");
                 q.conversationId = roomId;
                 q.limit = 50;
-                QElapsedTimer t;
-                t.start();
-                const auto hits = reader->search(q);
-                ms.append(t.nsecsElapsed() / 1e6);
-                Q_UNUSED(hits);
+                ms.append(timedSearchMs(*reader, q));
             }
         }
         QJsonObject extra{{QStringLiteral("hits"), counts},
@@ -407,11 +410,7 @@ int main(int argc, char **argv)
                     q.fromMs = quarterAgo;
                 }
                 q.limit = 50;
-                QElapsedTimer t;
-                t.start();
-                const auto hits = reader->search(q);
-                ms.append(t.nsecsElapsed() / 1e6);
-                Q_UNUSED(hits);
+                ms.append(timedSearchMs(*reader, q));
             }
         }
         const QJsonObject extra{{QStringLiteral("hits"), counts},
