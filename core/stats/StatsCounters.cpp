@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace gd {
 namespace {
@@ -68,12 +69,12 @@ size_t qHash(const AccountKey &k, size_t seed = 0)
 
 const QString kUpsertHour = QStringLiteral(
     "INSERT INTO stats_hourly (hour, account_id, room_id, customer_msgs, staff_msgs)"
-    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (hour, account_id, room_id) DO UPDATE SET"
+    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (account_id, room_id, hour) DO UPDATE SET"
     " customer_msgs = stats_hourly.customer_msgs + excluded.customer_msgs,"
     " staff_msgs = stats_hourly.staff_msgs + excluded.staff_msgs");
 const QString kUpsertDay = QStringLiteral(
     "INSERT INTO stats_customer_days (day, account_id, room_id, customer_id, messages)"
-    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (day, account_id, room_id, customer_id)"
+    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (account_id, room_id, day, customer_id)"
     " DO UPDATE SET messages = stats_customer_days.messages + excluded.messages");
 const QString kUpsertDaily = QStringLiteral(
     "INSERT INTO stats_daily (day, account_id, room_id, customer_msgs, staff_msgs)"
@@ -95,7 +96,7 @@ const QString kUpsertDailyMembership = QStringLiteral(
     " joins = stats_daily.joins + excluded.joins, leaves = stats_daily.leaves + excluded.leaves");
 const QString kUpsertMembership = QStringLiteral(
     "INSERT INTO stats_hourly (hour, account_id, room_id, joins, leaves)"
-    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (hour, account_id, room_id) DO UPDATE SET"
+    " VALUES (:p0, :p1, :p2, :p3, :p4) ON CONFLICT (account_id, room_id, hour) DO UPDATE SET"
     " joins = stats_hourly.joins + excluded.joins, leaves = stats_hourly.leaves + excluded.leaves");
 
 const QString p[] = {QStringLiteral(":p0"), QStringLiteral(":p1"), QStringLiteral(":p2"),
@@ -368,6 +369,10 @@ struct StatsCounters::Tally::Data
     QHash<DayKey, qint64> days;
     QHash<DayKey, HourCounts> dailies; // (day, account, conversation, "")
     QHash<qint64, qint64> dayOfHour; // local day of each UTC hour seen (no offsets below 1 h)
+    // Customers this batch has put in stats_waits, by account and
+    // conversation: a customer writing again before a reply needs no
+    // statement (a busy group's customers write several times in a row).
+    QHash<std::pair<QString, QString>, QSet<QString>> waiting;
 };
 
 StatsCounters::Tally::Tally()
@@ -396,6 +401,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
     QHash<DayKey, qint64> &days = tally.d->days;
     QHash<DayKey, HourCounts> &dailies = tally.d->dailies;
     QHash<qint64, qint64> &dayOfHour = tally.d->dayOfHour;
+    QHash<std::pair<QString, QString>, QSet<QString>> &waiting = tally.d->waiting;
 
     QSqlQuery &wait = prepared(QStringLiteral(
         "INSERT INTO stats_waits (account_id, room_id, customer_id, since_ms)"
@@ -468,6 +474,10 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
             if (m->talkerId.isEmpty())
                 continue;
             ++days[{d, m->accountId, conversation, m->talkerId}];
+            QSet<QString> &waitingHere = waiting[{m->accountId, conversation}];
+            if (waitingHere.contains(m->talkerId))
+                continue; // waiting since an earlier message: the row stays
+            waitingHere.insert(m->talkerId);
             wait.bindValue(p[0], m->accountId);
             wait.bindValue(p[1], conversation);
             wait.bindValue(p[2], m->talkerId);
@@ -490,6 +500,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
                 return &answerOne;
             if (answerOne.numRowsAffected() > 0) {
                 answeredMentioned = true;
+                waiting[{m->accountId, conversation}].remove(id);
                 clearOne.bindValue(p[1], m->accountId);
                 clearOne.bindValue(p[2], conversation);
                 clearOne.bindValue(p[3], id);
@@ -499,6 +510,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         }
         if (answeredMentioned)
             continue;
+        waiting.remove({m->accountId, conversation});
         answerAll.bindValue(p[0], m->timestampMs);
         answerAll.bindValue(p[1], m->accountId);
         answerAll.bindValue(p[2], conversation);

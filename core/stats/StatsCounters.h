@@ -2,9 +2,9 @@
 // StatsCounters: the statistics tables the store writer keeps up to date in
 // the transaction that stores the messages, so the statistics view reads
 // small pre-aggregated rows and never scans the archive:
-//   stats_hourly        (UTC hour, account, conversation) -> customer and
+//   stats_hourly        (account, conversation, UTC hour) -> customer and
 //                       staff messages, joins, leaves
-//   stats_customer_days (local day, account, conversation, customer) ->
+//   stats_customer_days (account, conversation, local day, customer) ->
 //                       messages; distinct active customers of any whole-day
 //                       period are exact from it
 //   stats_waits         customers waiting for a reply now (since when)

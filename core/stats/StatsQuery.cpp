@@ -274,7 +274,7 @@ StatsFigures StatsQuery::compute(QSqlDatabase &db, const StatsRequest &request, 
                          "stats_account_hourly x WHERE hour >= :h0 AND hour < :h1 AND %SCOPE% "
                          "GROUP BY hour")
         : QStringLiteral("SELECT hour, SUM(customer_msgs), SUM(staff_msgs) FROM stats_hourly x "
-                         "INDEXED BY stats_hourly_by_room WHERE %SCOPE% AND hour >= :h0 AND "
+                         "WHERE %SCOPE% AND hour >= :h0 AND "
                          "hour < :h1 GROUP BY hour");
     if (!runner.run(q, hourlySql, scope, a, r,
                     {{QStringLiteral(":h0"), h0}, {QStringLiteral(":h1"), h1}}))
@@ -316,7 +316,7 @@ StatsFigures StatsQuery::compute(QSqlDatabase &db, const StatsRequest &request, 
     const QString customersFrom = byAccount
         ? QStringLiteral("stats_account_customer_days x WHERE day >= :d0 AND day <= :d1 AND "
                          "%SCOPE%")
-        : QStringLiteral("stats_customer_days x INDEXED BY stats_customer_days_by_room WHERE "
+        : QStringLiteral("stats_customer_days x WHERE "
                          "%SCOPE% AND day >= :d0 AND day <= :d1");
     if (!runner.run(q,
                     QStringLiteral("SELECT account_id, customer_id, SUM(messages) FROM ")

@@ -36,8 +36,9 @@ public:
     // 13: statistics counters; 14: API nonces; 15: rollups of the statistics
     // counters and indexes by conversation; 16: account leases (team mode);
     // 18: change numbers and origins for live updates, presence; 19: the
-    // search index on PostgreSQL as posting lists (none on SQLite).
-    static constexpr int kSchemaVersion = 19;
+    // search index on PostgreSQL as posting lists (none on SQLite); 20: the
+    // per-conversation statistics counters keyed by conversation.
+    static constexpr int kSchemaVersion = 20;
 
     explicit Store(QObject *parent = nullptr);
     ~Store() override; // commits pending writes, stops the threads
