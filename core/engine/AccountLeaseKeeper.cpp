@@ -87,9 +87,10 @@ void AccountLeaseKeeper::stop()
     m_deadlineTimer.stop();
     const QStringList ids = m_held.keys();
     for (const QString &id : ids) {
-        // Stopped first: its last outbox updates are queued before the release.
+        // Stopped first: its last writes are queued before the release,
+        // which waits for them (no longer than the lease would have held).
         m_engine->removeAccount(id);
-        m_leases->release(id, m_identity.id);
+        m_leases->release(id, m_identity.id, m_timing.ttlMs);
     }
     m_held.clear();
     m_taking.clear();
@@ -252,9 +253,10 @@ void AccountLeaseKeeper::renewed(const QString &accountId, qint64 sentMs, LeaseR
 {
     const auto found = m_held.find(accountId);
     if (found == m_held.end()) {
-        // Given up meanwhile (too late): not ours to keep.
+        // Given up meanwhile (too late): not ours to keep. Not waiting for
+        // the writer, which would hold up the other accounts' renewals.
         if (renewal == LeaseRenewal::Renewed)
-            m_leases->release(accountId, m_identity.id);
+            m_leases->release(accountId, m_identity.id, 0);
         return;
     }
     found->renewing = false;

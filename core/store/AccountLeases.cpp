@@ -15,7 +15,9 @@
 #include <QVariant>
 
 #include <atomic>
+#include <chrono>
 #include <future>
+#include <mutex>
 
 namespace gd {
 
@@ -312,16 +314,42 @@ void AccountLeases::renew(const QString &accountId, const QString &engineId, qin
         answer(LeaseRenewal::Lost);
 }
 
-void AccountLeases::release(const QString &accountId, const QString &engineId)
+void AccountLeases::release(const QString &accountId, const QString &engineId,
+                            int waitForWritesMs)
 {
     if (!m_store)
         return;
-    m_store->submitWrite([accountId, engineId](StoreWriter::Batch &b) {
-        QSqlQuery q(b.db());
-        SqlQueries::run(q,
-                        QStringLiteral("DELETE FROM account_leases"
-                                       " WHERE account_id = ? AND engine_id = ?"),
-                        {SqlQueries::text(accountId), SqlQueries::text(engineId)});
+    const auto deleteLease = [accountId, engineId](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        return SqlQueries::run(q,
+                               QStringLiteral("DELETE FROM account_leases"
+                                              " WHERE account_id = ? AND engine_id = ?"),
+                               {SqlQueries::text(accountId), SqlQueries::text(engineId)});
+    };
+    if (!m_thread) {
+        m_store->submitWrite([deleteLease](StoreWriter::Batch &b) { deleteLease(b.db()); });
+        return;
+    }
+    // After what the stopped session queued in the writer (its last
+    // messages, journal rows and outbox updates): the next holder must find
+    // them, not write the same rows at the same time. Waited for a bounded
+    // time only: the database may be gone.
+    struct Committed
+    {
+        std::promise<void> promise;
+        std::once_flag once;
+    };
+    auto committed = std::make_shared<Committed>();
+    std::shared_future<void> writesDone = committed->promise.get_future().share();
+    if (!m_store->submitWrite([committed](StoreWriter::Batch &b) {
+            b.afterCommit([committed] {
+                std::call_once(committed->once, [&] { committed->promise.set_value(); });
+            });
+        }))
+        std::call_once(committed->once, [&] { committed->promise.set_value(); });
+    m_thread->post([deleteLease, writesDone, waitForWritesMs](QSqlDatabase &db) {
+        writesDone.wait_for(std::chrono::milliseconds(waitForWritesMs));
+        return deleteLease(db);
     });
 }
 

@@ -76,9 +76,12 @@ public:
     // SQLite file it does not run while the database cannot be written.
     void renew(const QString &accountId, const QString &engineId, qint64 ttlMs, QObject *context,
                std::function<void(LeaseRenewal)> done);
-    // Gives the account up at once (a clean stop), if this engine holds it.
-    // Through the writer, after the writes the stopped session queued.
-    void release(const QString &accountId, const QString &engineId);
+    // Gives the account up (a clean stop), if this engine holds it, once
+    // the writes queued before it (the stopped session's) committed; on a
+    // server they are waited for up to `waitForWritesMs` (the database may
+    // be gone; the lease statements of other accounts wait meanwhile).
+    void release(const QString &accountId, const QString &engineId,
+                 int waitForWritesMs = kStatementTimeoutMs);
 
     // On the writer's connection (inside a job): the same as acquire().
     static bool acquireNow(QSqlDatabase &db, const QString &accountId, const QString &engineId,
