@@ -39,6 +39,7 @@ std::function<void(Args...)> postedTo(QObject *contextObject, std::function<void
             Qt::QueuedConnection);
     };
 }
+
 std::atomic<int> g_leaseConnections{0};
 
 // The lease statements' own transaction on the lease connection: begun,
@@ -114,10 +115,10 @@ private:
             return false;
         }
         QSqlQuery q(db);
-        // A lease statement that waits (a lock another program holds, a
-        // server that stopped answering) gives up long before a lease
-        // could lapse: the keeper asks again or stops the account.
-        // Named, so an operator sees it in pg_stat_activity.
+        // Named, so an operator sees it in pg_stat_activity. A lease
+        // statement that waits (a lock another program holds, a server that
+        // stopped answering) gives up long before a lease could lapse: the
+        // keeper asks again or stops the account.
         return q.exec(QStringLiteral("SET client_min_messages = warning"))
                && q.exec(QStringLiteral("SET application_name = 'gd-leases'"))
                && q.exec(QStringLiteral("SET statement_timeout = %1")
@@ -351,21 +352,6 @@ void AccountLeases::release(const QString &accountId, const QString &engineId,
         writesDone.wait_for(std::chrono::milliseconds(waitForWritesMs));
         return deleteLease(db);
     });
-}
-
-int AccountLeases::leaseBackendPid()
-{
-    if (!m_thread)
-        return 0;
-    auto pid = std::make_shared<std::promise<int>>();
-    std::future<int> answer = pid->get_future();
-    m_thread->post([pid](QSqlDatabase &db) {
-        QSqlQuery q(db);
-        const bool ok = q.exec(QStringLiteral("SELECT pg_backend_pid()")) && q.next();
-        pid->set_value(ok ? q.value(0).toInt() : 0);
-        return ok;
-    });
-    return answer.get();
 }
 
 QStringList AccountLeases::unheld(const QSqlDatabase &db)

@@ -83,7 +83,8 @@ public:
     void release(const QString &accountId, const QString &engineId,
                  int waitForWritesMs = kStatementTimeoutMs);
 
-    // On the writer's connection (inside a job): the same as acquire().
+    // On a connection in use (a writer job, the lease thread): the same as
+    // acquire().
     static bool acquireNow(QSqlDatabase &db, const QString &accountId, const QString &engineId,
                            qint64 ttlMs, QString *error);
     // Every lease row (any connection).
@@ -91,11 +92,6 @@ public:
     // The accounts nobody holds now: no lease, or one that lapsed by the
     // database's clock (any connection).
     static QStringList unheld(const QSqlDatabase &db);
-
-    // The server connection's backend process id of the lease thread (0:
-    // none, or an SQLite file); blocks until the lease thread answers. For
-    // tests that cut that connection.
-    int leaseBackendPid();
 
 private:
     class LeaseThread;
