@@ -150,8 +150,8 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
             // and tests look for boxes that hold the window up).
             const QWidget *modal = QApplication::activeModalWidget();
             qCInfo(lcUi) << "screenshot" << options.screenshotFile
-                         << (saved ? "saved" : "NOT saved") << "modal window:"
-                         << (modal ? modal->metaObject()->className() : "none");
+                         << (saved ? "saved" : "NOT saved")
+                         << "modal window:" << (modal ? modal->metaObject()->className() : "none");
             if (options.quitAfterScreenshot)
                 window.close();
         });

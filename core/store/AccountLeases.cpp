@@ -120,9 +120,9 @@ private:
         // stopped answering) gives up long before a lease could lapse: the
         // keeper asks again or stops the account.
         return q.exec(QStringLiteral("SET client_min_messages = warning"))
-               && q.exec(QStringLiteral("SET application_name = 'gd-leases'"))
-               && q.exec(QStringLiteral("SET statement_timeout = %1")
-                             .arg(AccountLeases::kStatementTimeoutMs));
+            && q.exec(QStringLiteral("SET application_name = 'gd-leases'"))
+            && q.exec(QStringLiteral("SET statement_timeout = %1")
+                          .arg(AccountLeases::kStatementTimeoutMs));
     }
 
     QString m_location;
@@ -194,8 +194,8 @@ void AccountLeases::acquire(const QString &accountId, const QString &engineId, q
 namespace {
 // Sending rows of the account become Unknown (in the take's transaction);
 // -1 when the statement failed.
-int settleInterruptedSends(QSqlDatabase &db, const QString &accountId,
-                           const QString &unknownReason, QSqlQuery &q)
+int settleInterruptedSends(QSqlDatabase &db, const QString &accountId, const QString &unknownReason,
+                           QSqlQuery &q)
 {
     QString error;
     if (!SqlQueries::exec(q,
@@ -307,16 +307,14 @@ void AccountLeases::renew(const QString &accountId, const QString &engineId, qin
             if (b.storageFailed())
                 return;
         }
-        b.afterCommit([answer, held] {
-            answer(held ? LeaseRenewal::Renewed : LeaseRenewal::Lost);
-        });
+        b.afterCommit(
+            [answer, held] { answer(held ? LeaseRenewal::Renewed : LeaseRenewal::Lost); });
     });
     if (!queued)
         answer(LeaseRenewal::Lost);
 }
 
-void AccountLeases::release(const QString &accountId, const QString &engineId,
-                            int waitForWritesMs)
+void AccountLeases::release(const QString &accountId, const QString &engineId, int waitForWritesMs)
 {
     if (!m_store)
         return;

@@ -403,13 +403,13 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
             if (m_worker.stopping(lock) && attempt >= kStopAttempts)
                 return false;
             const int pauseMs = std::min(kRetryMaxMs, kRetryFirstMs << std::min(attempt, 8));
-            m_worker.waitUntil(lock,
-                               std::chrono::steady_clock::now()
-                                   + std::chrono::milliseconds(pauseMs),
-                               [] { return false; });
+            m_worker.waitUntil(
+                lock, std::chrono::steady_clock::now() + std::chrono::milliseconds(pauseMs),
+                [] { return false; });
             return true;
         };
-        switch (commitOutcome(db, xid, [this, &db] { return reconnect(db); }, pause)) {
+        switch (commitOutcome(
+            db, xid, [this, &db] { return reconnect(db); }, pause)) {
         case CommitOutcome::Committed:
             qCWarning(lcStore) << "the connection broke during a commit that the server made:"
                                   " the batch is not written again";

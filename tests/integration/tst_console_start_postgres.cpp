@@ -42,10 +42,10 @@ private slots:
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
         console.setProcessEnvironment(env);
         console.setProcessChannelMode(QProcess::MergedChannels);
-        console.start(program, {QStringLiteral("--console"), QStringLiteral("--database"),
-                                server.url(name), QStringLiteral("--data-dir"), dir.path(),
-                                QStringLiteral("--screenshot"), shot,
-                                QStringLiteral("--screenshot-after-ms"), QStringLiteral("2000")});
+        console.start(program,
+                      {QStringLiteral("--console"), QStringLiteral("--database"), server.url(name),
+                       QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"),
+                       shot, QStringLiteral("--screenshot-after-ms"), QStringLiteral("2000")});
         QVERIFY(console.waitForStarted(10000));
         const bool finished = console.waitForFinished(45000);
         const QByteArray output = console.readAll();

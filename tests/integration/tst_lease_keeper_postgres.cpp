@@ -193,8 +193,8 @@ private slots:
         QVERIFY(locker.transaction());
         {
             QSqlQuery q(locker);
-            QVERIFY(q.exec(QStringLiteral(
-                "SELECT 1 FROM account_leases WHERE account_id = 'a1' FOR UPDATE")));
+            QVERIFY(q.exec(
+                QStringLiteral("SELECT 1 FROM account_leases WHERE account_id = 'a1' FOR UPDATE")));
         }
         // When the engine stops the account, the lease must still hold for
         // a while: no other engine may have taken it yet.

@@ -76,11 +76,11 @@ private slots:
         dir.setAutoRemove(qEnvironmentVariableIsEmpty("GD_KEEP_TEST_DIR"));
         SimProcess sim;
         const quint16 port = freePort();
-        QVERIFY2(sim.start({QStringLiteral("--port"), QString::number(port),
-                            QStringLiteral("--rate"), QStringLiteral("200"),
-                            QStringLiteral("--auto-login")},
-                           &error),
-                 qPrintable(error));
+        QVERIFY2(
+            sim.start({QStringLiteral("--port"), QString::number(port), QStringLiteral("--rate"),
+                       QStringLiteral("200"), QStringLiteral("--auto-login")},
+                      &error),
+            qPrintable(error));
 
         SecretStore secrets;
         const QString tokenBase
@@ -135,8 +135,7 @@ private slots:
         std::map<QString, QStringList> takenBy;
         for (int e = 0; e < kEngines; ++e) {
             for (const EngineProcess::LeaseEvent &event : engines[e].leaseEvents()) {
-                QVERIFY2(event.took, qPrintable(engines[e].name() + " stopped "
-                                                + event.accountId));
+                QVERIFY2(event.took, qPrintable(engines[e].name() + " stopped " + event.accountId));
                 takenBy[event.accountId].append(engines[e].name());
             }
         }

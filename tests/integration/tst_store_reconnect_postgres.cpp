@@ -79,8 +79,8 @@ private slots:
         // The test server runs with synchronous_commit off: on for this
         // database's new sessions, and the store's connections are cut once
         // so that they open new ones (it writes everything, once).
-        QVERIFY(adminExec(
-            QStringLiteral("ALTER DATABASE %1 SET synchronous_commit = on").arg(name)));
+        QVERIFY(
+            adminExec(QStringLiteral("ALTER DATABASE %1 SET synchronous_commit = on").arg(name)));
         QVERIFY(adminExec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM"
                                          " pg_stat_activity WHERE datname = current_database()"
                                          " AND pid <> pg_backend_pid()")));
@@ -92,9 +92,10 @@ private slots:
         QTest::qWait(300); // the server reads its configuration again
 
         std::atomic<int> announced{0};
-        connect(&store, &Store::messagesStored, this,
-                [&announced](const QVector<Message> &rows) { announced += rows.size(); },
-                Qt::DirectConnection);
+        connect(
+            &store, &Store::messagesStored, this,
+            [&announced](const QVector<Message> &rows) { announced += rows.size(); },
+            Qt::DirectConnection);
         constexpr int kBurst = 200;
         QVector<Message> burst;
         for (int i = 0; i < kBurst; ++i)
@@ -129,8 +130,8 @@ private slots:
         auto reader = store.createReader();
         QCOMPARE(reader->messageCount(QStringLiteral("acc")), qint64(kBurst + 1));
         QTRY_COMPARE(announced.load(), kBurst); // the views hear of each once
-        const QVector<OutboxEntry> rows = OutboxRepository::rows(*reader, QStringLiteral("acc"),
-                                                                 {OutboxState::Queued});
+        const QVector<OutboxEntry> rows
+            = OutboxRepository::rows(*reader, QStringLiteral("acc"), {OutboxState::Queued});
         QCOMPARE(rows.size(), 1); // one send, not two
         QCOMPARE(rows[0].id, result.id);
         QCOMPARE(store.writeState().fault, StorageFault::None);

@@ -85,16 +85,16 @@ private slots:
         const QString statsFile = dir.filePath(QStringLiteral("sim-stats.json"));
         SimProcess sim;
         const quint16 port = freePort();
-        QVERIFY2(sim.start({QStringLiteral("--port"), QString::number(port),
-                            QStringLiteral("--rate"), QStringLiteral("40"),
-                            QStringLiteral("--duration"), QStringLiteral("1"),
-                            QStringLiteral("--auto-login"), QStringLiteral("--room-events"),
-                            QStringLiteral("off"), QStringLiteral("--image-every"),
-                            QStringLiteral("0"), QStringLiteral("--fault-delay-payload-ms"),
-                            QString::number(kPayloadDelayMs), QStringLiteral("--stats-file"),
-                            statsFile, QStringLiteral("--stats-every"), QStringLiteral("1")},
-                           &error),
-                 qPrintable(error));
+        QVERIFY2(
+            sim.start({QStringLiteral("--port"), QString::number(port), QStringLiteral("--rate"),
+                       QStringLiteral("40"), QStringLiteral("--duration"), QStringLiteral("1"),
+                       QStringLiteral("--auto-login"), QStringLiteral("--room-events"),
+                       QStringLiteral("off"), QStringLiteral("--image-every"), QStringLiteral("0"),
+                       QStringLiteral("--fault-delay-payload-ms"), QString::number(kPayloadDelayMs),
+                       QStringLiteral("--stats-file"), statsFile, QStringLiteral("--stats-every"),
+                       QStringLiteral("1")},
+                      &error),
+            qPrintable(error));
 
         AccountInfo info;
         info.id = kAccount;
@@ -104,14 +104,13 @@ private slots:
         store.flush();
         SecretStore secrets;
         std::optional<bool> written;
-        secrets.writeToken(kAccount,
-                           QStringLiteral("takeover-token-%1")
-                               .arg(QDateTime::currentMSecsSinceEpoch()),
-                           [&written](bool ok, const QString &e) {
-                               if (!ok)
-                                   qWarning() << "keychain:" << e;
-                               written = ok;
-                           });
+        secrets.writeToken(
+            kAccount, QStringLiteral("takeover-token-%1").arg(QDateTime::currentMSecsSinceEpoch()),
+            [&written](bool ok, const QString &e) {
+                if (!ok)
+                    qWarning() << "keychain:" << e;
+                written = ok;
+            });
         QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 15000);
         QVERIFY2(*written, "the keychain is needed (run under dbus-run-session + gnome-keyring)");
 
@@ -121,15 +120,14 @@ private slots:
                              &error),
                  qPrintable(error));
         // The traffic ran and ended; every id it carried is journaled.
-        QTRY_VERIFY_WITH_TIMEOUT(readStats(statsFile).value(QStringLiteral("traffic_ended")).toBool(),
-                                 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            readStats(statsFile).value(QStringLiteral("traffic_ended")).toBool(), 20000);
         const qint64 emitted
             = readStats(statsFile).value(QStringLiteral("messages_emitted")).toInteger();
         QVERIFY(emitted > 0);
         const QString journaled = QStringLiteral(
             "SELECT count(*) FROM message_journal WHERE account_id = ? AND given_up_ms = 0");
-        const QString stored
-            = QStringLiteral("SELECT count(*) FROM messages WHERE account_id = ?");
+        const QString stored = QStringLiteral("SELECT count(*) FROM messages WHERE account_id = ?");
         QTRY_COMPARE_WITH_TIMEOUT(countOf(reader->database(), journaled), emitted, 5000);
         const qint64 storedBeforeKill = countOf(reader->database(), stored);
         first.kill();
@@ -141,8 +139,8 @@ private slots:
         // fetches what the journal holds.
         EngineProcess second;
         QVERIFY2(second.start(groupdeskBinary(), url, dir.filePath(QStringLiteral("second")),
-                              QStringLiteral("second"),
-                              dir.filePath(QStringLiteral("second.out")), &error),
+                              QStringLiteral("second"), dir.filePath(QStringLiteral("second.out")),
+                              &error),
                  qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(countOf(reader->database(), stored), emitted,
                                   30000 + kPayloadDelayMs * 3);

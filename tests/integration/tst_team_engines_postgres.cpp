@@ -340,7 +340,8 @@ private slots:
                             << q.value(2) << "from_self" << q.value(3) << "kind" << q.value(4)
                             << "origin" << q.value(5) << "committed" << it.value();
                 }
-                QFAIL(qPrintable(QStringLiteral("console %1 missed %2 row(s)").arg(c).arg(missing())));
+                QFAIL(qPrintable(
+                    QStringLiteral("console %1 missed %2 row(s)").arg(c).arg(missing())));
             }
             const QHash<qint64, QList<qint64>> seen = consoles[c].seenByRow();
             QVector<qint64> delays;
