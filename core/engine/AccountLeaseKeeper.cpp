@@ -150,18 +150,10 @@ void AccountLeaseKeeper::scanned(const QVector<AccountInfo> &unheld)
     if (!m_running)
         return;
     // One account per look: the engines share the accounts out between
-    // them instead of the first one taking all. An engine that runs
-    // accounts already lets a free one wait a few looks (more the more it
-    // runs, capped), so an engine with none, or one that started late, gets
-    // it first: leases that are kept (never lost under load) would keep an
-    // uneven share for good.
+    // them instead of the first one taking all.
     QVector<AccountInfo> candidates;
     const qint64 now = m_clock.elapsed();
-    const qint64 patienceMs
-        = qint64(std::min<qsizetype>(m_held.size(), kMostLooksToWait)) * m_timing.scanMs;
-    QHash<QString, qint64> freeSince;
     for (const AccountInfo &account : unheld) {
-        freeSince.insert(account.id, m_freeSince.value(account.id, now));
         if (m_held.contains(account.id) || m_taking.contains(account.id))
             continue;
         if (account.demo)
@@ -169,11 +161,8 @@ void AccountLeaseKeeper::scanned(const QVector<AccountInfo> &unheld)
         const auto missing = m_noTokenSince.constFind(account.id);
         if (missing != m_noTokenSince.constEnd() && now - *missing < m_timing.missingTokenRetryMs)
             continue;
-        if (now - freeSince.value(account.id) < patienceMs)
-            continue;
         candidates.append(account);
     }
-    m_freeSince = std::move(freeSince); // accounts taken meanwhile are forgotten
     if (candidates.isEmpty())
         return;
     withToken(candidates.at(int(QRandomGenerator::global()->bounded(candidates.size()))));

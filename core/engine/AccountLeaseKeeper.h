@@ -82,10 +82,6 @@ signals:
     void logLine(const QString &line);
 
 private:
-    // An engine running accounts waits up to this many looks (one per
-    // account it runs) before it takes another free one.
-    static constexpr int kMostLooksToWait = 3;
-
     struct Held
     {
         qint64 validUntilMs = 0; // on m_clock: the lease surely holds until then
@@ -118,7 +114,6 @@ private:
     QHash<QString, Held> m_held;
     QSet<QString> m_taking; // a take or a token read on its way
     QHash<QString, qint64> m_noTokenSince; // account -> m_clock ms of the last failed read
-    QHash<QString, qint64> m_freeSince; // unheld account -> m_clock ms it was first seen so
 };
 
 } // namespace gd
