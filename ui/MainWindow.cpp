@@ -3,6 +3,7 @@
 #include "FileDropFilter.h"
 #include "SendFilePreviewDialog.h"
 #include "StorageBanner.h"
+#include "NoticeBanner.h"
 #include "StorageNotifier.h"
 
 #include "AccountBanner.h"
@@ -187,6 +188,8 @@ MainWindow::MainWindow(Store *store, Engine *engine, QWidget *parent)
     pageLayout->setSpacing(0);
     m_storageBanner = new StorageBanner(store, page);
     pageLayout->addWidget(m_storageBanner);
+    m_noticeBanner = new NoticeBanner(page);
+    pageLayout->addWidget(m_noticeBanner);
     pageLayout->addWidget(central, 1);
     setCentralWidget(page);
 

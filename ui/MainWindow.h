@@ -47,6 +47,7 @@ class SearchPanel;
 class StatisticsWindow;
 class StatsService;
 class StorageBanner;
+class NoticeBanner;
 class TypingNotice;
 class Store;
 
@@ -70,6 +71,8 @@ public:
     AccountBanner *accountBanner() const { return m_accountBanner; }
     RoomListModel *roomListModel() const { return m_roomModel; }
     StorageBanner *storageBanner() const { return m_storageBanner; }
+    // Notices that need no answer (non-modal, dismissable): showNotice().
+    NoticeBanner *noticeBanner() const { return m_noticeBanner; }
     FeedModel *feedModel() const { return m_feedModel; }
     FeedView *feedView() const { return m_feedView; }
     Composer *composer() const { return m_composer; }
@@ -197,6 +200,7 @@ private:
     QLabel *m_syncLabel = nullptr;
     QLabel *m_errorLabel = nullptr;
     StorageBanner *m_storageBanner = nullptr;
+    NoticeBanner *m_noticeBanner = nullptr;
     AccountBanner *m_accountBanner = nullptr;
     SearchPanel *m_searchPanel = nullptr;
     StatsService *m_statsService = nullptr;

@@ -336,6 +336,8 @@ QLabel#searchNotice { color: $notice; }
 QLabel#ruleProblem { color: $error; }
 QFrame#storageBanner { background: $error; }
 QFrame#storageBanner QLabel { color: $onAccent; font-weight: 600; }
+QFrame#noticeBanner { background: $surface; border: none; border-bottom: 1px solid $divider; }
+QFrame#noticeBanner QLabel { color: $text; }
 QPushButton#newMessages { background: $accent; color: $onAccent; border: none; border-radius: 13px;
     padding: 5px 14px; font-weight: 600; }
 QWidget#loginPanel { background: $feed; }

@@ -10,6 +10,7 @@
 #include "AppSettings.h"
 #include "FirstPaintProbe.h"
 #include "MainWindow.h"
+#include "NoticeBanner.h"
 #include "RoomListModel.h"
 #include "SignalWatcher.h"
 #include "StoreRecoveryDialog.h"
@@ -112,9 +113,13 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
                                  &window, QCoreApplication::translate("main", "Demo gateway"),
                                  error);
                      });
-    QObject::connect(&runtime, &gd::AppRuntime::notice, &window, [&window](const QString &text) {
-        QMessageBox::warning(&window, QCoreApplication::translate("main", "GroupDesk"), text);
-    });
+    // Notices need no answer (the team console's start, live updates
+    // paused): a strip in the window, not a modal box over it.
+    QObject::connect(&runtime, &gd::AppRuntime::notice, window.noticeBanner(),
+                     [banner = window.noticeBanner()](const QString &text) {
+                         qCInfo(lcUi).noquote() << "notice shown:" << text;
+                         banner->showNotice(text);
+                     });
 
     QString error;
     if (!runtime.startAccounts(&error)) {
@@ -141,8 +146,12 @@ int runGui(gd::AppRuntime &runtime, const gd::AppOptions &options)
     if (!options.screenshotFile.isEmpty()) {
         QTimer::singleShot(options.screenshotAfterMs, &window, [&window, &options] {
             const bool saved = window.grab().save(options.screenshotFile);
+            // A modal box the screenshot cannot show is named (scripted runs
+            // and tests look for boxes that hold the window up).
+            const QWidget *modal = QApplication::activeModalWidget();
             qCInfo(lcUi) << "screenshot" << options.screenshotFile
-                         << (saved ? "saved" : "NOT saved");
+                         << (saved ? "saved" : "NOT saved")
+                         << "modal window:" << (modal ? modal->metaObject()->className() : "none");
             if (options.quitAfterScreenshot)
                 window.close();
         });

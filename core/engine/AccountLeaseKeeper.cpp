@@ -87,9 +87,10 @@ void AccountLeaseKeeper::stop()
     m_deadlineTimer.stop();
     const QStringList ids = m_held.keys();
     for (const QString &id : ids) {
-        // Stopped first: its last outbox updates are queued before the release.
+        // Stopped first: its last writes are queued before the release,
+        // which waits for them (no longer than the lease would have held).
         m_engine->removeAccount(id);
-        m_leases->release(id, m_identity.id);
+        m_leases->release(id, m_identity.id, m_timing.ttlMs);
     }
     m_held.clear();
     m_taking.clear();
@@ -231,38 +232,50 @@ void AccountLeaseKeeper::heartbeat()
         return;
     for (auto it = m_held.begin(); it != m_held.end(); ++it) {
         // The last one has not come back (the database is slow or gone):
-        // another goes out once it has waited about a heartbeat, so a slow
-        // writer (seconds per commit under load) does not let the lease
-        // run out between one late answer and the next renewal; the
-        // database being gone still bounds them (one per heartbeat).
+        // another goes out once it has waited about a heartbeat, so one
+        // late answer does not let the lease run out before the next
+        // renewal; the database being gone still bounds them (one per
+        // heartbeat, each failing after the lease statement timeout).
         if (it->renewing && m_clock.elapsed() - it->renewSentMs < m_timing.heartbeatMs * 3 / 4)
             continue;
         it->renewing = true;
         const QString &accountId = it.key();
         const qint64 sentMs = m_clock.elapsed();
         it->renewSentMs = sentMs;
-        m_leases->renew(
-            accountId, m_identity.id, m_timing.ttlMs, this, [this, accountId, sentMs](bool held) {
-                const auto found = m_held.find(accountId);
-                if (found == m_held.end()) {
-                    // Given up meanwhile (too late): not ours to keep.
-                    if (held)
-                        m_leases->release(accountId, m_identity.id);
-                    return;
-                }
-                found->renewing = false;
-                // A slow renewal is the warning before an account stops
-                // (the writer's queue or the server is behind).
-                if (const qint64 took = m_clock.elapsed() - sentMs; took > m_timing.heartbeatMs)
-                    log(QStringLiteral("renewing the lease of %1 took %2 ms")
-                            .arg(accountId)
-                            .arg(took));
-                if (!held) {
-                    giveUp(accountId, QStringLiteral("its lease was lost"));
-                    return;
-                }
-                found->validUntilMs = std::max(found->validUntilMs, sentMs + m_timing.ttlMs);
-            });
+        m_leases->renew(accountId, m_identity.id, m_timing.ttlMs, this,
+                        [this, accountId, sentMs](LeaseRenewal renewal) {
+                            renewed(accountId, sentMs, renewal);
+                        });
+    }
+}
+
+void AccountLeaseKeeper::renewed(const QString &accountId, qint64 sentMs, LeaseRenewal renewal)
+{
+    const auto found = m_held.find(accountId);
+    if (found == m_held.end()) {
+        // Given up meanwhile (too late): not ours to keep. Not waiting for
+        // the writer, which would hold up the other accounts' renewals.
+        if (renewal == LeaseRenewal::Renewed)
+            m_leases->release(accountId, m_identity.id, 0);
+        return;
+    }
+    found->renewing = false;
+    // A slow renewal is the warning before an account stops (the lease
+    // connection or the server is behind).
+    if (const qint64 took = m_clock.elapsed() - sentMs; took > m_timing.heartbeatMs)
+        log(QStringLiteral("renewing the lease of %1 took %2 ms").arg(accountId).arg(took));
+    switch (renewal) {
+    case LeaseRenewal::Renewed:
+        found->validUntilMs = std::max(found->validUntilMs, sentMs + m_timing.ttlMs);
+        break;
+    case LeaseRenewal::Lost:
+        giveUp(accountId, QStringLiteral("its lease was lost"));
+        break;
+    case LeaseRenewal::Unconfirmed:
+        // The next heartbeat asks again; checkDeadlines stops the account
+        // if none is confirmed in time.
+        log(QStringLiteral("the lease of %1 could not be renewed this time").arg(accountId));
+        break;
     }
 }
 

@@ -12,6 +12,7 @@
 // in the log). Lives in the thread of the Engine (the GUI or headless main).
 
 #include "model/Types.h"
+#include "store/AccountLeases.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -23,7 +24,6 @@
 
 namespace gd {
 
-class AccountLeases;
 class Engine;
 class Store;
 
@@ -47,8 +47,9 @@ public:
         int heartbeatMs = 3000; // renewals
         int scanMs = 2000; // looking for accounts nobody holds (with jitter)
         // A session stops when its lease was not renewed by this long
-        // before it would lapse (clocks, a slow stop).
-        int safetyMarginMs = 4000;
+        // before it would lapse (clocks, a slow stop): a third of the
+        // lease, so an engine whose renewals fail stops at two thirds.
+        int safetyMarginMs = 5000;
         int missingTokenRetryMs = 30000; // a keychain without the token is asked again
     };
     // Reads the gateway token of `account` from this machine's keychain;
@@ -93,6 +94,7 @@ private:
     void withToken(const AccountInfo &account);
     void take(const AccountInfo &account, const QString &token);
     void heartbeat();
+    void renewed(const QString &accountId, qint64 sentMs, LeaseRenewal renewal);
     void checkDeadlines();
     void giveUp(const QString &accountId, const QString &reason);
     void log(const QString &line);

@@ -6,6 +6,14 @@
 // it with a heartbeat. Two engines never hold one account: taking a lease
 // is one atomic upsert that succeeds only for the holder or when the lease
 // has lapsed. An engine that died loses its accounts once its leases lapse.
+//
+// On a server archive the lease statements (take, renew) run on their own
+// thread and connection, never in the writer's queue: a backlog of message
+// batches must not delay a renewal past the lease's end (another engine
+// would take an account this one still runs). A statement there that
+// cannot finish quickly (a lock, a lost server) fails after
+// kStatementTimeoutMs, and the connection is opened again for the next one.
+// On an SQLite file (one program) they go through the writer as before.
 
 #include <QObject>
 #include <QPointer>
@@ -13,6 +21,7 @@
 #include <QVector>
 
 #include <functional>
+#include <memory>
 
 class QSqlDatabase;
 
@@ -28,10 +37,24 @@ struct AccountLease
     qint64 expiresMs = 0;
 };
 
+// What a renewal found: the lease extended, the lease gone (another engine
+// holds it, or it lapsed: stop now), or no answer from the database (a lost
+// connection, a timeout: try again; the deadline stops the account if it
+// stays so).
+enum class LeaseRenewal { Renewed, Lost, Unconfirmed };
+
 class AccountLeases
 {
 public:
+    static constexpr int kStatementTimeoutMs = 3000;
+
     explicit AccountLeases(Store *store);
+    // Runs the lease statements still queued (a take, a renewal), then
+    // closes the lease connection.
+    ~AccountLeases();
+    AccountLeases(AccountLeases &&) noexcept;
+    AccountLeases(const AccountLeases &) = delete;
+    AccountLeases &operator=(const AccountLeases &) = delete;
 
     // Takes or renews the lease (the heartbeat is the same call). done(held)
     // runs in context's thread after the commit: false when another engine
@@ -49,14 +72,19 @@ public:
               std::function<void(bool held, int interrupted)> done);
     // Extends a lease this engine holds and that has not lapsed; never
     // takes one (a lapsed lease is taken again only with take(), which
-    // settles the sends it left). done(held) runs in context's thread;
-    // it does not run while the database cannot be written.
+    // settles the sends it left). done() runs in context's thread; on an
+    // SQLite file it does not run while the database cannot be written.
     void renew(const QString &accountId, const QString &engineId, qint64 ttlMs, QObject *context,
-               std::function<void(bool held)> done);
-    // Gives the account up at once (a clean stop), if this engine holds it.
-    void release(const QString &accountId, const QString &engineId);
+               std::function<void(LeaseRenewal)> done);
+    // Gives the account up (a clean stop), if this engine holds it, once
+    // the writes queued before it (the stopped session's) committed; on a
+    // server they are waited for up to `waitForWritesMs` (the database may
+    // be gone; the lease statements of other accounts wait meanwhile).
+    void release(const QString &accountId, const QString &engineId,
+                 int waitForWritesMs = kStatementTimeoutMs);
 
-    // On the writer's connection (inside a job): the same as acquire().
+    // On a connection in use (a writer job, the lease thread): the same as
+    // acquire().
     static bool acquireNow(QSqlDatabase &db, const QString &accountId, const QString &engineId,
                            qint64 ttlMs, QString *error);
     // Every lease row (any connection).
@@ -66,7 +94,10 @@ public:
     static QStringList unheld(const QSqlDatabase &db);
 
 private:
+    class LeaseThread;
+
     QPointer<Store> m_store;
+    std::unique_ptr<LeaseThread> m_thread; // a server archive only
 };
 
 } // namespace gd

@@ -279,6 +279,39 @@ bool StoreWriter::reconnect(QSqlDatabase &db)
     return true;
 }
 
+namespace {
+
+enum class CommitOutcome { Committed, NotCommitted, Unknown };
+
+// The connection broke while COMMIT was on its way (the server restarted,
+// the backend was terminated, the network went): the server may have
+// committed the batch before the answer was lost, and running the batch
+// again would then store its rows twice (an outbox row sent twice, counters
+// counted twice). The server knows what became of the transaction:
+// txid_status on a new connection. `reconnect` opens one; `pause` waits
+// before the next attempt and says false when the writer stops meanwhile.
+CommitOutcome commitOutcome(QSqlDatabase &db, qint64 xid, const std::function<bool()> &reconnect,
+                            const std::function<bool(int attempt)> &pause)
+{
+    for (int attempt = 0;; ++attempt) {
+        if (reconnect()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT txid_status(%1)").arg(xid)) && q.next()) {
+                const QString status = q.value(0).toString();
+                if (status == QLatin1String("committed"))
+                    return CommitOutcome::Committed;
+                if (status != QLatin1String("in progress"))
+                    return CommitOutcome::NotCommitted; // aborted (or forgotten: too old)
+                // The old backend is still finishing: asked again shortly.
+            }
+        }
+        if (!pause(attempt))
+            return CommitOutcome::Unknown;
+    }
+}
+
+} // namespace
+
 bool StoreWriter::runBatch(std::deque<Entry> &entries)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -300,6 +333,21 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
         control.exec(QStringLiteral("ROLLBACK")); // one left open by a failure must not block
         failed(StorageFaults::of(e), QStringLiteral("begin: ") + e.text());
         return false;
+    }
+    // On a server: the transaction's id, to ask what became of it when the
+    // connection breaks during COMMIT.
+    qint64 xid = 0;
+    if (dialect.isPostgreSql()) {
+        if (!control.exec(QStringLiteral("SELECT txid_current()")) || !control.next()) {
+            const QSqlError e = control.lastError();
+            control.exec(QStringLiteral("ROLLBACK"));
+            const StorageFault fault = StorageFaults::of(e);
+            failed(fault == StorageFault::None ? StorageFault::ServerUnreachable : fault,
+                   QStringLiteral("begin: ") + e.text());
+            return false;
+        }
+        xid = control.value(0).toLongLong();
+        control.finish();
     }
     qint64 rows = 0;
     qint64 messages = 0;
@@ -347,7 +395,33 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
         const StorageFault fault = StorageFaults::of(e);
         failed(fault == StorageFault::None ? StorageFault::IoError : fault,
                QStringLiteral("commit: ") + e.text());
-        return false;
+        if (!dialect.isPostgreSql())
+            return false;
+        control = QSqlQuery(QSqlDatabase()); // nothing of the broken connection stays open
+        const auto pause = [this](int attempt) {
+            auto lock = m_worker.lock();
+            if (m_worker.stopping(lock) && attempt >= kStopAttempts)
+                return false;
+            const int pauseMs = std::min(kRetryMaxMs, kRetryFirstMs << std::min(attempt, 8));
+            m_worker.waitUntil(
+                lock, std::chrono::steady_clock::now() + std::chrono::milliseconds(pauseMs),
+                [] { return false; });
+            return true;
+        };
+        switch (commitOutcome(
+            db, xid, [this, &db] { return reconnect(db); }, pause)) {
+        case CommitOutcome::Committed:
+            qCWarning(lcStore) << "the connection broke during a commit that the server made:"
+                                  " the batch is not written again";
+            break; // as if the answer had come
+        case CommitOutcome::NotCommitted:
+            return false; // run again
+        case CommitOutcome::Unknown:
+            // Stopping with the server away: run again (it may be stored
+            // twice, or abandoned if the server stays away).
+            m_reconnect = true;
+            return false;
+        }
     }
     m_waitingRows -= rows;
     m_waitingMessages -= messages;

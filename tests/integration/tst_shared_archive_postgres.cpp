@@ -11,6 +11,7 @@
 #include "store/AccountLeases.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
+#include "store/StoreWriter.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -18,8 +19,11 @@
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <optional>
 
 using namespace gd;
 using gd::test::PgTestServer;
@@ -185,6 +189,75 @@ private slots:
         QCOMPARE(rows.size(), kAccounts);
         for (const AccountLease &row : rows)
             QCOMPARE(QStringList{row.engineId}, holders.value(row.accountId));
+    }
+
+    void leaseStatementsOfBusyEnginesNeverDeadlock()
+    {
+        QString error;
+        const QString name = m_server.createFreshDatabase(&error);
+        QVERIFY2(!name.isEmpty(), qPrintable(error));
+        auto deadlocks = [&] {
+            Store probe;
+            QString e;
+            if (!probe.open(m_server.url(name), &e))
+                return qint64(-1);
+            auto reader = probe.createReader();
+            QSqlQuery q(reader->database());
+            if (!q.exec(QStringLiteral("SELECT deadlocks FROM pg_stat_database"
+                                       " WHERE datname = current_database()"))
+                || !q.next())
+                return qint64(-1);
+            return q.value(0).toLongLong();
+        };
+        const qint64 before = deadlocks();
+        QVERIFY(before >= 0);
+        {
+            Store engines[2];
+            for (Store &s : engines)
+                QVERIFY2(s.open(m_server.url(name), &error), qPrintable(error));
+            QSignalSpy failed0(&engines[0], &Store::writeFailed);
+            QSignalSpy failed1(&engines[1], &Store::writeFailed);
+            AccountLeases leases[2] = {AccountLeases(&engines[0]), AccountLeases(&engines[1])};
+            const QString account[2] = {QStringLiteral("acc-x"), QStringLiteral("acc-y")};
+            const QString engine[2] = {QStringLiteral("engine-0"), QStringLiteral("engine-1")};
+            std::optional<bool> took[2];
+            for (int e = 0; e < 2; ++e)
+                leases[e].acquire(account[e], engine[e], 60000, this,
+                                  [&took, e](bool held) { took[e] = held; });
+            QTRY_VERIFY(took[0].has_value() && took[1].has_value());
+            QVERIFY(*took[0] && *took[1]);
+
+            // Each engine renews its own lease and, at once, tries the
+            // other's (its look for free accounts was a moment old), while
+            // its writer has a slow job to run: in one writer transaction
+            // these would lock the two lease rows in opposite orders.
+            std::optional<LeaseRenewal> renewed[2];
+            std::optional<bool> stole[2];
+            for (int e = 0; e < 2; ++e) {
+                leases[e].renew(account[e], engine[e], 60000, this,
+                                [&renewed, e](LeaseRenewal r) { renewed[e] = r; });
+                engines[e].submitWrite([](StoreWriter::Batch &b) {
+                    QSqlQuery q(b.db());
+                    q.exec(QStringLiteral("SELECT pg_sleep(0.5)"));
+                });
+                leases[e].acquire(account[1 - e], engine[e], 60000, this,
+                                  [&stole, e](bool held) { stole[e] = held; });
+            }
+            QTRY_VERIFY_WITH_TIMEOUT(renewed[0] && renewed[1] && stole[0] && stole[1], 10000);
+            for (int e = 0; e < 2; ++e) {
+                QCOMPARE(*renewed[e], LeaseRenewal::Renewed);
+                QVERIFY(!*stole[e]); // two engines never hold one account
+            }
+            for (const QSignalSpy *spy : {&failed0, &failed1}) {
+                for (const QList<QVariant> &args : *spy)
+                    QVERIFY2(!args.at(0).toString().contains(QLatin1String("deadlock")),
+                             qPrintable(args.at(0).toString()));
+            }
+        }
+        // The servers' statistics count what their backends saw (flushed
+        // when those connections closed).
+        QTest::qWait(1500);
+        QCOMPARE(deadlocks() - before, qint64(0));
     }
 
 private:

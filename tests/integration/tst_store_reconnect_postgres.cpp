@@ -4,14 +4,21 @@
 // reconnects with backoff and commits everything that was submitted, once;
 // the read thread reconnects too. A real PostgreSQL server, really stopped
 // and started again on the same port.
+// A batch whose COMMIT the server made but whose answer was lost (the
+// connection cut during the commit) is not written a second time: its
+// messages are announced once, its outbox row exists once.
 
 #include "PgTestServer.h"
+#include "outbox/OutboxRepository.h"
+#include "store/DatabaseAddress.h"
 #include "store/Store.h"
 #include "store/StoreReader.h"
 #include "store/StoreWriteState.h"
 
 #include <QDateTime>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -45,6 +52,94 @@ class TestStoreReconnectPostgres : public QObject
     Q_OBJECT
 
 private slots:
+    void aBatchCommittedWhenItsConnectionBrokeIsNotWrittenAgain()
+    {
+        PgTestServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString name = server.createFreshDatabase(&error);
+        QVERIFY2(!name.isEmpty(), qPrintable(error));
+        Store store;
+        QVERIFY2(store.open(server.url(name), &error), qPrintable(error));
+        OutboxRepository *outbox = OutboxRepository::of(&store);
+
+        // The server commits, then waits for a standby that never comes
+        // (synchronous replication) before it answers: the commit is made
+        // and its answer can be cut off. The test's own connection does not
+        // wait.
+        QSqlDatabase admin = DatabaseAddress::addConnection(server.url(name), "admin-commit");
+        QVERIFY2(admin.open(), qPrintable(admin.lastError().text()));
+        auto adminExec = [&admin](const QString &sql) {
+            QSqlQuery q(admin);
+            if (!q.exec(sql))
+                qWarning() << sql << q.lastError().text();
+            return q.isActive();
+        };
+        QVERIFY(adminExec(QStringLiteral("SET synchronous_commit = local")));
+        // The test server runs with synchronous_commit off: on for this
+        // database's new sessions, and the store's connections are cut once
+        // so that they open new ones (it writes everything, once).
+        QVERIFY(
+            adminExec(QStringLiteral("ALTER DATABASE %1 SET synchronous_commit = on").arg(name)));
+        QVERIFY(adminExec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM"
+                                         " pg_stat_activity WHERE datname = current_database()"
+                                         " AND pid <> pg_backend_pid()")));
+        store.insertMessages({incoming(QStringLiteral("before"))});
+        store.flush();
+        QVERIFY(adminExec(
+            QStringLiteral("ALTER SYSTEM SET synchronous_standby_names = 'gd_ghost_standby'")));
+        QVERIFY(adminExec(QStringLiteral("SELECT pg_reload_conf()")));
+        QTest::qWait(300); // the server reads its configuration again
+
+        std::atomic<int> announced{0};
+        connect(
+            &store, &Store::messagesStored, this,
+            [&announced](const QVector<Message> &rows) { announced += rows.size(); },
+            Qt::DirectConnection);
+        constexpr int kBurst = 200;
+        QVector<Message> burst;
+        for (int i = 0; i < kBurst; ++i)
+            burst.append(incoming(QStringLiteral("commit-%1").arg(i)));
+        store.insertMessages(burst);
+        SendRequest request;
+        request.accountId = QStringLiteral("acc");
+        request.conversationId = QStringLiteral("r1@chatroom");
+        request.text = QStringLiteral("只发一次");
+        QFuture<SubmitResult> submitted = outbox->submit(request);
+
+        // The writer's COMMIT waits for the standby: its connection is cut.
+        int writerPid = 0;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                QSqlQuery q(admin);
+                if (q.exec(QStringLiteral("SELECT pid FROM pg_stat_activity WHERE wait_event ="
+                                          " 'SyncRep' AND datname = current_database()"))
+                    && q.next())
+                    writerPid = q.value(0).toInt();
+                return writerPid != 0;
+            }(),
+            10000);
+        QVERIFY(adminExec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(writerPid)));
+        QVERIFY(adminExec(QStringLiteral("ALTER SYSTEM RESET synchronous_standby_names")));
+        QVERIFY(adminExec(QStringLiteral("SELECT pg_reload_conf()")));
+
+        submitted.waitForFinished();
+        store.flush();
+        const SubmitResult result = submitted.result();
+        QVERIFY2(result.id > 0, qPrintable(result.error));
+        auto reader = store.createReader();
+        QCOMPARE(reader->messageCount(QStringLiteral("acc")), qint64(kBurst + 1));
+        QTRY_COMPARE(announced.load(), kBurst); // the views hear of each once
+        const QVector<OutboxEntry> rows
+            = OutboxRepository::rows(*reader, QStringLiteral("acc"), {OutboxState::Queued});
+        QCOMPARE(rows.size(), 1); // one send, not two
+        QCOMPARE(rows[0].id, result.id);
+        QCOMPARE(store.writeState().fault, StorageFault::None);
+        admin.close();
+        admin = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("admin-commit"));
+    }
+
     void serverRestartLosesAndDoublesNothing()
     {
         PgTestServer server;

@@ -324,8 +324,8 @@ private slots:
                     n += !seen.contains(it.key());
                 return n;
             };
-            QTRY_COMPARE_WITH_TIMEOUT(missing(), 0, 5000);
-            if (QTest::currentTestFailed()) {
+            // Waited for, then the missing rows are described before failing.
+            if (!QTest::qWaitFor([&] { return missing() == 0; }, 5000)) {
                 const QHash<qint64, QList<qint64>> seen = consoles[c].seenByRow();
                 for (auto it = committedAt.cbegin(); it != committedAt.cend(); ++it) {
                     if (seen.contains(it.key()))
@@ -340,7 +340,8 @@ private slots:
                             << q.value(2) << "from_self" << q.value(3) << "kind" << q.value(4)
                             << "origin" << q.value(5) << "committed" << it.value();
                 }
-                return;
+                QFAIL(qPrintable(
+                    QStringLiteral("console %1 missed %2 row(s)").arg(c).arg(missing())));
             }
             const QHash<qint64, QList<qint64>> seen = consoles[c].seenByRow();
             QVector<qint64> delays;

@@ -439,7 +439,8 @@ private slots:
         };
         auto renew = [&](const QString &engine, qint64 ttlMs) {
             std::optional<bool> held;
-            leases.renew("acc", engine, ttlMs, this, [&held](bool h) { held = h; });
+            leases.renew("acc", engine, ttlMs, this,
+                         [&held](LeaseRenewal r) { held = r == LeaseRenewal::Renewed; });
             [&] { QTRY_VERIFY(held.has_value()); }();
             return held.value_or(false);
         };
