@@ -295,7 +295,7 @@
 <context>
     <name>gd::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/MainWindow.cpp" line="+802"/>
+        <location filename="../ui/MainWindow.cpp" line="+805"/>
         <source>%n member(s)</source>
         <translation>
             <numerusform>%n member</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountLeaseKeeper</name>
     <message>
-        <location filename="../core/engine/AccountLeaseKeeper.cpp" line="+195"/>
+        <location filename="../core/engine/AccountLeaseKeeper.cpp" line="+196"/>
         <source>The engine sending this message stopped before the gateway answered. Check the chat before retrying.</source>
         <translation>发送这条消息的引擎在网关应答前停止了。重试前请先查看聊天记录。</translation>
     </message>
@@ -1647,7 +1647,7 @@
 <context>
     <name>Schema</name>
     <message>
-        <location filename="../core/store/Schema.cpp" line="+315"/>
+        <location filename="../core/store/Schema.cpp" line="+316"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -1968,7 +1968,7 @@
         <translation>数据库 %1 由更新版本的 GroupDesk 写入（结构版本 %2；当前版本最高支持 %3）。数据库未被打开，也未被修改；请升级 GroupDesk。</translation>
     </message>
     <message>
-        <location line="+491"/>
+        <location line="+568"/>
         <source>Cannot connect to the database %1: %2</source>
         <translation>无法连接数据库 %1：%2</translation>
     </message>
@@ -1983,7 +1983,7 @@
         <translation>无法将 %1 重命名为 %2：%3</translation>
     </message>
     <message>
-        <location filename="../core/outbox/OutboxRepository.cpp" line="+329"/>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="+335"/>
         <source>The file could not be read or copied for sending.</source>
         <translation>无法读取或复制该文件，未能发送。</translation>
     </message>
@@ -4491,7 +4491,7 @@ Scan a new QR code to log in again.</source>
 <context>
     <name>gd::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="+107"/>
+        <location filename="../ui/MainWindow.cpp" line="+108"/>
         <source>image.jpg</source>
         <translation>图片.jpg</translation>
     </message>
@@ -4527,13 +4527,13 @@ Scan a new QR code to log in again.</source>
     </message>
     <message>
         <location line="+19"/>
-        <location line="+216"/>
+        <location line="+218"/>
         <location filename="../ui/MainWindowTray.cpp" line="+59"/>
         <source>GroupDesk</source>
         <translation>GroupDesk</translation>
     </message>
     <message>
-        <location line="-196"/>
+        <location line="-198"/>
         <source>Chats</source>
         <translation>会话</translation>
     </message>
@@ -4543,7 +4543,7 @@ Scan a new QR code to log in again.</source>
         <translation>通讯录</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
@@ -5093,6 +5093,19 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
 </context>
 <context>
+    <name>gd::NoticeBanner</name>
+    <message>
+        <location filename="../ui/NoticeBanner.cpp" line="+21"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hide this notice</source>
+        <translation>隐藏此提示</translation>
+    </message>
+</context>
+<context>
     <name>gd::OpsAutomation</name>
     <message>
         <location filename="../core/ops/OpsAutomation.cpp" line="+258"/>
@@ -5189,7 +5202,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>gd::OutboxRepository</name>
     <message>
-        <location filename="../core/outbox/OutboxRepository.cpp" line="-130"/>
+        <location filename="../core/outbox/OutboxRepository.cpp" line="-136"/>
         <source>No account was chosen to send from.</source>
         <translation>没有选择发送所用的账号。</translation>
     </message>
@@ -5205,21 +5218,21 @@ A console for customer-service teams that run WeChat bot accounts.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+177"/>
+        <location line="+184"/>
         <source>The archive is not open: nothing was queued.</source>
         <translation>存档未打开：没有加入发送队列。</translation>
     </message>
     <message>
-        <location line="-151"/>
-        <location line="+20"/>
-        <location line="+65"/>
+        <location line="-155"/>
+        <location line="+21"/>
+        <location line="+67"/>
         <location line="+38"/>
         <location line="+12"/>
         <source>The send could not be queued (database error).</source>
         <translation>无法加入发送队列（数据库错误）。</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-109"/>
         <source>The broadcast this send belongs to does not exist.</source>
         <translation>此发送所属的群发不存在。</translation>
     </message>
@@ -7913,7 +7926,7 @@ A console for customer-service teams that run WeChat bot accounts.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/groupdesk/main.cpp" line="+84"/>
+        <location filename="../app/groupdesk/main.cpp" line="+85"/>
         <source>&amp;Integrations</source>
         <translation>集成(&amp;I)</translation>
     </message>
@@ -7928,9 +7941,8 @@ A console for customer-service teams that run WeChat bot accounts.</source>
         <translation>演示网关</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+5"/>
-        <location line="+56"/>
+        <location line="+13"/>
+        <location line="+60"/>
         <location line="+4"/>
         <location line="+18"/>
         <source>GroupDesk</source>
