@@ -152,24 +152,31 @@ QVector<GroupActivityCounts> OpsRepository::groupActivity(QSqlDatabase &db,
     QSqlQuery q(db);
     q.setForwardOnly(true);
     // One pass over the account's last 30 days of group messages (the
-    // reader thread's work), joined to every room so silent ones are listed.
+    // reader thread's work), summed per room first and then joined to every
+    // room so silent ones are listed. (Joined before summing, SQLite walked
+    // the recent messages once per room: 27 s for 500 rooms and 100,000
+    // messages, on every start of the window and every refresh.)
     const QString sql = QStringLiteral(
         "WITH staff AS (SELECT ct.contact_id FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
         "  WHERE ct.account_id = ? AND t.name = ?),"
         " recent AS (SELECT m.room_id AS room, m.talker_id AS talker, m.ts_ms AS ts,"
         "  (m.from_self = 1 OR m.talker_id IN (SELECT contact_id FROM staff)) AS is_staff"
         "  FROM messages m WHERE m.account_id = ? AND m.room_id <> '' AND m.ts_ms > ?"
-        "  AND m.ts_ms <= ? AND m.kind <> 100 AND m.duplicate_of = '')"
-        " SELECT r.id, r.topic,"
-        "  COALESCE(SUM(CASE WHEN NOT is_staff AND ts > ? THEN 1 ELSE 0 END), 0),"
-        "  COUNT(DISTINCT CASE WHEN NOT is_staff AND ts > ? THEN talker END),"
-        "  COALESCE(SUM(CASE WHEN is_staff AND ts > ? THEN 1 ELSE 0 END), 0),"
-        "  COALESCE(SUM(CASE WHEN NOT is_staff THEN 1 ELSE 0 END), 0),"
-        "  COUNT(DISTINCT CASE WHEN NOT is_staff THEN talker END),"
-        "  COALESCE(SUM(CASE WHEN is_staff THEN 1 ELSE 0 END), 0),"
-        "  COALESCE(MAX(CASE WHEN NOT is_staff THEN ts END), 0)"
-        " FROM rooms r LEFT JOIN recent ON recent.room = r.id"
-        " WHERE r.account_id = ? GROUP BY r.id, r.topic ORDER BY r.id");
+        "  AND m.ts_ms <= ? AND m.kind <> 100 AND m.duplicate_of = ''),"
+        " per_room AS (SELECT room,"
+        "  SUM(CASE WHEN NOT is_staff AND ts > ? THEN 1 ELSE 0 END) AS customer7,"
+        "  COUNT(DISTINCT CASE WHEN NOT is_staff AND ts > ? THEN talker END) AS active7,"
+        "  SUM(CASE WHEN is_staff AND ts > ? THEN 1 ELSE 0 END) AS staff7,"
+        "  SUM(CASE WHEN NOT is_staff THEN 1 ELSE 0 END) AS customer30,"
+        "  COUNT(DISTINCT CASE WHEN NOT is_staff THEN talker END) AS active30,"
+        "  SUM(CASE WHEN is_staff THEN 1 ELSE 0 END) AS staff30,"
+        "  MAX(CASE WHEN NOT is_staff THEN ts END) AS last_customer"
+        "  FROM recent GROUP BY room)"
+        " SELECT r.id, r.topic, COALESCE(p.customer7, 0), COALESCE(p.active7, 0),"
+        "  COALESCE(p.staff7, 0), COALESCE(p.customer30, 0), COALESCE(p.active30, 0),"
+        "  COALESCE(p.staff30, 0), COALESCE(p.last_customer, 0)"
+        " FROM rooms r LEFT JOIN per_room p ON p.room = r.id"
+        " WHERE r.account_id = ? ORDER BY r.id");
     if (!exec(q, sql,
               {accountId, staffTag, accountId, from30, nowMs, from7, from7, from7, accountId},
               nullptr))
