@@ -36,8 +36,7 @@ QString AccountStateText::stateText(const AccountStatus &status)
     case SessionState::LoggedOut:
         return status.detail.isEmpty() ? tr("Logged out") : tr("Logged out: %1").arg(status.detail);
     case SessionState::Error: {
-        const QString error
-            = status.detail.isEmpty() ? tr("Error") : tr("Error: %1").arg(status.detail);
+        QString error = status.detail.isEmpty() ? tr("Error") : tr("Error: %1").arg(status.detail);
         if (status.nextReconnectMs <= 0)
             return error;
         // It keeps retrying: say when, so nobody wonders whether it gave up.

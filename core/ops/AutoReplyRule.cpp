@@ -119,8 +119,7 @@ QString WelcomeRule::problem() const
 {
     if (text.trimmed().isEmpty())
         return tr("The welcome has no text.");
-    if (const QString e
-        = ReplyTemplate::check(text, {QStringLiteral("names"), QStringLiteral("group")});
+    if (QString e = ReplyTemplate::check(text, {QStringLiteral("names"), QStringLiteral("group")});
         !e.isEmpty())
         return e;
     if (delayS < 0 || delayS > 3600)

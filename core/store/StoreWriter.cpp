@@ -39,9 +39,9 @@ QString newerVersionMessage(const QString &path, int version)
 }
 } // namespace
 
-StoreWriter::Batch::Batch(StoreWriter &writer, QSqlDatabase db)
+StoreWriter::Batch::Batch(StoreWriter &writer, const QSqlDatabase &db)
     : m_writer(writer)
-    , m_db(std::move(db))
+    , m_db(db)
 {}
 
 QSqlDatabase &StoreWriter::Batch::db()

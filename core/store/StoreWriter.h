@@ -43,7 +43,7 @@ public:
     class Batch
     {
     public:
-        Batch(StoreWriter &writer, QSqlDatabase db);
+        Batch(StoreWriter &writer, const QSqlDatabase &db);
         QSqlDatabase &db();
         // A prepared statement for `sql`, prepared once per connection.
         QSqlQuery &prepared(const QString &sql);

@@ -16,7 +16,9 @@
 #include <QFile>
 #include <QTimer>
 
+#include <cstdlib>
 #include <functional>
+#include <vector>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -141,6 +143,31 @@ inline double writeArchive(const QString &dbPath, const AccountInfo &account, in
     store.insertMessages(batch);
     store.close();
     return clock.nsecsElapsed() / 1e9;
+}
+
+// Without a D-Bus session (a plain shell), runs this program again inside a
+// private one with an unlocked gnome-keyring, as scripts/test.sh does, with
+// a fresh keyring folder (XDG_DATA_HOME): a login keyring left from another
+// run, under another password, would keep the collection locked and every
+// token write would fail. Returns only when no re-run was needed (or
+// dbus-run-session is missing: the keychain then fails visibly).
+inline void rerunInPrivateKeyring(int argc, char **argv)
+{
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return;
+    char keyrings[] = "/tmp/gd-bench-keyring-XXXXXX";
+    if (mkdtemp(keyrings) != nullptr)
+        setenv("XDG_DATA_HOME", keyrings, 1);
+    std::vector<char *> args{const_cast<char *>("dbus-run-session"), const_cast<char *>("--"),
+                             const_cast<char *>("sh"), const_cast<char *>("-c"),
+                             const_cast<char *>("printf testpw | gnome-keyring-daemon --unlock "
+                                                "--components=secrets >/dev/null 2>&1; exec "
+                                                "\"$0\" \"$@\"")};
+    for (int i = 0; i < argc; ++i)
+        args.push_back(argv[i]);
+    args.push_back(nullptr);
+    execvp("dbus-run-session", args.data());
+    qWarning("cannot run dbus-run-session; the keychain is needed");
 }
 
 } // namespace gd::bench

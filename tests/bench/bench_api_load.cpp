@@ -70,8 +70,8 @@ size_t collect(char *data, size_t size, size_t n, void *out)
     return size * n;
 }
 
-void runClient(int index, quint16 port, QByteArray appId, QByteArray secret, QString room,
-               qint64 deadlineMs, ClientResult *result)
+void runClient(int index, quint16 port, const QByteArray &appId, const QByteArray &secret,
+               QString room, qint64 deadlineMs, ClientResult *result)
 {
     CURL *curl = curl_easy_init();
     const QByteArray path = "/v1/accounts/load/messages/text";
@@ -137,18 +137,7 @@ void runClient(int index, quint16 port, QByteArray appId, QByteArray secret, QSt
 
 int main(int argc, char **argv)
 {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-        std::vector<char *> args{const_cast<char *>("dbus-run-session"), const_cast<char *>("--"),
-                                 const_cast<char *>("sh"), const_cast<char *>("-c"),
-                                 const_cast<char *>("printf testpw | gnome-keyring-daemon --unlock "
-                                                    "--components=secrets >/dev/null 2>&1; exec "
-                                                    "\"$0\" \"$@\"")};
-        for (int i = 0; i < argc; ++i)
-            args.push_back(argv[i]);
-        args.push_back(nullptr);
-        execvp("dbus-run-session", args.data());
-        qWarning("cannot run dbus-run-session; the keychain is needed");
-    }
+    rerunInPrivateKeyring(argc, argv);
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOptions(
@@ -244,7 +233,7 @@ int main(int argc, char **argv)
                                           .object()
                                           .value(QStringLiteral("events"))
                                           .toArray();
-            for (const QJsonValue &v : events) {
+            for (const auto &v : events) {
                 const QJsonObject e = v.toObject();
                 if (e.value(QStringLiteral("type")).toString()
                     == QStringLiteral("message.received"))

@@ -168,7 +168,7 @@ private:
         call->ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(15));
         call->req.set_id(m_ids[i]);
         m_stub->async()->MessagePayload(
-            &call->ctx, &call->req, &call->resp, [this, call](grpc::Status status) {
+            &call->ctx, &call->req, &call->resp, [this, call](const grpc::Status &status) {
                 const bool good = status.ok() && call->resp.id() == call->req.id();
                 delete call;
                 if (!good) {
@@ -203,7 +203,7 @@ int fetchWithPuppetClient(PuppetClient &client, const QStringList &ids, int wind
     std::function<void()> launch = [&] {
         if (next >= ids.size())
             return;
-        const QString id = ids.at(next++);
+        const QString &id = ids.at(next++);
         client.messagePayload(id, [&, id](const GatewayStatus &status, const Message &m) {
             ++completed;
             if (!status.ok() || m.id != id)

@@ -106,7 +106,7 @@ class TestApi : public QObject
     ApiApp m_app; // read + send + alerts, every account
     QByteArray m_secret;
 
-    ApiApp issue(ApiApp draft, QByteArray *secret)
+    ApiApp issue(const ApiApp &draft, QByteArray *secret)
     {
         bool done = false;
         ApiApp issued;
@@ -195,7 +195,7 @@ class TestApi : public QObject
         QVector<WebhookDelivery> log;
         bool done = false;
         m_api->deliveries(appId, 50, this, [&](QVector<WebhookDelivery> rows) {
-            log = rows;
+            log = std::move(rows);
             done = true;
         });
         QElapsedTimer t;

@@ -77,7 +77,7 @@ private slots:
         std::function<void(int)> ask = [&](int e) {
             ++outstanding;
             OutboxRepository::of(&engines[e])
-                ->claimDue(QStringLiteral("acc"), 7, this, [&, e](QVector<qint64> ids) {
+                ->claimDue(QStringLiteral("acc"), 7, this, [&, e](const QVector<qint64> &ids) {
                     --outstanding;
                     if (ids.size() > 7)
                         oversized = true;
@@ -140,8 +140,8 @@ private slots:
             std::optional<QVector<qint64>> got;
             QElapsedTimer timer;
             timer.start();
-            OutboxRepository::of(&store)->claimDue(QStringLiteral("acc"), 15, this,
-                                                   [&got](QVector<qint64> ids) { got = ids; });
+            OutboxRepository::of(&store)->claimDue(
+                QStringLiteral("acc"), 15, this, [&got](const QVector<qint64> &ids) { got = ids; });
             // Without SKIP LOCKED the claim would wait for this transaction.
             QTRY_VERIFY_WITH_TIMEOUT(got.has_value(), 3000);
             QVERIFY(timer.elapsed() < 3000);

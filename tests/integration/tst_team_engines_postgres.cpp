@@ -377,7 +377,7 @@ private slots:
         const QJsonArray received
             = QJsonDocument::fromJson(stats.readAll()).object().value("received_texts").toArray();
         QHash<QString, int> times;
-        for (const QJsonValue &v : received)
+        for (const auto &v : received)
             ++times[v.toString()];
         int sent = 0;
         int unknown = 0;

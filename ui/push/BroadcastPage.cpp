@@ -169,7 +169,7 @@ void BroadcastPage::reload()
         [](PushWorkspace &w) {
             return Choices{w.groups(), w.tags(), w.broadcasts()};
         },
-        [this](Choices c) {
+        [this](const Choices &c) {
             m_tags->clear();
             for (const QString &t : c.tags) {
                 auto *item = new QListWidgetItem(t, m_tags);
@@ -214,7 +214,7 @@ void BroadcastPage::previewTargets()
     const PushTargets targets = targetsOf(m_tags, m_groups);
     m_service->call<QVector<PushGroup>>(
         this, [targets](PushWorkspace &w) { return w.broadcastTargets(targets); },
-        [this](QVector<PushGroup> groups) {
+        [this](const QVector<PushGroup> &groups) {
             QStringList names;
             for (const PushGroup &g : groups)
                 names << (g.name.isEmpty() ? g.roomId : g.name);
@@ -236,7 +236,7 @@ void BroadcastPage::send()
             const qint64 id = w.createBroadcast(text, image, targets, due, &error);
             return qMakePair(id, error);
         },
-        [this](QPair<qint64, QString> result) {
+        [this](const QPair<qint64, QString> &result) {
             if (result.first == 0) {
                 QMessageBox::warning(this, tr("Broadcast not sent"), result.second);
                 return;
@@ -253,7 +253,7 @@ void BroadcastPage::showBroadcast(qint64 broadcastId)
     m_shown = broadcastId;
     m_service->call<BroadcastReport>(
         this, [broadcastId](PushWorkspace &w) { return w.broadcastReport(broadcastId); },
-        [this](BroadcastReport r) { showReport(r); });
+        [this](const BroadcastReport &r) { showReport(r); });
 }
 
 void BroadcastPage::showReport(const BroadcastReport &r)
