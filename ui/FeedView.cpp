@@ -905,7 +905,9 @@ int FeedView::linkAt(const QPoint &pos, std::shared_ptr<TextBlock> *blockOut) co
 QVector<FeedView::VisibleLink> FeedView::visibleLinks() const
 {
     QVector<VisibleLink> out;
-    for (const auto &[origin, block] : m_textAreas) {
+    for (const auto &area : m_textAreas) {
+        const QPointF &origin = area.first;
+        const std::shared_ptr<TextBlock> &block = area.second;
         auto add = [&](int start, int length, const QString &url) {
             // One rect per line the link spans.
             for (int i = 0; i < block->layout->lineCount(); ++i) {

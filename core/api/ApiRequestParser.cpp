@@ -148,7 +148,7 @@ ApiError ApiRequestParser::parseHead(const QByteArray &method, const QByteArray 
             r.idempotencyKey = value.trimmed();
         }
     }
-    const ApiError routeError = matchRoute(r.method, path, &r);
+    ApiError routeError = matchRoute(r.method, path, &r);
     if (routeError.isError()) {
         *out = r;
         return routeError;

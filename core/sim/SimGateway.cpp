@@ -565,7 +565,7 @@ void SimGateway::roomEventLocked()
     ++m_roomEvents;
     switch (kind) {
     case 0: {
-        const QString invitee = joinable.at(m_chatter.below(int(joinable.size())));
+        const QString &invitee = joinable.at(m_chatter.below(int(joinable.size())));
         m_world.addMember(roomIndex, invitee, ownerId);
         emitLocked(EventRoomJoin,
                    {{QStringLiteral("inviteeIdList"), QJsonArray{invitee}},
@@ -575,7 +575,7 @@ void SimGateway::roomEventLocked()
         break;
     }
     case 1: {
-        const QString removee = leavable.at(m_chatter.below(int(leavable.size())));
+        const QString &removee = leavable.at(m_chatter.below(int(leavable.size())));
         // Half leave by themselves, half are removed by the owner.
         const QString remover = m_chatter.below(2) == 0 ? removee : ownerId;
         m_world.removeMember(roomIndex, removee);

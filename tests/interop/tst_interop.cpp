@@ -169,13 +169,13 @@ void InteropTest::loginSyncReceiveAndSend()
     // Rooms with their topics and members.
     QTRY_COMPARE_WITH_TIMEOUT(reader->rooms(account.id).size(), worldRooms.size(), 30000);
     QHash<QString, QString> contactDisplay; // id -> the name GroupDesk must show
-    for (const QJsonValue &v : worldContacts) {
+    for (const auto &v : worldContacts) {
         const QJsonObject c = v.toObject();
         const QString alias = c.value(QStringLiteral("alias")).toString();
         contactDisplay.insert(c.value(QStringLiteral("id")).toString(),
                               alias.isEmpty() ? c.value(QStringLiteral("name")).toString() : alias);
     }
-    for (const QJsonValue &v : worldRooms) {
+    for (const auto &v : worldRooms) {
         const QJsonObject r = v.toObject();
         const QString roomId = r.value(QStringLiteral("id")).toString();
         bool found = false;
