@@ -8,16 +8,13 @@
 
 #include "EngineProcess.h"
 #include "GatewayTestSupport.h"
-#include "PgTestServer.h"
+#include "SharedArchiveBed.h"
 #include "store/AccountLeases.h"
-#include "store/Store.h"
 #include "store/StoreReader.h"
-#include "util/SecretStore.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <map>
@@ -25,19 +22,13 @@
 using namespace gd;
 using namespace gd::testsupport;
 using gd::test::EngineProcess;
-using gd::test::PgTestServer;
+using gd::test::groupdeskBinary;
+using gd::test::SharedArchiveBed;
 
 namespace {
 
 constexpr int kEngines = 10;
 constexpr int kAccounts = 12;
-
-// GD_ENGINE_BINARY: another build's groupdesk (to compare with a fix).
-QString groupdeskBinary()
-{
-    const QString other = qEnvironmentVariable("GD_ENGINE_BINARY");
-    return other.isEmpty() ? QStringLiteral(GD_BINARY_DIR "/app/groupdesk/groupdesk") : other;
-}
 
 qint64 deadlocksDetected(const QSqlDatabase &db)
 {
@@ -61,19 +52,9 @@ private slots:
     {
         QVERIFY2(QFile::exists(simBinary()), "groupdesk-sim is not built");
         QVERIFY2(QFile::exists(groupdeskBinary()), "groupdesk is not built");
-        PgTestServer server;
+        SharedArchiveBed bed;
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
-        const QString name = server.createFreshDatabase(&error);
-        QVERIFY2(!name.isEmpty(), qPrintable(error));
-        const QString url = server.url(name);
-        Store store;
-        QVERIFY2(store.open(url, &error), qPrintable(error));
-        auto reader = store.createReader();
-
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        dir.setAutoRemove(qEnvironmentVariableIsEmpty("GD_KEEP_TEST_DIR"));
+        QVERIFY2(bed.start(&error), qPrintable(error));
         SimProcess sim;
         const quint16 port = freePort();
         QVERIFY2(
@@ -81,44 +62,32 @@ private slots:
                        QStringLiteral("200"), QStringLiteral("--auto-login")},
                       &error),
             qPrintable(error));
-
-        SecretStore secrets;
         const QString tokenBase
             = QStringLiteral("startup-token-%1-").arg(QDateTime::currentMSecsSinceEpoch());
-        int written = 0;
-        bool writesOk = true;
+        QVector<QPair<QString, QString>> accounts;
         for (int i = 0; i < kAccounts; ++i) {
-            AccountInfo info;
-            info.id = QStringLiteral("start-%1").arg(i, 2, 10, QLatin1Char('0'));
-            info.displayName = info.id;
-            info.endpoint = QStringLiteral("127.0.0.1:%1").arg(port);
-            store.upsertAccount(info);
-            secrets.writeToken(info.id, tokenBase + info.id, [&](bool ok, const QString &e) {
-                ++written;
-                writesOk = writesOk && ok;
-                if (!ok)
-                    qWarning() << "keychain:" << e;
-            });
+            const QString id = QStringLiteral("start-%1").arg(i, 2, 10, QLatin1Char('0'));
+            accounts.append({id, tokenBase + id});
         }
-        QTRY_VERIFY_WITH_TIMEOUT(written == kAccounts, 15000);
-        QVERIFY2(writesOk, "the keychain is needed (run under dbus-run-session + gnome-keyring)");
-        store.flush();
-        const qint64 deadlocksBefore = deadlocksDetected(reader->database());
+        QVERIFY2(bed.addAccounts(accounts, QStringLiteral("127.0.0.1:%1").arg(port), &error),
+                 qPrintable(error));
+        StoreReader &reader = bed.reader();
+        const qint64 deadlocksBefore = deadlocksDetected(reader.database());
         QVERIFY(deadlocksBefore >= 0);
 
         // All at once.
         EngineProcess engines[kEngines];
         for (int e = 0; e < kEngines; ++e) {
-            QVERIFY2(engines[e].start(groupdeskBinary(), url,
-                                      dir.filePath(QStringLiteral("engine%1").arg(e)),
+            QVERIFY2(engines[e].start(groupdeskBinary(), bed.url(),
+                                      bed.filePath(QStringLiteral("engine%1").arg(e)),
                                       QStringLiteral("s%1").arg(e),
-                                      dir.filePath(QStringLiteral("engine%1.out").arg(e)), &error),
+                                      bed.filePath(QStringLiteral("engine%1.out").arg(e)), &error),
                      qPrintable(error));
         }
         auto held = [&reader] {
             std::map<QString, QString> byAccount;
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            for (const AccountLease &l : AccountLeases::all(reader->database())) {
+            for (const AccountLease &l : AccountLeases::all(reader.database())) {
                 if (l.expiresMs > now)
                     byAccount[l.accountId] = l.engineId;
             }
@@ -151,13 +120,13 @@ private slots:
         for (EngineProcess &engine : engines)
             engine.kill();
         for (int e = 0; e < kEngines; ++e) {
-            QFile out(dir.filePath(QStringLiteral("engine%1.out").arg(e)));
+            QFile out(bed.filePath(QStringLiteral("engine%1.out").arg(e)));
             QVERIFY(out.open(QIODevice::ReadOnly));
             const QByteArray text = out.readAll();
             QVERIFY2(!text.contains("deadlock detected"), qPrintable(engines[e].name()));
         }
         QTest::qWait(1000); // the server's statistics lag behind a little
-        const qint64 deadlocks = deadlocksDetected(reader->database()) - deadlocksBefore;
+        const qint64 deadlocks = deadlocksDetected(reader.database()) - deadlocksBefore;
         QVERIFY2(deadlocks == 0, qPrintable(QStringLiteral("%1 deadlock(s)").arg(deadlocks)));
         QVERIFY(sim.terminate());
     }

@@ -9,33 +9,26 @@
 
 #include "EngineProcess.h"
 #include "GatewayTestSupport.h"
-#include "PgTestServer.h"
-#include "store/Store.h"
+#include "SharedArchiveBed.h"
 #include "store/StoreReader.h"
-#include "util/SecretStore.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace gd;
 using namespace gd::testsupport;
 using gd::test::EngineProcess;
-using gd::test::PgTestServer;
+using gd::test::groupdeskBinary;
+using gd::test::SharedArchiveBed;
 
 namespace {
 
 const QString kAccount = QStringLiteral("takeover-1");
 constexpr int kPayloadDelayMs = 6000;
-
-QString groupdeskBinary()
-{
-    return QStringLiteral(GD_BINARY_DIR "/app/groupdesk/groupdesk");
-}
 
 QJsonObject readStats(const QString &path)
 {
@@ -66,23 +59,15 @@ private slots:
     {
         QVERIFY2(QFile::exists(simBinary()), "groupdesk-sim is not built");
         QVERIFY2(QFile::exists(groupdeskBinary()), "groupdesk is not built");
-        PgTestServer server;
+        SharedArchiveBed bed;
         QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
-        const QString name = server.createFreshDatabase(&error);
-        QVERIFY2(!name.isEmpty(), qPrintable(error));
-        const QString url = server.url(name);
-        Store store;
-        QVERIFY2(store.open(url, &error), qPrintable(error));
-        auto reader = store.createReader();
-
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        dir.setAutoRemove(qEnvironmentVariableIsEmpty("GD_KEEP_TEST_DIR"));
+        QVERIFY2(bed.start(&error), qPrintable(error));
+        const QString url = bed.url();
+        StoreReader &reader = bed.reader();
         // One second of traffic; every payload answered only after
         // kPayloadDelayMs: the first engine journals every id and stores
         // none before it dies.
-        const QString statsFile = dir.filePath(QStringLiteral("sim-stats.json"));
+        const QString statsFile = bed.filePath(QStringLiteral("sim-stats.json"));
         SimProcess sim;
         const quint16 port = freePort();
         QVERIFY2(
@@ -96,27 +81,16 @@ private slots:
                       &error),
             qPrintable(error));
 
-        AccountInfo info;
-        info.id = kAccount;
-        info.displayName = kAccount;
-        info.endpoint = QStringLiteral("127.0.0.1:%1").arg(port);
-        store.upsertAccount(info);
-        store.flush();
-        SecretStore secrets;
-        std::optional<bool> written;
-        secrets.writeToken(
-            kAccount, QStringLiteral("takeover-token-%1").arg(QDateTime::currentMSecsSinceEpoch()),
-            [&written](bool ok, const QString &e) {
-                if (!ok)
-                    qWarning() << "keychain:" << e;
-                written = ok;
-            });
-        QTRY_VERIFY_WITH_TIMEOUT(written.has_value(), 15000);
-        QVERIFY2(*written, "the keychain is needed (run under dbus-run-session + gnome-keyring)");
+        QVERIFY2(
+            bed.addAccounts(
+                {{kAccount,
+                  QStringLiteral("takeover-token-%1").arg(QDateTime::currentMSecsSinceEpoch())}},
+                QStringLiteral("127.0.0.1:%1").arg(port), &error),
+            qPrintable(error));
 
         EngineProcess first;
-        QVERIFY2(first.start(groupdeskBinary(), url, dir.filePath(QStringLiteral("first")),
-                             QStringLiteral("first"), dir.filePath(QStringLiteral("first.out")),
+        QVERIFY2(first.start(groupdeskBinary(), url, bed.filePath(QStringLiteral("first")),
+                             QStringLiteral("first"), bed.filePath(QStringLiteral("first.out")),
                              &error),
                  qPrintable(error));
         // The traffic ran and ended; every id it carried is journaled.
@@ -128,8 +102,8 @@ private slots:
         const QString journaled = QStringLiteral(
             "SELECT count(*) FROM message_journal WHERE account_id = ? AND given_up_ms = 0");
         const QString stored = QStringLiteral("SELECT count(*) FROM messages WHERE account_id = ?");
-        QTRY_COMPARE_WITH_TIMEOUT(countOf(reader->database(), journaled), emitted, 5000);
-        const qint64 storedBeforeKill = countOf(reader->database(), stored);
+        QTRY_COMPARE_WITH_TIMEOUT(countOf(reader.database(), journaled), emitted, 5000);
+        const qint64 storedBeforeKill = countOf(reader.database(), stored);
         first.kill();
         qInfo() << emitted << "messages emitted;" << storedBeforeKill
                 << "stored when the first engine was killed";
@@ -138,21 +112,21 @@ private slots:
         // Another engine takes the account once the lease lapses, and
         // fetches what the journal holds.
         EngineProcess second;
-        QVERIFY2(second.start(groupdeskBinary(), url, dir.filePath(QStringLiteral("second")),
-                              QStringLiteral("second"), dir.filePath(QStringLiteral("second.out")),
+        QVERIFY2(second.start(groupdeskBinary(), url, bed.filePath(QStringLiteral("second")),
+                              QStringLiteral("second"), bed.filePath(QStringLiteral("second.out")),
                               &error),
                  qPrintable(error));
-        QTRY_COMPARE_WITH_TIMEOUT(countOf(reader->database(), stored), emitted,
+        QTRY_COMPARE_WITH_TIMEOUT(countOf(reader.database(), stored), emitted,
                                   30000 + kPayloadDelayMs * 3);
-        QCOMPARE(countOf(reader->database(),
+        QCOMPARE(countOf(reader.database(),
                          QStringLiteral("SELECT count(DISTINCT msg_id) FROM messages"
                                         " WHERE account_id = ?")),
                  emitted);
-        QTRY_COMPARE(countOf(reader->database(), journaled), qint64(0));
+        QTRY_COMPARE(countOf(reader.database(), journaled), qint64(0));
         QVERIFY(second.stop(20000));
         QTest::qWait(500);
         // Nothing more came in while it stopped: still each message once.
-        QCOMPARE(countOf(reader->database(), stored), emitted);
+        QCOMPARE(countOf(reader.database(), stored), emitted);
         QVERIFY(sim.terminate());
         QCOMPARE(readStats(statsFile).value(QStringLiteral("messages_emitted")).toInteger(),
                  emitted);
