@@ -89,7 +89,9 @@ void AccountLeaseKeeper::stop()
     for (const QString &id : ids) {
         // Stopped first: its last writes are queued before the release,
         // which waits for them (no longer than the lease would have held).
+        // Said before the release: another engine may take it at once.
         m_engine->removeAccount(id);
+        log(QStringLiteral("stopped account %1: the engine is stopping").arg(id));
         m_leases->release(id, m_identity.id, m_timing.ttlMs);
     }
     m_held.clear();

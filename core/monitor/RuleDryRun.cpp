@@ -64,7 +64,7 @@ RuleDryRun::Result RuleDryRun::run(const QString &databasePath, const AlertRule 
     auto keep = [&](Alert a) {
         ++result.count;
         if (result.alerts.size() < maxListed)
-            result.alerts.append(a);
+            result.alerts.append(std::move(a));
     };
     auto alertFor = [&](const Message &m, AlertKind kind, const QString &matched, qint64 at,
                         const QHash<QString, QString> &roomNames) {

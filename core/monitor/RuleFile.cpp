@@ -48,6 +48,31 @@ QString jsonTypeName(const QJsonValue &value)
     return QStringLiteral("nothing");
 }
 
+// A JSON string as text GroupDesk keeps, so that a rule reads back from
+// what GroupDesk writes as the same rule: an escaped unpaired surrogate
+// ("\ud800") becomes U+FFFD, as it would on the way through UTF-8 anyway,
+// and U+FEFF (an invisible "zero width no-break space") is dropped, since
+// Qt's JSON reader (6.4) drops it from a string written as UTF-8.
+QString textOf(const QJsonValue &value)
+{
+    const QString text = value.toString();
+    QString out;
+    out.reserve(text.size());
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c.isHighSurrogate() && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
+            out += c;
+            out += text.at(++i);
+        } else if (c.isSurrogate()) {
+            out += QChar(QChar::ReplacementCharacter);
+        } else if (c != QChar(QChar::ByteOrderMark)) {
+            out += c;
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 std::optional<KeywordRule> RuleFile::ruleFromJson(const QJsonValue &value, const QString &where,
@@ -81,13 +106,13 @@ std::optional<KeywordRule> RuleFile::ruleFromJson(const QJsonValue &value, const
                       tr("must be a string, not %1").arg(jsonTypeName(array.at(i))));
                 continue;
             }
-            out->append(array.at(i).toString());
+            out->append(textOf(array.at(i)));
         }
     };
 
     const QJsonValue id = object.value(QStringLiteral("id"));
-    if (id.isString() && !id.toString().trimmed().isEmpty())
-        rule.id = id.toString();
+    if (id.isString() && !textOf(id).trimmed().isEmpty())
+        rule.id = textOf(id);
     else if (id.isUndefined())
         error({}, tr("the rule has no \"id\""));
     else
@@ -95,7 +120,7 @@ std::optional<KeywordRule> RuleFile::ruleFromJson(const QJsonValue &value, const
 
     const QJsonValue name = object.value(QStringLiteral("name"));
     if (name.isString())
-        rule.name = name.toString();
+        rule.name = textOf(name);
     else if (!name.isUndefined())
         error(QStringLiteral("name"), tr("must be a string, not %1").arg(jsonTypeName(name)));
 
@@ -135,8 +160,8 @@ std::optional<KeywordRule> RuleFile::ruleFromJson(const QJsonValue &value, const
             }
             const QJsonArray array = it.value().toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {
-                if (array.at(i).isString() && !array.at(i).toString().isEmpty())
-                    target->append(array.at(i).toString());
+                if (array.at(i).isString() && !textOf(array.at(i)).isEmpty())
+                    target->append(textOf(array.at(i)));
                 else
                     error(QStringLiteral("scope.%1[%2]").arg(key).arg(i),
                           tr("must be a non-empty string"));

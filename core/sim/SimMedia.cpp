@@ -32,8 +32,10 @@ QByteArray SimMedia::brokenGoodsPhoto(quint64 seed, int width, int height, bool 
         p.drawEllipse(box.center(), boxW / 6, boxH / 6); // the goods
         // The crack.
         QPainterPath crack(QPointF(box.left() + below(boxW / 3), box.top()));
-        for (int i = 1; i <= 5; ++i)
-            crack.lineTo(box.left() + below(boxW), box.top() + i * boxH / 5);
+        for (int i = 1; i <= 5; ++i) {
+            const int y = box.top() + i * boxH / 5; // whole pixels
+            crack.lineTo(box.left() + below(boxW), y);
+        }
         p.setBrush(Qt::NoBrush);
         p.setPen(QPen(QColor(20, 20, 20), 4));
         p.drawPath(crack);

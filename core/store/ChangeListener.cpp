@@ -234,7 +234,7 @@ QString ChangeListener::catchUpRound()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     const auto reason = [&db](const QSqlQuery &q) {
-        const QString text = q.lastError().text().trimmed();
+        QString text = q.lastError().text().trimmed();
         if (!text.isEmpty())
             return text;
         return db.isOpen() ? QStringLiteral("unknown error")
@@ -263,7 +263,7 @@ QString ChangeListener::catchUpRound()
             break;
     }
     if (!ok || !q.exec(QStringLiteral("COMMIT"))) {
-        const QString why = reason(q);
+        QString why = reason(q);
         q.exec(QStringLiteral("ROLLBACK"));
         return why;
     }

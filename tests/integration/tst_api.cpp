@@ -325,7 +325,7 @@ private slots:
         m_store.flush();
         r = call("GET", "/v1/accounts/acc/groups");
         bool tagged = false;
-        for (const QJsonValue &g : r.json.value(QStringLiteral("groups")).toArray()) {
+        for (const auto &g : r.json.value(QStringLiteral("groups")).toArray()) {
             if (g.toObject().value(QStringLiteral("id")).toString() == m_room)
                 tagged = g.toObject()
                              .value(QStringLiteral("tags"))
@@ -346,7 +346,7 @@ private slots:
         QVERIFY(!next.isEmpty());
         r = call("GET", messagesPath + "?after=" + next + "&limit=200");
         QCOMPARE(r.status, 200);
-        for (const QJsonValue &m : r.json.value(QStringLiteral("messages")).toArray())
+        for (const auto &m : r.json.value(QStringLiteral("messages")).toArray())
             QVERIFY(m.toObject().value(QStringLiteral("cursor")).toString().toUtf8() != next);
         r = call("GET", messagesPath + "?after=garbage");
         QCOMPARE(r.status, 400);
@@ -668,7 +668,7 @@ private slots:
         qint64 alertId = 0;
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
-                for (const QJsonValue &a :
+                for (const auto &a :
                      call("GET", "/v1/alerts").json.value(QStringLiteral("alerts")).toArray()) {
                     if (a.toObject()
                             .value(QStringLiteral("excerpt"))
@@ -739,7 +739,7 @@ private slots:
                                                   .object()
                                                   .value(QStringLiteral("events"))
                                                   .toArray();
-                    for (const QJsonValue &v : events) {
+                    for (const auto &v : events) {
                         const QJsonObject e = v.toObject();
                         seenIds[e.value(QStringLiteral("id")).toInteger()]++;
                         if (e.value(QStringLiteral("type")).toString()

@@ -53,7 +53,7 @@ struct Rig
     std::unique_ptr<PushService> push;
     QString statsPath;
 
-    bool start(int rooms, int sendsPerSecond, PushOptions options, QString *error)
+    bool start(int rooms, int sendsPerSecond, const PushOptions &options, QString *error)
     {
         const quint16 port = freePort();
         statsPath = dir.filePath(QStringLiteral("sim-stats.json"));
