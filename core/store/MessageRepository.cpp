@@ -1,5 +1,6 @@
 #include "store/MessageRepository.h"
 
+#include "store/PgBigramIndex.h"
 #include "store/SearchIndex.h"
 #include "store/SearchTokenizer.h"
 #include "store/SqlDialect.h"
@@ -57,6 +58,166 @@ qint64 countOf(const QSqlDatabase &db, const QString &sql, const QVariantList &b
     return run(q, sql, binds) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
+// The columns a new message row is written with, in the order of the
+// values each message binds (messageValues).
+const QString kInsertColumns = QStringLiteral(
+    "account_id, msg_id, conversation_id, room_id, talker_id, talker_name, listener_id, kind,"
+    " text, filename, ts_ms, from_self, mention_ids, outbox_id, duplicate_of, system_event");
+constexpr int kInsertColumnCount = 16;
+
+QVariant messageValue(const Message &m, const QString &conversationId, int column)
+{
+    switch (column) {
+    case 0:
+        return str(m.accountId);
+    case 1:
+        return str(m.id);
+    case 2:
+        return str(conversationId);
+    case 3:
+        return str(m.roomId);
+    case 4:
+        return str(m.talkerId);
+    case 5:
+        return str(m.talkerName);
+    case 6:
+        return str(m.listenerId);
+    case 7:
+        return int(m.kind);
+    case 8:
+        return str(m.text);
+    case 9:
+        return str(m.filename);
+    case 10:
+        return m.timestampMs;
+    case 11:
+        return int(m.fromSelf);
+    case 12:
+        return str(m.mentionIds.join(QLatin1Char(' ')));
+    case 13:
+        return m.outboxId;
+    case 14:
+        return str(m.duplicateOf);
+    default:
+        return str(m.systemEvent);
+    }
+}
+
+// On a server each statement is a round trip and fires the change trigger
+// (one notification per statement): rows go in many at a time. A chunk
+// holds a power of two of rows, up to this, so that a handful of prepared
+// statements serve every batch; the places past the last message repeat it
+// (a repeat conflicts and is skipped, or adds nothing to the index).
+constexpr qsizetype kServerChunk = 128;
+
+qsizetype chunkSize(qsizetype rows)
+{
+    qsizetype n = 1;
+    while (n < rows && n < kServerChunk)
+        n *= 2;
+    return n;
+}
+
+// ":r<row>c<column>" names, made once.
+const QString &placeholder(qsizetype row, int column)
+{
+    static const QVector<QString> names = [] {
+        QVector<QString> out;
+        out.reserve(kServerChunk * kInsertColumnCount);
+        for (qsizetype r = 0; r < kServerChunk; ++r) {
+            for (int c = 0; c < kInsertColumnCount; ++c)
+                out.append(QStringLiteral(":r%1c%2").arg(r).arg(c));
+        }
+        return out;
+    }();
+    return names.at(row * kInsertColumnCount + column);
+}
+
+// INSERT of `rows` messages at once, answering the new rows' ids with their
+// account and message id (a message stored before answers nothing).
+QString serverInsertSql(qsizetype rows)
+{
+    QString sql = QStringLiteral("INSERT INTO messages (%1) VALUES ").arg(kInsertColumns);
+    for (qsizetype r = 0; r < rows; ++r) {
+        sql += r == 0 ? QStringLiteral("(") : QStringLiteral(", (");
+        for (int c = 0; c < kInsertColumnCount; ++c) {
+            if (c > 0)
+                sql += QStringLiteral(", ");
+            sql += placeholder(r, c);
+        }
+        sql += QLatin1Char(')');
+    }
+    return sql
+        + QStringLiteral(" ON CONFLICT (account_id, msg_id) DO NOTHING"
+                         " RETURNING id, account_id, msg_id");
+}
+
+// The search index's rows for `rows` messages at once (:r<row>c0 the row
+// id, :r<row>c1 the indexed text).
+QString serverIndexSql(qsizetype rows)
+{
+    QString source = QStringLiteral("(VALUES ");
+    for (qsizetype r = 0; r < rows; ++r) {
+        source += QStringLiteral("%1(CAST(%2 AS BIGINT), CAST(%3 AS TEXT))")
+                      .arg(r == 0 ? QString() : QStringLiteral(", "), placeholder(r, 0),
+                           placeholder(r, 1));
+    }
+    return PgBigramIndex::addFromStatement(source + QStringLiteral(") AS s (id, tokens)"));
+}
+
+// Stores `messages` on a server, kServerChunk rows a statement: (*rowIds)[i]
+// is message i's new row id, 0 when it was stored before (or repeats an
+// earlier message of the batch). False when a statement failed (reported
+// through the batch).
+bool insertOnServer(StoreWriter::Batch &b, const QVector<Message> &messages,
+                    const QVector<QString> &conversationIds, QVector<qint64> *rowIds)
+{
+    rowIds->fill(0, messages.size());
+    for (qsizetype from = 0; from < messages.size(); from += kServerChunk) {
+        const qsizetype count = std::min(kServerChunk, messages.size() - from);
+        const qsizetype rows = chunkSize(count);
+        QSqlQuery &insert = b.prepared(serverInsertSql(rows));
+        for (qsizetype r = 0; r < rows; ++r) {
+            const qsizetype i = from + std::min(r, count - 1);
+            for (int c = 0; c < kInsertColumnCount; ++c)
+                insert.bindValue(placeholder(r, c),
+                                 messageValue(messages[i], conversationIds[i], c));
+        }
+        if (!insert.exec()) {
+            b.fail(QStringLiteral("insert messages"), insert);
+            return false;
+        }
+        QHash<QPair<QString, QString>, qint64> added;
+        while (insert.next())
+            added.insert({insert.value(1).toString(), insert.value(2).toString()},
+                         insert.value(0).toLongLong());
+        insert.finish();
+        for (qsizetype i = from; i < from + count; ++i)
+            (*rowIds)[i] = added.take({messages[i].accountId, messages[i].id});
+    }
+    return true;
+}
+
+// Adds index rows (row id, indexed text) on a server, many a statement.
+bool indexOnServer(StoreWriter::Batch &b, const QVector<QPair<qint64, QString>> &entries)
+{
+    for (qsizetype from = 0; from < entries.size(); from += kServerChunk) {
+        const qsizetype count = std::min(kServerChunk, entries.size() - from);
+        const qsizetype rows = chunkSize(count);
+        QSqlQuery &index = b.prepared(serverIndexSql(rows));
+        for (qsizetype r = 0; r < rows; ++r) {
+            const auto &[rowId, text] = entries[from + std::min(r, count - 1)];
+            index.bindValue(placeholder(r, 0), rowId);
+            index.bindValue(placeholder(r, 1), str(text));
+        }
+        if (!index.exec()) {
+            b.fail(QStringLiteral("index messages"), index);
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 QString MessageRepository::columns()
@@ -96,20 +257,9 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
                                QVector<Message> *stored)
 {
     const SqlDialect &dialect = SqlDialect::of(b.db());
-    QSqlQuery &insert = b.prepared(
-        QStringLiteral(
-            "INSERT INTO messages (account_id, msg_id, conversation_id, room_id, talker_id,"
-            " talker_name, listener_id, kind, text, filename, ts_ms, from_self, mention_ids, "
-            "outbox_id,"
-            " duplicate_of, system_event)"
-            // Named placeholders: Qt's positional bindValue(int) formats a
-            // ":N" name per call, a third of the writer's time under a flood.
-            " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10, :p11, :p12, "
-            ":p13, :p14, :p15)"
-            // Only the message id conflict is ignored: any other constraint
-            // failure must be an error, not a silently dropped message.
-            " ON CONFLICT (account_id, msg_id) DO NOTHING")
-        + dialect.returningId());
+    // SQLite: a prepared statement a row (in process, cheap). A server: many
+    // rows a statement (insertOnServer).
+    const bool onServer = dialect.isPostgreSql();
     static const QString p[]
         = {QStringLiteral(":p0"),  QStringLiteral(":p1"),  QStringLiteral(":p2"),
            QStringLiteral(":p3"),  QStringLiteral(":p4"),  QStringLiteral(":p5"),
@@ -117,7 +267,23 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
            QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
            QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14"),
            QStringLiteral(":p15")};
-    QSqlQuery &index = b.prepared(dialect.searchIndex().addStatement());
+    QSqlQuery *insert = nullptr;
+    QSqlQuery *index = nullptr;
+    if (!onServer) {
+        insert = &b.prepared(
+            QStringLiteral("INSERT INTO messages (%1)"
+                           // Named placeholders: Qt's positional bindValue(int)
+                           // formats a ":N" name per call, a third of the
+                           // writer's time under a flood.
+                           " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10,"
+                           " :p11, :p12, :p13, :p14, :p15)"
+                           // Only the message id conflict is ignored: any other
+                           // constraint failure must be an error, not a silently
+                           // dropped message.
+                           " ON CONFLICT (account_id, msg_id) DO NOTHING")
+                .arg(kInsertColumns));
+        index = &b.prepared(dialect.searchIndex().addStatement());
+    }
     QSqlQuery &link
         = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
                                     "? AND msg_id = ? AND outbox_id <> ?"));
@@ -149,33 +315,35 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
     QHash<QPair<QString, QString>, Latest> latest;
     stored->reserve(stored->size() + messages.size());
 
-    for (const Message &m : messages) {
-        const QString conversationId = m.conversationId();
-        insert.bindValue(p[0], str(m.accountId));
-        insert.bindValue(p[1], str(m.id));
-        insert.bindValue(p[2], str(conversationId));
-        insert.bindValue(p[3], str(m.roomId));
-        insert.bindValue(p[4], str(m.talkerId));
-        insert.bindValue(p[5], str(m.talkerName));
-        insert.bindValue(p[6], str(m.listenerId));
-        insert.bindValue(p[7], int(m.kind));
-        insert.bindValue(p[8], str(m.text));
-        insert.bindValue(p[9], str(m.filename));
-        insert.bindValue(p[10], m.timestampMs);
-        insert.bindValue(p[11], int(m.fromSelf));
-        insert.bindValue(p[12], str(m.mentionIds.join(QLatin1Char(' '))));
-        insert.bindValue(p[13], m.outboxId);
-        insert.bindValue(p[14], str(m.duplicateOf));
-        insert.bindValue(p[15], str(m.systemEvent));
-        if (!insert.exec()) {
-            b.fail(QStringLiteral("insert message"), insert);
-            if (b.storageFailed())
-                return false;
-            continue;
+    QVector<QString> conversationIds;
+    conversationIds.reserve(messages.size());
+    for (const Message &m : messages)
+        conversationIds.append(m.conversationId());
+    QVector<qint64> serverRowIds;
+    if (onServer && !insertOnServer(b, messages, conversationIds, &serverRowIds))
+        return false;
+    QVector<QPair<qint64, QString>> serverIndex; // row id, indexed text
+
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        const Message &m = messages[i];
+        const QString &conversationId = conversationIds[i];
+        qint64 rowId = 0;
+        if (onServer) {
+            rowId = serverRowIds[i];
+        } else {
+            for (int c = 0; c < kInsertColumnCount; ++c)
+                insert->bindValue(p[c], messageValue(m, conversationId, c));
+            if (!insert->exec()) {
+                b.fail(QStringLiteral("insert message"), *insert);
+                if (b.storageFailed())
+                    return false;
+                continue;
+            }
+            // Read before the next statement: both are the connection's.
+            if (insert->numRowsAffected() == 1)
+                rowId = dialect.insertedId(*insert);
         }
-        // Read before the next statement: both are the connection's.
-        const bool isNew = insert.numRowsAffected() == 1;
-        const qint64 rowId = isNew ? dialect.insertedId(insert) : 0;
+        const bool isNew = rowId != 0;
         journaled[m.accountId].append(m.id);
         if (!isNew) {
             // Seen before. Our own echo may arrive before the send result:
@@ -196,12 +364,17 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         if (!m.duplicateOf.isEmpty())
             continue; // kept, but out of the index, the feed signal and the counts
         if (!m.text.isEmpty()) {
-            index.bindValue(p[0], rowId);
-            index.bindValue(p[1], dialect.searchIndex().indexedText(m.text));
-            if (!index.exec()) {
-                b.fail(QStringLiteral("index message"), index);
-                if (b.storageFailed())
-                    return false;
+            const QString indexed = dialect.searchIndex().indexedText(m.text);
+            if (onServer) {
+                serverIndex.append({rowId, indexed});
+            } else {
+                index->bindValue(p[0], rowId);
+                index->bindValue(p[1], indexed);
+                if (!index->exec()) {
+                    b.fail(QStringLiteral("index message"), *index);
+                    if (b.storageFailed())
+                        return false;
+                }
             }
         }
         stored->append(m);
@@ -215,6 +388,8 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         if (!m.fromSelf)
             ++l.unread;
     }
+    if (onServer && !indexOnServer(b, serverIndex))
+        return false;
 
     QSqlQuery &unjournal = b.prepared(unjournalSql);
     for (auto it = journaled.cbegin(); it != journaled.cend(); ++it) {

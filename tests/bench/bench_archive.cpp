@@ -8,6 +8,7 @@
 // the newest messages go through the writer, whose rate is reported.
 //
 //   bench_archive [--messages N] [--rooms R] [--big-room M] [--dir D] [--repeats K] [--postgres]
+//                 [--writer W]
 
 #include "ArchiveGenerator.h"
 #include "BenchJson.h"
@@ -128,6 +129,10 @@ int main(int argc, char **argv)
     parser.addOption({QStringLiteral("postgres"),
                       QStringLiteral("Run on a throw-away PostgreSQL server (PgTestServer) instead"
                                      " of an SQLite file (issue 18).")});
+    parser.addOption({QStringLiteral("writer"),
+                      QStringLiteral("On PostgreSQL: messages stored through the writer (the rest"
+                                     " are loaded in bulk; default 2% of N, at least 2,000)."),
+                      QStringLiteral("W")});
     parser.process(app);
 
     const qint64 total = parser.value(QStringLiteral("messages")).toLongLong();
@@ -203,8 +208,10 @@ int main(int argc, char **argv)
 
     // On PostgreSQL the writer stores about a thousand messages a second:
     // the older messages go in bulk, the newest through the writer.
-    const qint64 written
-        = server ? std::min<qint64>(total, std::max<qint64>(2000, total / 50)) : total;
+    const qint64 written = !server ? total
+        : parser.isSet(QStringLiteral("writer"))
+        ? std::clamp<qint64>(parser.value(QStringLiteral("writer")).toLongLong(), 1, total)
+        : std::min<qint64>(total, std::max<qint64>(2000, total / 50));
     if (written < total) {
         QVector<Message> older = all.mid(0, total - written);
         QElapsedTimer timer;
