@@ -135,7 +135,7 @@ const QString &placeholder(qsizetype row, int column)
 
 // INSERT of `rows` messages at once, answering the new rows' ids with their
 // account and message id (a message stored before answers nothing).
-QString serverInsertSql(qsizetype rows)
+QString buildServerInsertSql(qsizetype rows)
 {
     QString sql = QStringLiteral("INSERT INTO messages (%1) VALUES ").arg(kInsertColumns);
     for (qsizetype r = 0; r < rows; ++r) {
@@ -154,7 +154,7 @@ QString serverInsertSql(qsizetype rows)
 
 // The search index's rows for `rows` messages at once (:r<row>c0 the row
 // id, :r<row>c1 the indexed text).
-QString serverIndexSql(qsizetype rows)
+QString buildServerIndexSql(qsizetype rows)
 {
     QString source = QStringLiteral("(VALUES ");
     for (qsizetype r = 0; r < rows; ++r) {
@@ -163,6 +163,28 @@ QString serverIndexSql(qsizetype rows)
                            placeholder(r, 1));
     }
     return PgBigramIndex::addFromStatement(source + QStringLiteral(") AS s (id, tokens)"));
+}
+
+// A statement for each chunk size (the powers of two up to kServerChunk),
+// built once.
+QHash<qsizetype, QString> forEachChunkSize(QString (*build)(qsizetype))
+{
+    QHash<qsizetype, QString> out;
+    for (qsizetype n = 1; n <= kServerChunk; n *= 2)
+        out.insert(n, build(n));
+    return out;
+}
+
+const QString &serverInsertSql(qsizetype rows)
+{
+    static const QHash<qsizetype, QString> built = forEachChunkSize(&buildServerInsertSql);
+    return *built.find(rows);
+}
+
+const QString &serverIndexSql(qsizetype rows)
+{
+    static const QHash<qsizetype, QString> built = forEachChunkSize(&buildServerIndexSql);
+    return *built.find(rows);
 }
 
 // Stores `messages` on a server, kServerChunk rows a statement: (*rowIds)[i]
