@@ -186,6 +186,8 @@ struct AppRun
     bool ok = false;
     qint64 stored = 0;
     double seconds = 0; // process start -> last commit
+    qint64 storedAtSyncEnd = -1; // rows committed when the sync finished
+    double rateAfterSync = 0; // messages/s from the sync's end to the last commit
     double syncSeconds = -1;
     double appCpuS = -1;
     QMap<QString, double> appThreads; // CPU seconds by thread name
@@ -256,6 +258,7 @@ AppRun runGroupDesk(const QString &dir, int rooms, int messages, bool verbose)
     // Poll the archive read-only for the highest row id (cheap: the rowid b-tree).
     const QString pollName = QStringLiteral("bench-poll");
     qint64 lastCommitNs = 0;
+    QVector<QPair<qint64, qint64>> counts; // (ms since the epoch, rows) at each change
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), pollName);
         db.setDatabaseName(dbPath);
@@ -276,6 +279,7 @@ AppRun runGroupDesk(const QString &dir, int rooms, int messages, bool verbose)
                     if (n != seen) {
                         seen = n;
                         lastCommitNs = clock.nsecsElapsed();
+                        counts.append({QDateTime::currentMSecsSinceEpoch(), n});
                         stall.restart();
                     }
                 }
@@ -291,8 +295,21 @@ AppRun runGroupDesk(const QString &dir, int rooms, int messages, bool verbose)
     }
     QSqlDatabase::removeDatabase(pollName);
     run.seconds = lastCommitNs / 1e9;
-    if (run.log.syncStarted.isValid() && run.log.syncFinished.isValid())
+    if (run.log.syncStarted.isValid() && run.log.syncFinished.isValid()) {
         run.syncSeconds = run.log.syncStarted.msecsTo(run.log.syncFinished) / 1000.0;
+        // How the burst splits: what was stored while the directory synced
+        // (fewer payloads in flight then, messages of unnamed talkers held),
+        // and the rate after it.
+        const qint64 syncEndMs = run.log.syncFinished.toMSecsSinceEpoch();
+        run.storedAtSyncEnd = 0;
+        for (const auto &[ms, rows] : std::as_const(counts)) {
+            if (ms <= syncEndMs)
+                run.storedAtSyncEnd = rows;
+        }
+        if (!counts.isEmpty() && counts.last().first > syncEndMs)
+            run.rateAfterSync = (counts.last().second - run.storedAtSyncEnd) * 1000.0
+                / double(counts.last().first - syncEndMs);
+    }
 
     // SIGTERM: pending writes are committed and the app exits 0 (README).
     QElapsedTimer exitClock;
@@ -409,12 +426,14 @@ Round runRound(const QString &dir, int round, int rooms, int messages, bool wech
     r.rate = r.gd.seconds > 0 ? r.gd.stored / r.gd.seconds : 0;
     const Checks &c = r.gd.checks;
     fprintf(stderr,
-            "# round %d: %.0f messages/s (%.2f s), sync %.2f s, app CPU %.2f s, simulator CPU "
-            "%.2f s; stored %lld rows (%lld distinct ids, %lld repeats), journal %lld, unnamed "
-            "%lld, indexed %lld of %lld; exit after %.1f s with code %d; %d log lines (%d debug)\n",
-            round, r.rate, r.gd.seconds, r.gd.syncSeconds, r.gd.appCpuS, r.gd.simCpuS, c.rows,
-            c.distinct, c.repeats, c.journal, c.unnamed, c.indexed, c.notRepeats, r.gd.exitSeconds,
-            r.gd.exitCode, r.gd.log.lines, r.gd.log.debugLines);
+            "# round %d: %.0f messages/s (%.2f s), sync %.2f s (%lld stored by its end, then "
+            "%.0f messages/s), app CPU %.2f s, simulator CPU %.2f s; stored %lld rows (%lld "
+            "distinct ids, %lld repeats), journal %lld, unnamed %lld, indexed %lld of %lld; exit "
+            "after %.1f s with code %d; %d log lines (%d debug)\n",
+            round, r.rate, r.gd.seconds, r.gd.syncSeconds, r.gd.storedAtSyncEnd, r.gd.rateAfterSync,
+            r.gd.appCpuS, r.gd.simCpuS, c.rows, c.distinct, c.repeats, c.journal, c.unnamed,
+            c.indexed, c.notRepeats, r.gd.exitSeconds, r.gd.exitCode, r.gd.log.lines,
+            r.gd.log.debugLines);
     if (!wechaty)
         return r;
     QDir().mkpath(dir + QStringLiteral("/wechaty"));
@@ -519,6 +538,8 @@ int main(int argc, char *argv[])
                {QStringLiteral("repeats"), double(c.repeats)},
                {QStringLiteral("exact"), exact},
                {QStringLiteral("seconds"), gd.seconds},
+               {QStringLiteral("stored_at_sync_end"), double(gd.storedAtSyncEnd)},
+               {QStringLiteral("rate_after_sync"), gd.rateAfterSync},
                {QStringLiteral("app_cpu_s"), gd.appCpuS},
                {QStringLiteral("sim_cpu_s"), gd.simCpuS},
                // The simulator's work is the same every round: its CPU time
