@@ -20,7 +20,7 @@
 // node_modules) drains the same burst from a fresh simulator, fetching each
 // payload (tests/interop/drain-burst.mjs): its rate and the ratio. The speed
 // of this machine drifts by a quarter between runs (the simulator, doing the
-// same work each time, used 2.0 to 3.3 s of CPU): hence several rounds.
+// same work each time, used 2.0 to 4.3 s of CPU): hence several rounds.
 //
 // Usage: bench_login_burst [--quick|--smoke] [--messages N] [--rooms R] [--runs N]
 //                          [--no-wechaty] [--keep] [--verbose]
