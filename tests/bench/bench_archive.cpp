@@ -236,7 +236,11 @@ int main(int argc, char **argv)
     all.clear();
     all.squeeze();
     printJson(QStringLiteral("store_insert_throughput") + suffix, written / insertS,
-              QStringLiteral("messages/s"), QStringLiteral(">= 50000"),
+              QStringLiteral("messages/s"),
+              // Issue 4's goal is the SQLite file's; on a server the team's
+              // goal is a sustained rate (bench_team_engines).
+              server ? QStringLiteral("report (team goal: bench_team_engines)")
+                     : QStringLiteral(">= 50000"),
               {{QStringLiteral("messages"), double(written)},
                {QStringLiteral("archive_before"), double(total - written)},
                {QStringLiteral("batch"), double(batch)}});
