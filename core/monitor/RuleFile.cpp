@@ -111,8 +111,8 @@ std::optional<KeywordRule> RuleFile::ruleFromJson(const QJsonValue &value, const
     };
 
     const QJsonValue id = object.value(QStringLiteral("id"));
-    if (id.isString() && !textOf(id).trimmed().isEmpty())
-        rule.id = textOf(id);
+    if (const QString idText = textOf(id); id.isString() && !idText.trimmed().isEmpty())
+        rule.id = idText;
     else if (id.isUndefined())
         error({}, tr("the rule has no \"id\""));
     else
@@ -160,8 +160,9 @@ std::optional<KeywordRule> RuleFile::ruleFromJson(const QJsonValue &value, const
             }
             const QJsonArray array = it.value().toArray();
             for (qsizetype i = 0; i < array.size(); ++i) {
-                if (array.at(i).isString() && !textOf(array.at(i)).isEmpty())
-                    target->append(textOf(array.at(i)));
+                if (const QString entry = textOf(array.at(i));
+                    array.at(i).isString() && !entry.isEmpty())
+                    target->append(entry);
                 else
                     error(QStringLiteral("scope.%1[%2]").arg(key).arg(i),
                           tr("must be a non-empty string"));

@@ -59,7 +59,7 @@ qint64 countOf(const QSqlDatabase &db, const QString &sql, const QVariantList &b
 }
 
 // The columns a new message row is written with, in the order of the
-// values each message binds (messageValues).
+// values each message binds (messageValue).
 const QString kInsertColumns = QStringLiteral(
     "account_id, msg_id, conversation_id, room_id, talker_id, talker_name, listener_id, kind,"
     " text, filename, ts_ms, from_self, mention_ids, outbox_id, duplicate_of, system_event");
