@@ -129,6 +129,7 @@ void StoreWriter::submit(Job job, int weight, int messages, Commit commit)
 {
     m_worker.post({std::move(job), weight, messages, {}}, [this, weight, commit] {
         m_queuedWeight += weight;
+        m_lastSubmit = std::chrono::steady_clock::now();
         if (commit == Commit::Promptly)
             m_barrierQueued = true; // the batch starts without the fill-up pause
     });
@@ -190,6 +191,14 @@ void StoreWriter::stop()
     m_running = false;
 }
 
+std::chrono::steady_clock::time_point
+StoreWriter::gatherEnd(std::chrono::steady_clock::time_point deadline, int gapMs) const
+{
+    if (gapMs <= 0)
+        return deadline;
+    return std::min(deadline, m_lastSubmit + std::chrono::milliseconds(gapMs));
+}
+
 void StoreWriter::run(const QString &path, std::function<void(QString)> started)
 {
     QString error;
@@ -205,6 +214,7 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
     // dropped while the disk is full or failing.
     std::deque<Entry> batch;
     int failures = 0;
+    int lastBatchRows = 0;
     while (true) {
         bool stopping = false;
         {
@@ -212,14 +222,22 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
             if (batch.empty()) {
                 if (!m_worker.waitForWork(lock))
                     break; // stopping, nothing left
-                // Give the batch a few ms to fill up, unless it is already big
-                // or someone waits for it.
+                // Give the batch a few ms to fill up (longer under a flood),
+                // unless it is already big, someone waits for it, or the
+                // rows waiting near the congestion limit (sessions would stop
+                // fetching).
+                const GatherGoal goal = gatherGoal(lastBatchRows);
                 const auto deadline
-                    = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBatchDelayMs);
-                m_worker.waitUntil(lock, deadline, [this, &lock] {
-                    return m_worker.stopping(lock) || m_barrierQueued
-                        || m_queuedWeight >= kBatchRows;
-                });
+                    = std::chrono::steady_clock::now() + std::chrono::milliseconds(goal.delayMs);
+                const auto full = [this, &lock, goal] {
+                    return m_worker.stopping(lock) || m_barrierQueued || m_queuedWeight >= goal.rows
+                        || m_waitingRows >= m_congestionRows / 2;
+                };
+                while (!m_worker.waitUntil(lock, gatherEnd(deadline, goal.gapMs), full)) {
+                    const auto now = std::chrono::steady_clock::now();
+                    if (now >= gatherEnd(deadline, goal.gapMs))
+                        break; // the deadline, or no job for goal.gapMs
+                }
             } else if (m_worker.stopping(lock)) {
                 m_worker.waitUntil(lock,
                                    std::chrono::steady_clock::now()
@@ -232,6 +250,7 @@ void StoreWriter::run(const QString &path, std::function<void(QString)> started)
                     [this, &lock] { return m_worker.stopping(lock); });
             }
             m_worker.takeAll(lock, batch);
+            lastBatchRows = m_queuedWeight;
             m_queuedWeight = 0;
             m_barrierQueued = false;
             stopping = m_worker.stopping(lock);
@@ -423,6 +442,7 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
             return false;
         }
     }
+    ++m_batchesCommitted;
     m_waitingRows -= rows;
     m_waitingMessages -= messages;
     if (m_congested && m_waitingRows <= m_congestionRows / 2) {

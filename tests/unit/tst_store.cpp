@@ -8,6 +8,7 @@
 #include "TestArchive.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -15,6 +16,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -654,6 +656,113 @@ private slots:
         QCOMPARE(page[0].mentionIds, QStringList({"wxid_1", "wxid_2"}));
         QCOMPARE(page[0].timestampMs, 1234);
         QCOMPARE(page[0].talkerName, QStringLiteral("客户甲"));
+    }
+
+    void aBatchGathersLongerOnlyAfterTheWriterFellBehind()
+    {
+        using Goal = StoreWriter::GatherGoal;
+        const Goal calm = StoreWriter::gatherGoal(StoreWriter::kBatchRows - 1);
+        QCOMPARE(calm.rows, StoreWriter::kBatchRows);
+        QCOMPARE(calm.delayMs, StoreWriter::kBatchDelayMs);
+        const Goal idle = StoreWriter::gatherGoal(0);
+        QCOMPARE(idle.rows, StoreWriter::kBatchRows);
+        const Goal flood = StoreWriter::gatherGoal(StoreWriter::kBatchRows);
+        QCOMPARE(flood.rows, StoreWriter::kFloodRows);
+        QCOMPARE(flood.delayMs, StoreWriter::kFloodDelayMs);
+        QVERIFY(StoreWriter::kFloodRows > StoreWriter::kBatchRows);
+    }
+
+    // A backlog at login: the writer is behind (a batch of kBatchRows or
+    // more), and what arrives meanwhile in small jobs is committed in a few
+    // large batches rather than one every kBatchDelayMs. A send waiting for
+    // its commit does not wait for the gathering.
+    void aFloodIsCommittedInFewLargeBatchesAndASendCutsItShort()
+    {
+        Store store;
+        QString error;
+        QVERIFY2(store.open(m_path, &error), qPrintable(error));
+
+        // Which batch a job ran in: a batch's counter is numbered before
+        // its commit, once per batch.
+        struct BatchNumber
+        {
+            int number = 0;
+        };
+        std::atomic<int> batches{0};
+        std::mutex mutex;
+        QVector<int> batchOfJob;
+        const auto job = [&](int index, int sleepMs) {
+            return [&, index, sleepMs](StoreWriter::Batch &b) {
+                BatchNumber &n = b.perBatch<BatchNumber>(
+                    [&batches](StoreWriter::Batch &, BatchNumber &) { ++batches; });
+                if (n.number == 0)
+                    n.number = batches.load() + 1;
+                if (sleepMs > 0)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(sleepMs));
+                std::lock_guard lock(mutex);
+                if (batchOfJob.size() <= index)
+                    batchOfJob.resize(index + 1);
+                batchOfJob[index] = n.number;
+            };
+        };
+        // The writer falls behind: a big slow batch.
+        QVERIFY(store.submitWrite(job(0, 50), StoreWriter::kBatchRows + 100));
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        // 60 jobs of 100 rows, one every ms (within kFloodDelayMs, closer
+        // than kFloodGapMs, fewer rows than kFloodRows): without the flood
+        // rule, a batch every kBatchDelayMs.
+        constexpr int kJobs = 60;
+        for (int i = 1; i <= kJobs; ++i) {
+            QVERIFY(store.submitWrite(job(i, 0), 100));
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        store.flush();
+        QCOMPARE(batchOfJob.size(), kJobs + 1);
+        QSet<int> floodBatches;
+        for (int i = 1; i <= kJobs; ++i)
+            floodBatches.insert(batchOfJob[i]);
+        // One batch while the slow one ran and the rest gathered in one or
+        // two; a loaded machine may stretch a pause past kFloodGapMs.
+        QVERIFY2(floodBatches.size() <= 4,
+                 qPrintable(QStringLiteral("%1 batches").arg(floodBatches.size())));
+
+        // Behind again, then a send claim that must commit promptly: it does
+        // not wait out kFloodDelayMs behind the gathering.
+        QVERIFY(store.submitWrite(job(kJobs + 1, 30), StoreWriter::kBatchRows + 100));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        QVERIFY(store.submitWrite(job(kJobs + 2, 0), 100));
+        std::atomic<bool> promptCommitted{false};
+        QElapsedTimer sinceSubmit;
+        sinceSubmit.start();
+        std::atomic<qint64> promptMs{-1};
+        QVERIFY(store.submitWrite(
+            [&](StoreWriter::Batch &b) {
+                b.afterCommit([&] {
+                    promptMs = sinceSubmit.elapsed();
+                    promptCommitted = true;
+                });
+            },
+            1, StoreWriter::Commit::Promptly));
+        store.flush();
+        QVERIFY(promptCommitted);
+        // The slow batch's remaining ~25 ms, then at once; the gathering
+        // would have added kFloodDelayMs.
+        QVERIFY2(promptMs < StoreWriter::kFloodDelayMs,
+                 qPrintable(QStringLiteral("%1 ms").arg(promptMs.load())));
+
+        // Behind again, and the backlog ends: the last rows do not wait out
+        // kFloodDelayMs, the batch closes kFloodGapMs after the last job.
+        QVERIFY(store.submitWrite(job(kJobs + 3, 30), StoreWriter::kBatchRows + 100));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        QElapsedTimer sinceLast;
+        sinceLast.start();
+        std::atomic<qint64> lastMs{-1};
+        QVERIFY(store.submitWrite(
+            [&](StoreWriter::Batch &b) { b.afterCommit([&] { lastMs = sinceLast.elapsed(); }); },
+            100));
+        QTRY_VERIFY(lastMs >= 0);
+        QVERIFY2(lastMs < StoreWriter::kFloodDelayMs,
+                 qPrintable(QStringLiteral("%1 ms").arg(lastMs.load())));
     }
 
     void readerSeesCommittedRowsWhileWriterWrites()
