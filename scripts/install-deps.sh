@@ -13,6 +13,8 @@ packages=(
   xvfb xauth dbus gnome-keyring libsecret-1-0 fonts-wqy-microhei
   sqlite3 imagemagick python3 openssl
   ccache
+  # the app's allocator (app/groupdesk/CMakeLists.txt)
+  libgoogle-perftools-dev
   # monitoring: multi-pattern matching, linear-time regex, e-mail (SMTP) and its test sink
   libvectorscan-dev libre2-dev libcurl4-openssl-dev python3-aiosmtpd
   # Chinese text: Unihan pinyin readings, the jieba word-frequency dictionary
