@@ -442,7 +442,6 @@ bool StoreWriter::runBatch(std::deque<Entry> &entries)
             return false;
         }
     }
-    ++m_batchesCommitted;
     m_waitingRows -= rows;
     m_waitingMessages -= messages;
     if (m_congested && m_waitingRows <= m_congestionRows / 2) {
