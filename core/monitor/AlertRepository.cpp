@@ -167,11 +167,20 @@ bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QSt
         = QStringLiteral("INSERT INTO alerts (kind, severity, rule_id, account_id, room_id,"
                          " room_name, customer_id, customer_name, message_id, message_row,"
                          " excerpt, matched, created_ms, updated_ms, state, assigned_to,"
-                         " snoozed_until_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                         " snoozed_until_ms) VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7,"
+                         " :p8, :p9, :p10, :p11, :p12, :p13, :p14, :p15, :p16)")
         + SqlDialect::of(db).returningId();
     const QString historySql
         = QStringLiteral("INSERT INTO alert_history (alert_id, at_ms, action, actor, detail)"
-                         " VALUES (?, ?, ?, ?, ?)");
+                         " VALUES (:p0, :p1, :p2, :p3, :p4)");
+    // Named placeholders: Qt's positional bindValue(int) formats a ":N" name
+    // per value, the larger part of storing a burst's alerts.
+    static const QVector<QString> p = [] {
+        QVector<QString> names;
+        for (int i = 0; i < 17; ++i)
+            names.append(QStringLiteral(":p%1").arg(i));
+        return names;
+    }();
     auto failed = [error](const QSqlQuery &q, const QString &what, const QString &sql) {
         if (error)
             *error = q.lastError().text();
@@ -190,7 +199,7 @@ bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QSt
                a.createdMs,      a.updatedMs,     int(a.state),      str(a.assignedTo),
                a.snoozedUntilMs};
         for (int i = 0; i < binds.size(); ++i)
-            insert.bindValue(i, binds.at(i));
+            insert.bindValue(p.at(i), binds.at(i));
         if (!insert.exec())
             return failed(insert, QStringLiteral("query failed:"), insertSql);
         a.id = SqlDialect::of(db).insertedId(insert);
@@ -201,7 +210,7 @@ bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QSt
         const QVariantList entry
             = {a.id, raised.atMs, int(raised.action), str(raised.actor), str(raised.detail)};
         for (int i = 0; i < entry.size(); ++i)
-            history.bindValue(i, entry.at(i));
+            history.bindValue(p.at(i), entry.at(i));
         if (!history.exec())
             return failed(history, QStringLiteral("query failed:"), historySql);
     }
