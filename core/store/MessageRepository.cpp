@@ -1,10 +1,12 @@
 #include "store/MessageRepository.h"
 
+#include "store/BatchStatement.h"
 #include "store/PgBigramIndex.h"
 #include "store/SearchIndex.h"
 #include "store/SearchTokenizer.h"
 #include "store/SqlDialect.h"
 #include "store/SqlQueries.h"
+#include "store/SqliteStatement.h"
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -12,6 +14,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace gd {
@@ -282,21 +285,12 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
     // SQLite: a prepared statement a row (in process, cheap). A server: many
     // rows a statement (insertOnServer).
     const bool onServer = dialect.isPostgreSql();
-    static const QString p[]
-        = {QStringLiteral(":p0"),  QStringLiteral(":p1"),  QStringLiteral(":p2"),
-           QStringLiteral(":p3"),  QStringLiteral(":p4"),  QStringLiteral(":p5"),
-           QStringLiteral(":p6"),  QStringLiteral(":p7"),  QStringLiteral(":p8"),
-           QStringLiteral(":p9"),  QStringLiteral(":p10"), QStringLiteral(":p11"),
-           QStringLiteral(":p12"), QStringLiteral(":p13"), QStringLiteral(":p14"),
-           QStringLiteral(":p15")};
-    QSqlQuery *insert = nullptr;
-    QSqlQuery *index = nullptr;
+    // SQLite: straight on its handle (SqliteStatement), a row a statement.
+    SqliteStatement *insert = nullptr;
+    SqliteStatement *index = nullptr;
     if (!onServer) {
-        insert = &b.prepared(
+        insert = &b.native(
             QStringLiteral("INSERT INTO messages (%1)"
-                           // Named placeholders: Qt's positional bindValue(int)
-                           // formats a ":N" name per call, a third of the
-                           // writer's time under a flood.
                            " VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8, :p9, :p10,"
                            " :p11, :p12, :p13, :p14, :p15)"
                            // Only the message id conflict is ignored: any other
@@ -304,7 +298,7 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
                            // dropped message.
                            " ON CONFLICT (account_id, msg_id) DO NOTHING")
                 .arg(kInsertColumns));
-        index = &b.prepared(dialect.searchIndex().addStatement());
+        index = &b.native(dialect.searchIndex().addStatement());
     }
     QSqlQuery &link
         = b.prepared(QStringLiteral("UPDATE messages SET outbox_id = ? WHERE account_id = "
@@ -315,16 +309,10 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
     constexpr int kUnjournalChunk = 32;
     static const QString unjournalSql = [] {
         QString sql = QStringLiteral(
-            "DELETE FROM message_journal WHERE account_id = :a AND msg_id IN (:m0");
-        for (int i = 1; i < kUnjournalChunk; ++i)
-            sql += QStringLiteral(", :m%1").arg(i);
+            "DELETE FROM message_journal WHERE account_id = :p0 AND msg_id IN (:p1");
+        for (int i = 2; i <= kUnjournalChunk; ++i)
+            sql += QStringLiteral(", :p%1").arg(i);
         return sql + QLatin1Char(')');
-    }();
-    static const QVector<QString> unjournalNames = [] {
-        QVector<QString> names;
-        for (int i = 0; i < kUnjournalChunk; ++i)
-            names.append(QStringLiteral(":m%1").arg(i));
-        return names;
     }();
     QHash<QString, QStringList> journaled; // account -> ids stored or seen before
 
@@ -353,8 +341,12 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
         if (onServer) {
             rowId = serverRowIds[i];
         } else {
-            for (int c = 0; c < kInsertColumnCount; ++c)
-                insert->bindValue(p[c], messageValue(m, conversationId, c));
+            // Held until the statement ran: text is bound without a copy.
+            std::array<QVariant, kInsertColumnCount> values;
+            for (int c = 0; c < kInsertColumnCount; ++c) {
+                values[c] = messageValue(m, conversationId, c);
+                insert->bind(c, values[c]);
+            }
             if (!insert->exec()) {
                 b.fail(QStringLiteral("insert message"), *insert);
                 if (b.storageFailed())
@@ -362,8 +354,8 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
                 continue;
             }
             // Read before the next statement: both are the connection's.
-            if (insert->numRowsAffected() == 1)
-                rowId = dialect.insertedId(*insert);
+            if (insert->changes() == 1)
+                rowId = insert->lastInsertRowId();
         }
         const bool isNew = rowId != 0;
         journaled[m.accountId].append(m.id);
@@ -390,8 +382,8 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
             if (onServer) {
                 serverIndex.append({rowId, indexed});
             } else {
-                index->bindValue(p[0], rowId);
-                index->bindValue(p[1], indexed);
+                index->bind(0, rowId);
+                index->bind(1, indexed);
                 if (!index->exec()) {
                     b.fail(QStringLiteral("index message"), *index);
                     if (b.storageFailed())
@@ -413,25 +405,23 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
     if (onServer && !indexOnServer(b, serverIndex))
         return false;
 
-    QSqlQuery &unjournal = b.prepared(unjournalSql);
+    BatchStatement unjournal(b, unjournalSql);
     for (auto it = journaled.cbegin(); it != journaled.cend(); ++it) {
         const QStringList &ids = it.value();
         for (qsizetype from = 0; from < ids.size(); from += kUnjournalChunk) {
-            unjournal.bindValue(QStringLiteral(":a"), str(it.key()));
+            unjournal.bind(0, it.key());
             for (int i = 0; i < kUnjournalChunk; ++i)
-                unjournal.bindValue(unjournalNames[i],
-                                    str(ids.at(std::min(from + i, ids.size() - 1))));
-            if (!unjournal.exec()) {
-                b.fail(QStringLiteral("remove messages from the journal"), unjournal);
-                if (b.storageFailed())
-                    return false;
-            }
+                unjournal.bind(1 + i, ids.at(std::min(from + i, ids.size() - 1)));
+            if (!unjournal.exec(QStringLiteral("remove messages from the journal"))
+                && b.storageFailed())
+                return false;
         }
     }
 
     // The stored row's columns are named with their table: PostgreSQL
     // finds a bare name ambiguous next to excluded's.
-    QSqlQuery &summary = b.prepared(
+    BatchStatement summary(
+        b,
         QStringLiteral(
             "INSERT INTO conversations (account_id, conversation_id, last_ms, last_rowid,"
             " last_preview, last_sender, last_kind, unread) VALUES (:p0, :p1, :p2, :p3, :p4, "
@@ -455,23 +445,21 @@ bool MessageRepository::insert(StoreWriter::Batch &b, const QVector<Message> &me
             "conversations.last_rowid)"
             "   THEN excluded.last_rowid ELSE conversations.last_rowid END,"
             " last_ms = ")
-        + dialect.greatest(QStringLiteral("conversations.last_ms"),
-                           QStringLiteral("excluded.last_ms")));
+            + dialect.greatest(QStringLiteral("conversations.last_ms"),
+                               QStringLiteral("excluded.last_ms")));
     for (auto it = latest.cbegin(); it != latest.cend(); ++it) {
         const Message &m = *it->message;
-        summary.bindValue(p[0], str(it.key().first));
-        summary.bindValue(p[1], str(it.key().second));
-        summary.bindValue(p[2], m.timestampMs);
-        summary.bindValue(p[3], it->rowId);
-        summary.bindValue(p[4], str(previewOf(m)));
-        summary.bindValue(p[5], str(m.talkerName.isEmpty() ? m.talkerId : m.talkerName));
-        summary.bindValue(p[6], int(m.kind));
-        summary.bindValue(p[7], it->unread);
-        if (!summary.exec()) {
-            b.fail(QStringLiteral("update conversation summary"), summary);
-            if (b.storageFailed())
-                return false;
-        }
+        const QString preview = previewOf(m);
+        summary.bind(0, it.key().first);
+        summary.bind(1, it.key().second);
+        summary.bind(2, m.timestampMs);
+        summary.bind(3, it->rowId);
+        summary.bind(4, preview);
+        summary.bind(5, m.talkerName.isEmpty() ? m.talkerId : m.talkerName);
+        summary.bind(6, qint64(m.kind));
+        summary.bind(7, qint64(it->unread));
+        if (!summary.exec(QStringLiteral("update conversation summary")) && b.storageFailed())
+            return false;
     }
     return true;
 }

@@ -2,6 +2,7 @@
 
 #include "stats/StatsCounters.h"
 #include "store/AccountRepository.h"
+#include "store/BatchStatement.h"
 #include "store/ChangeListener.h"
 #include "store/LiveUpdates.h"
 #include "store/DatabaseAddress.h"
@@ -556,20 +557,17 @@ void Store::journalMessageIds(const QString &accountId, const QStringList &ids, 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     d->writer->submit(
         [accountId, ids, now, guard, committed](StoreWriter::Batch &b) {
-            QSqlQuery &q = b.prepared(QStringLiteral(
-                "INSERT INTO message_journal (account_id, msg_id, seen_ms)"
-                " VALUES (:p0, :p1, :p2) ON CONFLICT (account_id, msg_id) DO NOTHING"));
-            static const QString p0 = QStringLiteral(":p0"), p1 = QStringLiteral(":p1"),
-                                 p2 = QStringLiteral(":p2");
+            BatchStatement q(
+                b,
+                QStringLiteral(
+                    "INSERT INTO message_journal (account_id, msg_id, seen_ms)"
+                    " VALUES (:p0, :p1, :p2) ON CONFLICT (account_id, msg_id) DO NOTHING"));
             for (const QString &id : ids) {
-                q.bindValue(p0, str(accountId));
-                q.bindValue(p1, str(id));
-                q.bindValue(p2, now);
-                if (!q.exec()) {
-                    b.fail(QStringLiteral("journal message id"), q);
-                    if (b.storageFailed())
-                        return;
-                }
+                q.bind(0, accountId);
+                q.bind(1, id);
+                q.bind(2, now);
+                if (!q.exec(QStringLiteral("journal message id")) && b.storageFailed())
+                    return;
             }
             b.afterCommit([guard, committed] {
                 if (guard)

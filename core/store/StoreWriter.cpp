@@ -4,6 +4,7 @@
 #include "store/DatabaseAddress.h"
 #include "store/Schema.h"
 #include "store/SqlDialect.h"
+#include "store/SqliteStatement.h"
 #include "store/StorageFault.h"
 #include "store/Store.h"
 #include "util/Log.h"
@@ -68,6 +69,17 @@ QSqlQuery &StoreWriter::Batch::prepared(const QString &sql)
     return *q;
 }
 
+SqliteStatement &StoreWriter::Batch::native(const QString &sql)
+{
+    std::unique_ptr<SqliteStatement> &statement = m_writer.m_native[sql];
+    if (!statement || !statement->isPrepared()) {
+        statement = std::make_unique<SqliteStatement>(SqliteStatement::handleOf(m_db), sql);
+        if (!statement->isPrepared())
+            qCWarning(lcStore) << "cannot prepare" << sql.left(80) << statement->lastError().text();
+    }
+    return *statement;
+}
+
 void StoreWriter::Batch::afterCommit(std::function<void()> fn)
 {
     m_afterCommit.push_back(std::move(fn));
@@ -75,8 +87,18 @@ void StoreWriter::Batch::afterCommit(std::function<void()> fn)
 
 void StoreWriter::Batch::fail(const QString &what, const QSqlQuery &query)
 {
-    const QString text = what + QLatin1String(": ") + query.lastError().text();
-    const StorageFault fault = StorageFaults::of(query.lastError());
+    fail(what, query.lastError());
+}
+
+void StoreWriter::Batch::fail(const QString &what, const SqliteStatement &statement)
+{
+    fail(what, statement.lastError());
+}
+
+void StoreWriter::Batch::fail(const QString &what, const QSqlError &error)
+{
+    const QString text = what + QLatin1String(": ") + error.text();
+    const StorageFault fault = StorageFaults::of(error);
     if (fault != StorageFault::None) {
         // The storage failed, not this statement: the whole batch is rolled
         // back and run again later; nothing more is run in it now (SQLite may
@@ -273,10 +295,7 @@ bool StoreWriter::reconnect(QSqlDatabase &db)
 {
     // The server went away (a restart, the network): a broken libpq
     // connection never heals by itself. Its prepared statements go with it.
-    for (QSqlQuery *q : std::as_const(m_prepared))
-        delete q;
-    m_prepared.clear();
-    m_unprepared.clear();
+    forgetStatements();
     db.close();
     if (!db.open()) {
         failed(StorageFault::ServerUnreachable,
@@ -747,12 +766,18 @@ bool StoreWriter::probeWrite(const QString &path, QString *error)
     return true;
 }
 
-void StoreWriter::closeDatabase(bool optimize)
+void StoreWriter::forgetStatements()
 {
     for (QSqlQuery *q : std::as_const(m_prepared))
         delete q;
     m_prepared.clear();
     m_unprepared.clear();
+    m_native.clear(); // finalized: SQLite would not close the file otherwise
+}
+
+void StoreWriter::closeDatabase(bool optimize)
+{
+    forgetStatements();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         // Never after a failed open: optimizing may write to the file.

@@ -24,9 +24,12 @@
 #include <unordered_map>
 #include <vector>
 
+class QSqlError;
 class QSqlQuery;
 
 namespace gd {
+
+class SqliteStatement;
 
 class DatabaseAddress;
 
@@ -73,6 +76,10 @@ public:
         QSqlDatabase &db();
         // A prepared statement for `sql`, prepared once per connection.
         QSqlQuery &prepared(const QString &sql);
+        // The same on SQLite's own handle, for the statements run per message
+        // (SqliteStatement); only on an SQLite archive. Prepared once per
+        // connection; one that failed to prepare is tried again next time.
+        SqliteStatement &native(const QString &sql);
         // Runs fn after the batch committed (dropped if it rolled back).
         void afterCommit(std::function<void()> fn);
         // What jobs of one kind sum up across the whole batch (counters kept
@@ -97,6 +104,8 @@ public:
         // which is rolled back and run again later: a job stops at once when
         // storageFailed() says so.
         void fail(const QString &what, const QSqlQuery &query);
+        void fail(const QString &what, const SqliteStatement &statement);
+        void fail(const QString &what, const QSqlError &error);
         bool storageFailed() const;
 
     private:
@@ -172,6 +181,8 @@ private:
     void abandon(std::deque<Entry> &entries);
     void publishState();
     void closeDatabase(bool optimize);
+    // Drops the prepared statements (before the connection closes).
+    void forgetStatements();
 
     Store *m_store;
     QString m_connectionName;
@@ -184,6 +195,7 @@ private:
     bool m_reconnect = false; // writer thread: the server connection broke
     QHash<QString, QSqlQuery *> m_prepared;
     QSet<QString> m_unprepared; // statements whose prepare failed
+    std::unordered_map<QString, std::unique_ptr<SqliteStatement>> m_native;
 
     std::atomic<qint64> m_waitingRows{0};
     std::atomic<qint64> m_waitingMessages{0};
