@@ -373,7 +373,92 @@ struct StatsCounters::Tally::Data
     // conversation: a customer writing again before a reply needs no
     // statement (a busy group's customers write several times in a row).
     QHash<std::pair<QString, QString>, QSet<QString>> waiting;
+    // Waits this batch removed (answered): whole conversations, and single
+    // customers (a reply that mentions them).
+    QSet<std::pair<QString, QString>> answeredRooms;
+    QHash<std::pair<QString, QString>, QSet<QString>> answeredCustomers;
+
+    bool answered(const std::pair<QString, QString> &room, const QString &customer) const
+    {
+        if (answeredRooms.contains(room))
+            return true;
+        const auto it = answeredCustomers.constFind(room);
+        return it != answeredCustomers.cend() && it->contains(customer);
+    }
 };
+
+struct StatsCounters::WaitMemory::Change
+{
+    QSet<std::pair<QString, QString>> answeredRooms;
+    QHash<std::pair<QString, QString>, QSet<QString>> answeredCustomers;
+    QHash<std::pair<QString, QString>, QSet<QString>> waiting;
+};
+
+struct StatsCounters::WaitMemory::Data
+{
+    QHash<std::pair<QString, QString>, QSet<QString>> waiting; // (account, room) -> customers
+    qsizetype size = 0;
+};
+
+StatsCounters::WaitMemory::WaitMemory()
+    : d(std::make_unique<Data>())
+{}
+
+StatsCounters::WaitMemory::~WaitMemory() = default;
+
+std::shared_ptr<const StatsCounters::WaitMemory::Change>
+StatsCounters::WaitMemory::changeOf(const Tally &tally)
+{
+    auto change = std::make_shared<Change>();
+    change->answeredRooms = tally.d->answeredRooms;
+    change->answeredCustomers = tally.d->answeredCustomers;
+    change->waiting = tally.d->waiting;
+    return change;
+}
+
+void StatsCounters::WaitMemory::learn(const Change &change)
+{
+    // Answers first: a customer answered and waiting again in the same
+    // batch is in `waiting` as well.
+    for (const auto &room : change.answeredRooms) {
+        const auto it = d->waiting.constFind(room);
+        if (it != d->waiting.cend()) {
+            d->size -= it->size();
+            d->waiting.erase(it);
+        }
+    }
+    for (auto it = change.answeredCustomers.cbegin(); it != change.answeredCustomers.cend(); ++it) {
+        const auto room = d->waiting.find(it.key());
+        if (room == d->waiting.end())
+            continue;
+        for (const QString &customer : it.value())
+            d->size -= room->remove(customer) ? 1 : 0;
+    }
+    for (auto it = change.waiting.cbegin(); it != change.waiting.cend(); ++it) {
+        if (it->isEmpty())
+            continue;
+        QSet<QString> &room = d->waiting[it.key()];
+        d->size -= room.size();
+        room.unite(it.value());
+        d->size += room.size();
+    }
+    if (d->size > kLimit) {
+        d->waiting.clear();
+        d->size = 0;
+    }
+}
+
+bool StatsCounters::WaitMemory::knows(const QString &accountId, const QString &roomId,
+                                      const QString &customerId) const
+{
+    const auto it = d->waiting.constFind({accountId, roomId});
+    return it != d->waiting.cend() && it->contains(customerId);
+}
+
+qsizetype StatsCounters::WaitMemory::size() const
+{
+    return d->size;
+}
 
 StatsCounters::Tally::Tally()
     : d(std::make_unique<Data>())
@@ -395,7 +480,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
 }
 
 QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<Message> &stored,
-                                         Tally &tally)
+                                         Tally &tally, const WaitMemory *known)
 {
     QHash<HourKey, HourCounts> &hours = tally.d->hours;
     QHash<DayKey, qint64> &days = tally.d->days;
@@ -474,10 +559,15 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
             if (m->talkerId.isEmpty())
                 continue;
             ++days[{d, m->accountId, conversation, m->talkerId}];
-            QSet<QString> &waitingHere = waiting[{m->accountId, conversation}];
+            const std::pair<QString, QString> room{m->accountId, conversation};
+            QSet<QString> &waitingHere = waiting[room];
             if (waitingHere.contains(m->talkerId))
                 continue; // waiting since an earlier message: the row stays
             waitingHere.insert(m->talkerId);
+            if (known && known->knows(m->accountId, conversation, m->talkerId)
+                && !tally.d->answered(room, m->talkerId))
+                continue; // waiting since an earlier batch, not answered since
+
             wait.bindValue(p[0], m->accountId);
             wait.bindValue(p[1], conversation);
             wait.bindValue(p[2], m->talkerId);
@@ -501,6 +591,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
             if (answerOne.numRowsAffected() > 0) {
                 answeredMentioned = true;
                 waiting[{m->accountId, conversation}].remove(id);
+                tally.d->answeredCustomers[{m->accountId, conversation}].insert(id);
                 clearOne.bindValue(p[1], m->accountId);
                 clearOne.bindValue(p[2], conversation);
                 clearOne.bindValue(p[3], id);
@@ -511,6 +602,8 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         if (answeredMentioned)
             continue;
         waiting.remove({m->accountId, conversation});
+        tally.d->answeredRooms.insert({m->accountId, conversation});
+        tally.d->answeredCustomers.remove({m->accountId, conversation});
         answerAll.bindValue(p[0], m->timestampMs);
         answerAll.bindValue(p[1], m->accountId);
         answerAll.bindValue(p[2], conversation);

@@ -74,13 +74,44 @@ public:
         std::unique_ptr<Data> d;
     };
 
+    // The customers the writer knows to be waiting in stats_waits as of its
+    // last commit, kept across batches by a writer that is the archive's
+    // only one (an SQLite file): a customer who writes again before a reply
+    // then needs no statement in later batches either (in a burst across
+    // hundreds of groups that was one statement per customer and batch).
+    // It learns only from committed batches (learn(), after the commit), so
+    // a batch rolled back leaves it as it was.
+    class WaitMemory
+    {
+    public:
+        WaitMemory();
+        ~WaitMemory();
+        WaitMemory(const WaitMemory &) = delete;
+        WaitMemory &operator=(const WaitMemory &) = delete;
+        // What a batch's tally changed, to be learnt once it committed.
+        struct Change;
+        static std::shared_ptr<const Change> changeOf(const Tally &tally);
+        void learn(const Change &change);
+        bool knows(const QString &accountId, const QString &roomId,
+                   const QString &customerId) const;
+        qsizetype size() const;
+        // Beyond this many waiting customers it starts again from nothing
+        // (every wait is then written once more, and remembered again).
+        static constexpr qsizetype kLimit = 200000;
+
+    private:
+        struct Data;
+        std::unique_ptr<Data> d;
+    };
+
     // The messages stored new in this batch (duplicates left out). Returns
     // the statement that failed, or nullptr.
     static QSqlQuery *recordMessages(const Prepare &prepared, const QVector<Message> &stored);
     // The same, but the counts go to `tally`; waits and responses (which
-    // depend on the order of messages) are written at once.
+    // depend on the order of messages) are written at once. `known`, if
+    // given, is what earlier committed batches left in stats_waits.
     static QSqlQuery *recordMessages(const Prepare &prepared, const QVector<Message> &stored,
-                                     Tally &tally);
+                                     Tally &tally, const WaitMemory *known = nullptr);
     // Writes what `tally` summed up (and leaves it as it is).
     static QSqlQuery *writeTally(const Prepare &prepared, Tally &tally);
     // Before a join or leave event is applied to room_members: counts those

@@ -92,6 +92,9 @@ struct Store::Private
     std::unique_ptr<StoreWriter> writer;
     std::unique_ptr<ReadThread> reader;
     qint64 congestionLimit = 20000;
+    // An SQLite file has one writer: what it committed to stats_waits can be
+    // remembered across batches (null on a server, where engines share it).
+    std::shared_ptr<StatsCounters::WaitMemory> waits;
     // A server archive: other programs' changes (ChangeListener, own thread).
     std::unique_ptr<QThread> listenerThread;
     ChangeListener *listener = nullptr;
@@ -135,6 +138,9 @@ bool Store::open(const QString &path, QString *error)
         return false;
     }
     d->path = path;
+    d->waits = DatabaseAddress::parse(path).isServer()
+        ? nullptr
+        : std::make_shared<StatsCounters::WaitMemory>();
     d->writer = std::move(writer);
     d->reader = std::make_unique<ReadThread>(
         path, QStringLiteral("gd-store-reader-%1").arg(++g_readerCounter));
@@ -515,7 +521,7 @@ void Store::insertMessages(const QVector<Message> &messages)
     if (!d->writer || messages.isEmpty())
         return;
     d->writer->submit(
-        [this, messages](StoreWriter::Batch &b) {
+        [this, messages, waits = d->waits](StoreWriter::Batch &b) {
             QVector<Message> stored;
             if (!MessageRepository::insert(b, messages, &stored))
                 return; // the storage failed: the batch is rolled back and run again
@@ -526,15 +532,21 @@ void Store::insertMessages(const QVector<Message> &messages)
             const StatsCounters::Prepare prepare
                 = [&b](const QString &sql) -> QSqlQuery & { return b.prepared(sql); };
             StatsCounters::Tally &tally = b.perBatch<StatsCounters::Tally>(
-                [](StoreWriter::Batch &batch, StatsCounters::Tally &counts) {
+                [waits](StoreWriter::Batch &batch, StatsCounters::Tally &counts) {
                     if (QSqlQuery *bad = StatsCounters::writeTally(
                             [&batch](const QString &sql) -> QSqlQuery & {
                                 return batch.prepared(sql);
                             },
                             counts))
                         batch.fail(QStringLiteral("update statistics"), *bad);
+                    if (waits)
+                        batch.afterCommit(
+                            [waits, change = StatsCounters::WaitMemory::changeOf(counts)] {
+                                waits->learn(*change);
+                            });
                 });
-            if (QSqlQuery *bad = StatsCounters::recordMessages(prepare, stored, tally)) {
+            if (QSqlQuery *bad
+                = StatsCounters::recordMessages(prepare, stored, tally, waits.get())) {
                 b.fail(QStringLiteral("update statistics"), *bad);
                 if (b.storageFailed())
                     return;

@@ -231,7 +231,9 @@ void TestStatsFigures::generate()
             AlertRepository::insertAlert(b.db(), a, &e);
     });
     // Stored in time order, in batches that mix conversations, members
-    // events between them as they happen.
+    // events between them as they happen. Each batch is its own
+    // transaction (flush): customers wait across batches, and replies in a
+    // later batch answer them (the writer remembers the waits it committed).
     int e = 0;
     for (qsizetype i = 0; i < m_messages.size(); i += 37) {
         const QVector<Message> batch = m_messages.mid(i, 37);
@@ -243,6 +245,7 @@ void TestStatsFigures::generate()
                 store.recordMembersLeft(ev.accountId, ev.roomId, {ev.contactId}, ev.atMs);
         }
         store.insertMessages(batch);
+        store.flush();
     }
     for (; e < m_events.size(); ++e) {
         const MemberEvent &ev = m_events[e];
