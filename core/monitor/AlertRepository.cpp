@@ -173,14 +173,8 @@ bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QSt
     const QString historySql
         = QStringLiteral("INSERT INTO alert_history (alert_id, at_ms, action, actor, detail)"
                          " VALUES (:p0, :p1, :p2, :p3, :p4)");
-    // Named placeholders: Qt's positional bindValue(int) formats a ":N" name
-    // per value, the larger part of storing a burst's alerts.
-    static const QVector<QString> p = [] {
-        QVector<QString> names;
-        for (int i = 0; i < 17; ++i)
-            names.append(QStringLiteral(":p%1").arg(i));
-        return names;
-    }();
+    // Bound by name (SqlQueries::placeholder): binding by position was the
+    // larger part of storing a burst's alerts.
     auto failed = [error](const QSqlQuery &q, const QString &what, const QString &sql) {
         if (error)
             *error = q.lastError().text();
@@ -199,7 +193,7 @@ bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QSt
                a.createdMs,      a.updatedMs,     int(a.state),      str(a.assignedTo),
                a.snoozedUntilMs};
         for (int i = 0; i < binds.size(); ++i)
-            insert.bindValue(p.at(i), binds.at(i));
+            insert.bindValue(SqlQueries::placeholder(i), binds.at(i));
         if (!insert.exec())
             return failed(insert, QStringLiteral("query failed:"), insertSql);
         a.id = SqlDialect::of(db).insertedId(insert);
@@ -210,7 +204,7 @@ bool AlertRepository::insertAlerts(QSqlDatabase &db, QVector<Alert> &alerts, QSt
         const QVariantList entry
             = {a.id, raised.atMs, int(raised.action), str(raised.actor), str(raised.detail)};
         for (int i = 0; i < entry.size(); ++i)
-            history.bindValue(p.at(i), entry.at(i));
+            history.bindValue(SqlQueries::placeholder(i), entry.at(i));
         if (!history.exec())
             return failed(history, QStringLiteral("query failed:"), historySql);
     }

@@ -363,18 +363,12 @@ bool StatsCounters::createRollups(QSqlDatabase &db, QString *error)
     return true;
 }
 
-struct StatsCounters::Tally::Data
+// What a batch did to stats_waits, by account and conversation: the
+// customers it left waiting (put there, or known to be there), and the waits
+// it answered (whole conversations, and customers a reply mentioned).
+struct StatsCounters::WaitMemory::Change
 {
-    QHash<HourKey, HourCounts> hours;
-    QHash<DayKey, qint64> days;
-    QHash<DayKey, HourCounts> dailies; // (day, account, conversation, "")
-    QHash<qint64, qint64> dayOfHour; // local day of each UTC hour seen (no offsets below 1 h)
-    // Customers this batch has put in stats_waits, by account and
-    // conversation: a customer writing again before a reply needs no
-    // statement (a busy group's customers write several times in a row).
     QHash<std::pair<QString, QString>, QSet<QString>> waiting;
-    // Waits this batch removed (answered): whole conversations, and single
-    // customers (a reply that mentions them).
     QSet<std::pair<QString, QString>> answeredRooms;
     QHash<std::pair<QString, QString>, QSet<QString>> answeredCustomers;
 
@@ -387,11 +381,15 @@ struct StatsCounters::Tally::Data
     }
 };
 
-struct StatsCounters::WaitMemory::Change
+struct StatsCounters::Tally::Data
 {
-    QSet<std::pair<QString, QString>> answeredRooms;
-    QHash<std::pair<QString, QString>, QSet<QString>> answeredCustomers;
-    QHash<std::pair<QString, QString>, QSet<QString>> waiting;
+    QHash<HourKey, HourCounts> hours;
+    QHash<DayKey, qint64> days;
+    QHash<DayKey, HourCounts> dailies; // (day, account, conversation, "")
+    QHash<qint64, qint64> dayOfHour; // local day of each UTC hour seen (no offsets below 1 h)
+    // A customer writing again before a reply needs no statement (a busy
+    // group's customers write several times in a row).
+    WaitMemory::Change waits;
 };
 
 struct StatsCounters::WaitMemory::Data
@@ -409,11 +407,7 @@ StatsCounters::WaitMemory::~WaitMemory() = default;
 std::shared_ptr<const StatsCounters::WaitMemory::Change>
 StatsCounters::WaitMemory::changeOf(const Tally &tally)
 {
-    auto change = std::make_shared<Change>();
-    change->answeredRooms = tally.d->answeredRooms;
-    change->answeredCustomers = tally.d->answeredCustomers;
-    change->waiting = tally.d->waiting;
-    return change;
+    return std::make_shared<Change>(tally.d->waits); // shares the hashes' data
 }
 
 void StatsCounters::WaitMemory::learn(const Change &change)
@@ -455,11 +449,6 @@ bool StatsCounters::WaitMemory::knows(const QString &accountId, const QString &r
     return it != d->waiting.cend() && it->contains(customerId);
 }
 
-qsizetype StatsCounters::WaitMemory::size() const
-{
-    return d->size;
-}
-
 StatsCounters::Tally::Tally()
     : d(std::make_unique<Data>())
 {}
@@ -486,7 +475,8 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
     QHash<DayKey, qint64> &days = tally.d->days;
     QHash<DayKey, HourCounts> &dailies = tally.d->dailies;
     QHash<qint64, qint64> &dayOfHour = tally.d->dayOfHour;
-    QHash<std::pair<QString, QString>, QSet<QString>> &waiting = tally.d->waiting;
+    WaitMemory::Change &waits = tally.d->waits;
+    QHash<std::pair<QString, QString>, QSet<QString>> &waiting = waits.waiting;
 
     QSqlQuery &wait = prepared(QStringLiteral(
         "INSERT INTO stats_waits (account_id, room_id, customer_id, since_ms)"
@@ -565,7 +555,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
                 continue; // waiting since an earlier message: the row stays
             waitingHere.insert(m->talkerId);
             if (known && known->knows(m->accountId, conversation, m->talkerId)
-                && !tally.d->answered(room, m->talkerId))
+                && !waits.answered(room, m->talkerId))
                 continue; // waiting since an earlier batch, not answered since
 
             wait.bindValue(p[0], m->accountId);
@@ -591,7 +581,7 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
             if (answerOne.numRowsAffected() > 0) {
                 answeredMentioned = true;
                 waiting[{m->accountId, conversation}].remove(id);
-                tally.d->answeredCustomers[{m->accountId, conversation}].insert(id);
+                waits.answeredCustomers[{m->accountId, conversation}].insert(id);
                 clearOne.bindValue(p[1], m->accountId);
                 clearOne.bindValue(p[2], conversation);
                 clearOne.bindValue(p[3], id);
@@ -602,8 +592,8 @@ QSqlQuery *StatsCounters::recordMessages(const Prepare &prepared, const QVector<
         if (answeredMentioned)
             continue;
         waiting.remove({m->accountId, conversation});
-        tally.d->answeredRooms.insert({m->accountId, conversation});
-        tally.d->answeredCustomers.remove({m->accountId, conversation});
+        waits.answeredRooms.insert({m->accountId, conversation});
+        waits.answeredCustomers.remove({m->accountId, conversation});
         answerAll.bindValue(p[0], m->timestampMs);
         answerAll.bindValue(p[1], m->accountId);
         answerAll.bindValue(p[2], conversation);

@@ -94,7 +94,6 @@ public:
         void learn(const Change &change);
         bool knows(const QString &accountId, const QString &roomId,
                    const QString &customerId) const;
-        qsizetype size() const;
         // Beyond this many waiting customers it starts again from nothing
         // (every wait is then written once more, and remembered again).
         static constexpr qsizetype kLimit = 200000;

@@ -5,7 +5,6 @@
 #include "store/SqliteStatement.h"
 
 #include <QSqlQuery>
-#include <QVector>
 
 namespace gd {
 
@@ -18,23 +17,12 @@ BatchStatement::BatchStatement(StoreWriter::Batch &batch, const QString &sql)
         m_native = &batch.native(sql);
 }
 
-const QString &BatchStatement::placeholder(int index)
-{
-    static const QVector<QString> names = [] {
-        QVector<QString> out;
-        for (int i = 0; i < kMaxPlaceholders; ++i)
-            out.append(QStringLiteral(":p%1").arg(i));
-        return out;
-    }();
-    return names.at(index);
-}
-
 void BatchStatement::bind(int index, const QString &text)
 {
     if (m_native)
         m_native->bind(index, text);
     else
-        m_query->bindValue(placeholder(index), SqlQueries::text(text));
+        m_query->bindValue(SqlQueries::placeholder(index), SqlQueries::text(text));
 }
 
 void BatchStatement::bind(int index, qint64 value)
@@ -42,7 +30,7 @@ void BatchStatement::bind(int index, qint64 value)
     if (m_native)
         m_native->bind(index, value);
     else
-        m_query->bindValue(placeholder(index), value);
+        m_query->bindValue(SqlQueries::placeholder(index), value);
 }
 
 void BatchStatement::bind(int index, const QVariant &value)
@@ -50,7 +38,7 @@ void BatchStatement::bind(int index, const QVariant &value)
     if (m_native)
         m_native->bind(index, value);
     else
-        m_query->bindValue(placeholder(index), value);
+        m_query->bindValue(SqlQueries::placeholder(index), value);
 }
 
 bool BatchStatement::exec(const QString &what)

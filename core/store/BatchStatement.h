@@ -28,10 +28,6 @@ public:
     // Rows the last exec() changed.
     qint64 changes() const;
 
-    // ":p<index>", made once, for index < kMaxPlaceholders.
-    static const QString &placeholder(int index);
-    static constexpr int kMaxPlaceholders = 64;
-
 private:
     StoreWriter::Batch &m_batch;
     SqliteStatement *m_native = nullptr;

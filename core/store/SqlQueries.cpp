@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <QVector>
 
 namespace gd {
 
@@ -51,6 +52,17 @@ bool SqlQueries::execNamed(QSqlQuery &q, const QString &sql, const QVariantMap &
 QVariant SqlQueries::text(const QString &s)
 {
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
+
+const QString &SqlQueries::placeholder(int index)
+{
+    static const QVector<QString> names = [] {
+        QVector<QString> out;
+        for (int i = 0; i < kMaxPlaceholders; ++i)
+            out.append(QStringLiteral(":p%1").arg(i));
+        return out;
+    }();
+    return names.at(index);
 }
 
 QVariant SqlQueries::bindable(const QVariant &value)

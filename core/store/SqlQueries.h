@@ -33,6 +33,11 @@ public:
     // A value as exec() binds it: a QVariant holding a null QString becomes
     // '', anything else (an invalid QVariant too, for a real NULL) as it is.
     static QVariant bindable(const QVariant &value);
+    // ":p<index>", made once (index < kMaxPlaceholders), for statements
+    // bound by name in a loop: Qt's positional bindValue(int) formats a
+    // ":<index>" name for every value it binds.
+    static const QString &placeholder(int index);
+    static constexpr int kMaxPlaceholders = 64;
     // The first column of every row (empty on failure).
     static QStringList strings(const QSqlDatabase &db, const QString &sql,
                                const QVariantList &binds);
